@@ -1,0 +1,312 @@
+"""Working days, agenda publication and report deadlines, municipal years, meeting dates.
+
+An agenda must be published at least five *clear* working days before its meeting (Local
+Government Act 1972, s.100B): neither the day of publication nor the day of the meeting
+counts, and weekends and bank holidays are not working days. Councils also close between
+Christmas and New Year, so extra closure days are part of the calendar.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+import holidays
+
+__all__ = [
+    "MeetingDeadlines",
+    "WorkingCalendar",
+    "deadlines_for",
+    "meetings_from_pattern",
+    "municipal_year_label",
+    "municipal_year_of",
+    "parse_council_date",
+    "parse_date_list",
+    "publication_date",
+    "report_deadline",
+]
+
+_ONE_DAY = timedelta(days=1)
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class WorkingCalendar:
+    """Which days the council's offices are open.
+
+    Bank holidays come from the ``holidays`` package (England by default), fetched one year at
+    a time on first use and cached, so a calendar costs nothing until it is asked about a year.
+    """
+
+    extra_closures: frozenset[date] = frozenset()
+    country: str = "GB"
+    subdiv: str | None = "ENG"
+    # The cache is an implementation detail: two calendars with the same closures are equal.
+    _bank_holidays: dict[int, dict[date, str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
+    def __post_init__(self) -> None:
+        # Callers often pass a set or list; normalise so the dataclass stays hashable.
+        if not isinstance(self.extra_closures, frozenset):
+            object.__setattr__(self, "extra_closures", frozenset(self.extra_closures))
+
+    def bank_holidays(self, year: int) -> dict[date, str]:
+        """The bank holidays of ``year`` (date -> name), including substitute days."""
+        cached = self._bank_holidays.get(year)
+        if cached is None:
+            found = holidays.country_holidays(self.country, subdiv=self.subdiv, years=year)
+            cached = {d: str(name) for d, name in sorted(found.items())}
+            self._bank_holidays[year] = cached
+        return cached
+
+    def closure_reason(self, d: date) -> str | None:
+        """Why ``d`` is not a working day ("Saturday", "Good Friday", ...), or None if it is."""
+        if d.weekday() >= 5:
+            return _WEEKDAY_NAMES[d.weekday()]
+        name = self.bank_holidays(d.year).get(d)
+        if name is not None:
+            return name
+        if d in self.extra_closures:
+            return "council closure"
+        return None
+
+    def is_working_day(self, d: date) -> bool:
+        return (
+            d.weekday() < 5 and d not in self.extra_closures and d not in self.bank_holidays(d.year)
+        )
+
+    def add_working_days(self, d: date, n: int) -> date:
+        """The ``n``-th working day after ``d`` (before it when ``n`` is negative).
+
+        ``d`` itself never counts, so ``add_working_days(friday, 1)`` is the next Monday (if
+        that is not a bank holiday). ``n == 0`` returns ``d`` unchanged, working day or not.
+        """
+        step = _ONE_DAY if n > 0 else -_ONE_DAY
+        remaining = abs(n)
+        current = d
+        while remaining:
+            current += step
+            if self.is_working_day(current):
+                remaining -= 1
+        return current
+
+    def working_days_between(self, a: date, b: date) -> int:
+        """How many working days lie strictly between ``a`` and ``b`` (in either order)."""
+        if b < a:
+            a, b = b, a
+        count = 0
+        current = a + _ONE_DAY
+        while current < b:
+            if self.is_working_day(current):
+                count += 1
+            current += _ONE_DAY
+        return count
+
+
+def publication_date(meeting_day: date, cal: WorkingCalendar, clear_days: int = 5) -> date:
+    """The latest working day on which the agenda for ``meeting_day`` can be published.
+
+    There must be at least ``clear_days`` working days strictly between publication and the
+    meeting. Meeting on Wednesday 11 Sept 2019 means the clear days are Wed 4, Thu 5, Fri 6,
+    Mon 9 and Tue 10, so the agenda goes out on Tuesday 3 Sept at the latest.
+    """
+    if clear_days < 0:
+        raise ValueError(f"Clear days must be 0 or more, not {clear_days}.")
+    earliest_clear_day = cal.add_working_days(meeting_day, -clear_days)
+    return cal.add_working_days(earliest_clear_day, -1)
+
+
+def report_deadline(
+    meeting_day: date, cal: WorkingCalendar, clear_days: int = 5, report_days: int = 3
+) -> date:
+    """The day reports are due to democratic support: ``report_days`` working days before
+    the agenda's publication date."""
+    return deadlines_for(
+        meeting_day, cal, clear_days=clear_days, report_days=report_days
+    ).report_deadline
+
+
+@dataclass(frozen=True)
+class MeetingDeadlines:
+    publication: date
+    report_deadline: date
+
+
+def deadlines_for(
+    meeting_day: date, cal: WorkingCalendar, *, clear_days: int = 5, report_days: int = 3
+) -> MeetingDeadlines:
+    publication = publication_date(meeting_day, cal, clear_days)
+    if report_days < 0:
+        raise ValueError(f"Report days must be 0 or more, not {report_days}.")
+    return MeetingDeadlines(
+        publication=publication,
+        report_deadline=cal.add_working_days(publication, -report_days),
+    )
+
+
+# --- Municipal years -----------------------------------------------------------------------
+
+
+def municipal_year_of(d: date, start_month: int = 5) -> int:
+    """The calendar year in which the municipal year containing ``d`` began.
+
+    The municipal year runs from the annual council meeting in May, so 10 July 2019 is in
+    2019-20 and 4 March 2020 is too.
+    """
+    if not 1 <= start_month <= 12:
+        raise ValueError(f"The municipal year must start in month 1-12, not {start_month}.")
+    return d.year if d.month >= start_month else d.year - 1
+
+
+def municipal_year_label(year_start: int, style: Literal["dash", "slash", "full"] = "dash") -> str:
+    """How the municipal year is written on printed documents.
+
+    "dash" -> "2019 - 20" (work programme heading), "slash" -> "2019/20" ("Items to be
+    scheduled 2019/20"), "full" -> "2019 - 2020" (older programmes, e.g. "2015 - 2016").
+    """
+    end = year_start + 1
+    if style == "dash":
+        return f"{year_start} - {end % 100:02d}"
+    if style == "slash":
+        return f"{year_start}/{end % 100:02d}"
+    if style == "full":
+        return f"{year_start} - {end}"
+    raise ValueError(f"Unknown municipal year label style {style!r}; use dash, slash or full.")
+
+
+# --- Meeting dates ---------------------------------------------------------------------------
+
+
+def meetings_from_pattern(
+    start: date,
+    *,
+    every_weeks: int,
+    weekday: int | None = None,
+    count: int | None = None,
+    until: date | None = None,
+    skip: Iterable[date] = frozenset(),
+) -> list[date]:
+    """Meeting dates repeating every ``every_weeks`` weeks.
+
+    The first meeting is ``start``, or the first ``weekday`` (0 = Monday) on or after it.
+    Dates in ``skip`` are left out and do not count towards ``count``. The series stops after
+    ``count`` meetings or after ``until`` (inclusive), whichever comes first.
+    """
+    if every_weeks < 1:
+        raise ValueError(f"Meetings must repeat every 1 or more weeks, not {every_weeks}.")
+    if weekday is not None and not 0 <= weekday <= 6:
+        raise ValueError(f"Weekday must be 0 (Monday) to 6 (Sunday), not {weekday}.")
+    if count is None and until is None:
+        raise ValueError("Give a number of meetings or a last date, or the series never ends.")
+    if count is not None and count < 0:
+        raise ValueError(f"The number of meetings must be 0 or more, not {count}.")
+    skipped = frozenset(skip)
+    first = start
+    if weekday is not None:
+        first = start + timedelta(days=(weekday - start.weekday()) % 7)
+    step = timedelta(weeks=every_weeks)
+    result: list[date] = []
+    current = first
+    while (count is None or len(result) < count) and (until is None or current <= until):
+        if current not in skipped:
+            result.append(current)
+        current += step
+    return result
+
+
+_MONTHS = {
+    "jan": 1, "january": 1,
+    "feb": 2, "february": 2,
+    "mar": 3, "march": 3,
+    "apr": 4, "april": 4,
+    "may": 5,
+    "jun": 6, "june": 6,
+    "jul": 7, "july": 7,
+    "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10,
+    "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+
+_WEEKDAY_PREFIX = re.compile(
+    r"^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?\.?,?\s+",
+    re.IGNORECASE,
+)
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NUMERIC = re.compile(r"^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{2}|\d{4})$")
+_DAY_MONTH_YEAR = re.compile(
+    r"^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{2}|\d{4})$", re.IGNORECASE
+)
+_MONTH_DAY_YEAR = re.compile(
+    r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{2}|\d{4})$", re.IGNORECASE
+)
+_EXAMPLES = "write it like 11 Sept 2019, 11/09/2019, 6.7.15 or 2019-09-11"
+
+
+def _full_year(text: str) -> int:
+    # Council documents write "6.7.15" for 2015; nothing in a work programme is from the 1900s.
+    year = int(text)
+    return 2000 + year if len(text) == 2 else year
+
+
+def _month_number(name: str, original: str) -> int:
+    month = _MONTHS.get(name.lower())
+    if month is None:
+        raise ValueError(f"{original!r} has no month called {name!r}; {_EXAMPLES}.")
+    return month
+
+
+def _make_date(year: int, month: int, day: int, original: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(
+            f"{original!r} is not a real date (day {day}, month {month}, year {year})."
+        ) from None
+
+
+def parse_council_date(text: str) -> date:
+    """Read a date as councils write it: day first, as in "11 Sept 2019", "Wednesday 11th
+    September 2019", "6.7.15", "11/09/2019", "11-Sep-19" or "2019-09-11".
+
+    Two-digit years are 20xx. Raises ValueError with the offending text and an example.
+    """
+    original = text
+    cleaned = " ".join(text.strip().split())
+    if not cleaned:
+        raise ValueError(f"The date is empty; {_EXAMPLES}.")
+    cleaned = _WEEKDAY_PREFIX.sub("", cleaned)
+
+    if m := _ISO.match(cleaned):
+        return _make_date(int(m[1]), int(m[2]), int(m[3]), original)
+    if m := _NUMERIC.match(cleaned):
+        return _make_date(_full_year(m[4]), int(m[3]), int(m[1]), original)
+    if m := _DAY_MONTH_YEAR.match(cleaned):
+        month = _month_number(m[2], original)
+        return _make_date(_full_year(m[3]), month, int(m[1]), original)
+    if m := _MONTH_DAY_YEAR.match(cleaned):
+        month = _month_number(m[1], original)
+        return _make_date(_full_year(m[3]), month, int(m[2]), original)
+    raise ValueError(f"{original!r} is not a date that can be read; {_EXAMPLES}.")
+
+
+def parse_date_list(text: str) -> list[date]:
+    """Meeting dates typed or pasted one per line, returned in date order without repeats.
+
+    Blank lines are ignored. The first unreadable line raises ValueError naming its line
+    number, so nothing is half-imported.
+    """
+    found: set[date] = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            found.add(parse_council_date(line))
+        except ValueError as exc:
+            raise ValueError(f"Line {number} ({line.strip()!r}): {exc}") from None
+    return sorted(found)
