@@ -1,0 +1,238 @@
+"""The printed documents as plain data: what is on the page, not how it is drawn.
+
+A builder (reading the database) fills these frozen dataclasses; ``domain.printing.render``
+turns them into PDF. Nothing here touches a database or ReportLab, so a document can be built
+in a test from literals and every renderer sees exactly the same values.
+
+Exempt (Part II) items
+----------------------
+An item whose papers are exempt under Schedule 12A of the Local Government Act 1972 must never
+show its title, reason, officer or resolution in a printed document. The builder decides per
+document what to do with each exempt item:
+
+* leave it out altogether (the default for a public document), or
+* when the user chooses to show that a Part II item exists, put a
+  ``PartIIPlaceholder(paragraph=N)`` where the row would have been, with N the Schedule 12A
+  paragraph (1-7) the report cites. The placeholder carries nothing else, so no detail of the
+  item can reach the page; the renderer prints "Part II item (paragraph N)" and leaves the other
+  cells empty.
+
+Placeholders are accepted wherever a row is: in ``MeetingGroup.rows``, in
+``ProgrammeDoc.to_be_scheduled`` and ``reviews``, and in ``DecisionsDoc.rows``. The builder never
+copies an exempt item's text into a ``ProgrammeRow``, ``ScheduleRow`` or ``DecisionRow``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from domain.scoring import PAPER, BandRule, Question, band_for, total
+
+# Month names of five letters or fewer are printed in full ("March", "July"); longer ones take
+# the abbreviations the council's own programmes use (seed 001: "11 Sept 2019", "8 Jan 2020").
+_COUNCIL_MONTH_ABBREVIATIONS = {
+    1: "Jan",
+    2: "Feb",
+    8: "Aug",
+    9: "Sept",
+    10: "Oct",
+    11: "Nov",
+    12: "Dec",
+}
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def council_date_label(d: dt.date) -> str:
+    """A meeting date as the council prints it: "10 July 2019", "11 Sept 2019", "4 March 2020"."""
+    name = _MONTH_NAMES[d.month - 1]
+    month = name if len(name) <= 5 else _COUNCIL_MONTH_ABBREVIATIONS[d.month]
+    return f"{d.day} {month} {d.year}"
+
+
+def long_date_label(d: dt.date) -> str:
+    """A date in full, as in minutes and tracking decisions: "10 July 2019"."""
+    return f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def month_year_label(d: dt.date) -> str:
+    """A target month as in the tracking decisions document: "July 2019"."""
+    return f"{_MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def year_labels(start_year: int) -> tuple[str, str]:
+    """The municipal year's two printed forms: ("2019 - 20", "2019/20")."""
+    end = (start_year + 1) % 100
+    return f"{start_year} - {end:02d}", f"{start_year}/{end:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class PartIIPlaceholder:
+    """Stands in for an exempt item; see the module docstring."""
+
+    paragraph: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.paragraph <= 7:
+            raise ValueError(f"Part II paragraph must be 1-7 (Schedule 12A), not {self.paragraph}")
+
+    @property
+    def label(self) -> str:
+        return f"Part II item (paragraph {self.paragraph})"
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeRow:
+    """One agenda item of a meeting on the work programme."""
+
+    title: str
+    score: int | None = None  # the agreed PAPER total; None prints a blank cell
+    reason: str = ""
+    responsible: str = ""
+    flags: tuple[str, ...] = ()  # e.g. ("To follow",), ("Verbal update",)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingGroup:
+    """A meeting and the items booked onto it, in agenda order."""
+
+    meeting_date: dt.date
+    rows: tuple[ProgrammeRow | PartIIPlaceholder, ...]
+
+    @property
+    def date_label(self) -> str:
+        return council_date_label(self.meeting_date)
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleRow:
+    """A row of "Items to be scheduled" or "Select Committee Reviews"."""
+
+    subject: str
+    reason: str = ""
+    responsible: str = ""
+
+
+def _check_answers(
+    questions: Sequence[Question], answers: Sequence[PaperAnswer] | None, what: str
+) -> None:
+    if answers is not None and len(answers) != len(questions):
+        raise ValueError(
+            f"{what}: {len(answers)} answers for {len(questions)} questions; "
+            "give one answer (Yes, No or blank) per question"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PaperAnswer:
+    """One answer on the prioritisation tool: Yes (True), No (False) or not answered (None)."""
+
+    yes: bool | None
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PaperAnnex:
+    """The prioritisation tool printed after the programme: blank, or filled in for a topic.
+
+    ``total`` and ``band`` are worked out from the answers when not given, with each question's
+    weight; a builder that already holds the agreed score passes it so the page matches the
+    programme.
+    """
+
+    questions: tuple[Question, ...] = PAPER.questions
+    bands: tuple[BandRule, ...] = PAPER.bands
+    answers: tuple[PaperAnswer, ...] | None = None
+    topic_title: str | None = None
+    heading: str = "Annex 1 \u2013 Scrutiny Prioritisation Tool"
+    total: int | None = None
+    band: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_answers(self.questions, self.answers, f"Annex for {self.topic_title or 'topic'}")
+        if self.answers is not None:
+            if self.total is None:
+                t = total([a.yes for a in self.answers], [q.weight for q in self.questions])
+                object.__setattr__(self, "total", t)
+            if self.band is None:
+                object.__setattr__(self, "band", band_for(self.total, self.bands))
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeDoc:
+    """The printed work programme of one committee for one municipal year."""
+
+    committee_name: str
+    year_label: str  # "2019 - 20"
+    short_year: str  # "2019/20"
+    officer_name: str
+    officer_phone: str
+    council_name: str
+    meetings: tuple[MeetingGroup, ...] = ()
+    to_be_scheduled: tuple[ScheduleRow | PartIIPlaceholder, ...] = ()
+    reviews: tuple[ScheduleRow | PartIIPlaceholder, ...] = ()
+    annex: PaperAnnex | None = None
+    draft: bool = False
+    not_for_publication: bool = False
+
+    @property
+    def title(self) -> str:
+        return f"{self.committee_name} \u2013 Work Programme {self.year_label}"
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRow:
+    """One resolution followed up in the tracking decisions document."""
+
+    meeting_date: dt.date
+    title: str
+    resolution: str
+    target_date_label: str  # "July 2019", "10 July 2019"
+    officer: str
+    progress: str
+    minute_no: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionsDoc:
+    """The "Tracking Decisions" document reviewed at each meeting."""
+
+    committee_name: str
+    council_name: str
+    rows: tuple[DecisionRow | PartIIPlaceholder, ...] = ()
+    draft: bool = False
+    not_for_publication: bool = False
+    heading: str = "Tracking Decisions"
+
+    @property
+    def title(self) -> str:
+        return f"{self.committee_name} \u2013 {self.heading}"
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringSheet:
+    """One scorer's prioritisation of one topic, printed one page per topic."""
+
+    topic_title: str
+    scorer: str
+    scored_on: dt.date
+    answers: tuple[PaperAnswer, ...]
+    questions: tuple[Question, ...] = PAPER.questions
+    bands: tuple[BandRule, ...] = PAPER.bands
+    committee_name: str = ""
+    council_name: str = ""
+    total: int | None = None
+    band: str | None = None
+    not_for_publication: bool = False
+
+    def __post_init__(self) -> None:
+        _check_answers(self.questions, self.answers, f"Scoring sheet for {self.topic_title!r}")
+        if self.total is None:
+            t = total([a.yes for a in self.answers], [q.weight for q in self.questions])
+            object.__setattr__(self, "total", t)
+        if self.band is None:
+            object.__setattr__(self, "band", band_for(self.total, self.bands))

@@ -1,0 +1,881 @@
+"""PDF rendering of the printed documents with ReportLab platypus.
+
+Styles and page furniture are declared here once; the documents themselves arrive as the plain
+dataclasses of ``domain.printing.document``. Every string a user typed reaches a ``Paragraph``
+only through ``escape_text``, because a Paragraph's text is markup: "<b>Budget & Cuts" must
+print as typed, and an ``<img>`` or ``<a>`` tag in a title must never be obeyed.
+
+All renderers write the whole PDF in memory first, so a failure never leaves a half-written
+file behind.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import LayoutError
+
+from domain.paths import resource_path
+from domain.printing.document import (
+    DecisionRow,
+    DecisionsDoc,
+    MeetingGroup,
+    PaperAnnex,
+    PaperAnswer,
+    PartIIPlaceholder,
+    ProgrammeDoc,
+    ProgrammeRow,
+    ScheduleRow,
+    ScoringSheet,
+    long_date_label,
+)
+from domain.scoring import BandRule, Question
+
+Output = BinaryIO | str | os.PathLike[str]
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+LANGUAGE = "en-GB"
+CREATOR = "Scrutineer"
+
+PAGE_SIZE = landscape(A4)
+MARGIN_X = 36.0  # half an inch: leaves the reason column room to breathe on landscape A4
+MARGIN_TOP = 16 * mm
+MARGIN_BOTTOM = 15 * mm
+
+LIVE_DOCUMENT_NOTE = (
+    "Please note that the work programme is a \u2018live\u2019 document and subject to change "
+    "at short notice."
+)
+NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
+DRAFT = "DRAFT"
+
+_GRID = colors.HexColor("#7F7F7F")
+_RULE = colors.black
+_HEADER_FILL = colors.HexColor("#D9D9D9")
+_TITLE_FILL = colors.HexColor("#BFBFBF")
+_WATERMARK = colors.HexColor("#E4E4E4")
+_MARK = colors.HexColor("#C00000")
+
+
+class PrintError(Exception):
+    """A document could not be laid out; the message says which item and what to do."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Fonts and text
+
+
+_fonts_ready = False
+
+
+def register_fonts() -> None:
+    """Register the bundled DejaVu Sans (once), with a family so ``<b>`` picks the bold face."""
+    global _fonts_ready
+    if _fonts_ready:
+        return
+    for name, filename in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+        path = resource_path("fonts", filename)
+        if not path.is_file():
+            raise PrintError(
+                f"The font file {path} is missing, so documents cannot be printed. "
+                "Reinstall Scrutineer to restore it."
+            )
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    # No italic faces are bundled: italic markup falls back to the upright faces.
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+    _fonts_ready = True
+
+
+# C0 controls (other than tab and newline) and DEL are not text; ReportLab would pass them into
+# the PDF content stream as garbage glyphs.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def escape_text(text: str) -> str:
+    """The one way a user's string becomes Paragraph markup: printed exactly as typed.
+
+    NFC-normalised (so "w" + combining circumflex prints and extracts as "ŵ"), markup characters
+    escaped, line breaks kept as ``<br/>``.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\t", " ")
+    text = _CONTROL_CHARS.sub("", text)
+    # A lone surrogate (possible from a mangled clipboard) cannot be encoded into the PDF.
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return escape(text).replace("\n", "<br/>")
+
+
+# ---------------------------------------------------------------------------------------------
+# Styles, declared once
+
+
+def _style(name: str, **kw: Any) -> ParagraphStyle:
+    base: dict[str, Any] = {
+        "fontName": FONT,
+        "fontSize": 9,
+        "leading": 11.2,
+        "alignment": TA_LEFT,
+    }
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+STYLES: dict[str, ParagraphStyle] = {
+    "cell": _style("cell"),
+    "cell_centre": _style("cell_centre", alignment=TA_CENTER),
+    "cell_bold": _style("cell_bold", fontName=FONT_BOLD),
+    "flag": _style("flag", fontName=FONT_BOLD, fontSize=8, leading=10, textColor=_MARK),
+    "head": _style("head", fontName=FONT_BOLD, fontSize=8.5, leading=10.5),
+    "head_centre": _style(
+        "head_centre", fontName=FONT_BOLD, fontSize=8.5, leading=10.5, alignment=TA_CENTER
+    ),
+    "table_title": _style("table_title", fontName=FONT_BOLD, fontSize=10, leading=12.5),
+    "committee": _style(
+        "committee", fontName=FONT_BOLD, fontSize=14, leading=18, alignment=TA_CENTER
+    ),
+    "committee_mixed": _style(
+        "committee_mixed", fontName=FONT_BOLD, fontSize=13, leading=17, alignment=TA_CENTER
+    ),
+    "doc_title": _style(
+        "doc_title",
+        fontName=FONT_BOLD,
+        fontSize=13,
+        leading=17,
+        alignment=TA_CENTER,
+        spaceBefore=4,
+        spaceAfter=6,
+    ),
+    "body": _style("body", fontSize=10, leading=13, spaceAfter=3),
+    "heading": _style("heading", fontName=FONT_BOLD, fontSize=12, leading=15, spaceAfter=6),
+}
+
+
+def _para(text: str, style: str = "cell") -> Paragraph:
+    """A Paragraph of user text (escaped here, never by the caller)."""
+    register_fonts()  # a Paragraph parses its fonts as soon as it is made
+    return Paragraph(escape_text(text), STYLES[style])
+
+
+def _markup(markup: str, style: str = "cell") -> Paragraph:
+    """A Paragraph of markup built in this module from already escaped parts."""
+    register_fonts()
+    return Paragraph(markup, STYLES[style])
+
+
+# ---------------------------------------------------------------------------------------------
+# Flowables
+
+
+class _Bookmark(Flowable):
+    """An invisible outline entry at the point where it is drawn."""
+
+    def __init__(self, key: str, title: str, level: int = 0) -> None:
+        super().__init__()
+        self.key = key
+        self.title = title
+        self.level = level
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _RowInfo:
+    """What a table row stands for, so a split table can label its continuation."""
+
+    title: str
+    group_label: str | None = None
+    starts_group: bool = False
+
+
+class _RowTable(Table):
+    """A Table whose continuation on a new page repeats the meeting date with "(continued)".
+
+    ReportLab builds the pieces of a split table with ``self.__class__``, so the pieces are
+    ``_RowTable`` too and are fixed up here, in ``split``, after the library has cut them.
+    """
+
+    row_info: list[_RowInfo | None] | None = None  # aligned with the rows; None for headers
+    continued_style = "cell_bold"
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth, availHeight)
+        info = self.row_info
+        if len(parts) != 2 or info is None:
+            return parts
+        top, rest = parts
+        # ReportLab drops "splitlast" line commands from the remainder of a split table
+        # (Table._cr_1_1 skips special rows outside _srflMode), so a table cut twice would lose
+        # its closing rule on the middle page; give it back.
+        rest.setStyle(TableStyle([_SPLIT_RULE]))
+        repeat = self.repeatRows if isinstance(self.repeatRows, int) else 0
+        n_top = len(top._cellvalues)
+        n_rest = len(rest._cellvalues)
+        # An in-row split leaves one row in both pieces, so the pieces hold one extra row.
+        in_row = n_top + n_rest - repeat == len(self._cellvalues) + 1
+        first = n_top - 1 if in_row else n_top
+        top.row_info = info[:n_top]
+        rest.row_info = info[:repeat] + info[first:]
+        row = info[first] if first < len(info) else None
+        if row is not None and row.group_label and (in_row or not row.starts_group):
+            cells = rest._cellvalues[repeat]
+            cells[0] = [_markup(f"{escape_text(row.group_label)} (continued)", "cell_bold")]
+            # The new label may need more height than the empty cell it replaces.
+            rest._argH[repeat] = None
+        return parts
+
+    def first_row_title(self) -> str | None:
+        """The title of the first body row: the one a failed split could not place."""
+        if not self.row_info:
+            return None
+        for row in self.row_info:
+            if row is not None:
+                return row.title
+        return None
+
+
+def _table(
+    data: list[list[Any]],
+    widths: Sequence[float],
+    info: list[_RowInfo | None],
+    commands: list[tuple[Any, ...]],
+    *,
+    repeat_rows: int,
+) -> _RowTable:
+    t = _RowTable(
+        data,
+        colWidths=list(widths),
+        repeatRows=repeat_rows,
+        splitByRow=1,
+        # Rows taller than a page (a 5,000-word reason) are cut inside the row.
+        splitInRow=1,
+        hAlign="LEFT",
+    )
+    t.row_info = info
+    t.setStyle(TableStyle(_BASE_TABLE_STYLE + commands))
+    return t
+
+
+# Close the box where a page cuts the table; BOX alone leaves the cut edge open.
+_SPLIT_RULE = ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.75, _RULE)
+
+_BASE_TABLE_STYLE: list[tuple[Any, ...]] = [
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ("TOPPADDING", (0, 0), (-1, -1), 3),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    _SPLIT_RULE,
+]
+
+
+def _grid_table_style(header_rows: int) -> list[tuple[Any, ...]]:
+    return [
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), _HEADER_FILL),
+        ("INNERGRID", (0, 0), (-1, -1), 0.5, _GRID),
+        ("BOX", (0, 0), (-1, -1), 0.75, _RULE),
+        ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.75, _RULE),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Page furniture
+
+
+@dataclass(frozen=True, slots=True)
+class _Furniture:
+    title: str
+    council_name: str
+    draft: bool
+    not_for_publication: bool
+
+
+def _draw_page(canv: Canvas, doc: _Document) -> None:
+    """Drawn on every page before its content, so the watermark sits behind the text."""
+    f = doc.furniture
+    width, height = PAGE_SIZE
+    canv.saveState()
+    if canv.getPageNumber() == 1:
+        canv.showOutline()
+    if f.draft:
+        canv.saveState()
+        canv.setFillColor(_WATERMARK)
+        canv.setFont(FONT_BOLD, 150)
+        canv.translate(width / 2, height / 2)
+        canv.rotate(30)
+        canv.drawCentredString(0, -50, DRAFT)
+        canv.restoreState()
+    top = height - 9 * mm
+    canv.setFillColor(colors.HexColor("#595959"))
+    canv.setFont(FONT, 8)
+    if f.council_name:
+        canv.drawString(MARGIN_X, top, _plain(f.council_name))
+    canv.setFillColor(_MARK)
+    canv.setFont(FONT_BOLD, 11)
+    if f.not_for_publication:
+        canv.drawCentredString(width / 2, top, NOT_FOR_PUBLICATION)
+    if f.draft:
+        canv.drawRightString(width - MARGIN_X, top, DRAFT)
+    canv.setFillColor(colors.HexColor("#595959"))
+    canv.setFont(FONT, 8)
+    canv.drawString(MARGIN_X, 8 * mm, _fit(_plain(f.title), FONT, 8, width * 0.7))
+    canv.restoreState()
+
+
+def _plain(text: str) -> str:
+    """User text drawn directly on the canvas (not markup, so no escaping, but normalised)."""
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL_CHARS.sub("", text.replace("\n", " ").replace("\r", " ").replace("\t", " "))
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "\u2026", font, size) > width:
+        text = text[:-1]
+    return text + "\u2026"
+
+
+class _NumberedCanvas(Canvas):
+    """Holds back every page until the end, so each footer can say "Page X of Y" in one pass."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._page_states: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        self._page_states.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        count = len(self._page_states)
+        for state in self._page_states:
+            self.__dict__.update(state)
+            self.saveState()
+            self.setFont(FONT, 8)
+            self.setFillColor(colors.HexColor("#595959"))
+            self.drawRightString(
+                PAGE_SIZE[0] - MARGIN_X, 8 * mm, f"Page {self._pageNumber} of {count}"
+            )
+            self.restoreState()
+            super().showPage()
+        super().save()
+
+
+class _Document(BaseDocTemplate):
+    def __init__(self, out: BinaryIO, furniture: _Furniture, *, subject: str,
+                 keywords: list[str], invariant: bool) -> None:  # fmt: skip
+        if furniture.not_for_publication:
+            subject = f"{NOT_FOR_PUBLICATION} \u2013 {subject}"
+            keywords = [NOT_FOR_PUBLICATION, *keywords]
+        if furniture.draft:
+            keywords = [DRAFT, *keywords]
+        super().__init__(
+            out,
+            pagesize=PAGE_SIZE,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=_plain(furniture.title),
+            author=_plain(furniture.council_name),
+            subject=_plain(subject),
+            keywords=[_plain(k) for k in keywords],
+            creator=CREATOR,
+            lang=LANGUAGE,
+            invariant=1 if invariant else 0,
+            displayDocTitle=1,
+        )
+        self.furniture = furniture
+        frame = Frame(
+            self.leftMargin, self.bottomMargin, self.width, self.height,
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+        )  # fmt: skip
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_draw_page)])
+
+    def handle_flowable(self, flowables: list[Any]) -> None:
+        current = flowables[0] if flowables else None
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError as exc:
+            title = current.first_row_title() if isinstance(current, _RowTable) else None
+            what = f"the item \u201c{_plain(title)}\u201d" if title else "part of the document"
+            raise PrintError(
+                f"Could not fit {what} on the page, even split across pages. "
+                "Shorten its text or split it into several items, then print again."
+            ) from exc
+
+
+def _build(
+    story: list[Flowable],
+    out: Output,
+    furniture: _Furniture,
+    *,
+    subject: str,
+    keywords: list[str],
+    invariant: bool,
+) -> None:
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = _Document(buffer, furniture, subject=subject, keywords=keywords, invariant=invariant)
+    doc.build(story, canvasmaker=_NumberedCanvas)
+    _write(buffer.getvalue(), out)
+
+
+def _write(data: bytes, out: Output) -> None:
+    if isinstance(out, (str, os.PathLike)):
+        path = Path(out)
+        # Written beside the target and renamed, so an existing PDF is replaced whole or not at all.
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    else:
+        out.write(data)
+
+
+# ---------------------------------------------------------------------------------------------
+# The work programme
+
+# Fractions of the frame width. The reason for consideration is the longest text, so it gets
+# the widest column; the date and score columns just fit "11 Sept 2019" and "Prioritisation".
+_PROGRAMME_COLUMNS = (0.101, 0.221, 0.094, 0.389, 0.195)
+_SCHEDULE_COLUMNS = (0.28, 0.50, 0.22)
+
+
+def _frame_width() -> float:
+    return PAGE_SIZE[0] - 2 * MARGIN_X
+
+
+def _widths(fractions: Iterable[float]) -> list[float]:
+    w = _frame_width()
+    return [w * f for f in fractions]
+
+
+def _item_cell(row: ProgrammeRow) -> list[Flowable]:
+    cell: list[Flowable] = [_para(row.title)]
+    if row.flags:
+        cell.append(_para(" \u00b7 ".join(row.flags), "flag"))
+    return cell
+
+
+def _score_text(score: int | None) -> str:
+    return "" if score is None else str(score)
+
+
+def _meeting_rows(
+    groups: Sequence[MeetingGroup],
+) -> tuple[list[list[Any]], list[_RowInfo | None], list[int]]:
+    data: list[list[Any]] = []
+    info: list[_RowInfo | None] = []
+    starts: list[int] = []
+    for gi, group in enumerate(groups):
+        label = group.date_label
+        date_cell: list[Flowable] = [
+            _Bookmark(f"meeting-{gi}", label),
+            _para(label, "cell_bold"),
+        ]
+        rows: Sequence[ProgrammeRow | PartIIPlaceholder] = group.rows or (None,)  # type: ignore[assignment]
+        for ri, row in enumerate(rows):
+            first = ri == 0
+            if first:
+                starts.append(len(data) + 1)
+            date: Any = date_cell if first else ""
+            if row is None:
+                data.append([date, _para("No items booked yet"), "", "", ""])
+                info.append(_RowInfo(label, label, first))
+            elif isinstance(row, PartIIPlaceholder):
+                data.append([date, _para(row.label), "", "", ""])
+                info.append(_RowInfo(row.label, label, first))
+            else:
+                data.append([
+                    date,
+                    _item_cell(row),
+                    _para(_score_text(row.score), "cell_centre"),
+                    _para(row.reason),
+                    _para(row.responsible),
+                ])  # fmt: skip
+                info.append(_RowInfo(row.title, label, first))
+    return data, info, starts
+
+
+def _programme_table(doc: ProgrammeDoc) -> _RowTable:
+    header = [
+        _para("Date of meeting", "head"),
+        _para("Agenda item", "head"),
+        _para("Prioritisation Score", "head_centre"),
+        _para("Reason for consideration", "head"),
+        _para("Responsible Cabinet Member / Officer", "head"),
+    ]
+    body, body_info, starts = _meeting_rows(doc.meetings)
+    if not body:
+        body = [["", _para("No meetings arranged yet"), "", "", ""]]
+        body_info = [_RowInfo("No meetings")]
+    commands: list[tuple[Any, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL),
+        ("BOX", (0, 0), (-1, -1), 0.75, _RULE),
+        # No rules inside the date column within a meeting: the date reads as spanning its rows
+        # yet the rows stay independent, so a meeting can break across pages.
+        ("INNERGRID", (1, 0), (-1, -1), 0.5, _GRID),
+        ("LINEAFTER", (0, 0), (0, -1), 0.5, _GRID),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.75, _RULE),
+    ]
+    for r in starts[1:]:
+        commands.append(("LINEABOVE", (0, r), (-1, r), 0.75, _RULE))
+    return _table(
+        [header, *body],
+        _widths(_PROGRAMME_COLUMNS),
+        [None, *body_info],
+        commands,
+        repeat_rows=1,
+    )
+
+
+def _schedule_table(
+    title: str, first_column: str, rows: Sequence[ScheduleRow | PartIIPlaceholder]
+) -> _RowTable:
+    data: list[list[Any]] = [
+        [_para(title, "table_title"), "", ""],
+        [
+            _para(first_column, "head"),
+            _para("Reason added to work programme", "head"),
+            _para("Responsible Officer", "head"),
+        ],
+    ]
+    info: list[_RowInfo | None] = [None, None]
+    for row in rows:
+        if isinstance(row, PartIIPlaceholder):
+            data.append([_para(row.label), "", ""])
+            info.append(_RowInfo(row.label))
+        else:
+            data.append([_para(row.subject), _para(row.reason), _para(row.responsible)])
+            info.append(_RowInfo(row.subject))
+    if not rows:
+        data.append([_para("None at present"), "", ""])
+        info.append(_RowInfo(title))
+    commands = [
+        ("SPAN", (0, 0), (-1, 0)),
+        *_grid_table_style(2),
+        ("BACKGROUND", (0, 0), (-1, 0), _TITLE_FILL),
+    ]
+    return _table(data, _widths(_SCHEDULE_COLUMNS), info, commands, repeat_rows=2)
+
+
+def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
+    contact = (
+        "For general enquiries relating to the Council\u2019s Scrutiny function, including this "
+        f"committee\u2019s work programme, please contact {doc.officer_name}, Democratic Support "
+        f"Officer, on {doc.officer_phone}."
+    )
+    scheduled_title = f"Items to be scheduled {doc.short_year}"
+    story: list[Flowable] = [
+        _para(doc.committee_name.upper(), "committee"),
+        _para(f"Work Programme {doc.year_label}", "doc_title"),
+        _para(LIVE_DOCUMENT_NOTE, "body"),
+        _para(contact, "body"),
+        Spacer(0, 6),
+        _programme_table(doc),
+        Spacer(0, 14),
+        _Bookmark("to-be-scheduled", scheduled_title),
+        _schedule_table(scheduled_title, "Subject", doc.to_be_scheduled),
+        Spacer(0, 14),
+        _Bookmark("reviews", "Select Committee Reviews"),
+        _schedule_table("Select Committee Reviews", "Review", doc.reviews),
+    ]
+    if doc.annex is not None:
+        story += [PageBreak(), *_annex_story(doc.annex)]
+    return story
+
+
+def render_programme(doc: ProgrammeDoc, out: Output, *, invariant: bool = False) -> None:
+    """Print a committee's work programme (landscape A4) to a path or a binary stream."""
+    _build(
+        programme_story(doc),
+        out,
+        _Furniture(doc.title, doc.council_name, doc.draft, doc.not_for_publication),
+        subject=f"Scrutiny work programme {doc.year_label}",
+        keywords=["scrutiny", "work programme", doc.committee_name, doc.year_label],
+        invariant=invariant,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The prioritisation tool (annex and scoring sheets)
+
+_PAPER_COLUMNS = (0.16, 0.42, 0.10, 0.32)
+
+
+def _criterion_markup(q: Question) -> str:
+    letter, title = q.letter.strip(), q.title.strip()
+    if letter and title[:1].casefold() == letter[:1].casefold() and len(letter) == 1:
+        return f'<font size="12"><b>{escape_text(title[0])}</b></font>{escape_text(title[1:])}'
+    if letter:
+        return f'<font size="12"><b>{escape_text(letter)}</b></font> {escape_text(title)}'
+    return escape_text(title)
+
+
+def _answer_text(answer: PaperAnswer | None, q: Question) -> str:
+    if answer is None or answer.yes is None:
+        return ""
+    if answer.yes:
+        return "Yes" if q.weight == 1 else f"Yes (={q.weight})"
+    return "No"
+
+
+def _band_range(b: BandRule) -> str:
+    if b.min_total == b.max_total:
+        return str(b.min_total)
+    return f"{b.min_total}-{b.max_total}"
+
+
+def _paper_tables(
+    questions: Sequence[Question],
+    answers: Sequence[PaperAnswer] | None,
+    bands: Sequence[BandRule],
+    total: int | None,
+    band: str | None,
+) -> list[Flowable]:
+    yes_heading = "Yes (=1)" if all(q.weight == 1 for q in questions) else "Yes (=weight)"
+    data: list[list[Any]] = [
+        [
+            _para("Criterion", "head"),
+            _para("Question", "head"),
+            _para(yes_heading, "head_centre"),
+            _para("Evidence", "head"),
+        ]
+    ]
+    info: list[_RowInfo | None] = [None]
+    for i, q in enumerate(questions):
+        a = answers[i] if answers is not None else None
+        data.append([
+            _markup(_criterion_markup(q)),
+            _para(q.question),
+            _para(_answer_text(a, q), "cell_centre"),
+            _para(a.evidence if a is not None else ""),
+        ])  # fmt: skip
+        info.append(_RowInfo(q.title or q.question))
+    band_names = "/".join(b.name for b in bands)
+    data.append([
+        "",
+        _para("Total:", "cell_bold"),
+        _para(_score_text(total), "cell_centre"),
+        _para(band if band else band_names, "cell_bold"),
+    ])  # fmt: skip
+    info.append(_RowInfo("Total"))
+    main = _table(
+        data,
+        _widths(_PAPER_COLUMNS),
+        info,
+        [*_grid_table_style(1), ("BACKGROUND", (0, -1), (-1, -1), _HEADER_FILL)],
+        repeat_rows=1,
+    )
+    band_data: list[list[Any]] = [[_para("Priority", "head"), _para("Score", "head_centre")]]
+    band_info: list[_RowInfo | None] = [None]
+    for b in bands:
+        band_data.append([_para(b.name), _para(_band_range(b), "cell_centre")])
+        band_info.append(_RowInfo(b.name))
+    band_table = _table(band_data, [110, 70], band_info, _grid_table_style(1), repeat_rows=1)
+    return [main, Spacer(0, 12), band_table]
+
+
+def _annex_story(annex: PaperAnnex) -> list[Flowable]:
+    story: list[Flowable] = [
+        _Bookmark("annex", annex.heading),
+        _para(annex.heading, "heading"),
+    ]
+    if annex.topic_title:
+        story.append(_markup(f"<b>Topic:</b> {escape_text(annex.topic_title)}", "body"))
+        story.append(Spacer(0, 4))
+    story += _paper_tables(annex.questions, annex.answers, annex.bands, annex.total, annex.band)
+    return story
+
+
+def render_annex(
+    annex: PaperAnnex,
+    out: Output,
+    *,
+    council_name: str = "",
+    draft: bool = False,
+    not_for_publication: bool = False,
+    invariant: bool = False,
+) -> None:
+    """Print the prioritisation tool on its own, blank or filled in for one topic."""
+    title = annex.heading + (f" \u2013 {annex.topic_title}" if annex.topic_title else "")
+    _build(
+        _annex_story(annex),
+        out,
+        _Furniture(title, council_name, draft, not_for_publication),
+        subject="Scrutiny prioritisation tool",
+        keywords=["scrutiny", "prioritisation"],
+        invariant=invariant,
+    )
+
+
+def _sheet_story(sheet: ScoringSheet, key: str) -> list[Flowable]:
+    story: list[Flowable] = [
+        _Bookmark(key, sheet.topic_title),
+        _para("Scrutiny Prioritisation Tool", "heading"),
+    ]
+    if sheet.committee_name:
+        story.append(_para(sheet.committee_name, "body"))
+    story += [
+        _markup(f"<b>Topic:</b> {escape_text(sheet.topic_title)}", "body"),
+        _markup(
+            f"<b>Scored by:</b> {escape_text(sheet.scorer)} on "
+            f"{escape_text(long_date_label(sheet.scored_on))}",
+            "body",
+        ),
+        Spacer(0, 6),
+    ]
+    story += _paper_tables(sheet.questions, sheet.answers, sheet.bands, sheet.total, sheet.band)
+    return story
+
+
+def render_scoring_sheet(
+    sheets: ScoringSheet | Sequence[ScoringSheet],
+    out: Output,
+    *,
+    council_name: str = "",
+    invariant: bool = False,
+) -> None:
+    """Print one page per scored topic with the questions, answers, evidence, total and band."""
+    items = (sheets,) if isinstance(sheets, ScoringSheet) else tuple(sheets)
+    if not items:
+        raise PrintError("There is no scoring sheet to print: score a topic first.")
+    story: list[Flowable] = []
+    for i, sheet in enumerate(items):
+        if i:
+            story.append(PageBreak())
+        story += _sheet_story(sheet, f"sheet-{i}")
+    first = items[0]
+    title = (
+        f"Prioritisation \u2013 {first.topic_title}"
+        if len(items) == 1
+        else f"Prioritisation scoring sheets ({len(items)} topics)"
+    )
+    _build(
+        story,
+        out,
+        _Furniture(
+            title,
+            council_name or first.council_name,
+            False,
+            any(s.not_for_publication for s in items),
+        ),
+        subject="Scrutiny prioritisation scoring sheet",
+        keywords=["scrutiny", "prioritisation"],
+        invariant=invariant,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Tracking decisions
+
+_DECISION_COLUMNS = (0.24, 0.48, 0.28)
+
+
+def _decision_cells(row: DecisionRow) -> list[Any]:
+    first = escape_text(long_date_label(row.meeting_date))
+    if row.minute_no:
+        first = f"<b>Minute {escape_text(row.minute_no)}</b><br/>{first}"
+    third = (
+        f"<b>Date:</b> {escape_text(row.target_date_label)}<br/>"
+        f"<b>Officer:</b> {escape_text(row.officer)}<br/>"
+        f"<b>Progress:</b> {escape_text(row.progress)}"
+    )
+    return [
+        _markup(f"{first}<br/><u>{escape_text(row.title)}</u>"),
+        _para(row.resolution),
+        _markup(third),
+    ]
+
+
+def decisions_story(doc: DecisionsDoc) -> list[Flowable]:
+    data: list[list[Any]] = [
+        [
+            _para("Minute No.", "head"),
+            _para("Resolution", "head"),
+            _para("Target Date, Officer Responsible and Progress", "head"),
+        ]
+    ]
+    info: list[_RowInfo | None] = [None]
+    for row in doc.rows:
+        if isinstance(row, PartIIPlaceholder):
+            data.append([_para(row.label), "", ""])
+            info.append(_RowInfo(row.label))
+        else:
+            data.append(_decision_cells(row))
+            info.append(_RowInfo(row.title))
+    if not doc.rows:
+        data.append([_para("No decisions to track"), "", ""])
+        info.append(_RowInfo(doc.heading))
+    return [
+        _para(doc.committee_name, "committee_mixed"),
+        _para(doc.heading, "doc_title"),
+        _table(data, _widths(_DECISION_COLUMNS), info, _grid_table_style(1), repeat_rows=1),
+    ]
+
+
+def render_decisions(doc: DecisionsDoc, out: Output, *, invariant: bool = False) -> None:
+    """Print the tracking decisions document (landscape A4)."""
+    _build(
+        decisions_story(doc),
+        out,
+        _Furniture(doc.title, doc.council_name, doc.draft, doc.not_for_publication),
+        subject="Scrutiny tracking decisions",
+        keywords=["scrutiny", "tracking decisions", doc.committee_name],
+        invariant=invariant,
+    )
+
+
+__all__ = [
+    "PrintError",
+    "escape_text",
+    "register_fonts",
+    "render_annex",
+    "render_decisions",
+    "render_programme",
+    "render_scoring_sheet",
+]
