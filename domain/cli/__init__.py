@@ -1,0 +1,77 @@
+"""The command line: ``python app.py COMMAND ...``; with no command, app.py opens the GUI.
+
+Each module in ``COMMAND_MODULES`` adds its sub-commands with ``register(subparsers)``. The
+modules import nothing heavy at module level, so that ``--help`` and a quick command start
+fast; each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+COMMAND_MODULES = ("domain.cli.data", "domain.cli.transfer", "domain.cli.printing")
+
+
+class CliError(Exception):
+    """A command failed for a reason the user can fix; the message says how."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scrutineer",
+        description="Work programmes for council scrutiny committees. "
+        "With no command, opens the desktop program.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database file or SQLAlchemy URL (default: $SCRUTINY_DB, else scrutineer.sqlite "
+        "in your data folder); e.g. postgresql+psycopg://user@host/scrutiny",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue  # that group of commands is not part of this build
+            raise
+        module.register(sub)
+    return parser
+
+
+def open_db(url: str | None):  # -> domain.db.Database
+    """Open the database for a command; the default database gets the demo on first use."""
+    from ..db import DatabaseError
+    from ..demo import open_with_demo
+
+    try:
+        database = open_with_demo(url)
+    except DatabaseError as exc:
+        raise CliError(str(exc)) from exc
+    for warning in database.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return database
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed command; user errors print one line and return a non-zero status."""
+    from ..ops.errors import OpError
+
+    try:
+        return int(args.func(args) or 0)
+    except (CliError, OpError) as exc:
+        print(f"scrutineer: error: {exc}", file=sys.stderr)
+        return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    return run(args)

@@ -1,0 +1,244 @@
+"""Opening a database: engine, SQLite pragmas, migrations and the session factory.
+
+SQLite (the default, in the user's data directory) or any SQLAlchemy URL, PostgreSQL included,
+for a team sharing one database. The schema is only ever created or changed by the Alembic
+migrations in ``domain/migrations``; before a migration an SQLite file is copied with the
+SQLite backup API, and a database written by a newer version of the program is refused and
+left untouched.
+
+Alembic is imported only when a migration is due, so opening an up-to-date database (the
+common case, e.g. for a print from the command line) stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+# The newest migration this version of the program knows. tests/domain/test_migrations.py
+# checks that it matches the head of domain/migrations/versions.
+SCHEMA_HEAD = "0001"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+ENV_VAR = "SCRUTINY_DB"
+
+
+class DatabaseError(Exception):
+    """A database cannot be opened; the message is for the user."""
+
+
+class DatabaseTooNew(DatabaseError):
+    pass
+
+
+@dataclass
+class Database:
+    """An open database: the engine, a session factory and what the user should know."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+    description: str  # file path or server, for the status bar
+    warnings: list[str] = field(default_factory=list)
+    backup_path: Path | None = None
+    created: bool = False  # True when the schema was created by this open
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One short transaction: committed on success, rolled back on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def run(self, op: Callable[..., object], /, **kwargs: object) -> object:
+        """Run one use case in its own transaction and return its (plain) result."""
+        with self.transaction() as session:
+            return op(session, **kwargs)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def resolve_url(url: str | None) -> str:
+    """The URL to open: the argument, else $SCRUTINY_DB, else the default SQLite file."""
+    if url:
+        return url if "://" in url else f"sqlite:///{Path(url).expanduser().resolve()}"
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return resolve_url(env)
+    from .paths import default_database_path
+
+    path = default_database_path()
+    return f"sqlite:///{path}"
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite":
+        return None
+    db = url.database
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return None
+    return Path(db)
+
+
+def _network_share_warning(path: Path) -> str | None:
+    """SQLite's file locking is unreliable on network file systems."""
+    text_path = str(path)
+    if text_path.startswith(("\\\\", "//")):
+        return _share_message(path)
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return None
+    best, fstype = "", ""
+    resolved = str(path.resolve())
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3 and resolved.startswith(parts[1]) and len(parts[1]) > len(best):
+            best, fstype = parts[1], parts[2]
+    if fstype in {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs", "9p"}:
+        return _share_message(path)
+    return None
+
+
+def _share_message(path: Path) -> str:
+    return (
+        f"The database {path} is on a network share. SQLite cannot lock files safely there, "
+        "so two people using it at once can damage it. For a shared database use a "
+        "PostgreSQL server (--db postgresql://...)."
+    )
+
+
+def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    sa_url = make_url(url)
+    if sa_url.get_backend_name() == "sqlite":
+        path = _sqlite_path(sa_url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(sa_url)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        if path is not None:
+            # WAL is persistent in the file; set it once here rather than on every connection.
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        return engine
+    return create_engine(sa_url, pool_pre_ping=True)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision stored in the database, or None for an empty database."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            if inspect(conn).get_table_names():
+                raise DatabaseError(
+                    "This database has tables but no schema version: it was not made by "
+                    "Scrutineer. Choose another file or an empty database."
+                )
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def known_revisions() -> set[str]:
+    names = set()
+    for f in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        names.add(f.name.split("_", 1)[0])
+    return names
+
+
+def backup_sqlite(path: Path, revision: str | None) -> Path:
+    """Copy an SQLite database with the backup API (safe while others have it open)."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-{revision or 'empty'}-{stamp}{path.suffix}")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def alembic_config(engine: Engine):  # -> alembic.config.Config
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), revision)
+
+
+def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
+    """Open (and if needed create or upgrade) a database.
+
+    Raises ``DatabaseError`` with a message for the user when it cannot be used.
+    """
+    resolved = resolve_url(url)
+    try:
+        sa_url = make_url(resolved)
+    except Exception as exc:  # sqlalchemy.exc.ArgumentError
+        raise DatabaseError(f"'{resolved}' is not a database address: {exc}") from exc
+    path = _sqlite_path(sa_url)
+    description = str(path) if path else sa_url.render_as_string(hide_password=True)
+    warnings: list[str] = []
+    if path is not None:
+        share = _network_share_warning(path)
+        if share:
+            warnings.append(share)
+    try:
+        engine = make_engine(resolved)
+        rev = current_revision(engine)
+    except DatabaseError:
+        raise
+    except Exception as exc:
+        raise DatabaseError(f"Cannot open the database {description}: {exc}") from exc
+
+    if rev is not None and rev != SCHEMA_HEAD and rev not in known_revisions():
+        engine.dispose()
+        raise DatabaseTooNew(
+            f"The database {description} was written by a newer version of Scrutineer "
+            f"(schema {rev}). It has not been changed. Install the newer version to open it."
+        )
+    backup_path = None
+    created = rev is None
+    if rev != SCHEMA_HEAD:
+        if not migrate:
+            raise DatabaseError(f"The database {description} needs an upgrade.")
+        if path is not None and rev is not None:
+            backup_path = backup_sqlite(path, rev)
+        upgrade(engine)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(
+        engine=engine,
+        sessions=sessions,
+        description=description,
+        warnings=warnings,
+        backup_path=backup_path,
+        created=created,
+    )

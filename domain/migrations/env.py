@@ -1,0 +1,28 @@
+"""Alembic environment: the engine comes from ``domain.db`` (config attribute ``engine``)."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from domain.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations_online() -> None:
+    engine = config.attributes.get("engine")
+    if engine is None:
+        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    with engine.begin() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables
+            compare_type=True,
+        )
+        context.run_migrations()
+
+
+run_migrations_online()

@@ -1,0 +1,139 @@
+"""Scoring topics with a criteria set (PAPER by default): several scorers, one agreed score."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..models import Answer, Assessment, Topic
+from ..values import AssessmentInfo
+from .convert import CriteriaCache, assessment_info, get
+from .criteria import set_for_committee
+from .errors import Invalid
+
+
+def list_assessments(session: Session, *, topic_id: int) -> list[AssessmentInfo]:
+    """Every score of a topic, oldest first: the scoring history."""
+    get(session, Topic, topic_id)
+    cache = CriteriaCache(session)
+    rows = session.scalars(
+        select(Assessment)
+        .where(Assessment.topic_id == topic_id)
+        .options(selectinload(Assessment.answers))
+        .order_by(Assessment.scored_on, Assessment.id)
+    )
+    return [assessment_info(a, cache[a.criteria_set_id]) for a in rows]
+
+
+def record_assessment(
+    session: Session,
+    *,
+    topic_id: int,
+    scorer: str,
+    answers: Sequence[tuple[bool | None, str]],
+    scored_on: dt.date | None = None,
+    criteria_set_id: int | None = None,
+    agreed: bool = False,
+    note: str = "",
+    assessment_id: int | None = None,
+) -> AssessmentInfo:
+    """Record one scorer's answers (Yes/No/unanswered + evidence, one per question).
+
+    ``assessment_id`` re-creates a score with its old id (redo after undo).
+    """
+    topic = get(session, Topic, topic_id)
+    scorer = " ".join(scorer.split())
+    if not scorer:
+        raise Invalid("Enter the name of the person scoring.", "scorer")
+    if criteria_set_id is None:
+        cs = set_for_committee(session, committee_id=topic.committee_id)
+    else:
+        cs = CriteriaCache(session)[criteria_set_id]
+    if len(answers) != len(cs.questions):
+        raise Invalid(
+            f"The {cs.name} tool has {len(cs.questions)} questions; {len(answers)} answers "
+            "were given.",
+            "answers",
+        )
+    a = Assessment(
+        id=assessment_id,
+        topic_id=topic.id,
+        criteria_set_id=cs.id,
+        scorer=scorer,
+        scored_on=scored_on or dt.date.today(),
+        agreed=False,
+        note=note,
+    )
+    a.answers = [
+        Answer(criterion_id=q.id, answer=ans, evidence=evidence.strip())
+        for q, (ans, evidence) in zip(cs.questions, answers, strict=True)
+    ]
+    session.add(a)
+    session.flush()
+    if agreed:
+        _set_agreed(session, a, True)
+    return assessment_info(a, cs)
+
+
+def record_imported_total(
+    session: Session,
+    *,
+    topic_id: int,
+    total: int,
+    scorer: str = "Committee",
+    scored_on: dt.date | None = None,
+) -> AssessmentInfo:
+    """A score known only by its total (from a printed programme or a CSV): agreed."""
+    topic = get(session, Topic, topic_id)
+    cs = set_for_committee(session, committee_id=topic.committee_id)
+    if not 0 <= total <= cs.max_total:
+        raise Invalid(f"A {cs.name} score is between 0 and {cs.max_total}; got {total}.", "score")
+    a = Assessment(
+        topic_id=topic.id,
+        criteria_set_id=cs.id,
+        scorer=scorer,
+        scored_on=scored_on or topic.added_on or dt.date.today(),
+        imported_total=total,
+    )
+    session.add(a)
+    session.flush()
+    _set_agreed(session, a, True)
+    return assessment_info(a, cs)
+
+
+def _set_agreed(session: Session, a: Assessment, agreed: bool) -> None:
+    if agreed:
+        for other in session.scalars(
+            select(Assessment).where(
+                Assessment.topic_id == a.topic_id, Assessment.id != a.id, Assessment.agreed
+            )
+        ):
+            other.agreed = False
+    a.agreed = agreed
+    session.flush()
+
+
+def set_agreed(session: Session, *, assessment_id: int, agreed: bool = True) -> int | None:
+    """Mark the committee's agreed score (only one per topic). Returns the id of the score
+    that was agreed before, so the change can be undone."""
+    a = get(session, Assessment, assessment_id)
+    previous = session.scalar(
+        select(Assessment.id).where(Assessment.topic_id == a.topic_id, Assessment.agreed)
+    )
+    _set_agreed(session, a, agreed)
+    return previous
+
+
+def restore_agreed(session: Session, *, topic_id: int, assessment_id: int | None) -> None:
+    """Put the agreed mark back on ``assessment_id`` (or on none)."""
+    for a in session.scalars(select(Assessment).where(Assessment.topic_id == topic_id)):
+        a.agreed = a.id == assessment_id
+    session.flush()
+
+
+def delete_assessment(session: Session, *, assessment_id: int) -> None:
+    session.delete(get(session, Assessment, assessment_id))
+    session.flush()

@@ -1,0 +1,153 @@
+"""Committees and their municipal years."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import distinct, select
+from sqlalchemy.orm import Session
+
+from ..models import Committee, Meeting, ProgrammeYear, Topic
+from ..values import CommitteeInfo
+from .convert import committee_info, get
+from .errors import Invalid
+
+EDITABLE = (
+    "name",
+    "short_name",
+    "remit",
+    "corporate_priorities",
+    "chair",
+    "vice_chair",
+    "members",
+    "co_opted",
+    "officer_name",
+    "officer_phone",
+    "officer_email",
+    "default_venue",
+    "default_time",
+    "capacity_items",
+    "capacity_minutes",
+    "minutes_per_item",
+)
+
+
+def list_committees(session: Session) -> list[CommitteeInfo]:
+    return [committee_info(c) for c in session.scalars(select(Committee).order_by(Committee.name))]
+
+
+def get_committee(session: Session, *, committee_id: int) -> CommitteeInfo:
+    return committee_info(get(session, Committee, committee_id))
+
+
+def _normalise(fields: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key not in EDITABLE:
+            raise Invalid(f"A committee has no field '{key}'.", key)
+        if key in ("members", "co_opted") and not isinstance(value, str):
+            value = "\n".join(v.strip() for v in value if v.strip())
+        if isinstance(value, str):
+            value = value.strip() if key not in ("remit", "corporate_priorities") else value
+        out[key] = value
+    if "name" in out and not out["name"]:
+        raise Invalid("A committee needs a name.", "name")
+    for key in ("capacity_items", "capacity_minutes", "minutes_per_item"):
+        if out.get(key) is not None and out[key] < 0:
+            raise Invalid("Capacity cannot be negative.", key)
+    return out
+
+
+def _check_unique_name(session: Session, name: str, own_id: int | None) -> None:
+    clash = session.scalar(
+        select(Committee.id).where(Committee.name == name, Committee.id != (own_id or -1))
+    )
+    if clash is not None:
+        raise Invalid(f"There is already a committee called '{name}'.", "name")
+
+
+def create_committee(session: Session, *, name: str, **fields: Any) -> CommitteeInfo:
+    values = _normalise({"name": name, **fields})
+    _check_unique_name(session, values["name"], None)
+    c = Committee(**values)
+    session.add(c)
+    session.flush()
+    return committee_info(c)
+
+
+def update_committee(
+    session: Session, *, committee_id: int, expected_version: int | None = None, **fields: Any
+) -> CommitteeInfo:
+    c = get(session, Committee, committee_id, expected_version)
+    values = _normalise(fields)
+    if "name" in values:
+        _check_unique_name(session, values["name"], c.id)
+    for key, value in values.items():
+        setattr(c, key, value)
+    session.flush()
+    return committee_info(c)
+
+
+def municipal_year_of(day: dt.date, start_month: int = 5) -> int:
+    """The municipal year runs from the annual council meeting in May to the next."""
+    return day.year if day.month >= start_month else day.year - 1
+
+
+def year_label(year_start: int) -> str:
+    """'2019 - 20', as programmes are titled."""
+    return f"{year_start} - {(year_start + 1) % 100:02d}"
+
+
+def short_year_label(year_start: int) -> str:
+    """'2019/20', as 'Items to be scheduled 2019/20' is headed."""
+    return f"{year_start}/{(year_start + 1) % 100:02d}"
+
+
+def list_years(session: Session, *, committee_id: int) -> list[int]:
+    """Every municipal year the committee has a programme, meeting or topic in, newest first."""
+    years = set(
+        session.scalars(
+            select(distinct(Topic.year_start)).where(Topic.committee_id == committee_id)
+        )
+    )
+    years |= set(
+        session.scalars(
+            select(ProgrammeYear.year_start).where(ProgrammeYear.committee_id == committee_id)
+        )
+    )
+    for starts_at in session.scalars(
+        select(Meeting.starts_at).where(Meeting.committee_id == committee_id)
+    ):
+        years.add(municipal_year_of(starts_at.date()))
+    return sorted(years, reverse=True)
+
+
+def set_programme_approved(
+    session: Session, *, committee_id: int, year_start: int, approved: bool, on: dt.date | None = None
+) -> bool:
+    """Mark a programme approved (prints without DRAFT) or back to draft; returns the old state."""
+    get(session, Committee, committee_id)
+    py = session.scalar(
+        select(ProgrammeYear).where(
+            ProgrammeYear.committee_id == committee_id, ProgrammeYear.year_start == year_start
+        )
+    )
+    if py is None:
+        py = ProgrammeYear(committee_id=committee_id, year_start=year_start, approved=False)
+        session.add(py)
+    previous = py.approved
+    py.approved = approved
+    py.approved_on = (on or dt.date.today()) if approved else None
+    session.flush()
+    return previous
+
+
+def is_approved(session: Session, *, committee_id: int, year_start: int) -> bool:
+    return bool(
+        session.scalar(
+            select(ProgrammeYear.approved).where(
+                ProgrammeYear.committee_id == committee_id, ProgrammeYear.year_start == year_start
+            )
+        )
+    )

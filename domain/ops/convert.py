@@ -1,0 +1,234 @@
+"""ORM rows to plain values, and the lookups every use case needs."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from .. import scoring
+from ..models import Assessment, Base, Committee, CriteriaSet, Meeting, Topic
+from ..values import (
+    AnswerValue,
+    AssessmentInfo,
+    BandInfo,
+    CommitteeInfo,
+    CriteriaSetInfo,
+    MeetingInfo,
+    QuestionInfo,
+    TopicRow,
+)
+from .errors import Conflict, NotFound
+
+M = TypeVar("M", bound=Base)
+
+_WHAT = {
+    "Committee": "committee",
+    "Meeting": "meeting",
+    "Topic": "topic",
+    "Assessment": "score",
+    "ProgrammeEntry": "programme entry",
+    "Decision": "resolution",
+    "SelectReview": "review",
+    "Recommendation": "recommendation",
+    "ProgressNote": "progress note",
+    "CriteriaSet": "criteria set",
+}
+
+
+def get(session: Session, model: type[M], id_: int, expected_version: int | None = None) -> M:
+    """Fetch a row, or raise NotFound; check its version when the caller read one."""
+    row = session.get(model, id_)
+    what = _WHAT.get(model.__name__, model.__name__.lower())
+    if row is None:
+        raise NotFound(f"That {what} no longer exists; someone may have deleted it.")
+    if expected_version is not None and row.version != expected_version:  # type: ignore[attr-defined]
+        raise Conflict(
+            f"Someone else changed this {what} since you opened it. "
+            "Your change was not saved; reload and try again."
+        )
+    return row
+
+
+def lines(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in text.splitlines() if s.strip())
+
+
+def committee_info(c: Committee) -> CommitteeInfo:
+    return CommitteeInfo(
+        id=c.id,
+        version=c.version,
+        name=c.name,
+        short_name=c.short_name,
+        remit=c.remit,
+        corporate_priorities=c.corporate_priorities,
+        chair=c.chair,
+        vice_chair=c.vice_chair,
+        members=lines(c.members),
+        co_opted=lines(c.co_opted),
+        officer_name=c.officer_name,
+        officer_phone=c.officer_phone,
+        officer_email=c.officer_email,
+        default_venue=c.default_venue,
+        default_time=c.default_time,
+        capacity_items=c.capacity_items,
+        capacity_minutes=c.capacity_minutes,
+        minutes_per_item=c.minutes_per_item,
+    )
+
+
+def meeting_info(m: Meeting, item_count: int = 0) -> MeetingInfo:
+    return MeetingInfo(
+        id=m.id,
+        version=m.version,
+        committee_id=m.committee_id,
+        starts_at=m.starts_at,
+        venue=m.venue,
+        status=m.status.value,
+        moved_from=m.moved_from,
+        capacity_items=m.capacity_items,
+        capacity_minutes=m.capacity_minutes,
+        notes=m.notes,
+        item_count=item_count,
+    )
+
+
+def criteria_set_info(cs: CriteriaSet) -> CriteriaSetInfo:
+    return CriteriaSetInfo(
+        id=cs.id,
+        name=cs.name,
+        revision=cs.revision,
+        questions=tuple(
+            QuestionInfo(q.id, q.position, q.letter, q.title, q.question, q.weight)
+            for q in cs.criteria
+        ),
+        bands=tuple(BandInfo(b.name, b.min_total, b.max_total) for b in cs.bands),
+    )
+
+
+def _band_rules(cs: CriteriaSetInfo) -> tuple[scoring.BandRule, ...]:
+    return tuple(scoring.BandRule(b.name, b.min_total, b.max_total) for b in cs.bands)
+
+
+class CriteriaCache:
+    """Criteria sets by id, loaded once per operation."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._sets: dict[int, CriteriaSetInfo] = {}
+
+    def __getitem__(self, set_id: int) -> CriteriaSetInfo:
+        info = self._sets.get(set_id)
+        if info is None:
+            cs = self._session.scalars(
+                select(CriteriaSet)
+                .where(CriteriaSet.id == set_id)
+                .options(selectinload(CriteriaSet.criteria), selectinload(CriteriaSet.bands))
+            ).one()
+            info = self._sets[set_id] = criteria_set_info(cs)
+        return info
+
+
+def assessment_info(a: Assessment, cs: CriteriaSetInfo) -> AssessmentInfo:
+    by_criterion = {ans.criterion_id: ans for ans in a.answers}
+    answers = tuple(
+        AnswerValue(
+            i,
+            by_criterion[q.id].answer if q.id in by_criterion else None,
+            by_criterion[q.id].evidence if q.id in by_criterion else "",
+        )
+        for i, q in enumerate(cs.questions)
+    )
+    imported = a.imported_total is not None
+    if imported:
+        total = a.imported_total or 0
+        answers = ()
+    else:
+        total = scoring.total([x.answer for x in answers], [q.weight for q in cs.questions])
+    return AssessmentInfo(
+        id=a.id,
+        version=a.version,
+        topic_id=a.topic_id,
+        criteria_set_id=a.criteria_set_id,
+        scorer=a.scorer,
+        scored_on=a.scored_on,
+        agreed=a.agreed,
+        answers=answers,
+        total=total,
+        max_total=cs.max_total,
+        band=scoring.band_for(total, _band_rules(cs)),
+        imported=imported,
+        note=a.note,
+    )
+
+
+def summaries(infos: Iterable[AssessmentInfo]) -> list[scoring.ScoreSummary]:
+    return [
+        scoring.ScoreSummary(
+            i.id, i.scorer, i.scored_on.isoformat(), i.total, i.max_total, i.band, i.agreed
+        )
+        for i in infos
+    ]
+
+
+def agreed_scores(session: Session, topic_ids: Iterable[int]) -> dict[int, tuple[int, str | None]]:
+    """The printed (agreed) score and band of each topic that has one, in one query."""
+    ids = list(topic_ids)
+    if not ids:
+        return {}
+    cache = CriteriaCache(session)
+    by_topic: dict[int, list[AssessmentInfo]] = defaultdict(list)
+    for chunk_start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
+        chunk = ids[chunk_start : chunk_start + 900]
+        rows = session.scalars(
+            select(Assessment)
+            .where(Assessment.topic_id.in_(chunk))
+            .options(selectinload(Assessment.answers))
+        )
+        for a in rows:
+            by_topic[a.topic_id].append(assessment_info(a, cache[a.criteria_set_id]))
+    result: dict[int, tuple[int, str | None]] = {}
+    for tid, infos in by_topic.items():
+        chosen = scoring.agreed_score(summaries(infos))
+        if chosen is not None:
+            result[tid] = (chosen.total, chosen.band)
+    return result
+
+
+def topic_row(t: Topic, score: tuple[int, str | None] | None) -> TopicRow:
+    return TopicRow(
+        id=t.id,
+        version=t.version,
+        committee_id=t.committee_id,
+        year_start=t.year_start,
+        title=t.title,
+        reason=t.reason,
+        responsible=t.responsible,
+        source_kind=t.source_kind.value if t.source_kind else None,
+        source_ref=t.source_ref,
+        added_on=t.added_on,
+        kind=t.kind.value,
+        status=t.status.value,
+        status_reason=t.status_reason,
+        exempt=t.exempt,
+        exempt_paragraph=t.exempt_paragraph,
+        needed_by=t.needed_by,
+        estimated_minutes=t.estimated_minutes,
+        score=score[0] if score else None,
+        band=score[1] if score else None,
+        decision_id=t.decision_id,
+    )
+
+
+def committee_by_name(session: Session, name: str) -> Committee:
+    """Find a committee by its name or short name, ignoring case."""
+    wanted = name.strip().casefold()
+    committees = session.scalars(select(Committee)).all()
+    for c in committees:
+        if wanted in (c.name.casefold(), c.short_name.casefold()):
+            return c
+    known = ", ".join(sorted(c.name for c in committees)) or "none yet"
+    raise NotFound(f"There is no committee called '{name}'. Committees: {known}.")

@@ -1,0 +1,141 @@
+"""Topics: candidate items for the work programme."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import Committee, SourceKind, Topic, TopicKind, TopicStatus
+from ..values import TopicRow
+from .convert import agreed_scores, get, topic_row
+from .errors import Invalid
+
+EDITABLE = (
+    "title",
+    "reason",
+    "responsible",
+    "source_kind",
+    "source_ref",
+    "added_on",
+    "kind",
+    "status",
+    "status_reason",
+    "exempt",
+    "exempt_paragraph",
+    "needed_by",
+    "estimated_minutes",
+    "year_start",
+)
+
+_ENUMS = {"source_kind": SourceKind, "kind": TopicKind, "status": TopicStatus}
+
+
+def validate(fields: dict[str, Any]) -> dict[str, Any]:
+    """Check and normalise topic fields; raises Invalid naming the field at fault."""
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key not in EDITABLE:
+            raise Invalid(f"A topic has no field '{key}'.", key)
+        if key in _ENUMS and value is not None and not isinstance(value, _ENUMS[key]):
+            try:
+                value = _ENUMS[key](value)
+            except ValueError:
+                allowed = ", ".join(m.value for m in _ENUMS[key])
+                raise Invalid(f"'{value}' is not a {key.replace('_', ' ')} ({allowed}).", key) from None
+        if key == "source_kind" and value == "":
+            value = None
+        if isinstance(value, str) and key in ("title", "responsible", "source_ref"):
+            value = " ".join(value.split())
+        out[key] = value
+    if "title" in out and not out["title"]:
+        raise Invalid("A topic needs a title.", "title")
+    if "title" in out and len(out["title"]) > 400:
+        raise Invalid("A title can be at most 400 characters.", "title")
+    para = out.get("exempt_paragraph")
+    if para is not None and not 1 <= para <= 7:
+        raise Invalid(
+            "Schedule 12A has paragraphs 1 to 7; choose the one that makes the item exempt.",
+            "exempt_paragraph",
+        )
+    if out.get("exempt") and out.get("exempt_paragraph") is None and "exempt_paragraph" in fields:
+        raise Invalid(
+            "An exempt (Part II) item needs the Schedule 12A paragraph (1-7).", "exempt_paragraph"
+        )
+    minutes = out.get("estimated_minutes")
+    if minutes is not None and minutes < 0:
+        raise Invalid("Minutes cannot be negative.", "estimated_minutes")
+    return out
+
+
+def list_topics(session: Session, *, committee_id: int, year_start: int | None = None) -> list[TopicRow]:
+    """The committee's topics (of one municipal year, or all), with their agreed scores."""
+    q = select(Topic).where(Topic.committee_id == committee_id)
+    if year_start is not None:
+        q = q.where(Topic.year_start == year_start)
+    topics = list(session.scalars(q.order_by(Topic.id)))
+    scores = agreed_scores(session, (t.id for t in topics))
+    return [topic_row(t, scores.get(t.id)) for t in topics]
+
+
+def get_topic(session: Session, *, topic_id: int) -> TopicRow:
+    t = get(session, Topic, topic_id)
+    return topic_row(t, agreed_scores(session, [t.id]).get(t.id))
+
+
+def create_topic(
+    session: Session, *, committee_id: int, year_start: int, title: str, **fields: Any
+) -> TopicRow:
+    get(session, Committee, committee_id)
+    values = validate({"title": title, "year_start": year_start, **fields})
+    values.setdefault("added_on", dt.date.today())
+    t = Topic(committee_id=committee_id, **values)
+    session.add(t)
+    session.flush()
+    return topic_row(t, None)
+
+
+def update_topic(
+    session: Session, *, topic_id: int, expected_version: int | None = None, **fields: Any
+) -> TopicRow:
+    t = get(session, Topic, topic_id, expected_version)
+    values = validate(fields)
+    if values.get("exempt") is False:
+        values["exempt_paragraph"] = None
+    for key, value in values.items():
+        setattr(t, key, value)
+    if t.exempt and t.exempt_paragraph is None:
+        raise Invalid(
+            "An exempt (Part II) item needs the Schedule 12A paragraph (1-7).", "exempt_paragraph"
+        )
+    session.flush()
+    return topic_row(t, agreed_scores(session, [t.id]).get(t.id))
+
+
+def topic_fields(row: TopicRow) -> dict[str, Any]:
+    """A topic's editable fields, e.g. to restore them when an edit is undone."""
+    return {key: getattr(row, key) for key in EDITABLE}
+
+
+def delete_topic(session: Session, *, topic_id: int) -> None:
+    session.delete(get(session, Topic, topic_id))
+    session.flush()
+
+
+def restore_topic(session: Session, *, row: TopicRow) -> TopicRow:
+    """Re-create a deleted topic with its old id (redo of a create, undo of a delete)."""
+    t = Topic(id=row.id, committee_id=row.committee_id, **validate(topic_fields(row)))
+    session.add(t)
+    session.flush()
+    return topic_row(t, None)
+
+
+def mark_not_pursued(session: Session, *, topic_id: int, reason: str) -> TopicRow:
+    """A topic scored 0 (or judged unsuitable) is kept, with the reason it was not pursued."""
+    if not reason.strip():
+        raise Invalid("Say why the topic is not being pursued.", "status_reason")
+    return update_topic(
+        session, topic_id=topic_id, status=TopicStatus.NOT_PURSUED, status_reason=reason.strip()
+    )

@@ -1,0 +1,26 @@
+"""Where the program keeps its files, and where its bundled resources are."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+APP_NAME = "Scrutineer"
+APP_AUTHOR = "Scrutineer"
+
+
+def user_data_dir() -> Path:
+    import platformdirs  # deferred: only needed when the default database is used
+
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_database_path() -> Path:
+    return user_data_dir() / "scrutineer.sqlite"
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under ``resources/``, also when running from a PyInstaller bundle."""
+    base = getattr(sys, "_MEIPASS", None)
+    root = Path(base) if base else Path(__file__).resolve().parent.parent
+    return root.joinpath("resources", *parts)
