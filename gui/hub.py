@@ -1,0 +1,46 @@
+"""The bridge between widgets and the domain: one operation, one short transaction.
+
+Widgets never open sessions. They ask the hub to run a domain operation
+(``f(session, *, ...) -> plain value``); the hub runs it in its own transaction and then emits
+``changed`` with a :class:`domain.values.Change` saying what kind of data changed, so views
+reload only what they show (Anki's ``OpChanges``).
+
+Signals:
+    changed(Change): an operation that changed data has committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from domain.db import Database
+from domain.values import Change
+
+T = TypeVar("T")
+
+
+class Hub(QObject):
+    changed = Signal(object)
+
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+
+    def query(self, op: Callable[..., T], /, **kwargs: Any) -> T:
+        """Run a read-only operation and return its plain result."""
+        with self.database.transaction() as session:
+            return op(session, **kwargs)
+
+    def run(self, op: Callable[..., T], /, *, change: Change, **kwargs: Any) -> T:
+        """Run an operation that changes data; on success emit ``changed``.
+
+        Errors (``domain.ops.errors.OpError`` for the user's mistakes, anything else for ours)
+        propagate after the transaction is rolled back, so a failed action changes nothing.
+        """
+        with self.database.transaction() as session:
+            result = op(session, **kwargs)
+        self.changed.emit(change)
+        return result
