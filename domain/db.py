@@ -56,9 +56,23 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One short transaction: committed on success, rolled back on any error."""
-        with self.sessions.begin() as session:
-            yield session
+        """One short transaction: committed on success, rolled back on any error.
+
+        A row changed by someone else since this session read it (the version counter moved)
+        surfaces as ``ops.errors.Conflict`` with a message for the user.
+        """
+        from sqlalchemy.orm.exc import StaleDataError
+
+        from .ops.errors import Conflict
+
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except StaleDataError as exc:
+            raise Conflict(
+                "Someone else changed this since you opened it. Your change was not saved; "
+                "the view has been reloaded, so check it and make your change again."
+            ) from exc
 
     def run(self, op: Callable[..., object], /, **kwargs: object) -> object:
         """Run one use case in its own transaction and return its (plain) result."""
