@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from .. import scoring
 from ..models import Answer, Assessment, Topic
-from ..values import AssessmentInfo
-from .convert import CriteriaCache, assessment_info, get
+from ..values import AssessmentInfo, CriteriaSetInfo, TopicRow
+from .convert import CriteriaCache, agreed_scores, assessment_info, get, summaries, topic_row
 from .criteria import set_for_committee
 from .errors import Invalid
 
@@ -137,3 +139,45 @@ def restore_agreed(session: Session, *, topic_id: int, assessment_id: int | None
 def delete_assessment(session: Session, *, assessment_id: int) -> None:
     session.delete(get(session, Assessment, assessment_id))
     session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringState:
+    """Everything the scoring panel shows for one topic, read in one transaction.
+
+    ``criteria`` is the set a new score is made with; ``sets`` holds every set the history
+    uses (an old score keeps the questions it was made with). ``printed_id`` is the score the
+    programme prints: the agreed one, or the only one when a single scorer has scored.
+    """
+
+    topic: TopicRow
+    criteria: CriteriaSetInfo
+    assessments: tuple[AssessmentInfo, ...]
+    sets: tuple[CriteriaSetInfo, ...]
+    printed_id: int | None
+
+    def set_of(self, info: AssessmentInfo) -> CriteriaSetInfo:
+        for cs in self.sets:
+            if cs.id == info.criteria_set_id:
+                return cs
+        return self.criteria
+
+
+def scoring_state(session: Session, *, topic_id: int) -> ScoringState:
+    """A topic, the questions to score it with, and its scoring history (oldest first)."""
+    topic = get(session, Topic, topic_id)
+    criteria = set_for_committee(session, committee_id=topic.committee_id)
+    history = list_assessments(session, topic_id=topic_id)
+    cache = CriteriaCache(session)
+    sets = {criteria.id: criteria}
+    for info in history:
+        if info.criteria_set_id not in sets:
+            sets[info.criteria_set_id] = cache[info.criteria_set_id]
+    printed = scoring.agreed_score(summaries(history))
+    return ScoringState(
+        topic=topic_row(topic, agreed_scores(session, [topic.id]).get(topic.id)),
+        criteria=criteria,
+        assessments=tuple(history),
+        sets=tuple(sets.values()),
+        printed_id=printed.assessment_id if printed else None,
+    )
