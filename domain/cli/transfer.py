@@ -1,0 +1,124 @@
+"""Commands that move a work programme in and out as a CSV file in the council's layout."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import",
+        help="import a work programme from a CSV file in the council's column layout",
+        description="Read a work programme from a CSV file with the columns Date of meeting, "
+        "Agenda item, Prioritisation Score, Reason for consideration, Responsible Cabinet "
+        "Member / Officer. The whole file is checked first; if any row is wrong nothing is "
+        "imported.",
+    )
+    p.add_argument("file", metavar="FILE", help="the CSV file (UTF-8 or Windows-1252; , ; or tab)")
+    p.add_argument("--committee", required=True, metavar="NAME", help="committee name or short name")
+    p.add_argument("--year", required=True, metavar="YEAR", help="municipal year, e.g. 2019-20")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "export",
+        help="export a committee's work programme for a year as a CSV file",
+        description="Write a work programme as a CSV file in the council's column layout "
+        "(UTF-8 with a byte order mark, so Excel shows every character). Exempt (Part II) "
+        "items are left out unless --include-exempt is given.",
+    )
+    p.add_argument("--committee", required=True, metavar="NAME", help="committee name or short name")
+    p.add_argument("--year", required=True, metavar="YEAR", help="municipal year, e.g. 2019-20")
+    p.add_argument("--format", choices=["csv"], default="csv", help="file format (csv)")
+    p.add_argument("--out", required=True, metavar="FILE", help="the file to write")
+    p.add_argument(
+        "--include-exempt",
+        action="store_true",
+        help="also write exempt (Part II) items, marked [Part II, paragraph N]; the file is "
+        "then NOT for publication",
+    )
+    p.set_defaults(func=cmd_export)
+
+
+def _year(text: str) -> int:
+    from ..csvio import parse_municipal_year
+    from . import CliError
+
+    try:
+        return parse_municipal_year(text)
+    except ValueError as exc:
+        raise CliError(f"--year: {exc}") from None
+
+
+def _committee(session, name: str):  # -> domain.models.Committee
+    from ..ops.convert import committee_by_name
+    from ..ops.errors import NotFound
+    from . import CliError
+
+    try:
+        return committee_by_name(session, name)
+    except NotFound as exc:
+        raise CliError(f"{exc} Run 'python app.py committees' to list them with their years.") from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ..csvio import CsvError, import_programme, parse_programme_csv
+    from ..deadlines import municipal_year_label
+    from . import CliError, open_db
+
+    year = _year(args.year)
+    path = Path(args.file)
+    # The file is read and checked before the database is opened, so a bad file cannot
+    # touch it at all.
+    try:
+        rows = parse_programme_csv(path, year_start=year, name=str(path))
+    except CsvError as exc:
+        raise CliError(str(exc)) from None
+    database = open_db(args.db)
+    try:
+        with database.transaction() as s:
+            committee = _committee(s, args.committee)
+            summary = import_programme(
+                s, committee_id=committee.id, year_start=year, rows=rows, file=str(path)
+            )
+    finally:
+        database.close()
+    meetings = summary.meetings_created + summary.meetings_reused
+    print(
+        f"Imported {summary.entries} items at {meetings} meetings "
+        f"({summary.meetings_created} new) and {summary.to_be_scheduled} items to be scheduled "
+        f"into {summary.committee}, {municipal_year_label(year)}."
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    import sys
+
+    from ..csvio import programme_table, write_programme_csv
+    from ..deadlines import municipal_year_label
+    from . import open_db
+
+    year = _year(args.year)
+    out = Path(args.out)
+    database = open_db(args.db)
+    try:
+        with database.transaction() as s:
+            committee = _committee(s, args.committee)
+            name = committee.name
+            table = programme_table(
+                s, committee_id=committee.id, year_start=year, include_exempt=args.include_exempt
+            )
+    finally:
+        database.close()
+    write_programme_csv(out, table.rows)
+    print(f"Wrote {len(table.rows)} rows of {name}, {municipal_year_label(year)} to {out}.")
+    if table.exempt_left_out:
+        print(
+            f"{table.exempt_left_out} exempt (Part II) item(s) left out; --include-exempt "
+            "writes them (the file is then not for publication).",
+            file=sys.stderr,
+        )
+    elif args.include_exempt:
+        print("This file may hold exempt (Part II) items: do not publish it.", file=sys.stderr)
+    return 0
