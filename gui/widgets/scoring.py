@@ -1,0 +1,928 @@
+"""The PAPER scoring panel: score a topic, see every score of it, agree the printed one.
+
+Run ``python -m gui.widgets.scoring [out.png]`` to save a picture of the panel with a topic
+half-scored, from the demo data (used for docs/screenshots/scoring_panel.png).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShortcut,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCompleter,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain import scoring
+from domain.ops.errors import NotFound
+from domain.values import AssessmentInfo, Change, CriteriaSetInfo, QuestionInfo
+
+from .. import errors
+from ..scoring_commands import MarkNotPursuedCommand, RecordScoreCommand, SetAgreedCommand
+
+if TYPE_CHECKING:  # the ops import SQLAlchemy, which the window loads only after painting
+    from domain.ops.assessments import ScoringState
+
+    from ..hub import Hub
+
+NOT_PURSUED = "not_pursued"  # domain.models.TopicStatus.NOT_PURSUED, without loading the ORM
+
+# Band colours by rank (highest band first), as (text, background). The band is always written
+# out too, so colour is never the only cue.
+_RANK_COLOURS = (
+    ("#0f5323", "#d3efd9"),  # High
+    ("#6b4400", "#fde7b0"),  # Medium
+    ("#24405e", "#dde8f3"),  # Low
+)
+_NOT_A_TOPIC_COLOURS = ("#8a1020", "#f8d7da")
+_NEUTRAL_COLOURS = ("#333333", "#ececec")
+
+AGREED_TEXT = "Agreed — this score is printed"
+
+
+def band_colours(band: str | None, cs: CriteriaSetInfo) -> tuple[str, str]:
+    if band is None:
+        return _NEUTRAL_COLOURS
+    if band == scoring.NOT_A_SCRUTINY_TOPIC:
+        return _NOT_A_TOPIC_COLOURS
+    rules = [scoring.BandRule(b.name, b.min_total, b.max_total) for b in cs.bands]
+    rank = scoring.band_rank(band, rules)
+    return _RANK_COLOURS[rank] if rank < len(_RANK_COLOURS) else _NEUTRAL_COLOURS
+
+
+def band_for(total: int, cs: CriteriaSetInfo) -> str | None:
+    rules = [scoring.BandRule(b.name, b.min_total, b.max_total) for b in cs.bands]
+    return scoring.band_for(total, rules)
+
+
+def letter_of(q: QuestionInfo) -> str:
+    return q.letter or "–"
+
+
+def score_text(total: int, max_total: int, band: str | None) -> str:
+    return f"Total {total} of {max_total} — {band}" if band else f"Total {total} of {max_total}"
+
+
+def imported_text(info: AssessmentInfo) -> str:
+    return f"Score {info.total} (total only, from the printed programme)"
+
+
+def short_date(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _ask_reason(parent: QWidget, title: str) -> str | None:
+    text, ok = QInputDialog.getMultiLineText(
+        parent,
+        "Mark not pursued",
+        f"Why is “{title}” not being pursued?\n(This is kept with the topic.)",
+    )
+    return text if ok else None
+
+
+class AnswerChoice(QFrame):
+    """Yes / No for one question; unanswered until the user chooses.
+
+    Keyboard: Y answers Yes, N answers No, Space toggles, Left/Right move between Yes and
+    No, Delete or Backspace clears. The radio buttons never take focus themselves, so Tab
+    moves from question to question instead of into a button group.
+
+    Signals:
+        answer_changed(object): the answer is now True (Yes), False (No) or None.
+    """
+
+    answer_changed = Signal(object)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name = name
+        self._answer: bool | None = None
+        self._read_only = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip("Y = Yes, N = No, Space toggles, Delete clears")
+        layout = QHBoxLayout(self)
+        margin = self.fontMetrics().height() // 3
+        layout.setContentsMargins(margin, margin, margin, margin)
+        self.yes = QRadioButton("Yes", self)
+        self.no = QRadioButton("No", self)
+        self.group = QButtonGroup(self)
+        for button, value in ((self.yes, True), (self.no, False)):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAccessibleName(f"{'Yes' if value else 'No'}, {name}")
+            self.group.addButton(button)
+            layout.addWidget(button)
+            button.clicked.connect(lambda _=False, v=value: self._on_button_clicked(v))
+        self._update_accessible_name()
+
+    def answer(self) -> bool | None:
+        return self._answer
+
+    def set_answer(self, answer: bool | None) -> None:
+        if answer == self._answer:
+            return
+        self._answer = answer
+        # An exclusive group cannot uncheck its last checked button; lift exclusivity briefly.
+        self.group.setExclusive(False)
+        self.yes.setChecked(answer is True)
+        self.no.setChecked(answer is False)
+        self.group.setExclusive(True)
+        self._update_accessible_name()
+        self.answer_changed.emit(answer)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self.yes.setEnabled(not read_only)
+        self.no.setEnabled(not read_only)
+
+    def _update_accessible_name(self) -> None:
+        state = {True: "Yes", False: "No", None: "not answered"}[self._answer]
+        self.setAccessibleName(f"{self._name}: {state}")
+
+    def _on_button_clicked(self, value: bool) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.set_answer(value)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if self._read_only or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        if key == Qt.Key.Key_Y:
+            self.set_answer(True)
+        elif key == Qt.Key.Key_N:
+            self.set_answer(False)
+        elif key == Qt.Key.Key_Space:
+            self.set_answer(not self._answer if self._answer is not None else True)
+        elif key == Qt.Key.Key_Left:
+            self.set_answer(True)
+        elif key == Qt.Key.Key_Right:
+            self.set_answer(False)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.set_answer(None)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.hasFocus():
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight))
+            pen.setWidthF(2.0)
+            painter.setPen(pen)
+            painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 4, 4)
+
+
+@dataclass
+class QuestionRow:
+    question: QuestionInfo
+    title: QLabel
+    text: QLabel
+    answer: AnswerChoice
+    evidence: QPlainTextEdit
+
+
+class ScoringPanel(QWidget):
+    """Score the selected topic with its committee's criteria set (PAPER by default).
+
+    Shows each question with Yes / No and an evidence box, the total and priority band as
+    they are answered, the scorer's name (kept from topic to topic), every earlier score of the
+    topic with the agreed (printed) one marked, and a flag for a topic scored 0.
+    Every change goes through an undoable command on the given ``QUndoStack``.
+
+    ``ask_reason(parent, topic_title) -> str | None`` asks why a topic is not pursued
+    (None when cancelled); tests replace it.
+
+    Signals:
+        scored(int): a score was saved for the topic with this id.
+        agreed(int): the agreed score of the topic with this id was set.
+        not_pursued(int): the topic with this id was marked not pursued.
+    """
+
+    scored = Signal(int)
+    agreed = Signal(int)
+    not_pursued = Signal(int)
+
+    def __init__(self, hub: Hub, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ScoringPanel")
+        self.hub = hub
+        self.undo_stack = undo_stack
+        self.ask_reason: Callable[[QWidget, str], str | None] = _ask_reason
+        self.state: ScoringState | None = None
+        self.rows: list[QuestionRow] = []
+        self._built_for: int | None = None  # criteria set id the question rows show
+        self._drafts: dict[int, list[tuple[bool | None, str]]] = {}
+        self._build()
+        self.hub.changed.connect(self._on_hub_changed)
+        self._show_empty()
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        em = self.fontMetrics().height()
+
+        self.topic_label = QLabel(self)
+        self.topic_label.setWordWrap(True)
+        self.topic_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.topic_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.topic_label.setFont(font)
+        self.topic_label.setAccessibleName("Topic being scored")
+        outer.addWidget(self.topic_label)
+
+        self.printed_label = QLabel(self)
+        self.printed_label.setWordWrap(True)
+        self.printed_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.printed_label.setAccessibleName("Printed score")
+        outer.addWidget(self.printed_label)
+
+        self.flag_frame = QFrame(self)
+        self.flag_frame.setObjectName("NotAScrutinyTopic")
+        fg, bg = _NOT_A_TOPIC_COLOURS
+        self.flag_frame.setStyleSheet(
+            f"QFrame#NotAScrutinyTopic {{ background: {bg}; border: 1px solid {fg};"
+            " border-radius: 4px; }"
+            f" QFrame#NotAScrutinyTopic QLabel {{ color: {fg}; }}"
+        )
+        flag_layout = QHBoxLayout(self.flag_frame)
+        self.flag_label = QLabel(self.flag_frame)
+        self.flag_label.setWordWrap(True)
+        self.flag_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.flag_label.setAccessibleName("Not a scrutiny topic")
+        flag_layout.addWidget(self.flag_label, 1)
+        self.not_pursued_button = QPushButton("Mark &not pursued…", self.flag_frame)
+        self.not_pursued_button.setAccessibleName("Mark not pursued")
+        self.not_pursued_button.setToolTip("Keep the topic, marked not pursued, with a reason")
+        self.not_pursued_button.clicked.connect(self._on_not_pursued_clicked)
+        flag_layout.addWidget(self.not_pursued_button)
+        outer.addWidget(self.flag_frame)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter, 1)
+
+        # The new score: scorer, questions, total, save.
+        form = QWidget(splitter)
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        scorer_row = QHBoxLayout()
+        scorer_label = QLabel("Sco&rer:", form)
+        self.scorer_edit = QLineEdit(form)
+        self.scorer_edit.setPlaceholderText("e.g. Councillor Murphy")
+        self.scorer_edit.setAccessibleName("Scorer's name")
+        self.scorer_edit.setAccessibleDescription("The person whose score this is")
+        self.scorer_edit.setClearButtonEnabled(True)
+        self._people = QStringListModel(self)
+        completer = QCompleter(self._people, self.scorer_edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.scorer_edit.setCompleter(completer)
+        self.scorer_edit.textEdited.connect(self._on_scorer_edit_textEdited)
+        scorer_label.setBuddy(self.scorer_edit)
+        scorer_row.addWidget(scorer_label)
+        scorer_row.addWidget(self.scorer_edit, 1)
+        form_layout.addLayout(scorer_row)
+        self.scorer_error = QLabel(form)
+        self.scorer_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.scorer_error.setStyleSheet(f"color: {_NOT_A_TOPIC_COLOURS[0]};")
+        self.scorer_error.setAccessibleName("Scorer problem")
+        self.scorer_error.hide()
+        form_layout.addWidget(self.scorer_error)
+
+        self.questions_area = QScrollArea(form)
+        self.questions_area.setWidgetResizable(True)
+        self.questions_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.questions_area.setMinimumHeight(em * 8)
+        self.questions_widget = QWidget()
+        self.questions_grid = QGridLayout(self.questions_widget)
+        self.questions_grid.setHorizontalSpacing(em)
+        self.questions_grid.setVerticalSpacing(em // 2)
+        # The question and evidence columns share the width; Yes / No keeps its natural size.
+        self.questions_grid.setColumnStretch(0, 3)
+        self.questions_grid.setColumnStretch(2, 4)
+        self.questions_area.setWidget(self.questions_widget)
+        form_layout.addWidget(self.questions_area, 1)
+
+        total_row = QHBoxLayout()
+        self.total_label = QLabel(form)
+        self.total_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.total_label.setAccessibleName("Total and priority")
+        bold = self.total_label.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.15)
+        self.total_label.setFont(bold)
+        total_row.addWidget(self.total_label)
+        self.answered_label = QLabel(form)
+        self.answered_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.answered_label.setAccessibleName("Questions answered")
+        total_row.addWidget(self.answered_label)
+        total_row.addStretch(1)
+        self.clear_button = QPushButton("C&lear answers", form)
+        self.clear_button.setAccessibleName("Clear answers")
+        self.clear_button.clicked.connect(self.clear_answers)
+        total_row.addWidget(self.clear_button)
+        self.save_button = QPushButton("&Save score", form)
+        self.save_button.setAccessibleName("Save score")
+        self.save_button.setToolTip("Save this score (Ctrl+Enter); Ctrl+Z undoes it")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        total_row.addWidget(self.save_button)
+        form_layout.addLayout(total_row)
+        self.message_label = QLabel(form)
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_label.setAccessibleName("Scoring message")
+        form_layout.addWidget(self.message_label)
+
+        # Every score of the topic.
+        history = QWidget(splitter)
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_label = QLabel("&History of scores (newest at the bottom):", history)
+        history_layout.addWidget(history_label)
+        self.history = QTreeWidget(history)
+        self.history.setAccessibleName("History of scores")
+        self.history.setRootIsDecorated(False)
+        self.history.setUniformRowHeights(True)
+        self.history.setAlternatingRowColors(True)
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history.setHeaderLabels(["Scorer", "Date", "Score", "Priority", "Agreed"])
+        header = self.history.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.history.setMinimumHeight(em * 4)
+        self.history.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.history.currentItemChanged.connect(self._on_history_currentItemChanged)
+        history_label.setBuddy(self.history)
+        history_layout.addWidget(self.history, 2)
+
+        agree_row = QHBoxLayout()
+        self.agreed_label = QLabel(history)
+        self.agreed_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.agreed_label.setAccessibleName("Agreed status of the selected score")
+        agree_row.addWidget(self.agreed_label, 1)
+        self.agree_button = QPushButton("Mark as &agreed score", history)
+        self.agree_button.setAccessibleName("Mark as agreed score")
+        self.agree_button.setToolTip("The committee's agreed score is the one printed")
+        self.agree_button.clicked.connect(self._on_agree_clicked)
+        agree_row.addWidget(self.agree_button)
+        history_layout.addLayout(agree_row)
+
+        self.details = QTextBrowser(history)
+        self.details.setAccessibleName("Answers of the selected score")
+        self.details.setOpenLinks(False)
+        self.details.setMinimumHeight(em * 5)
+        history_layout.addWidget(self.details, 3)
+
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        # Scoring comes first: start with most of the height for the questions.
+        splitter.setSizes([em * 30, em * 16])
+        self.splitter = splitter
+
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save)
+
+    def _build_questions(self, cs: CriteriaSetInfo) -> None:
+        grid = self.questions_grid
+        while grid.count():
+            item = grid.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        self.rows = []
+        parent = self.questions_widget
+        em = self.fontMetrics().height()
+        for col, heading in enumerate(("Question", "", "Evidence")):
+            label = QLabel(f"<b>{heading}</b>", parent)
+            grid.addWidget(label, 0, col)
+        for i, q in enumerate(cs.questions):
+            n = i + 1
+            name = f"Question {n}, {letter_of(q)} {q.title}"
+            title = QLabel(f"&{n}.  {html.escape(letter_of(q))}  {html.escape(q.title)}", parent)
+            title.setTextFormat(Qt.TextFormat.RichText)
+            title_font = title.font()
+            title_font.setBold(True)
+            title.setFont(title_font)
+            text = QLabel(q.question, parent)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.setWordWrap(True)
+            text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            answer = AnswerChoice(name, parent)
+            answer.setAccessibleDescription(f"{q.question} Press Y for Yes or N for No.")
+            title.setBuddy(answer)
+            evidence = QPlainTextEdit(parent)
+            evidence.setTabChangesFocus(True)
+            evidence.setPlaceholderText("Evidence")
+            evidence.setAccessibleName(f"Evidence for question {n}, {q.title}")
+            evidence.setFixedHeight(em * 3 + 2 * evidence.frameWidth())
+            evidence.setMinimumWidth(em * 8)
+            cell = QVBoxLayout()
+            cell.setSpacing(em // 6)
+            cell.addWidget(title)
+            cell.addWidget(text)
+            cell.addStretch(1)
+            row = 1 + i
+            grid.addLayout(cell, row, 0)
+            grid.addWidget(answer, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(evidence, row, 2, Qt.AlignmentFlag.AlignTop)
+            answer.answer_changed.connect(self._update_total)
+            self.rows.append(QuestionRow(q, title, text, answer, evidence))
+        grid.setRowStretch(len(cs.questions) + 1, 1)
+        self._built_for = cs.id
+        self._set_tab_order()
+        self._update_total()
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [self.not_pursued_button, self.scorer_edit]
+        for r in self.rows:
+            chain += [r.answer, r.evidence]
+        chain += [self.clear_button, self.save_button, self.history, self.agree_button,
+                  self.details]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # --- public interface ---------------------------------------------------------------------
+
+    def set_topic(self, topic_id: int | None) -> None:
+        """Show the topic with this id for scoring, or nothing (None)."""
+        current = self.state.topic.id if self.state else None
+        if topic_id == current:
+            self.reload()
+            return
+        if current is not None:
+            self._keep_draft(current)
+        self.message_label.clear()
+        self.scorer_error.hide()
+        if topic_id is None:
+            self.state = None
+            self._show_empty()
+            return
+        self._load(topic_id, restore_draft=True)
+
+    def topic_id(self) -> int | None:
+        return self.state.topic.id if self.state else None
+
+    def reload(self) -> None:
+        """Read the topic again, keeping the answers being entered."""
+        if self.state is not None:
+            self._load(self.state.topic.id, restore_draft=False)
+
+    def answers(self) -> list[tuple[bool | None, str]]:
+        return [(r.answer.answer(), r.evidence.toPlainText().strip()) for r in self.rows]
+
+    def clear_answers(self) -> None:
+        for r in self.rows:
+            r.answer.set_answer(None)
+            r.evidence.clear()
+        self._update_total()
+
+    def save(self) -> None:
+        """Record the answers as the scorer's score (undoable)."""
+        state = self.state
+        if state is None:
+            return
+        scorer = " ".join(self.scorer_edit.text().split())
+        if not scorer:
+            self._show_scorer_error("Enter the name of the person scoring before saving.")
+            self.scorer_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        answers = self.answers()
+        unanswered = sum(1 for a, _ in answers if a is None)
+        if unanswered == len(answers):
+            self.message_label.setText("Answer the questions (Y for Yes, N for No) before saving.")
+            return
+        self.scorer_error.hide()
+        command = RecordScoreCommand(
+            self.hub,
+            topic_id=state.topic.id,
+            topic_title=state.topic.title,
+            scorer=scorer,
+            answers=answers,
+            criteria_set_id=state.criteria.id,
+        )
+        self.undo_stack.push(command)
+        if command.failed is not None or command.result is None:
+            self.message_label.setText(errors.user_message(command.failed or RuntimeError()))
+            return
+        info = command.result
+        self._drafts.pop(state.topic.id, None)
+        self.clear_answers()
+        self._select_assessment(info.id)
+        note = (
+            f" {unanswered} unanswered question{'s' if unanswered != 1 else ''} counted as No."
+            if unanswered
+            else ""
+        )
+        self.message_label.setText(
+            f"Saved {info.scorer}'s score: {score_text(info.total, info.max_total, info.band)}."
+            f"{note} Ctrl+Z undoes it."
+        )
+        self.scored.emit(state.topic.id)
+
+    # --- loading and showing ------------------------------------------------------------------
+
+    def _load(self, topic_id: int, *, restore_draft: bool) -> None:
+        from domain.ops.assessments import scoring_state
+
+        try:
+            state = self.hub.query(scoring_state, topic_id=topic_id)
+        except NotFound:
+            self._drafts.pop(topic_id, None)
+            self.state = None
+            self._show_empty("This topic no longer exists; choose another to score.")
+            return
+        self.state = state
+        if state.criteria.id != self._built_for:
+            self._build_questions(state.criteria)
+            restore_draft = True
+        if restore_draft:
+            self._restore_draft(topic_id)
+        self._people.setStringList(list(state.people))
+        self._set_enabled(True)
+        self._show_header()
+        self._show_history()
+
+    def _keep_draft(self, topic_id: int) -> None:
+        answers = self.answers()
+        if any(a is not None or e for a, e in answers):
+            self._drafts[topic_id] = answers
+        else:
+            self._drafts.pop(topic_id, None)
+
+    def _restore_draft(self, topic_id: int) -> None:
+        draft = self._drafts.get(topic_id)
+        for i, r in enumerate(self.rows):
+            answer, evidence = draft[i] if draft and i < len(draft) else (None, "")
+            r.answer.set_answer(answer)
+            r.evidence.setPlainText(evidence)
+        self._update_total()
+
+    def _show_empty(self, text: str = "Choose a topic to score it.") -> None:
+        self.topic_label.setText(text)
+        self.printed_label.clear()
+        self.flag_frame.hide()
+        self.history.clear()
+        self.details.clear()
+        self.agreed_label.clear()
+        for r in self.rows:
+            r.answer.set_answer(None)
+            r.evidence.clear()
+        self._set_enabled(False)
+        self._update_total()
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for w in (self.scorer_edit, self.questions_area, self.save_button, self.clear_button,
+                  self.history, self.details):
+            w.setEnabled(enabled)
+        if not enabled:
+            self.agree_button.setEnabled(False)
+
+    def _show_header(self) -> None:
+        assert self.state is not None
+        state = self.state
+        topic = state.topic
+        self.topic_label.setText(topic.title)
+        printed = next((a for a in state.assessments if a.id == state.printed_id), None)
+        if printed is None:
+            if state.assessments:
+                text = "Printed score: none until one of the scores is agreed."
+            else:
+                text = "Not scored yet: the printed programme shows no score."
+        else:
+            what = imported_text(printed) if printed.imported else score_text(
+                printed.total, printed.max_total, printed.band
+            )
+            how = "agreed" if printed.agreed else "the only score, not yet agreed"
+            text = f"Printed score: {what} ({how})."
+        self.printed_label.setText(text)
+
+        zero = topic.score == 0
+        pursued = topic.status != NOT_PURSUED
+        if zero and pursued:
+            self.flag_label.setText(
+                f"{scoring.NOT_A_SCRUTINY_TOPIC}: its printed score is 0 of "
+                f"{state.criteria.max_total}. Keep it, marked not pursued, with the reason."
+            )
+            self.not_pursued_button.show()
+            self.flag_frame.show()
+        elif not pursued:
+            reason = f": {topic.status_reason}" if topic.status_reason else "."
+            self.flag_label.setText(f"Not pursued{reason}")
+            self.not_pursued_button.hide()
+            self.flag_frame.show()
+        else:
+            self.flag_frame.hide()
+
+    def _show_history(self) -> None:
+        assert self.state is not None
+        state = self.state
+        selected = self._selected_id()
+        with QSignalBlocker(self.history):
+            self.history.clear()
+            for info in state.assessments:
+                cs = state.set_of(info)
+                item = QTreeWidgetItem(
+                    [
+                        info.scorer,
+                        short_date(info.scored_on),
+                        f"{info.total} of {info.max_total}",
+                        info.band or "",
+                        "Agreed" if info.agreed else (
+                            "Printed" if info.id == state.printed_id else ""
+                        ),
+                    ]
+                )
+                item.setData(0, Qt.ItemDataRole.UserRole, info.id)
+                fg, bg = band_colours(info.band, cs)
+                item.setForeground(3, _brush(fg))
+                item.setBackground(3, _brush(bg))
+                if info.agreed:
+                    font = item.font(4)
+                    font.setBold(True)
+                    item.setFont(4, font)
+                if info.imported:
+                    item.setToolTip(2, imported_text(info))
+                self.history.addTopLevelItem(item)
+        if state.assessments:
+            wanted = selected if selected is not None else state.printed_id
+            if wanted is None or not any(a.id == wanted for a in state.assessments):
+                wanted = state.assessments[-1].id
+            self._select_assessment(wanted)
+        else:
+            self.details.setPlainText("No one has scored this topic yet.")
+            self.agreed_label.clear()
+            self.agree_button.setEnabled(False)
+
+    def _selected_id(self) -> int | None:
+        item = self.history.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _select_assessment(self, assessment_id: int) -> None:
+        for i in range(self.history.topLevelItemCount()):
+            item = self.history.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == assessment_id:
+                with QSignalBlocker(self.history):
+                    self.history.setCurrentItem(item)
+                self.history.scrollToItem(item)
+                break
+        self._show_details()
+
+    def _selected(self) -> AssessmentInfo | None:
+        wanted = self._selected_id()
+        if self.state is None or wanted is None:
+            return None
+        return next((a for a in self.state.assessments if a.id == wanted), None)
+
+    def _show_details(self) -> None:
+        info = self._selected()
+        state = self.state
+        if info is None or state is None:
+            self.details.clear()
+            self.agreed_label.clear()
+            self.agree_button.setEnabled(False)
+            return
+        if info.agreed:
+            self.agreed_label.setText(AGREED_TEXT)
+        elif info.id == state.printed_id:
+            self.agreed_label.setText("Printed as the only score; not yet agreed")
+        else:
+            self.agreed_label.setText("Not the agreed score")
+        font = self.agreed_label.font()
+        font.setBold(info.agreed)
+        self.agreed_label.setFont(font)
+        self.agree_button.setEnabled(not info.agreed)
+        self.details.setHtml(self._details_html(info, state.set_of(info)))
+
+    def _details_html(self, info: AssessmentInfo, cs: CriteriaSetInfo) -> str:
+        e = html.escape
+        fg, bg = band_colours(info.band, cs)
+        head = f"<p><b>{e(info.scorer)}</b>, {e(short_date(info.scored_on))}"
+        if info.agreed:
+            head += f" — <b>{e(AGREED_TEXT)}</b>"
+        head += "</p>"
+        if info.imported:
+            body = (
+                f"<p>{e(imported_text(info))}. "
+                f"<span style='color:{fg}; background:{bg}'>&nbsp;{e(info.band or '')}&nbsp;</span>"
+                "</p><p>The answers to the questions were not recorded.</p>"
+            )
+            return head + body
+        total = (
+            f"<p>{e(score_text(info.total, info.max_total, None))} — "
+            f"<span style='color:{fg}; background:{bg}'>&nbsp;<b>{e(info.band or '')}</b>&nbsp;"
+            "</span></p>"
+        )
+        rows = []
+        for q, ans in zip(cs.questions, info.answers, strict=False):
+            word = {True: "Yes", False: "No", None: "—"}[ans.answer]
+            rows.append(
+                f"<tr><td><b>{e(letter_of(q))}</b>&nbsp;&nbsp;{e(q.title)}</td>"
+                f"<td><b>{word}</b></td><td>{e(ans.evidence)}</td></tr>"
+            )
+        table = (
+            "<table cellspacing='0' cellpadding='3' border='0' width='100%'>"
+            "<tr style='background: #e8e8e8'><th align='left' width='30%'>Question</th>"
+            "<th align='left' width='10%'>Answer</th><th align='left' width='60%'>Evidence</th>"
+            "</tr>" + "".join(rows) + "</table>"
+        )
+        return head + total + table
+
+    def _update_total(self, _answer: object = None) -> None:
+        state = self.state
+        if state is None or not self.rows:
+            self.total_label.setText("")
+            self.answered_label.setText("")
+            self.total_label.setStyleSheet("")
+            return
+        cs = state.criteria
+        values = [r.answer.answer() for r in self.rows]
+        answered = sum(1 for v in values if v is not None)
+        self.answered_label.setText(f"{answered} of {len(values)} questions answered")
+        if answered == 0:
+            self.total_label.setText(f"Total – of {cs.max_total}: not answered yet")
+            self.total_label.setStyleSheet("")
+            return
+        total = scoring.total(values, [q.weight for q in cs.questions])
+        band = band_for(total, cs)
+        fg, bg = band_colours(band, cs)
+        self.total_label.setText(score_text(total, cs.max_total, band))
+        pad = max(2, self.fontMetrics().height() // 4)
+        self.total_label.setStyleSheet(
+            f"color: {fg}; background: {bg}; border-radius: 3px; padding: 2px {pad}px;"
+        )
+
+    def _show_scorer_error(self, text: str) -> None:
+        self.scorer_error.setText(text)
+        self.scorer_error.show()
+
+    # --- slots --------------------------------------------------------------------------------
+
+    def _on_hub_changed(self, change: Change) -> None:
+        if self.state is not None and (change.scores or change.topics):
+            self.reload()
+
+    def _on_scorer_edit_textEdited(self, _text: str) -> None:  # noqa: N802 - Qt naming
+        self.scorer_error.hide()
+
+    def _on_history_currentItemChanged(self, *_items: object) -> None:  # noqa: N802
+        self._show_details()
+
+    def _on_agree_clicked(self) -> None:
+        info = self._selected()
+        if info is None or self.state is None or info.agreed:
+            return
+        command = SetAgreedCommand(
+            self.hub,
+            topic_id=self.state.topic.id,
+            topic_title=self.state.topic.title,
+            assessment_id=info.id,
+        )
+        self.undo_stack.push(command)
+        if command.failed is None:
+            self.message_label.setText(
+                f"{info.scorer}'s score is now the agreed score; it is the one printed."
+            )
+            self.agreed.emit(info.topic_id)
+
+    def _on_not_pursued_clicked(self) -> None:
+        if self.state is None:
+            return
+        topic = self.state.topic
+        reason = self.ask_reason(self, topic.title)
+        if reason is None:
+            return
+        if not reason.strip():
+            self.message_label.setText("Not marked: say why the topic is not being pursued.")
+            return
+        command = MarkNotPursuedCommand(
+            self.hub, topic_id=topic.id, topic_title=topic.title, reason=reason
+        )
+        self.undo_stack.push(command)
+        if command.failed is None:
+            self.message_label.setText(f"“{topic.title}” is marked not pursued.")
+            self.not_pursued.emit(topic.id)
+
+
+def _brush(colour: str):  # -> QBrush
+    from PySide6.QtGui import QBrush, QColor
+
+    return QBrush(QColor(colour))
+
+
+def save_screenshot(path: str) -> None:
+    """Save a picture of the panel with a demo topic half-scored."""
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from domain.db import open_database
+    from domain.demo import load_demo
+    from domain.ops import assessments, committees, topics
+
+    from ..hub import Hub
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        database = open_database(f"sqlite:///{Path(tmp) / 'demo.sqlite'}")
+        try:
+            with database.transaction() as s:
+                load_demo(s)
+                ecsc = next(
+                    c for c in committees.list_committees(s) if c.name.startswith("Education")
+                )
+                rows = topics.list_topics(s, committee_id=ecsc.id)
+                topic = next(t for t in rows if t.title == "Young Carers")
+                assessments.record_assessment(
+                    s,
+                    topic_id=topic.id,
+                    scorer="Councillor Murphy",
+                    answers=[
+                        (True, "Raised by the Young Carers' forum"),
+                        (True, "Cabinet decision due in the autumn"),
+                        (False, ""),
+                        (True, "Carers live in every ward"),
+                        (True, ""),
+                        (True, ""),
+                    ],
+                    scored_on=dt.date(2019, 9, 11),
+                )
+            hub = Hub(database)
+            panel = ScoringPanel(hub, QUndoStack())
+            panel.set_topic(topic.id)
+            panel.scorer_edit.setText("Councillor Mrs Johnson")
+            evidence = (
+                "Raised by the Young Carers' forum and partners",
+                "Cabinet Member has asked for the Committee's view",
+                "",
+            )
+            for row, answer, text in zip(panel.rows, (True, True, False), evidence, strict=False):
+                row.answer.set_answer(answer)
+                row.evidence.setPlainText(text)
+            panel.resize(980, 900)
+            panel.show()
+            panel.rows[3].answer.setFocus()
+            app.processEvents()
+            panel.grab().save(path)
+            panel.close()
+        finally:
+            database.close()
+
+
+if __name__ == "__main__":
+    import sys
+
+    save_screenshot(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots/scoring_panel.png")
