@@ -1,29 +1,83 @@
-"""The desktop program's entry point: QApplication, the database, the main window."""
+"""The desktop program's entry point: QApplication, the main window, then the database.
+
+The window is shown first and the database opened just after its first paint
+(``QTimer.singleShot(0, ...)``), so the program appears at once; SQLAlchemy, Alembic and the
+domain operations are imported only then.
+
+With ``SCRUTINEER_STARTUP_PROBE=1`` the program prints, on standard output, the wall-clock
+time of the first paint ("painted <time>") and of the demo data first on screen
+("data <time>"), for the start-up benchmark.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
+import time
+from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 
-def run_gui(db_url: str | None = None) -> int:
+class _FirstPaint(QObject):
+    """Calls back once, after the window's first paint event."""
+
+    def __init__(self, callback, parent: QObject | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)
+        return False
+
+
+def run_gui(db_url: str | None = None, settings_path: str | Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Scrutineer")
     app.setOrganizationName("Scrutineer")
-    from domain.db import DatabaseError
-    from domain.demo import open_with_demo
-
-    try:
-        database = open_with_demo(db_url)
-    except DatabaseError as exc:
-        QMessageBox.critical(None, "Scrutineer", str(exc))
-        return 1
+    logging.basicConfig(level=logging.INFO)
+    from . import errors
     from .mainwindow import MainWindow
+    from .settings import open_settings
 
-    window = MainWindow(database)
+    errors.install_excepthook()
+    probe = os.environ.get("SCRUTINEER_STARTUP_PROBE") == "1"
+    window = MainWindow(settings=open_settings(settings_path))
+    state: dict[str, object] = {}
+
+    def open_data() -> None:
+        if probe:
+            print(f"painted {time.time():.6f}", flush=True)
+        from domain.db import DatabaseError
+        from domain.demo import open_with_demo
+
+        try:
+            database = open_with_demo(db_url)
+        except DatabaseError as exc:
+            QMessageBox.critical(window, "Scrutineer", str(exc))
+            window.close()
+            return
+        state["database"] = database
+        if probe:
+            def shown() -> None:
+                window.repaint()
+                print(f"data {time.time():.6f}", flush=True)
+                if os.environ.get("SCRUTINEER_STARTUP_QUIT") == "1":
+                    QTimer.singleShot(0, window.close)
+
+            window.on_data_shown = shown
+        window.attach_database(database)
+
+    watcher = _FirstPaint(open_data, window)
+    window.installEventFilter(watcher)
     window.show()
     try:
         return app.exec()
     finally:
-        database.close()
+        database = state.get("database")
+        if database is not None:
+            database.close()  # type: ignore[attr-defined]

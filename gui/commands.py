@@ -9,10 +9,17 @@ obsolete, so ``QUndoStack.push`` discards it and the stack stays true to the dat
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtGui import QUndoCommand
 
+from domain.values import Change, CommitteeInfo, MeetingInfo, TopicRow
+
 from . import errors
-from .hub import Hub
+
+if TYPE_CHECKING:  # gui.hub imports SQLAlchemy, which the window loads after painting
+    from .hub import Hub
 
 
 class HubCommand(QUndoCommand):
@@ -44,3 +51,213 @@ class HubCommand(QUndoCommand):
             self.failed = exc
             self.setObsolete(True)
             errors.report(exc)
+
+
+# --- topics -----------------------------------------------------------------------------------
+
+_TOPICS = Change(topics=True, programme=True)
+_MEETINGS = Change(meetings=True, programme=True)
+
+
+def _short(title: str, limit: int = 60) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+class CreateTopicCommand(HubCommand):
+    """Add a topic; undo deletes it, redo re-creates it with the same id."""
+
+    def __init__(self, hub: Hub, *, committee_id: int, year_start: int, fields: dict[str, Any]) -> None:
+        super().__init__(hub, f"add topic {_short(str(fields.get('title', '')))}")
+        self.committee_id = committee_id
+        self.year_start = year_start
+        self.fields = dict(fields)
+        self.row: TopicRow | None = None
+
+    def do(self) -> None:
+        from domain.ops import topics
+
+        if self.row is None:
+            fields = {k: v for k, v in self.fields.items() if k not in ("title", "year_start")}
+            self.row = self.hub.run(
+                topics.create_topic,
+                change=_TOPICS,
+                committee_id=self.committee_id,
+                year_start=self.fields.get("year_start", self.year_start),
+                title=self.fields.get("title", ""),
+                **fields,
+            )
+        else:
+            self.row = self.hub.run(topics.restore_topic, change=_TOPICS, row=self.row)
+
+    def undo_(self) -> None:
+        from domain.ops import topics
+
+        assert self.row is not None
+        self.hub.run(topics.delete_topic, change=_TOPICS, topic_id=self.row.id)
+
+
+class EditTopicCommand(HubCommand):
+    """Change a topic's fields; undo puts the previous fields back."""
+
+    def __init__(self, hub: Hub, *, before: TopicRow, fields: dict[str, Any]) -> None:
+        super().__init__(hub, f"edit {_short(str(fields.get('title') or before.title))}")
+        self.topic_id = before.id
+        self.version = before.version
+        from_row = {k: getattr(before, k) for k in fields}
+        self.old_fields = from_row
+        self.new_fields = dict(fields)
+        self.row: TopicRow | None = None
+
+    def _apply(self, fields: dict[str, Any]) -> None:
+        from domain.ops import topics
+
+        self.row = self.hub.run(
+            topics.update_topic,
+            change=_TOPICS,
+            topic_id=self.topic_id,
+            expected_version=self.version,
+            **fields,
+        )
+        self.version = self.row.version
+
+    def do(self) -> None:
+        self._apply(self.new_fields)
+
+    def undo_(self) -> None:
+        self._apply(self.old_fields)
+
+
+# --- committees -------------------------------------------------------------------------------
+
+
+def committee_fields(info: CommitteeInfo) -> dict[str, Any]:
+    """A committee's editable fields as the update operation takes them."""
+    from domain.ops.committees import EDITABLE
+
+    out: dict[str, Any] = {}
+    for key in EDITABLE:
+        value = getattr(info, key)
+        out[key] = "\n".join(value) if isinstance(value, tuple) else value
+    return out
+
+
+class EditCommitteeCommand(HubCommand):
+    def __init__(self, hub: Hub, *, before: CommitteeInfo, fields: dict[str, Any]) -> None:
+        super().__init__(hub, f"edit committee {_short(before.short_name or before.name)}")
+        self.committee_id = before.id
+        self.version = before.version
+        old = committee_fields(before)
+        self.old_fields = {k: old[k] for k in fields}
+        self.new_fields = dict(fields)
+
+    def _apply(self, fields: dict[str, Any]) -> None:
+        from domain.ops import committees
+
+        info = self.hub.run(
+            committees.update_committee,
+            change=Change(committees=True, programme=True),
+            committee_id=self.committee_id,
+            expected_version=self.version,
+            **fields,
+        )
+        self.version = info.version
+
+    def do(self) -> None:
+        self._apply(self.new_fields)
+
+    def undo_(self) -> None:
+        self._apply(self.old_fields)
+
+
+# --- meetings ---------------------------------------------------------------------------------
+
+
+def _when(starts_at: dt.datetime) -> str:
+    return f"{starts_at.day} {starts_at:%B %Y}"
+
+
+class AddMeetingCommand(HubCommand):
+    """Add a meeting; undo deletes it, redo adds it back with the same id."""
+
+    def __init__(
+        self, hub: Hub, *, committee_id: int, starts_at: dt.datetime, venue: str | None = None
+    ) -> None:
+        super().__init__(hub, f"add meeting of {_when(starts_at)}")
+        self.committee_id = committee_id
+        self.starts_at = starts_at
+        self.venue = venue
+        self.meeting: MeetingInfo | None = None
+
+    def do(self) -> None:
+        from domain.ops import meetings
+
+        self.meeting = self.hub.run(
+            meetings.add_meeting,
+            change=_MEETINGS,
+            committee_id=self.committee_id,
+            starts_at=self.starts_at,
+            venue=self.venue if self.meeting is None else self.meeting.venue,
+            meeting_id=self.meeting.id if self.meeting is not None else None,
+        )
+
+    def undo_(self) -> None:
+        from domain.ops import meetings
+
+        assert self.meeting is not None
+        self.hub.run(meetings.delete_meeting, change=_MEETINGS, meeting_id=self.meeting.id)
+
+
+class MoveMeetingCommand(HubCommand):
+    """Move a meeting to another date, time or venue; its items go with it."""
+
+    def __init__(
+        self, hub: Hub, *, before: MeetingInfo, starts_at: dt.datetime, venue: str | None = None
+    ) -> None:
+        super().__init__(hub, f"move meeting of {_when(before.starts_at)} to {_when(starts_at)}")
+        self.meeting_id = before.id
+        self.version = before.version
+        self.old = (before.starts_at, before.venue)
+        self.new = (starts_at, before.venue if venue is None else venue)
+
+    def _apply(self, when: tuple[dt.datetime, str]) -> None:
+        from domain.ops import meetings
+
+        info = self.hub.run(
+            meetings.move_meeting,
+            change=_MEETINGS,
+            meeting_id=self.meeting_id,
+            starts_at=when[0],
+            venue=when[1],
+            expected_version=self.version,
+        )
+        self.version = info.version
+
+    def do(self) -> None:
+        self._apply(self.new)
+
+    def undo_(self) -> None:
+        self._apply(self.old)
+
+
+class SetMeetingStatusCommand(HubCommand):
+    """Cancel or reinstate a meeting (its items stay on it)."""
+
+    def __init__(self, hub: Hub, *, before: MeetingInfo, status: str) -> None:
+        verb = {"cancelled": "cancel", "held": "mark held"}.get(status, "reinstate")
+        super().__init__(hub, f"{verb} meeting of {_when(before.starts_at)}")
+        self.meeting_id = before.id
+        self.old_status = before.status
+        self.new_status = status
+
+    def _apply(self, status: str) -> None:
+        from domain.ops import meetings
+
+        self.hub.run(
+            meetings.set_meeting_status, change=_MEETINGS, meeting_id=self.meeting_id, status=status
+        )
+
+    def do(self) -> None:
+        self._apply(self.new_status)
+
+    def undo_(self) -> None:
+        self._apply(self.old_status)

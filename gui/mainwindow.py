@@ -1,28 +1,655 @@
-"""The main window."""
+"""The main window: committee and year pickers, the five pages, menus and undo.
+
+The window paints before the database is opened (``attach_database`` runs after the first
+paint), so this module imports only Qt and light GUI modules at load time; SQLAlchemy and the
+domain operations are imported when the data is loaded.
+
+Every edit is an undoable command pushed on ``undo_stack``; the hub's ``changed`` signal says
+what kind of data changed, and only the pages showing it reload (the others when next shown).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QVBoxLayout, QWidget
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from domain.db import Database
-from domain.ops import committees
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from . import errors
+from .models import labels
+from .settings import Preferences, WindowState, open_settings
+from .widgets.decisions_view import DecisionsView
+from .widgets.meetings_view import MeetingsView
+from .widgets.programme_view import ProgrammePage
+from .widgets.reviews_view import ReviewsView
+from .widgets.topics_view import TopicsView
+
+if TYPE_CHECKING:
+    from domain.db import Database
+    from domain.values import Change, CommitteeInfo, MeetingInfo, TopicRow
+
+    from .dialogs.committee_dialog import CommitteeDialog
+    from .dialogs.meeting_dialog import MeetingDialog
+    from .dialogs.topic_editor import SaveHandler, TopicEditor
+    from .hub import Hub
+
+PAGES = ("topics", "programme", "meetings", "reviews", "decisions")
+PAGE_TITLES = ("&Topics", "&Programme", "&Meetings", "Re&views", "&Decisions")
+
+
+class Dialogs:
+    """The dialogs the window opens: one seam, so tests can replace any of them."""
+
+    def topic_editor(
+        self, parent: QWidget, *, row: TopicRow | None, year_start: int, years: list[int], on_save: SaveHandler
+    ) -> TopicEditor:
+        from .dialogs.topic_editor import TopicEditor
+
+        return TopicEditor(row=row, year_start=year_start, years=years, on_save=on_save, parent=parent)
+
+    def meeting_dialog(
+        self, parent: QWidget, *, title: str, starts_at: dt.datetime, venue: str, year_start: int
+    ) -> MeetingDialog:
+        from .dialogs.meeting_dialog import MeetingDialog
+
+        return MeetingDialog(title=title, starts_at=starts_at, venue=venue, year_start=year_start, parent=parent)
+
+    def committee_dialog(self, parent: QWidget, info: CommitteeInfo) -> CommitteeDialog:
+        from .dialogs.committee_dialog import CommitteeDialog
+
+        return CommitteeDialog(info, parent)
+
+    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def _standard_shortcut(action: QAction, key: QKeySequence.StandardKey, fallback: str) -> None:
+    """The platform's shortcut, or ``fallback`` where the platform has none (Quit on Windows)."""
+    keys = QKeySequence.keyBindings(key)
+    if not keys:
+        keys = [QKeySequence(fallback)]
+    action.setShortcuts(keys)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database) -> None:
+    def __init__(
+        self,
+        database: Database | None = None,
+        *,
+        settings: QSettings | None = None,
+        dialogs: Dialogs | None = None,
+    ) -> None:
         super().__init__()
-        self.database = database
         self.setObjectName("MainWindow")
         self.setWindowTitle("Scrutineer")
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.addWidget(QLabel("Committees", central))
-        self.committee_list = QListWidget(central)
-        self.committee_list.setAccessibleName("Committees")
-        layout.addWidget(self.committee_list)
-        self.setCentralWidget(central)
-        self.statusBar().showMessage(f"Database: {database.description}")
-        with database.transaction() as s:
-            for c in committees.list_committees(s):
-                self.committee_list.addItem(c.name)
-        self.resize(900, 600)
+        self.settings = settings if settings is not None else open_settings()
+        self.window_state = WindowState(self.settings)
+        self.preferences = Preferences(self.settings)
+        self.dialogs = dialogs or Dialogs()
+        self.database: Database | None = None
+        self.hub: Hub | None = None
+        self.undo_stack = QUndoStack(self)
+        self.committee_id: int | None = None
+        self.year_start: int | None = None
+        self.committee: CommitteeInfo | None = None
+        self.open_dialog: QDialog | None = None
+        self._stale: set[str] = set(PAGES)
+        self._loading = False
+        self.on_data_shown: Callable[[], None] | None = None  # start-up timing probe
+
+        self._build_pages()
+        self._build_toolbar()
+        self._build_actions()
+        self._build_menus()
+        self.status_label = QLabel("Opening the database…", self)
+        self.status_label.setObjectName("databaseLabel")
+        self.status_label.setAccessibleName("Database")
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.resize(1200, 760)
+        self._restore_window_state()
+        self._update_actions()
+        if database is not None:
+            self.attach_database(database)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_pages(self) -> None:
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("pages")
+        self.tabs.setAccessibleName("Pages")
+        self.tabs.setDocumentMode(True)
+        self.topics_view = TopicsView(self.tabs)
+        self.programme_view = ProgrammePage(self.tabs)
+        self.meetings_view = MeetingsView(self.tabs)
+        self.reviews_view = ReviewsView(self.tabs)
+        self.decisions_view = DecisionsView(self.tabs)
+        self.pages: dict[str, QWidget] = {
+            "topics": self.topics_view,
+            "programme": self.programme_view,
+            "meetings": self.meetings_view,
+            "reviews": self.reviews_view,
+            "decisions": self.decisions_view,
+        }
+        for name, title in zip(PAGES, PAGE_TITLES, strict=True):
+            self.tabs.addTab(self.pages[name], title)
+        self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.topics_view.current_topic_changed.connect(lambda _row: self._update_actions())
+        self.topics_view.edit_requested.connect(self.edit_topic)
+        self.meetings_view.current_meeting_changed.connect(lambda _m: self._update_actions())
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Committee and year", self)
+        bar.setObjectName("toolbar.selection")
+        bar.setMovable(False)
+        bar.setAccessibleName("Committee and year")
+        self.committee_combo = QComboBox(bar)
+        self.committee_combo.setObjectName("committeeCombo")
+        self.committee_combo.setAccessibleName("Committee")
+        self.committee_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.committee_combo.setMinimumContentsLength(40)
+        self.year_combo = QComboBox(bar)
+        self.year_combo.setObjectName("yearCombo")
+        self.year_combo.setAccessibleName("Municipal year")
+        self.year_combo.setMinimumContentsLength(9)
+        committee_label = QLabel(" &Committee: ", bar)
+        committee_label.setBuddy(self.committee_combo)
+        year_label = QLabel("  Municipal &year: ", bar)
+        year_label.setBuddy(self.year_combo)
+        bar.addWidget(committee_label)
+        bar.addWidget(self.committee_combo)
+        bar.addWidget(year_label)
+        bar.addWidget(self.year_combo)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.selection_toolbar = bar
+        self.committee_combo.currentIndexChanged.connect(self._on_committee_combo_changed)
+        self.year_combo.currentIndexChanged.connect(self._on_year_combo_changed)
+
+    def _action(self, text: str, slot: Callable[[], Any], name: str, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_topic_action = self._action("&New topic…", self.new_topic, "newTopic", "Add a candidate topic")
+        _standard_shortcut(self.new_topic_action, QKeySequence.StandardKey.New, "Ctrl+N")
+        self.edit_topic_action = self._action("&Edit topic…", self.edit_topic, "editTopic", "Edit the selected topic")
+        self.edit_topic_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.find_action = self._action("&Find topic", self.focus_filter, "find", "Type part of a topic's title")
+        _standard_shortcut(self.find_action, QKeySequence.StandardKey.Find, "Ctrl+F")
+        self.print_action = self._action("&Print…", self._on_print_triggered, "print")
+        _standard_shortcut(self.print_action, QKeySequence.StandardKey.Print, "Ctrl+P")
+        self.print_action.setEnabled(False)
+        self.print_action.setToolTip("Printing is added with the printing feature")
+        self.print_action.setStatusTip("Printing is added with the printing feature")
+        self.quit_action = self._action("&Quit", self.close, "quit")
+        _standard_shortcut(self.quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
+        self.undo_action.setObjectName("undo")
+        _standard_shortcut(self.undo_action, QKeySequence.StandardKey.Undo, "Ctrl+Z")
+        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
+        self.redo_action.setObjectName("redo")
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        shift_z = QKeySequence("Ctrl+Shift+Z")
+        if shift_z not in redo_keys:
+            redo_keys.append(shift_z)
+        self.redo_action.setShortcuts(redo_keys)
+
+        self.edit_committee_action = self._action(
+            "Committee &details…", self.edit_committee, "editCommittee",
+            "Chair, members, remit, support officer and meeting defaults",
+        )
+        self.add_meeting_action = self._action("&Add meeting…", self.add_meeting, "addMeeting", "Add a meeting of this committee")
+        self.add_meeting_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.move_meeting_action = self._action("M&ove meeting…", self.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
+        self.cancel_meeting_action = self._action("&Cancel meeting", self.cancel_meeting, "cancelMeeting", "Cancel the selected meeting; its items stay on it")
+        self.reinstate_meeting_action = self._action("&Reinstate meeting", self.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
+        self.meetings_view.set_actions(
+            [self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action]
+        )
+        self.page_actions: list[QAction] = []
+        for i, title in enumerate(PAGE_TITLES):
+            action = self._action(title, lambda i=i: self.tabs.setCurrentIndex(i), f"page.{PAGES[i]}")
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            self.page_actions.append(action)
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addAction(self.new_topic_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menus.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.edit_topic_action)
+        edit_menu.addAction(self.edit_committee_action)
+        view_menu = menus.addMenu("&View")
+        for action in self.page_actions:
+            view_menu.addAction(action)
+        meetings_menu = menus.addMenu("&Meetings")
+        for action in (self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action):
+            meetings_menu.addAction(action)
+        for action in (self.edit_topic_action, self.new_topic_action):
+            self.topics_view.table.addAction(action)
+
+    # --- the database -----------------------------------------------------------------------
+
+    def attach_database(self, database: Database) -> None:
+        """Open the data: committees, the last committee and year, the current page."""
+        from .hub import Hub
+
+        self.database = database
+        self.hub = Hub(database, self)
+        self.hub.changed.connect(self._on_hub_changed)
+        self.status_label.setText(f"Database: {database.description}")
+        self.status_label.setToolTip(database.description)
+        for warning in database.warnings:
+            self.statusBar().showMessage(warning)
+        self.topics_view.attach(self.hub, self.undo_stack)
+        self._load_committees(prefer=self.window_state.int("committee"))
+        self._update_actions()
+
+    def _query(self, op: Callable[..., Any], **kw: Any) -> Any:
+        assert self.hub is not None
+        return self.hub.query(op, **kw)
+
+    def _load_committees(self, prefer: int | None) -> None:
+        from domain.ops import committees
+
+        infos = self._query(committees.list_committees)
+        self._loading = True
+        try:
+            self.committee_combo.clear()
+            for c in infos:
+                self.committee_combo.addItem(c.name, c.id)
+                self.committee_combo.setItemData(self.committee_combo.count() - 1, c.name, Qt.ItemDataRole.ToolTipRole)
+        finally:
+            self._loading = False
+        index = self.committee_combo.findData(prefer) if prefer is not None else -1
+        if index < 0 and infos:
+            index = 0
+        if index < 0:
+            self.committee_id = None
+            self.committee = None
+            self._set_years(None)
+            return
+        if self.committee_combo.currentIndex() == index:
+            self._on_committee_combo_changed(index)
+        else:
+            self.committee_combo.setCurrentIndex(index)
+
+    def _on_committee_combo_changed(self, index: int) -> None:
+        if self._loading or index < 0:
+            return
+        self.committee_id = self.committee_combo.itemData(index)
+        saved_year = self.window_state.int("year") if self.year_start is None else self.year_start
+        self._set_years(saved_year)
+
+    def _set_years(self, prefer: int | None) -> None:
+        years: list[int] = []
+        if self.committee_id is not None:
+            from domain.ops import committees
+
+            years = list(self._query(committees.list_years, committee_id=self.committee_id))
+            self.committee = self._query(committees.get_committee, committee_id=self.committee_id)
+        this_year = labels.municipal_year_of(dt.date.today())
+        with_data = list(years)
+        if this_year not in years:
+            years.append(this_year)  # so the coming year's programme can be started
+        years.sort(reverse=True)
+        self._loading = True
+        try:
+            self.year_combo.clear()
+            for y in years:
+                self.year_combo.addItem(labels.year_label(y), y)
+        finally:
+            self._loading = False
+        if prefer in years:
+            index = years.index(prefer)
+        elif this_year in with_data or not with_data:
+            index = years.index(this_year)
+        else:
+            index = years.index(max(with_data))
+        self.year_combo.setCurrentIndex(index)
+        self._on_year_combo_changed(index)
+
+    def _on_year_combo_changed(self, index: int) -> None:
+        if self._loading or index < 0:
+            return
+        self.year_start = self.year_combo.itemData(index)
+        self._update_title()
+        self._stale = set(PAGES)
+        self._reload_current()
+        self._update_actions()
+
+    def years(self) -> list[int]:
+        return [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
+
+    def _update_title(self) -> None:
+        if self.committee is None or self.year_start is None:
+            self.setWindowTitle("Scrutineer")
+            return
+        name = self.committee.short_name or self.committee.name
+        self.setWindowTitle(f"{name} — Work Programme {labels.year_label(self.year_start)} — Scrutineer")
+
+    # --- loading pages ----------------------------------------------------------------------
+
+    def current_page(self) -> str:
+        return PAGES[self.tabs.currentIndex()]
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._reload_current()
+        self._update_actions()
+
+    def _reload_current(self) -> None:
+        page = self.current_page()
+        if page in self._stale:
+            self.reload_page(page)
+
+    def reload_page(self, page: str) -> None:
+        if self.hub is None or self.committee_id is None or self.year_start is None:
+            return
+        self._stale.discard(page)
+        cid, year = self.committee_id, self.year_start
+        try:
+            if page == "topics":
+                from domain.ops import topics
+
+                self.topics_view.set_topics(self._query(topics.list_topics, committee_id=cid, year_start=year))
+            elif page == "meetings":
+                from domain.ops import meetings
+
+                self.meetings_view.set_meetings(self._query(meetings.list_meetings, committee_id=cid, year_start=year))
+            elif page in ("programme", "reviews"):
+                from domain.ops import programme
+
+                view = self._query(programme.load_programme, committee_id=cid, year_start=year)
+                self.programme_view.set_programme(view)
+                self.reviews_view.set_reviews(list(view.reviews))
+                self._stale -= {"programme", "reviews"}
+            elif page == "decisions":
+                from domain.ops.decisions_read import list_decision_rows
+
+                self.decisions_view.set_decisions(self._query(list_decision_rows, committee_id=cid))
+        except Exception as exc:  # a page that cannot load says why; the others keep working
+            self._stale.add(page)
+            errors.report(exc, self)
+            return
+        if self.on_data_shown is not None and page == "topics":
+            callback, self.on_data_shown = self.on_data_shown, None
+            callback()
+
+    def reload_all(self) -> None:
+        """Re-read everything (after a conflict with someone else's change)."""
+        self._load_committees(prefer=self.committee_id)
+        self._stale = set(PAGES)
+        self._reload_current()
+
+    def _on_hub_changed(self, change: Change) -> None:
+        stale: set[str] = set()
+        if change.topics or change.scores:
+            stale |= {"topics", "programme", "reviews"}
+        if change.meetings or change.programme:
+            stale |= {"meetings", "programme", "reviews"}
+        if change.decisions:
+            stale |= {"decisions"}
+        if change.reviews:
+            stale |= {"reviews"}
+        if change.committees and self.committee_id is not None:
+            from domain.ops import committees
+
+            self.committee = self._query(committees.get_committee, committee_id=self.committee_id)
+            index = self.committee_combo.findData(self.committee_id)
+            if index >= 0:
+                self.committee_combo.setItemText(index, self.committee.name)
+            self._update_title()
+            stale |= {"programme"}
+        self._stale |= stale
+        self._reload_current()
+
+    # --- commands ---------------------------------------------------------------------------
+
+    def push(self, command: QUndoCommand) -> BaseException | None:
+        """Run a command and keep it on the undo stack; returns its error, if it failed."""
+        self.undo_stack.push(command)
+        failed = getattr(command, "failed", None)
+        if failed is not None:
+            from domain.ops.errors import Conflict, NotFound
+
+            if isinstance(failed, Conflict | NotFound):
+                self.reload_all()
+        return failed
+
+    def _show_dialog(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> None:
+        self.open_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(result: int) -> None:
+            if self.open_dialog is dialog:
+                self.open_dialog = None
+            if result == QDialog.DialogCode.Accepted and on_accept is not None:
+                on_accept()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def new_topic(self) -> None:
+        if self.hub is None or self.committee_id is None or self.year_start is None:
+            return
+        from .commands import CreateTopicCommand
+
+        hub, cid, year = self.hub, self.committee_id, self.year_start
+        created: list[int] = []
+
+        def save(fields: dict[str, Any]) -> BaseException | None:
+            command = CreateTopicCommand(hub, committee_id=cid, year_start=year, fields=fields)
+            failed = self.push(command)
+            if failed is None and command.row is not None:
+                created.append(command.row.id)
+            return failed
+
+        def after() -> None:
+            self.tabs.setCurrentWidget(self.topics_view)
+            if created:
+                self.topics_view.select_topic(created[0])
+
+        editor = self.dialogs.topic_editor(self, row=None, year_start=year, years=self.years(), on_save=save)
+        self._show_dialog(editor, after)
+
+    def edit_topic(self) -> None:
+        row = self.topics_view.current_topic()
+        if self.hub is None or row is None or self.year_start is None:
+            return
+        from .commands import EditTopicCommand
+
+        hub = self.hub
+
+        def save(fields: dict[str, Any]) -> BaseException | None:
+            if not fields:
+                return None
+            return self.push(EditTopicCommand(hub, before=row, fields=fields))
+
+        editor = self.dialogs.topic_editor(self, row=row, year_start=self.year_start, years=self.years(), on_save=save)
+        self._show_dialog(editor)
+
+    def edit_committee(self) -> None:
+        if self.hub is None or self.committee is None:
+            return
+        from .commands import EditCommitteeCommand
+
+        hub, before = self.hub, self.committee
+        dialog = self.dialogs.committee_dialog(self, before)
+
+        def accepted() -> None:
+            fields = dialog.changed_values()
+            if fields:
+                self.push(EditCommitteeCommand(hub, before=before, fields=fields))
+
+        self._show_dialog(dialog, accepted)
+
+    def _next_meeting_time(self) -> dt.datetime:
+        time = (self.committee.default_time if self.committee else None) or dt.time(14, 0)
+        today = dt.date.today()
+        assert self.year_start is not None
+        if labels.municipal_year_of(today) == self.year_start:
+            day = today + dt.timedelta(days=7)
+        else:
+            day = dt.date(self.year_start, 6, 1)
+        current = self.meetings_view.model.shown_rows()
+        if current:
+            day = max(m.starts_at.date() for m in current) + dt.timedelta(days=28)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+        return dt.datetime.combine(day, time)
+
+    def add_meeting(self) -> None:
+        if self.hub is None or self.committee_id is None or self.year_start is None:
+            return
+        from .commands import AddMeetingCommand
+
+        hub, cid = self.hub, self.committee_id
+        venue = self.committee.default_venue if self.committee else ""
+        dialog = self.dialogs.meeting_dialog(
+            self, title="Add meeting", starts_at=self._next_meeting_time(), venue=venue, year_start=self.year_start
+        )
+
+        def accepted() -> None:
+            command = AddMeetingCommand(hub, committee_id=cid, starts_at=dialog.starts_at(), venue=dialog.venue())
+            if self.push(command) is None and command.meeting is not None:
+                self.tabs.setCurrentWidget(self.meetings_view)
+                self.meetings_view.select_meeting(command.meeting.id)
+
+        self._show_dialog(dialog, accepted)
+
+    def move_meeting(self) -> None:
+        meeting = self.meetings_view.current_meeting()
+        if self.hub is None or meeting is None or self.year_start is None:
+            return
+        from .commands import MoveMeetingCommand
+
+        hub = self.hub
+        dialog = self.dialogs.meeting_dialog(
+            self, title="Move meeting", starts_at=meeting.starts_at, venue=meeting.venue, year_start=self.year_start
+        )
+
+        def accepted() -> None:
+            if dialog.starts_at() == meeting.starts_at and dialog.venue() == meeting.venue:
+                return
+            self.push(MoveMeetingCommand(hub, before=meeting, starts_at=dialog.starts_at(), venue=dialog.venue()))
+
+        self._show_dialog(dialog, accepted)
+
+    def cancel_meeting(self) -> None:
+        meeting = self.meetings_view.current_meeting()
+        if self.hub is None or meeting is None or meeting.status == "cancelled":
+            return
+        if meeting.item_count and self.preferences.get("confirm_cancel_meeting"):
+            text = (
+                f"The meeting of {labels.long_date(meeting.starts_at.date())} has "
+                f"{meeting.item_count} items booked. They stay on the cancelled meeting until "
+                "you move them. Cancel the meeting?"
+            )
+            if not self.dialogs.confirm(self, "Cancel meeting", text):
+                return
+        self._set_meeting_status(meeting, "cancelled")
+
+    def reinstate_meeting(self) -> None:
+        meeting = self.meetings_view.current_meeting()
+        if meeting is None or meeting.status != "cancelled":
+            return
+        self._set_meeting_status(meeting, "moved" if meeting.moved_from else "scheduled")
+
+    def _set_meeting_status(self, meeting: MeetingInfo, status: str) -> None:
+        assert self.hub is not None
+        from .commands import SetMeetingStatusCommand
+
+        self.push(SetMeetingStatusCommand(self.hub, before=meeting, status=status))
+
+    def focus_filter(self) -> None:
+        self.tabs.setCurrentWidget(self.topics_view)
+        self.topics_view.focus_filter()
+
+    def _on_print_triggered(self) -> None:
+        """Printing the programme: the printing feature connects here."""
+
+    def _update_actions(self) -> None:
+        ready = self.hub is not None and self.committee_id is not None and self.year_start is not None
+        on_topics = self.tabs.currentWidget() is self.topics_view
+        self.new_topic_action.setEnabled(ready)
+        self.edit_topic_action.setEnabled(ready and on_topics and self.topics_view.current_topic() is not None)
+        self.edit_committee_action.setEnabled(ready)
+        self.find_action.setEnabled(ready)
+        meeting = self.meetings_view.current_meeting() if ready else None
+        self.add_meeting_action.setEnabled(ready)
+        self.move_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")
+        self.cancel_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")
+        self.reinstate_meeting_action.setEnabled(meeting is not None and meeting.status == "cancelled")
+
+    # --- window state -----------------------------------------------------------------------
+
+    def _state_widgets(self) -> dict[str, Any]:
+        return {
+            "topics.header": self.topics_view.table.horizontalHeader(),
+            "meetings.header": self.meetings_view.table.horizontalHeader(),
+            "reviews.header": self.reviews_view.table.horizontalHeader(),
+            "decisions.header": self.decisions_view.table.horizontalHeader(),
+            "programme.header": self.programme_view.tree.header(),
+            "topics.splitter": self.topics_view.splitter,
+        }
+
+    def _restore_window_state(self) -> None:
+        state = self.window_state
+        geometry = state.bytes("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        layout = state.bytes("state")
+        if layout is not None:
+            self.restoreState(layout)
+        for name, widget in self._state_widgets().items():
+            saved = state.bytes(name)
+            if saved is not None:
+                widget.restoreState(saved)
+        page = state.int("page")
+        if page is not None and 0 <= page < self.tabs.count():
+            self.tabs.setCurrentIndex(page)
+
+    def save_window_state(self) -> None:
+        state = self.window_state
+        state.set_bytes("geometry", self.saveGeometry())
+        state.set_bytes("state", self.saveState())
+        for name, widget in self._state_widgets().items():
+            state.set_bytes(name, widget.saveState())
+        state.set_int("page", self.tabs.currentIndex())
+        if self.committee_id is not None:
+            state.set_int("committee", self.committee_id)
+        if self.year_start is not None:
+            state.set_int("year", self.year_start)
+        state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
+        super().closeEvent(event)

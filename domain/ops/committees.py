@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import distinct, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import Committee, Meeting, ProgrammeYear, Topic
@@ -108,7 +108,7 @@ def list_years(session: Session, *, committee_id: int) -> list[int]:
     """Every municipal year the committee has a programme, meeting or topic in, newest first."""
     years = set(
         session.scalars(
-            select(distinct(Topic.year_start)).where(Topic.committee_id == committee_id)
+            select(Topic.year_start).where(Topic.committee_id == committee_id).distinct()
         )
     )
     years |= set(

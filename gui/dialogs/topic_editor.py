@@ -1,0 +1,296 @@
+"""The topic editor: every field of a topic, with messages next to the field at fault.
+
+Enter saves (also in the reason box; Shift+Enter starts a new line there), Esc cancels. The
+dialog does not save anything itself: ``on_save(fields)`` pushes the undoable command and
+returns the error, if any, so a rule the database enforces still lands next to its field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.values import TopicRow
+
+from ..models import labels
+from .fields import FieldMessage, OptionalDate
+
+SaveHandler = Callable[[dict[str, Any]], BaseException | None]
+
+FIELDS = (
+    "title",
+    "reason",
+    "responsible",
+    "source_kind",
+    "source_ref",
+    "added_on",
+    "kind",
+    "status",
+    "exempt",
+    "exempt_paragraph",
+    "needed_by",
+    "estimated_minutes",
+    "year_start",
+)
+
+
+class TopicEditor(QDialog):
+    def __init__(
+        self,
+        *,
+        row: TopicRow | None,
+        year_start: int,
+        years: list[int],
+        on_save: SaveHandler,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("TopicEditor")
+        self.row = row
+        self._on_save = on_save
+        self.setWindowTitle("Edit topic" if row else "New topic")
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(560)
+        self.messages: dict[str, FieldMessage] = {}
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setMaxLength(400)
+        self._add("title", "&Title:", self.title_edit)
+
+        self.reason_edit = QPlainTextEdit(self)
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.reason_edit.installEventFilter(self)
+        self._add("reason", "Reason for &consideration:", self.reason_edit)
+
+        self.responsible_edit = QLineEdit(self)
+        self._add("responsible", "Res&ponsible Cabinet Member / Officer:", self.responsible_edit)
+
+        self.source_combo = QComboBox(self)
+        self.source_combo.addItem("Not recorded", None)
+        for code, text in labels.SOURCE.items():
+            self.source_combo.addItem(text, code)
+        self._add("source_kind", "&Source:", self.source_combo)
+
+        self.source_ref_edit = QLineEdit(self)
+        self.source_ref_edit.setPlaceholderText("e.g. Motion on notice to Council, 18.03.2019")
+        self._add("source_ref", "Source refere&nce:", self.source_ref_edit)
+
+        self.added_date = OptionalDate("Recorded", "Date added", self)
+        self._add("added_on", "Date &added:", self.added_date)
+
+        self.kind_combo = QComboBox(self)
+        for code, text in labels.KIND.items():
+            self.kind_combo.addItem(text, code)
+        self._add("kind", "&Kind:", self.kind_combo)
+
+        self.status_combo = QComboBox(self)
+        for code, text in labels.STATUS.items():
+            self.status_combo.addItem(text, code)
+        self._add("status", "Stat&us:", self.status_combo)
+
+        self.exempt_check = QCheckBox("&Exempt (Part II): the public is excluded", self)
+        self._add("exempt", "", self.exempt_check, accessible="Exempt (Part II)")
+
+        self.paragraph_combo = QComboBox(self)
+        self.paragraph_combo.addItem("Choose the paragraph…", None)
+        for number, text in labels.SCHEDULE_12A.items():
+            self.paragraph_combo.addItem(f"{number}. {text}", number)
+            self.paragraph_combo.setItemData(number, text, Qt.ItemDataRole.ToolTipRole)
+        self._add("exempt_paragraph", "Schedule 12A para&graph:", self.paragraph_combo)
+
+        self.needed_date = OptionalDate("Has a deadline", "Needed by", self)
+        self._add("needed_by", "Nee&ded by:", self.needed_date)
+
+        self.minutes_spin = QSpinBox(self)
+        self.minutes_spin.setRange(0, 600)
+        self.minutes_spin.setSingleStep(5)
+        self.minutes_spin.setSuffix(" minutes")
+        self.minutes_spin.setSpecialValueText("Not estimated")
+        self._add("estimated_minutes", "Estimated &minutes:", self.minutes_spin)
+
+        self.year_combo = QComboBox(self)
+        for y in sorted(set(years) | {year_start} | ({row.year_start} if row else set()), reverse=True):
+            self.year_combo.addItem(labels.year_label(y), y)
+        self._add("year_start", "Municipal &year:", self.year_combo)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.save_button.setAccessibleName("Save topic")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form)
+        layout.addWidget(self.buttons)
+
+        self._load(row, year_start)
+        self.exempt_check.toggled.connect(self._on_exempt_toggled)
+        self.added_date.changed.connect(self._check_added_year)
+        self.year_combo.currentIndexChanged.connect(lambda _i: self._check_added_year())
+        self.title_edit.textEdited.connect(lambda _t: self.messages["title"].clear_message())
+        self.paragraph_combo.currentIndexChanged.connect(
+            lambda _i: self.messages["exempt_paragraph"].clear_message()
+        )
+        self._on_exempt_toggled(self.exempt_check.isChecked())
+        self._check_added_year()
+        self.title_edit.setFocus()
+
+    def _add(self, name: str, label: str, field: QWidget, accessible: str | None = None) -> None:
+        container = QWidget(self)
+        box = QVBoxLayout(container)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(field)
+        message = FieldMessage(name, container)
+        box.addWidget(message)
+        self.messages[name] = message
+        field.setObjectName(f"field_{name}")
+        field.setAccessibleName(accessible or label.replace("&", "").rstrip(":"))
+        if label:
+            caption = QLabel(label, self)
+            caption.setBuddy(field)
+            self._form.addRow(caption, container)
+        else:
+            self._form.addRow("", container)
+
+    def _load(self, row: TopicRow | None, year_start: int) -> None:
+        if row is None:
+            self.added_date.set_value(dt.date.today())
+            self._select(self.status_combo, "proposed")
+            self._select(self.year_combo, year_start)
+            return
+        self.title_edit.setText(row.title)
+        self.reason_edit.setPlainText(row.reason)
+        self.responsible_edit.setText(row.responsible)
+        self._select(self.source_combo, row.source_kind)
+        self.source_ref_edit.setText(row.source_ref)
+        self.added_date.set_value(row.added_on)
+        self._select(self.kind_combo, row.kind)
+        self._select(self.status_combo, row.status)
+        self.exempt_check.setChecked(row.exempt)
+        self._select(self.paragraph_combo, row.exempt_paragraph)
+        self.needed_date.set_value(row.needed_by)
+        self.minutes_spin.setValue(row.estimated_minutes or 0)
+        self._select(self.year_combo, row.year_start)
+
+    @staticmethod
+    def _select(combo: QComboBox, value: object) -> None:
+        i = combo.findData(value)
+        if i >= 0:
+            combo.setCurrentIndex(i)
+
+    # --- reading the form ------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        exempt = self.exempt_check.isChecked()
+        minutes = self.minutes_spin.value()
+        return {
+            "title": self.title_edit.text(),
+            "reason": self.reason_edit.toPlainText().strip(),
+            "responsible": self.responsible_edit.text(),
+            "source_kind": self.source_combo.currentData(),
+            "source_ref": self.source_ref_edit.text(),
+            "added_on": self.added_date.value(),
+            "kind": self.kind_combo.currentData(),
+            "status": self.status_combo.currentData(),
+            "exempt": exempt,
+            "exempt_paragraph": self.paragraph_combo.currentData() if exempt else None,
+            "needed_by": self.needed_date.value(),
+            "estimated_minutes": minutes or None,
+            "year_start": self.year_combo.currentData(),
+        }
+
+    def changed_values(self) -> dict[str, Any]:
+        """The fields that differ from the topic being edited (all of them for a new one)."""
+        values = self.values()
+        if self.row is None:
+            return values
+        from domain.ops.topics import validate
+
+        normal = validate(values)
+        return {k: v for k, v in values.items() if getattr(self.row, k) != normal[k]}
+
+    # --- messages ---------------------------------------------------------------------------
+
+    def _on_exempt_toggled(self, on: bool) -> None:
+        self.paragraph_combo.setEnabled(on)
+        if not on:
+            self.messages["exempt_paragraph"].clear_message()
+
+    def _check_added_year(self) -> None:
+        added = self.added_date.value()
+        year = self.year_combo.currentData()
+        message = self.messages["added_on"]
+        if added is not None and year is not None and labels.municipal_year_of(added) != year:
+            message.show_warning(
+                f"{labels.date_text(added)} is outside the municipal year "
+                f"{labels.year_label(year)} (May {year} to April {year + 1}). "
+                "Check the date or the year."
+            )
+        else:
+            message.clear_message()
+
+    def show_error(self, field: str | None, text: str) -> None:
+        target = field if field in self.messages else "title"
+        self.messages[target].show_error(text)
+        widget = self.findChild(QWidget, f"field_{target}")
+        if widget is not None:
+            widget.setFocus()
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        from domain.ops.errors import Invalid
+        from domain.ops.topics import validate
+
+        for name, message in self.messages.items():
+            if name != "added_on":
+                message.clear_message()
+        try:
+            validate(self.values())
+        except Invalid as exc:
+            self.show_error(exc.field, str(exc))
+            return
+        failure = self._on_save(self.changed_values())
+        if failure is None:
+            self.accept()
+        elif isinstance(failure, Invalid) and failure.field in self.messages:
+            self.show_error(failure.field, str(failure))
+        else:
+            self.reject()  # already reported; the window reloads what changed under us
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.reason_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.submit()
+            return True
+        return super().eventFilter(watched, event)

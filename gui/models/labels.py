@@ -1,0 +1,104 @@
+"""The council's words for stored codes, and how dates and years are written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+STATUS = {
+    "proposed": "Proposed",
+    "accepted": "Accepted",
+    "scheduled": "Scheduled",
+    "to_be_scheduled": "To be scheduled",
+    "not_pursued": "Not pursued",
+    "done": "Done",
+    "withdrawn": "Withdrawn",
+}
+
+SOURCE = {
+    "motion": "Motion on notice to Council",
+    "referral": "Referral (Board or Cabinet)",
+    "risk_register": "Strategic risk register",
+    "pledge": "Pledge",
+    "resolution": "Resolution of a meeting",
+    "member": "Member",
+    "chair": "Chair",
+    "public": "Member of the public",
+    "officer": "Officer",
+}
+
+KIND = {
+    "report": "Report",
+    "verbal_update": "Verbal update",
+    "standing": "Standing item",
+    "select_review": "Select committee review",
+}
+
+MEETING_STATUS = {
+    "scheduled": "Scheduled",
+    "moved": "Moved",
+    "cancelled": "Cancelled",
+    "held": "Held",
+}
+
+DECISION_STATUS = {"ongoing": "Ongoing", "complete": "Complete"}
+RAG = {"green": "Green", "amber": "Amber", "red": "Red"}
+
+# Local Government Act 1972, Schedule 12A, Part 1 (as amended 2006).
+SCHEDULE_12A = {
+    1: "Information relating to any individual",
+    2: "Information which is likely to reveal the identity of an individual",
+    3: "Information relating to the financial or business affairs of any particular person "
+    "(including the authority holding that information)",
+    4: "Information relating to any consultations or negotiations in connection with any "
+    "labour relations matter",
+    5: "Information in respect of which a claim to legal professional privilege could be "
+    "maintained in legal proceedings",
+    6: "Information which reveals that the authority proposes to give a notice imposing "
+    "requirements on a person, or to make an order or direction",
+    7: "Information relating to any action taken or to be taken in connection with the "
+    "prevention, investigation or prosecution of crime",
+}
+
+PART_II = "Part II"
+UNSCORED = "Not scored"
+
+# Band colours are a second cue only: the band's name is always written in the cell.
+BAND_COLOURS = {
+    "High": "#f6c9c4",
+    "Medium": "#fbe3a6",
+    "Low": "#cfe8cf",
+    "Not a scrutiny topic": "#dddddd",
+}
+
+
+def part_ii_tooltip(paragraph: int | None) -> str:
+    if paragraph is None:
+        return "Exempt (Part II) item: the Schedule 12A paragraph has not been chosen."
+    return (
+        f"Exempt (Part II) item under Schedule 12A, paragraph {paragraph}: "
+        f"{SCHEDULE_12A.get(paragraph, 'unknown paragraph')}. "
+        "Its details never appear in a public document."
+    )
+
+
+def year_label(year_start: int) -> str:
+    """'2019 - 20', as programmes are titled."""
+    return f"{year_start} - {(year_start + 1) % 100:02d}"
+
+
+def municipal_year_of(day: dt.date, start_month: int = 5) -> int:
+    return day.year if day.month >= start_month else day.year - 1
+
+
+def date_text(d: dt.date | None) -> str:
+    return f"{d.day} {d:%b %Y}" if d else ""
+
+
+def long_date(d: dt.date) -> str:
+    return f"{d:%A} {d.day} {d:%B %Y}"
+
+
+def time_text(t: dt.time) -> str:
+    hour = t.hour % 12 or 12
+    suffix = "am" if t.hour < 12 else "pm"
+    return f"{hour}:{t.minute:02d} {suffix}" if t.minute else f"{hour} {suffix}"

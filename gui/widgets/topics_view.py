@@ -1,0 +1,240 @@
+"""The Topics page: the filterable table of a committee-year's topics, and the scoring panel.
+
+Signals:
+    current_topic_changed(object): the selected TopicRow, or None.
+    edit_requested(): the user asked to edit the selected topic (double-click or Enter).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.values import TopicRow
+
+from ..models import labels
+from ..models.topics import UNSCORED, TopicFilterProxy, TopicTableModel
+from .tables import make_table
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
+    from ..hub import Hub
+
+
+class _TopicTable(QTableView):
+    """Enter on a row opens it for editing (QTableView would start an in-place edit)."""
+
+    activated_by_key = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_by_key.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class TopicsView(QWidget):
+    current_topic_changed = Signal(object)
+    edit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TopicsView")
+        self.model = TopicTableModel(self)
+        self.proxy = TopicFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._current_id: int | None = None
+        self.scoring_panel: QWidget | None = None
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("topicFilter")
+        self.filter_edit.setPlaceholderText("Type part of a title, reason or responsible person")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Find topics")
+        find_label = QLabel("&Find:", self)
+        find_label.setBuddy(self.filter_edit)
+
+        self.status_combo = self._combo("statusFilter", "Status filter", "All statuses", labels.STATUS)
+        status_label = QLabel("Stat&us:", self)
+        status_label.setBuddy(self.status_combo)
+        bands = {b: b for b in ("High", "Medium", "Low", "Not a scrutiny topic")}
+        bands[UNSCORED] = labels.UNSCORED
+        self.band_combo = self._combo("bandFilter", "Band filter", "All bands", bands)
+        band_label = QLabel("&Band:", self)
+        band_label.setBuddy(self.band_combo)
+        self.source_combo = self._combo("sourceFilter", "Source filter", "All sources", labels.SOURCE)
+        source_label = QLabel("Sour&ce:", self)
+        source_label.setBuddy(self.source_combo)
+
+        bar = QHBoxLayout()
+        bar.addWidget(find_label)
+        bar.addWidget(self.filter_edit, 3)
+        for label, combo in (
+            (status_label, self.status_combo),
+            (band_label, self.band_combo),
+            (source_label, self.source_combo),
+        ):
+            bar.addSpacing(8)
+            bar.addWidget(label)
+            bar.addWidget(combo, 1)
+
+        self.table = make_table("topicsTable", "Topics", self, cls=_TopicTable)
+        self._setup_table(self.table)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("topicCount")
+        self.count_label.setAccessibleName("Number of topics shown")
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("topicsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.panel_holder = QWidget(self.splitter)
+        self.panel_holder.setObjectName("scoringHolder")
+        QVBoxLayout(self.panel_holder).setContentsMargins(0, 0, 0, 0)
+        self.splitter.addWidget(self.panel_holder)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self.status_combo.currentIndexChanged.connect(
+            lambda _i: self._refilter(lambda: self.proxy.set_status(self.status_combo.currentData()))
+        )
+        self.band_combo.currentIndexChanged.connect(
+            lambda _i: self._refilter(lambda: self.proxy.set_band(self.band_combo.currentData()))
+        )
+        self.source_combo.currentIndexChanged.connect(
+            lambda _i: self._refilter(lambda: self.proxy.set_source(self.source_combo.currentData()))
+        )
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.table.doubleClicked.connect(lambda _i: self.edit_requested.emit())
+        self.table.activated_by_key.connect(self.edit_requested.emit)
+        self._update_count()
+
+    def _setup_table(self, table: QTableView) -> None:
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        widths = (290, 50, 70, 100, 150, 140, 90)
+        scale = max(1.0, table.fontMetrics().averageCharWidth() / 7)
+        for column, width in enumerate(widths):
+            table.setColumnWidth(column, int(width * scale))
+
+    def _combo(self, name: str, accessible: str, all_text: str, items: dict[str, str]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        combo.addItem(all_text, None)
+        for code, text in items.items():
+            combo.addItem(text, code)
+        return combo
+
+    # --- the scoring panel ------------------------------------------------------------------
+
+    def attach(self, hub: Hub, undo_stack: QUndoStack) -> None:
+        """Create the scoring panel once the database is open."""
+        if self.scoring_panel is not None:
+            return
+        layout = self.panel_holder.layout()
+        try:
+            from .scoring import ScoringPanel
+        except ImportError:
+            placeholder = QLabel(
+                "Select a topic to see its PAPER score here.", self.panel_holder
+            )
+            placeholder.setWordWrap(True)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholder.setAccessibleName("Scoring")
+            self.scoring_panel = placeholder
+        else:
+            panel = ScoringPanel(hub, undo_stack, self.panel_holder)
+            self.scoring_panel = panel
+            if self._current_id is not None:
+                panel.set_topic(self._current_id)
+        layout.addWidget(self.scoring_panel)
+
+    # --- data -------------------------------------------------------------------------------
+
+    def set_topics(self, rows: list[TopicRow]) -> None:
+        """Show these topics, keeping the filters and the selected topic where possible."""
+        keep = self._current_id
+        self.model.set_rows(rows)
+        self.proxy.reapply()
+        self._restore_selection(keep)
+        self._update_count()
+
+    def current_topic(self) -> TopicRow | None:
+        return self.proxy.topic_at(self.table.currentIndex())
+
+    def select_topic(self, topic_id: int) -> bool:
+        row = self.model.row_of_topic(topic_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def _restore_selection(self, topic_id: int | None) -> None:
+        if topic_id is not None and self.select_topic(topic_id):
+            return
+        self._set_current(None)
+
+    def _refilter(self, apply: object) -> None:
+        keep = self._current_id
+        apply()  # type: ignore[operator]
+        self._restore_selection(keep)
+        self._update_count()
+
+    def _on_filter_edit_text_changed(self, text: str) -> None:
+        self._refilter(lambda: self.proxy.set_filter_text(text))
+
+    def _on_table_selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        indexes = self.table.selectionModel().selectedRows()
+        self._set_current(self.proxy.topic_at(indexes[0]) if indexes else None)
+
+    def _set_current(self, row: TopicRow | None) -> None:
+        new_id = row.id if row else None
+        if new_id == self._current_id:
+            return
+        self._current_id = new_id
+        if self.scoring_panel is not None and hasattr(self.scoring_panel, "set_topic"):
+            self.scoring_panel.set_topic(new_id)
+        self.current_topic_changed.emit(row)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(QModelIndex()), self.model.rows_total()
+        if total == 0:
+            self.count_label.setText("No topics for this committee and year yet.")
+        elif shown == total:
+            self.count_label.setText(f"{total} topics")
+        else:
+            self.count_label.setText(f"{shown} of {total} topics match")
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
