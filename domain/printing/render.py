@@ -122,19 +122,25 @@ def register_fonts() -> None:
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def escape_text(text: str) -> str:
-    """The one way a user's string becomes Paragraph markup: printed exactly as typed.
+def clean_text(text: str) -> str:
+    """User text made printable without changing what it says.
 
-    NFC-normalised (so "w" + combining circumflex prints and extracts as "ŵ"), markup characters
-    escaped, line breaks kept as ``<br/>``.
+    NFC-normalised (so "w" + combining circumflex prints and extracts as "ŵ"), every kind of
+    line break made "\\n", tabs made spaces, control characters dropped.
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\t", " ")
     text = _CONTROL_CHARS.sub("", text)
     # A lone surrogate (possible from a mangled clipboard) cannot be encoded into the PDF.
-    text = text.encode("utf-8", "replace").decode("utf-8")
-    return escape(text).replace("\n", "<br/>")
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def escape_text(text: str) -> str:
+    """User text as Paragraph markup that prints exactly as typed: cleaned, with ``&``, ``<``
+    and ``>`` escaped and line breaks kept as ``<br/>``. Used wherever user text is combined
+    with markup of our own (an underlined title, a bold label)."""
+    return escape(clean_text(text)).replace("\n", "<br/>")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,16 +188,74 @@ STYLES: dict[str, ParagraphStyle] = {
 }
 
 
+class _Paragraph(Paragraph):
+    """A Paragraph that remembers its line breaks for the width it was last wrapped to.
+
+    A table wraps each cell when measuring, again when splitting at a page end and again when
+    drawing; line breaking depends only on the width, so the repeats are answered from the
+    last result. This is most of the time spent printing a programme.
+    """
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # Paragraph.split may drop blPara; then the lines must be broken again.
+        if availWidth == self._wrapped_for and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_for = availWidth
+        return size
+
+
+# Per style, a parsed text fragment and line-break fragment to copy: see _para.
+_FRAG_TEMPLATES: dict[str, tuple[Any, Any] | None] = {}
+
+
+def _frag_templates(style: str) -> tuple[Any, Any] | None:
+    if style not in _FRAG_TEMPLATES:
+        frags = Paragraph("x<br/>y", STYLES[style]).frags
+        shape_ok = (
+            len(frags) == 3
+            and getattr(frags[0], "text", None) == "x"
+            and getattr(frags[1], "lineBreak", False)
+        )
+        _FRAG_TEMPLATES[style] = (frags[0], frags[1]) if shape_ok else None
+    return _FRAG_TEMPLATES[style]
+
+
 def _para(text: str, style: str = "cell") -> Paragraph:
-    """A Paragraph of user text (escaped here, never by the caller)."""
-    register_fonts()  # a Paragraph parses its fonts as soon as it is made
-    return Paragraph(escape_text(text), STYLES[style])
+    """A Paragraph showing the user's ``text`` exactly as typed, in one of ``STYLES``.
+
+    The text is never read as markup. Parsing markup is a fifth of the time it takes to print
+    a programme, so plain text skips the parser: the text goes straight into copies of the
+    fragments ReportLab parses for the style. Should a ReportLab release change the shape of
+    its fragments, the text is escaped and parsed instead, with the same result on the page.
+    """
+    register_fonts()  # a Paragraph looks its fonts up as soon as it is made
+    templates = _frag_templates(style)
+    if templates is None:
+        return _Paragraph(escape_text(text), STYLES[style])
+    text_frag, break_frag = templates
+    frags: list[Any] = []
+    for i, line in enumerate(clean_text(text).split("\n")):
+        if i:
+            frags.append(break_frag.clone())
+        if line.strip():
+            frags.append(text_frag.clone(text=line))
+    if not frags:
+        frags.append(text_frag.clone(text=""))
+    return _Paragraph(None, STYLES[style], frags=frags)
+
+
+def _cell(text: str, style: str = "cell") -> Paragraph | str:
+    """A table cell of user text; an empty cell stays an empty string (nothing to lay out)."""
+    return _para(text, style) if text.strip() else ""
 
 
 def _markup(markup: str, style: str = "cell") -> Paragraph:
     """A Paragraph of markup built in this module from already escaped parts."""
     register_fonts()
-    return Paragraph(markup, STYLES[style])
+    return _Paragraph(markup, STYLES[style])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -533,9 +597,9 @@ def _meeting_rows(
                 data.append([
                     date,
                     _item_cell(row),
-                    _para(_score_text(row.score), "cell_centre"),
-                    _para(row.reason),
-                    _para(row.responsible),
+                    _cell(_score_text(row.score), "cell_centre"),
+                    _cell(row.reason),
+                    _cell(row.responsible),
                 ])  # fmt: skip
                 info.append(_RowInfo(row.title, label, first))
     return data, info, starts
@@ -590,7 +654,7 @@ def _schedule_table(
             data.append([_para(row.label), "", ""])
             info.append(_RowInfo(row.label))
         else:
-            data.append([_para(row.subject), _para(row.reason), _para(row.responsible)])
+            data.append([_para(row.subject), _cell(row.reason), _cell(row.responsible)])
             info.append(_RowInfo(row.subject))
     if not rows:
         data.append([_para("None at present"), "", ""])
@@ -692,15 +756,15 @@ def _paper_tables(
         data.append([
             _markup(_criterion_markup(q)),
             _para(q.question),
-            _para(_answer_text(a, q), "cell_centre"),
-            _para(a.evidence if a is not None else ""),
+            _cell(_answer_text(a, q), "cell_centre"),
+            _cell(a.evidence if a is not None else ""),
         ])  # fmt: skip
         info.append(_RowInfo(q.title or q.question))
     band_names = "/".join(b.name for b in bands)
     data.append([
         "",
         _para("Total:", "cell_bold"),
-        _para(_score_text(total), "cell_centre"),
+        _cell(_score_text(total), "cell_centre"),
         _para(band if band else band_names, "cell_bold"),
     ])  # fmt: skip
     info.append(_RowInfo("Total"))
