@@ -45,7 +45,7 @@ from .decisions import (
     resolve_placement,
     undo_add_to_work_programme,
 )
-from .errors import Invalid, NotFound
+from .errors import Conflict, Invalid, NotFound
 
 REVIEW_FIELDS = (
     "title",
@@ -133,10 +133,18 @@ def _review(session: Session, review_id: int, expected_version: int | None = Non
 def _review_meeting(
     session: Session, review_meeting_id: int, expected_version: int | None = None
 ) -> ReviewMeeting:
-    m = session.get(ReviewMeeting, review_meeting_id)
-    if m is None:
-        raise NotFound("That review meeting no longer exists; someone may have deleted it.")
-    return get(session, ReviewMeeting, review_meeting_id, expected_version) if expected_version else m
+    # convert.get names the row by its class; say "review meeting" as the user would.
+    try:
+        return get(session, ReviewMeeting, review_meeting_id, expected_version)
+    except NotFound:
+        raise NotFound(
+            "That review meeting no longer exists; someone may have deleted it."
+        ) from None
+    except Conflict:
+        raise Conflict(
+            "Someone else changed this review meeting since you opened it. "
+            "Your change was not saved; reload and try again."
+        ) from None
 
 
 # --- validation -------------------------------------------------------------------------------
