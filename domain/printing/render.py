@@ -342,10 +342,12 @@ def _table(
     commands: list[tuple[Any, ...]],
     *,
     repeat_rows: int,
+    min_heights: Sequence[float] | None = None,
 ) -> _RowTable:
     t = _RowTable(
         data,
         colWidths=list(widths),
+        minRowHeights=list(min_heights) if min_heights else None,
         repeatRows=repeat_rows,
         splitByRow=1,
         # Rows taller than a page (a 5,000-word reason) are cut inside the row.
@@ -774,6 +776,8 @@ def _paper_tables(
         info,
         [*_grid_table_style(1), ("BACKGROUND", (0, -1), (-1, -1), _HEADER_FILL)],
         repeat_rows=1,
+        # A blank tool is filled in by hand: leave room to write the evidence.
+        min_heights=[0, *[34] * len(questions), 22] if answers is None else None,
     )
     band_data: list[list[Any]] = [[_para("Priority", "head"), _para("Score", "head_centre")]]
     band_info: list[_RowInfo | None] = [None]

@@ -135,3 +135,12 @@ def test_scoring_sheet_is_byte_stable() -> None:
     sheet = sample_scoring_sheet()
     first = render_to_bytes(render_scoring_sheet, sheet, invariant=True)
     assert first == render_to_bytes(render_scoring_sheet, sheet, invariant=True)
+
+
+def test_markup_in_decision_fields_prints_literally() -> None:
+    hostile = '<u>x</u> & <a href="https://example.invalid">y</a>'
+    row = DecisionRow(dt.date(2019, 7, 10), hostile, hostile, hostile, hostile, hostile)
+    data = render_to_bytes(render_decisions, DecisionsDoc("Panel", "Council", (row,)))
+    text = all_text(data).replace(" ", "")
+    assert text.count(hostile.replace(" ", "")) == 5
+    assert all("/Annots" not in page for page in reader(data).pages)
