@@ -426,10 +426,8 @@ def _draw_page(canv: Canvas, doc: _Document) -> None:
 
 
 def _plain(text: str) -> str:
-    """User text drawn directly on the canvas (not markup, so no escaping, but normalised)."""
-    text = unicodedata.normalize("NFC", text)
-    text = _CONTROL_CHARS.sub("", text.replace("\n", " ").replace("\r", " ").replace("\t", " "))
-    return text.encode("utf-8", "replace").decode("utf-8")
+    """User text drawn straight on the canvas or put in metadata: one line, never markup."""
+    return " ".join(clean_text(text).split("\n"))
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:

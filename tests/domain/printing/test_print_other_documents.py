@@ -144,3 +144,13 @@ def test_markup_in_decision_fields_prints_literally() -> None:
     text = all_text(data).replace(" ", "")
     assert text.count(hostile.replace(" ", "")) == 5
     assert all("/Annots" not in page for page in reader(data).pages)
+
+
+def test_topic_title_reaches_bookmark_and_metadata_as_typed() -> None:
+    title = "\u0141\u00f3d\u017a \u201cquotes\u201d \u0175 <b>x</b>"
+    sheet = ScoringSheet(title, "Cllr", dt.date(2019, 7, 10), (PaperAnswer(True),) * 6)
+    data = render_to_bytes(render_scoring_sheet, sheet)
+    assert outline_titles(data) == [title]
+    meta = reader(data).metadata
+    assert meta is not None
+    assert meta.title == f"Prioritisation \u2013 {title}"
