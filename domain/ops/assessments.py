@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import scoring
-from ..models import Answer, Assessment, Topic
+from ..models import Answer, Assessment, Committee, Topic
 from ..values import AssessmentInfo, CriteriaSetInfo, TopicRow
-from .convert import CriteriaCache, agreed_scores, assessment_info, get, summaries, topic_row
+from .convert import CriteriaCache, agreed_scores, assessment_info, get, lines, summaries, topic_row
 from .criteria import set_for_committee
 from .errors import Invalid
 
@@ -148,6 +148,8 @@ class ScoringState:
     ``criteria`` is the set a new score is made with; ``sets`` holds every set the history
     uses (an old score keeps the questions it was made with). ``printed_id`` is the score the
     programme prints: the agreed one, or the only one when a single scorer has scored.
+    ``people`` are the names a scorer is likely to be: the committee's chair, vice-chair,
+    members and co-opted representatives, then anyone who has scored the topic.
     """
 
     topic: TopicRow
@@ -155,6 +157,7 @@ class ScoringState:
     assessments: tuple[AssessmentInfo, ...]
     sets: tuple[CriteriaSetInfo, ...]
     printed_id: int | None
+    people: tuple[str, ...] = ()
 
     def set_of(self, info: AssessmentInfo) -> CriteriaSetInfo:
         for cs in self.sets:
@@ -180,4 +183,11 @@ def scoring_state(session: Session, *, topic_id: int) -> ScoringState:
         assessments=tuple(history),
         sets=tuple(sets.values()),
         printed_id=printed.assessment_id if printed else None,
+        people=_people(topic.committee, history),
     )
+
+
+def _people(committee: Committee, history: Sequence[AssessmentInfo]) -> tuple[str, ...]:
+    names = [committee.chair, committee.vice_chair, *lines(committee.members)]
+    names += [*lines(committee.co_opted), *(a.scorer for a in history if not a.imported)]
+    return tuple(dict.fromkeys(n for n in names if n))

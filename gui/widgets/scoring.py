@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QShortcut,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -424,11 +425,12 @@ class ScoringPanel(QWidget):
         self.details.setMinimumHeight(em * 5)
         history_layout.addWidget(self.details, 3)
 
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        # Scoring comes first: start with most of the height for the questions.
-        splitter.setSizes([em * 30, em * 16])
+        # The questions keep their natural height; extra height goes to the history.
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
         self.splitter = splitter
+        self.form = form
+        self._sized = False
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
@@ -483,7 +485,31 @@ class ScoringPanel(QWidget):
         grid.setRowStretch(len(cs.questions) + 1, 1)
         self._built_for = cs.id
         self._set_tab_order()
+        QTimer.singleShot(0, self, self._fit_form)
         self._update_total()
+
+    def _fit_form(self) -> None:
+        """Give the questions their natural height in the splitter, once, when first shown,
+        so a splitter the user has moved stays where they put it."""
+        if self._sized or not self.rows or not self.isVisible():
+            return
+        self._sized = True
+        area = self.questions_area
+        width = area.viewport().width()
+        # A scroll area's size hint ignores its content; ask the content at the real width
+        # (the wrapped question texts make the height depend on it).
+        needed = self.questions_widget.heightForWidth(width)
+        if needed < 0:
+            needed = self.questions_widget.sizeHint().height()
+        form_height = self.form.height() - area.height() + needed + 2 * area.frameWidth()
+        total = sum(self.splitter.sizes())
+        history_min = self.fontMetrics().height() * 12
+        form_height = min(form_height, max(total - history_min, total // 2))
+        self.splitter.setSizes([form_height, total - form_height])
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._fit_form)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.not_pursued_button, self.scorer_edit]
@@ -774,8 +800,9 @@ class ScoringPanel(QWidget):
             )
         table = (
             "<table cellspacing='0' cellpadding='3' border='0' width='100%'>"
-            "<tr style='background: #e8e8e8'><th align='left' width='30%'>Question</th>"
-            "<th align='left' width='10%'>Answer</th><th align='left' width='60%'>Evidence</th>"
+            "<tr style='background: #e8e8e8'><th align='left' width='35%'>Question</th>"
+            "<th align='left' style='white-space: nowrap'>Answer</th>"
+            "<th align='left' width='50%'>Evidence</th>"
             "</tr>" + "".join(rows) + "</table>"
         )
         return head + total + table
@@ -862,7 +889,7 @@ def _brush(colour: str):  # -> QBrush
     return QBrush(QColor(colour))
 
 
-def save_screenshot(path: str) -> None:
+def save_screenshot(path: str, width: int = 980, height: int = 900) -> None:
     """Save a picture of the panel with a demo topic half-scored."""
     import tempfile
     from pathlib import Path
@@ -889,6 +916,14 @@ def save_screenshot(path: str) -> None:
                 assessments.record_assessment(
                     s,
                     topic_id=topic.id,
+                    scorer="Councillor Allen",
+                    answers=[(True, "Schools report more young carers"), (True, ""),
+                             (False, ""), (True, ""), (False, ""), (False, "")],
+                    scored_on=dt.date(2019, 9, 10),
+                )
+                murphy = assessments.record_assessment(
+                    s,
+                    topic_id=topic.id,
                     scorer="Councillor Murphy",
                     answers=[
                         (True, "Raised by the Young Carers' forum"),
@@ -900,6 +935,7 @@ def save_screenshot(path: str) -> None:
                     ],
                     scored_on=dt.date(2019, 9, 11),
                 )
+                assessments.set_agreed(s, assessment_id=murphy.id)
             hub = Hub(database)
             panel = ScoringPanel(hub, QUndoStack())
             panel.set_topic(topic.id)
@@ -912,10 +948,11 @@ def save_screenshot(path: str) -> None:
             for row, answer, text in zip(panel.rows, (True, True, False), evidence, strict=False):
                 row.answer.set_answer(answer)
                 row.evidence.setPlainText(text)
-            panel.resize(980, 900)
+            panel.resize(width, height)
             panel.show()
             panel.rows[3].answer.setFocus()
-            app.processEvents()
+            for _ in range(3):  # layouts and the splitter settle over a few event-loop turns
+                app.processEvents()
             panel.grab().save(path)
             panel.close()
         finally:
@@ -925,4 +962,7 @@ def save_screenshot(path: str) -> None:
 if __name__ == "__main__":
     import sys
 
-    save_screenshot(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots/scoring_panel.png")
+    size = [int(n) for n in sys.argv[2:4]]
+    save_screenshot(
+        sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots/scoring_panel.png", *size
+    )

@@ -19,7 +19,10 @@ YES_4 = [(True, "Raised by parents"), (True, ""), (False, ""), (True, "City-wide
 @pytest.fixture
 def topic_id(db: Database) -> int:
     with db.transaction() as s:
-        c = committees.create_committee(s, name="Education Scrutiny Committee")
+        c = committees.create_committee(
+            s, name="Education Scrutiny Committee", chair="Councillor Mrs Johnson",
+            vice_chair="Councillor Murphy", members=["Councillor Allen", "Councillor Buchan"],
+        )
         return topics.create_topic(
             s, committee_id=c.id, year_start=2019, title="Child Exploitation"
         ).id
@@ -126,6 +129,11 @@ def test_scoring_state_reads_topic_questions_history_and_printed_score(
         state = assessments.scoring_state(s, topic_id=topic_id)
     assert state.printed_id == later.id
     assert state.topic.score == 0
+    # The names offered for the scorer: the committee first, then anyone else who scored.
+    assert state.people == (
+        "Councillor Mrs Johnson", "Councillor Murphy", "Councillor Allen", "Councillor Buchan",
+        "Councillor Downie",
+    )
 
 
 def test_an_old_score_keeps_the_questions_it_was_made_with(db: Database, topic_id: int) -> None:
