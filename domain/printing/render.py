@@ -686,7 +686,7 @@ def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
         _schedule_table(scheduled_title, "Subject", doc.to_be_scheduled),
         Spacer(0, 14),
         _Bookmark("reviews", "Select Committee Reviews"),
-        _schedule_table("Select Committee Reviews", "Review", doc.reviews),
+        _schedule_table("Select Committee Reviews", "Subject", doc.reviews),
     ]
     if doc.annex is not None:
         story += [PageBreak(), *_annex_story(doc.annex)]
