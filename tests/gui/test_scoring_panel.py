@@ -88,6 +88,10 @@ def history_rows(panel: ScoringPanel) -> list[list[str]]:
     ]
 
 
+def background(label: QWidget) -> str:
+    return label.grab().toImage().pixelColor(1, label.height() // 2).name()
+
+
 def focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None
@@ -161,9 +165,11 @@ def test_space_toggles_and_delete_clears_an_answer(qtbot: QtBot, panel: ScoringP
     qtbot.keyClick(answer, Qt.Key.Key_Space)
     assert (answer.answer(), answer.yes.isChecked()) == (True, True)
     assert answer.accessibleName() == "Question 3, P Performance: Yes"
+    low_colour = background(panel.total_label)
     qtbot.keyClick(answer, Qt.Key.Key_Space)
     assert (answer.answer(), answer.no.isChecked()) == (False, True)
     assert panel.total_label.text() == "Total 0 of 6 — Not a scrutiny topic"
+    assert background(panel.total_label) != low_colour  # the band shows as colour too
     qtbot.keyClick(answer, Qt.Key.Key_Delete)
     assert (answer.answer(), answer.yes.isChecked(), answer.no.isChecked()) == (None, False, False)
     assert panel.answered_label.text() == "0 of 6 questions answered"
