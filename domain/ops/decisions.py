@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..decision_values import (
@@ -62,6 +62,15 @@ EDITABLE = (
 )
 
 MAX_MONTHS = 60
+
+# Choices for a form, in the order to offer them.
+STATUS_LABELS = {DecisionStatus.ONGOING.value: "Ongoing", DecisionStatus.COMPLETE.value: "Complete"}
+RAG_LABELS: dict[str | None, str] = {
+    None: "None",
+    Rag.GREEN.value: "Green \u2013 achieved",
+    Rag.AMBER.value: "Amber \u2013 progressing",
+    Rag.RED.value: "Red \u2013 not achieved",
+}
 
 
 # --- formatting -------------------------------------------------------------------------------
@@ -533,12 +542,11 @@ def restore_decision(
     session.flush()
     wanted = [t.id for t in info.topics]
     if wanted:
-        session.execute(
-            update(Topic)
-            .where(Topic.id.in_(wanted), Topic.decision_id.is_(None))
-            .values(decision_id=d.id, version=Topic.version + 1)
-            .execution_options(synchronize_session="fetch")
-        )
+        # A topic linked to another resolution since the delete keeps that link.
+        for t in session.scalars(
+            select(Topic).where(Topic.id.in_(wanted), Topic.decision_id.is_(None))
+        ):
+            t.decision_id = d.id
     return _info(session, d, today)
 
 

@@ -76,6 +76,21 @@ _STATUS_WORDS = {
 }
 _FINISHED = (ReviewStatus.REPORTED, ReviewStatus.CLOSED)
 
+# Choices for a form, in the order to offer them.
+STATUS_LABELS = {s.value: _STATUS_WORDS[s].capitalize() for s in ReviewStatus}
+RESPONSE_LABELS = {
+    ExecutiveResponse.PENDING.value: "Pending",
+    ExecutiveResponse.AGREED.value: "Agreed",
+    ExecutiveResponse.NOTED.value: "Noted",
+    ExecutiveResponse.REJECTED.value: "Rejected",
+}
+
+
+def allowed_statuses(current: str) -> tuple[str, ...]:
+    """The statuses a review in ``current`` may be moved to (itself included), for a form."""
+    finished = ReviewStatus(current) in _FINISHED
+    return tuple(s.value for s in ReviewStatus if not (finished and s == ReviewStatus.PROPOSED))
+
 
 # --- ORM rows to values -----------------------------------------------------------------------
 

@@ -139,6 +139,8 @@ def test_a_finished_review_cannot_go_back_to_proposed(
     with pytest.raises(Invalid) as err, db.transaction() as s:
         reviews.set_review_status(s, review_id=r.id, status="proposed")
     assert err.value.field == "status" and "proposed" in str(err.value)
+    assert "proposed" not in reviews.allowed_statuses(finished)
+    assert "proposed" in reviews.allowed_statuses("scoping")
     with db.transaction() as s:
         assert reviews.get_review(s, review_id=r.id).status == finished
         reopened = reviews.set_review_status(s, review_id=r.id, status="in progress").after
