@@ -160,10 +160,13 @@ class _Load:
         self.items = 0
         self.minutes = 0
 
-    def has_room(self, minutes: int) -> bool:
+    def has_room(self, minutes: int, *, freed_items: int = 0, freed_minutes: int = 0) -> bool:
+        """Whether one more item of ``minutes`` fits, after taking off what is freed."""
         m = self.meeting
-        return (m.capacity_items is None or self.items + 1 <= m.capacity_items) and (
-            m.capacity_minutes is None or self.minutes + minutes <= m.capacity_minutes
+        items = self.items - freed_items + 1
+        total = self.minutes - freed_minutes + minutes
+        return (m.capacity_items is None or items <= m.capacity_items) and (
+            m.capacity_minutes is None or total <= m.capacity_minutes
         )
 
     def is_full(self) -> bool:
@@ -207,6 +210,10 @@ def suggest_schedule(
     of topics that are not candidates, stay where they are; unpinned entries of candidate topics
     on meetings still open (or cancelled) are earlier suggestions and are planned afresh.
 
+    A topic that cannot be booked by its needed-by date because earlier meetings are full takes
+    the place of a topic booked in this suggestion that can move to another meeting (the
+    lowest-priority one first): a needed-by date is a hard limit, priority is a preference.
+
     With ``force`` a topic that fits nowhere goes on the eligible meeting it overfills least;
     without it such a topic is reported unplaced, so no meeting ever goes over capacity here.
     """
@@ -249,76 +256,180 @@ def suggest_schedule(
     # planning hundreds of topics quick.
     available = [load for load in open_loads if not load.is_full()]
 
-    placements: list[ProposedPlacement] = []
-    unplaced: list[Unplaced] = []
-    released_ids: list[int] = []
+    by_topic = {c.topic_id: c for c in candidate_list}
+    need = {c.topic_id: default_minutes if c.minutes is None else c.minutes for c in candidate_list}
+    booked: dict[int, tuple[_Load, str]] = {}  # topic -> where this suggestion puts it, and why
+    on_meeting: dict[int, list[int]] = defaultdict(list)  # meeting -> topics booked on it here
+    waiting: list[Candidate] = []
 
+    def book(c: Candidate, load: _Load, reason: str) -> None:
+        load.items += 1
+        load.minutes += need[c.topic_id]
+        booked[c.topic_id] = (load, reason)
+        on_meeting[load.meeting.id].append(c.topic_id)
+
+    # First pass: best priority first, each on the earliest meeting with room.
     for c in candidate_list:
-        old = released.get(c.topic_id, [])
         if c.topic_id in kept:
-            p, m = kept[c.topic_id]
-            how = "Booked by hand" if p.pinned else "Already booked"
-            placements.append(
-                ProposedPlacement(
-                    c.topic_id, m.id, f"{how} for {_day(m.day)}; left where it is.", p.entry_id
-                )
-            )
-            released_ids.extend(e.entry_id for e in old if e.entry_id is not None)
             continue
-
-        minutes = default_minutes if c.minutes is None else c.minutes
         chosen: _Load | None = None
         full_before = 0
         for load in available:
             if c.needed_by is not None and load.meeting.day > c.needed_by:
                 break
-            if load.has_room(minutes):
+            if load.has_room(need[c.topic_id]):
                 chosen = load
                 break
             full_before += 1
-
-        reason: str
-        if chosen is not None:
-            reason = "Earliest open meeting with room"
-            if full_before:
-                reason += f" (the {full_before} before it cannot take it)"
-            if c.needed_by is not None:
-                reason += f"; needed by {_day(c.needed_by)}"
-            reason += "."
-        else:
-            eligible = [
-                load
-                for load in open_loads
-                if c.needed_by is None or load.meeting.day <= c.needed_by
-            ]
-            if force and eligible:
-                chosen = min(
-                    eligible,
-                    key=lambda load: (load.overflow_if_added(minutes), load.meeting.day),
-                )
-                reason = (
-                    "No open meeting"
-                    + (f" by {_day(c.needed_by)}" if c.needed_by is not None else "")
-                    + " has room; booked over capacity as asked."
-                )
-            else:
-                unplaced.append(Unplaced(c.topic_id, _unplaced_reason(c, minutes, open_loads)))
-                released_ids.extend(e.entry_id for e in old if e.entry_id is not None)
-                continue
-
-        chosen.items += 1
-        chosen.minutes += minutes
-        if chosen.is_full() and chosen in available:
+        if chosen is None:
+            waiting.append(c)
+            continue
+        reason = "Earliest open meeting with room"
+        if full_before:
+            reason += f" (the {full_before} before it cannot take it)"
+        if c.needed_by is not None:
+            reason += f"; needed by {_day(c.needed_by)}"
+        book(c, chosen, reason + ".")
+        if chosen.is_full():
             available.remove(chosen)
-        reuse = next((e for e in old if e.meeting_id == chosen.meeting.id), old[0] if old else None)
-        released_ids.extend(e.entry_id for e in old if e is not reuse and e.entry_id is not None)
-        placements.append(
-            ProposedPlacement(
-                c.topic_id, chosen.meeting.id, reason, reuse.entry_id if reuse else None
+
+    # A needed-by date is a hard limit and priority is not: a topic that must be heard by a
+    # date may take the place of one that can wait for a later meeting.
+    if not force:
+        rank = {t: i for i, t in enumerate(by_topic)}
+        for c in waiting:
+            if c.needed_by is None:
+                continue
+            # An earlier move may already have left enough room.
+            roomy = next(
+                (
+                    load
+                    for load in open_loads
+                    if load.meeting.day <= c.needed_by and load.has_room(need[c.topic_id])
+                ),
+                None,
             )
+            if roomy is not None:
+                book(c, roomy, f"Earliest open meeting with room; needed by {_day(c.needed_by)}.")
+            else:
+                _make_room(c, by_topic, rank, need, open_loads, booked, on_meeting)
+        waiting = [c for c in waiting if c.topic_id not in booked]
+
+    # Moving topics can leave room behind, so what still waits gets another look.
+    unplaced: list[Unplaced] = []
+    not_full = [load for load in open_loads if not load.is_full()]
+    for c in waiting:
+        roomy = next(
+            (
+                load
+                for load in not_full
+                if (c.needed_by is None or load.meeting.day <= c.needed_by)
+                and load.has_room(need[c.topic_id])
+            ),
+            None,
         )
+        eligible = [
+            load for load in open_loads if c.needed_by is None or load.meeting.day <= c.needed_by
+        ]
+        if roomy is not None:
+            book(c, roomy, "Earliest open meeting with room.")
+            if roomy.is_full():
+                not_full.remove(roomy)
+        elif force and eligible:
+            fullest_last = min(
+                eligible,
+                key=lambda load, m=need[c.topic_id]: (load.overflow_if_added(m), load.meeting.day),
+            )
+            by_date = f" by {_day(c.needed_by)}" if c.needed_by is not None else ""
+            book(
+                c,
+                fullest_last,
+                f"No open meeting{by_date} has room; booked over capacity as asked.",
+            )
+        else:
+            unplaced.append(Unplaced(c.topic_id, _unplaced_reason(c, need[c.topic_id], open_loads)))
+
+    placements: list[ProposedPlacement] = []
+    released_ids: list[int] = []
+    for c in candidate_list:
+        old = released.get(c.topic_id, [])
+        reuse: Placement | None = None
+        if c.topic_id in kept:
+            p, m = kept[c.topic_id]
+            how = "Booked by hand" if p.pinned else "Already booked"
+            reason = f"{how} for {_day(m.day)}; left where it is."
+            placements.append(ProposedPlacement(c.topic_id, m.id, reason, p.entry_id))
+        elif c.topic_id in booked:
+            load, reason = booked[c.topic_id]
+            # Reusing the old entry keeps its purpose and notes; same meeting means no change.
+            reuse = next((e for e in old if e.meeting_id == load.meeting.id), None) or (
+                old[0] if old else None
+            )
+            entry_id = reuse.entry_id if reuse is not None else None
+            placements.append(ProposedPlacement(c.topic_id, load.meeting.id, reason, entry_id))
+        released_ids.extend(e.entry_id for e in old if e is not reuse and e.entry_id is not None)
 
     return Suggestion(tuple(placements), tuple(unplaced), tuple(sorted(released_ids)))
+
+
+def _make_room(
+    c: Candidate,
+    by_topic: dict[int, Candidate],
+    rank: dict[int, int],
+    need: dict[int, int],
+    open_loads: Sequence[_Load],
+    booked: dict[int, tuple[_Load, str]],
+    on_meeting: dict[int, list[int]],
+) -> bool:
+    """Book ``c`` by its needed-by date by moving one topic booked in this suggestion to
+    another meeting that has room for it, the lowest-priority such topic first."""
+    if c.needed_by is None:
+        return False
+    # Only a meeting with some room left can take a displaced topic; when the programme is
+    # full this list is short or empty, which keeps the search cheap.
+    roomy = [alt for alt in open_loads if not alt.is_full()]
+    if not roomy:
+        return False
+    for load in open_loads:
+        if load.meeting.day > c.needed_by:
+            break
+        for q_id in sorted(on_meeting[load.meeting.id], key=rank.__getitem__, reverse=True):
+            q = by_topic[q_id]
+            if not load.has_room(need[c.topic_id], freed_minutes=need[q_id], freed_items=1):
+                continue
+            new_home = next(
+                (
+                    alt
+                    for alt in roomy
+                    if alt is not load
+                    and (q.needed_by is None or alt.meeting.day <= q.needed_by)
+                    and alt.has_room(need[q_id])
+                ),
+                None,
+            )
+            if new_home is None:
+                continue
+            load.items -= 1
+            load.minutes -= need[q_id]
+            on_meeting[load.meeting.id].remove(q_id)
+            new_home.items += 1
+            new_home.minutes += need[q_id]
+            on_meeting[new_home.meeting.id].append(q_id)
+            booked[q_id] = (
+                new_home,
+                f"Moved to {_day(new_home.meeting.day)} to make room for '{c.title}', "
+                f"which is needed by {_day(c.needed_by)}.",
+            )
+            load.items += 1
+            load.minutes += need[c.topic_id]
+            on_meeting[load.meeting.id].append(c.topic_id)
+            booked[c.topic_id] = (
+                load,
+                f"Needed by {_day(c.needed_by)}; '{q.title}' moved to "
+                f"{_day(new_home.meeting.day)} to make room.",
+            )
+            return True
+    return False
 
 
 def _unplaced_reason(c: Candidate, minutes: int, open_loads: Sequence[_Load]) -> str:

@@ -17,7 +17,7 @@ TODAY = date(2019, 6, 1)
 
 
 def _programme(
-    seed: int = 2019,
+    seed: int = 2019, capacities: tuple[int | None, ...] = (None, 5, 6, 8)
 ) -> tuple[list[Candidate], list[MeetingSlot], list[Placement]]:
     rnd = random.Random(seed)
     meetings = []
@@ -28,7 +28,7 @@ def _programme(
                 id=i + 1,
                 day=day,
                 status="cancelled" if rnd.random() < 0.05 else "scheduled",
-                capacity_items=rnd.choice([None, 5, 6, 8]),
+                capacity_items=rnd.choice(capacities),
                 capacity_minutes=rnd.choice([None, 180, 240]),
                 report_deadline=day - timedelta(days=10),
             )
@@ -71,3 +71,12 @@ def test_suggest_500_topics_over_100_meetings(benchmark: pytest.FixtureRequest) 
     result = benchmark(suggest_schedule, candidates, meetings, placements, today=TODAY)
     assert len(result.placements) + len(result.unplaced) == len(candidates)
     assert result.placements, "the benchmark should place topics, not reject them all"
+
+
+def test_suggest_500_topics_over_100_full_meetings(benchmark: pytest.FixtureRequest) -> None:
+    # Fewer places than topics: many wait, and topics needed by a date push others along,
+    # which is the slowest path.
+    candidates, meetings, placements = _programme(capacities=(6, 7, 8))
+    result = benchmark(suggest_schedule, candidates, meetings, placements, today=TODAY)
+    assert result.unplaced
+    assert any("to make room" in p.reason for p in result.placements)

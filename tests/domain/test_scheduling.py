@@ -139,8 +139,8 @@ def test_minutes_limit_a_meeting_as_well_as_items() -> None:
 
 def test_a_needed_by_date_is_respected_and_explained_when_impossible() -> None:
     candidates = [
-        topic(1, HIGH, 6),
-        topic(2, HIGH, 6),
+        topic(1, HIGH, 6, needed_by=date(2019, 9, 30)),
+        topic(2, HIGH, 6, needed_by=date(2019, 9, 30)),
         topic(3, LOW, 1, needed_by=date(2019, 11, 30)),
         topic(4, LOW, 1, needed_by=date(2019, 9, 20)),
         topic(5, LOW, 1, needed_by=date(2019, 9, 5)),
@@ -148,11 +148,30 @@ def test_a_needed_by_date_is_respected_and_explained_when_impossible() -> None:
     s = suggest_schedule(candidates, [SEPT, NOV, JAN], [], today=TODAY)
     assert where(s) == {1: 1, 2: 1, 3: 2}
     reasons = {u.topic_id: u.reason_text for u in s.unplaced}
-    assert reasons[4].startswith("Needed by 20 Sept 2019, but every meeting")
-    assert "full" in reasons[4]
+    # September is full of topics that are needed in September too, so nothing can move.
+    assert reasons[4] == (
+        "Needed by 20 Sept 2019, but every meeting open for bookings by then is full. "
+        "Make room, add a meeting or book it over capacity."
+    )
     assert reasons[5] == (
         "Needed by 5 Sept 2019, but the first meeting open for bookings is 11 Sept 2019."
     )
+
+
+def test_a_topic_that_can_wait_makes_room_for_one_needed_sooner() -> None:
+    # The High topics would fill September; the Low one must be heard before 20 Sept.
+    candidates = [
+        topic(1, HIGH, 6),
+        topic(2, HIGH, 5, needed_by=date(2019, 12, 31)),
+        topic(3, LOW, 1, needed_by=date(2019, 9, 20)),
+    ]
+    s = suggest_schedule(candidates, [SEPT, NOV, JAN], [], today=TODAY)
+    assert where(s) == {1: 1, 3: 1, 2: 2}
+    reasons = {p.topic_id: p.reason for p in s.placements}
+    assert reasons[2] == (
+        "Moved to 13 Nov 2019 to make room for 'Topic 3', which is needed by 20 Sept 2019."
+    )
+    assert reasons[3] == "Needed by 20 Sept 2019; 'Topic 2' moved to 13 Nov 2019 to make room."
 
 
 def test_nothing_goes_over_capacity_unless_forced() -> None:
