@@ -1,0 +1,628 @@
+"""Printed documents built from the database: the work programme, tracking decisions and
+scoring sheets, as the plain values of ``domain.printing.document``.
+
+Exempt (Part II) items never leak into a public document. Public documents take their rows from
+an allow-list: every query that reads printable text carries ``Topic.exempt.is_(False)`` in its
+SQL, so an exempt item's title, reason, officer, evidence or resolution is never even loaded.
+When the council shows Part II placeholders (``show_part_ii_placeholders``), a second query
+reads only where the exempt item sits and its Schedule 12A paragraph, nothing else. Only with
+``include_exempt=True`` is everything read, and the document is then marked NOT FOR
+PUBLICATION on every page and in its metadata.
+
+A tracking decision is exempt when a topic linked to it is exempt: a topic created from the
+resolution (``Topic.decision_id``), or the exempt agenda item of the same meeting that the
+resolution was made on (same meeting, same title).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from .. import scoring
+from ..models import (
+    Assessment,
+    Committee,
+    CriteriaSet,
+    Decision,
+    DecisionStatus,
+    Meeting,
+    MeetingStatus,
+    ProgrammeEntry,
+    ProgressNote,
+    ReviewStatus,
+    SelectReview,
+    Topic,
+    TopicKind,
+    TopicStatus,
+)
+from ..ops.committees import is_approved
+from ..ops.convert import CriteriaCache, agreed_scores, assessment_info, get, summaries
+from ..ops.decisions import target_label
+from ..ops.errors import Invalid
+from ..settings import CouncilSettings, load_settings
+from ..values import AssessmentInfo, CriteriaSetInfo
+from .document import (
+    DecisionRow,
+    DecisionsDoc,
+    MeetingGroup,
+    PaperAnnex,
+    PaperAnswer,
+    PartIIPlaceholder,
+    ProgrammeDoc,
+    ProgrammeRow,
+    ScheduleRow,
+    ScoringSheet,
+    year_labels,
+)
+
+TO_FOLLOW = "To follow"
+VERBAL_UPDATE = "Verbal update"
+
+# Topics waiting for a meeting ("Items to be scheduled").
+_WAITING = (TopicStatus.TO_BE_SCHEDULED, TopicStatus.ACCEPTED)
+# Select review topics that no longer belong on the programme.
+_REVIEW_GONE = (TopicStatus.WITHDRAWN, TopicStatus.NOT_PURSUED, TopicStatus.DONE)
+
+
+def _year_bounds(year_start: int) -> tuple[dt.datetime, dt.datetime]:
+    return dt.datetime(year_start, 5, 1), dt.datetime(year_start + 1, 5, 1)
+
+
+def _placeholder(paragraph: int | None) -> PartIIPlaceholder | None:
+    # An exempt item with no (valid) paragraph cannot be cited, so it is left out altogether.
+    if paragraph is None or not 1 <= paragraph <= 7:
+        return None
+    return PartIIPlaceholder(paragraph)
+
+
+def _public(include_exempt: bool) -> Any:
+    """The SQL condition that keeps exempt topics out of a public document."""
+    return True if include_exempt else Topic.exempt.is_(False)
+
+
+# ---------------------------------------------------------------------------------------------
+# The work programme
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """A printable row and where it goes: the key sorts rows exactly as the agenda has them."""
+
+    key: tuple[Any, ...]
+    row: Any
+
+
+def _meeting_groups(
+    session: Session, committee_id: int, year_start: int, include_exempt: bool, placeholders: bool
+) -> tuple[MeetingGroup, ...]:
+    lo, hi = _year_bounds(year_start)
+    meetings = session.execute(
+        select(Meeting.id, Meeting.starts_at)
+        .where(
+            Meeting.committee_id == committee_id,
+            Meeting.starts_at >= lo,
+            Meeting.starts_at < hi,
+            # A cancelled meeting is not on the public programme; its items are warned about in
+            # the planner until the user moves them.
+            Meeting.status != MeetingStatus.CANCELLED,
+        )
+        .order_by(Meeting.starts_at, Meeting.id)
+    ).all()
+    if not meetings:
+        return ()
+    meeting_ids = [m.id for m in meetings]
+    rows = session.execute(
+        select(
+            ProgrammeEntry.id,
+            ProgrammeEntry.meeting_id,
+            ProgrammeEntry.position,
+            ProgrammeEntry.purpose,
+            ProgrammeEntry.to_follow,
+            ProgrammeEntry.verbal_update,
+            Topic.id.label("topic_id"),
+            Topic.title,
+            Topic.reason,
+            Topic.responsible,
+            Topic.kind,
+            Topic.exempt,
+        )
+        .join(Topic, Topic.id == ProgrammeEntry.topic_id)
+        .where(ProgrammeEntry.meeting_id.in_(meeting_ids), _public(include_exempt))
+    ).all()
+    scores = agreed_scores(session, {r.topic_id for r in rows})
+    by_meeting: dict[int, list[_Placed]] = defaultdict(list)
+    for r in rows:
+        flags = []
+        if r.to_follow:
+            flags.append(TO_FOLLOW)
+        if r.verbal_update or r.kind == TopicKind.VERBAL_UPDATE:
+            flags.append(VERBAL_UPDATE)
+        score = scores.get(r.topic_id)
+        by_meeting[r.meeting_id].append(
+            _Placed(
+                (r.position, r.id),
+                ProgrammeRow(
+                    title=r.title,
+                    score=score[0] if score else None,
+                    reason=r.purpose if r.purpose is not None else r.reason,
+                    responsible=r.responsible,
+                    flags=tuple(flags),
+                ),
+            )
+        )
+    if placeholders and not include_exempt:
+        # Only the position and the paragraph of an exempt item: nothing it says.
+        for r in session.execute(
+            select(
+                ProgrammeEntry.id,
+                ProgrammeEntry.meeting_id,
+                ProgrammeEntry.position,
+                Topic.exempt_paragraph,
+            )
+            .join(Topic, Topic.id == ProgrammeEntry.topic_id)
+            .where(ProgrammeEntry.meeting_id.in_(meeting_ids), Topic.exempt.is_(True))
+        ):
+            ph = _placeholder(r.exempt_paragraph)
+            if ph is not None:
+                by_meeting[r.meeting_id].append(_Placed((r.position, r.id), ph))
+    return tuple(
+        MeetingGroup(
+            m.starts_at.date(),
+            tuple(p.row for p in sorted(by_meeting.get(m.id, ()), key=lambda p: p.key)),
+        )
+        for m in meetings
+    )
+
+
+def _to_be_scheduled(
+    session: Session, committee_id: int, year_start: int, include_exempt: bool, placeholders: bool
+) -> tuple[ScheduleRow | PartIIPlaceholder, ...]:
+    # In the order the items joined the list (as the council keeps it), not by date added:
+    # seed 001 lists an item added in March 2019 before one added in November 2018.
+    waiting = (
+        Topic.committee_id == committee_id,
+        Topic.year_start == year_start,
+        Topic.status.in_(_WAITING),
+        Topic.kind != TopicKind.SELECT_REVIEW,
+    )
+    placed = [
+        _Placed((t.id,), ScheduleRow(t.title, t.reason, t.responsible))
+        for t in session.execute(
+            select(Topic.id, Topic.title, Topic.reason, Topic.responsible).where(
+                *waiting, _public(include_exempt)
+            )
+        )
+    ]
+    if placeholders and not include_exempt:
+        for t in session.execute(
+            select(Topic.id, Topic.exempt_paragraph).where(*waiting, Topic.exempt.is_(True))
+        ):
+            ph = _placeholder(t.exempt_paragraph)
+            if ph is not None:
+                placed.append(_Placed((t.id,), ph))
+    return tuple(p.row for p in sorted(placed, key=lambda p: p.key))
+
+
+def _reviews(
+    session: Session, committee_id: int, year_start: int, include_exempt: bool, placeholders: bool
+) -> tuple[ScheduleRow | PartIIPlaceholder, ...]:
+    """The "Select Committee Reviews" table.
+
+    A review (``SelectReview``) stays on every programme from the year it was added until it is
+    closed, unless it reported before the year began (seed 001's 2019-20 programme still lists
+    the bullying review added in March 2019); its reason is its topic's reason, else its scope.
+    A select review topic of the year that has no review record yet is listed too.
+    """
+    year_begins, year_ends = dt.date(year_start, 5, 1), dt.date(year_start + 1, 5, 1)
+    current = (
+        SelectReview.committee_id == committee_id,
+        SelectReview.status != ReviewStatus.CLOSED,
+        or_(SelectReview.added_on.is_(None), SelectReview.added_on < year_ends),
+        or_(SelectReview.reported_on.is_(None), SelectReview.reported_on >= year_begins),
+    )
+
+    def order(added_on: dt.date | None, kind: int, id_: int) -> tuple[Any, ...]:
+        return (added_on is None, added_on or dt.date.max, kind, id_)
+
+    placed: list[_Placed] = []
+    public_review = or_(SelectReview.topic_id.is_(None), _public(include_exempt))
+    for r in session.execute(
+        select(
+            SelectReview.id,
+            SelectReview.title,
+            SelectReview.scope,
+            SelectReview.lead_officer,
+            SelectReview.added_on,
+            Topic.id.label("topic_id"),
+            Topic.reason,
+            Topic.responsible,
+        )
+        .outerjoin(Topic, Topic.id == SelectReview.topic_id)
+        .where(*current, public_review)
+    ):
+        has_topic = r.topic_id is not None
+        placed.append(
+            _Placed(
+                order(r.added_on, 0, r.id),
+                ScheduleRow(
+                    r.title,
+                    r.reason if has_topic else r.scope,
+                    r.lead_officer or (r.responsible if has_topic else ""),
+                ),
+            )
+        )
+    reviewed_topics = select(SelectReview.topic_id).where(SelectReview.topic_id.is_not(None))
+    unreviewed = (
+        Topic.committee_id == committee_id,
+        Topic.year_start == year_start,
+        Topic.kind == TopicKind.SELECT_REVIEW,
+        Topic.status.not_in(_REVIEW_GONE),
+        Topic.id.not_in(reviewed_topics),
+    )
+    for t in session.execute(
+        select(Topic.id, Topic.title, Topic.reason, Topic.responsible, Topic.added_on).where(
+            *unreviewed, _public(include_exempt)
+        )
+    ):
+        placed.append(
+            _Placed(order(t.added_on, 1, t.id), ScheduleRow(t.title, t.reason, t.responsible))
+        )
+    if placeholders and not include_exempt:
+        for r in session.execute(
+            select(SelectReview.id, SelectReview.added_on, Topic.exempt_paragraph)
+            .join(Topic, Topic.id == SelectReview.topic_id)
+            .where(*current, Topic.exempt.is_(True))
+        ):
+            ph = _placeholder(r.exempt_paragraph)
+            if ph is not None:
+                placed.append(_Placed(order(r.added_on, 0, r.id), ph))
+        for t in session.execute(
+            select(Topic.id, Topic.added_on, Topic.exempt_paragraph).where(
+                *unreviewed, Topic.exempt.is_(True)
+            )
+        ):
+            ph = _placeholder(t.exempt_paragraph)
+            if ph is not None:
+                placed.append(_Placed(order(t.added_on, 1, t.id), ph))
+    return tuple(p.row for p in sorted(placed, key=lambda p: p.key))
+
+
+def _criteria(session: Session, criteria_set_id: int | None) -> CriteriaSetInfo | None:
+    """A criteria set: the given one, else the default; None when the database has none.
+
+    Read only: printing never creates the default set.
+    """
+    set_id = criteria_set_id
+    if set_id is None:
+        set_id = session.scalar(
+            select(CriteriaSet.id)
+            .where(CriteriaSet.is_default.is_(True))
+            .order_by(CriteriaSet.revision.desc())
+            .limit(1)
+        )
+    return None if set_id is None else CriteriaCache(session)[set_id]
+
+
+def _rules(
+    info: CriteriaSetInfo | None,
+) -> tuple[tuple[scoring.Question, ...], tuple[scoring.BandRule, ...]]:
+    if info is None:
+        return scoring.PAPER.questions, scoring.PAPER.bands
+    return (
+        tuple(scoring.Question(q.letter, q.title, q.question, q.weight) for q in info.questions),
+        tuple(scoring.BandRule(b.name, b.min_total, b.max_total) for b in info.bands),
+    )
+
+
+def _exempt_refusal(what: str) -> Invalid:
+    return Invalid(
+        f"{what} exempt (Part II), so it cannot go in a public document. Choose "
+        "\u201cInclude exempt items\u201d to print it marked NOT FOR PUBLICATION."
+    )
+
+
+def _printed_assessment(session: Session, topic_id: int) -> AssessmentInfo | None:
+    """The assessment the programme prints for a topic (the agreed one), with its answers."""
+    cache = CriteriaCache(session)
+    infos = [
+        assessment_info(a, cache[a.criteria_set_id])
+        for a in session.scalars(
+            select(Assessment)
+            .where(Assessment.topic_id == topic_id)
+            .options(selectinload(Assessment.answers))
+            .order_by(Assessment.id)
+        )
+    ]
+    chosen = scoring.agreed_score(summaries(infos))
+    if chosen is None:
+        return None
+    return next(i for i in infos if i.id == chosen.assessment_id)
+
+
+def _answers(info: AssessmentInfo) -> tuple[PaperAnswer, ...]:
+    return tuple(PaperAnswer(a.answer, a.evidence) for a in info.answers)
+
+
+def _annex(
+    session: Session,
+    committee: Committee,
+    annex_topic_id: int | None,
+    include_exempt: bool,
+) -> PaperAnnex:
+    if annex_topic_id is None:
+        questions, bands = _rules(_criteria(session, committee.criteria_set_id))
+        return PaperAnnex(questions=questions, bands=bands)
+    exempt = session.scalar(select(Topic.exempt).where(Topic.id == annex_topic_id))
+    if exempt is None:
+        raise Invalid("The topic chosen for the annex no longer exists; choose another.")
+    if exempt and not include_exempt:
+        raise _exempt_refusal("The topic chosen for the annex is")
+    title = session.scalar(select(Topic.title).where(Topic.id == annex_topic_id)) or ""
+    assessment = _printed_assessment(session, annex_topic_id)
+    if assessment is None:
+        questions, bands = _rules(_criteria(session, committee.criteria_set_id))
+        return PaperAnnex(questions=questions, bands=bands, topic_title=title)
+    questions, bands = _rules(_criteria(session, assessment.criteria_set_id))
+    if assessment.imported:
+        # Only the total is known (typed in from a printed programme): no answers to show.
+        return PaperAnnex(
+            questions=questions,
+            bands=bands,
+            topic_title=title,
+            total=assessment.total,
+            band=assessment.band,
+        )
+    return PaperAnnex(
+        questions=questions, bands=bands, answers=_answers(assessment), topic_title=title
+    )
+
+
+def build_programme(
+    session: Session,
+    *,
+    committee_id: int,
+    year_start: int,
+    include_exempt: bool = False,
+    annex: bool = False,
+    annex_topic_id: int | None = None,
+) -> ProgrammeDoc:
+    """A committee's work programme for one municipal year, ready to render.
+
+    Public unless ``include_exempt``; see the module docstring for how exempt items are kept
+    out. ``annex`` adds the prioritisation tool (blank, or filled in for ``annex_topic_id``).
+    A programme not yet approved prints as a DRAFT.
+    """
+    committee = get(session, Committee, committee_id)
+    settings = load_settings(session)
+    placeholders = settings.show_part_ii_placeholders
+    long_label, short_label = year_labels(year_start)
+    return ProgrammeDoc(
+        committee_name=committee.name,
+        year_label=long_label,
+        short_year=short_label,
+        officer_name=committee.officer_name,
+        officer_phone=committee.officer_phone,
+        council_name=settings.council_name,
+        meetings=_meeting_groups(session, committee_id, year_start, include_exempt, placeholders),
+        to_be_scheduled=_to_be_scheduled(
+            session, committee_id, year_start, include_exempt, placeholders
+        ),
+        reviews=_reviews(session, committee_id, year_start, include_exempt, placeholders),
+        annex=(
+            _annex(session, committee, annex_topic_id, include_exempt)
+            if annex or annex_topic_id is not None
+            else None
+        ),
+        draft=not is_approved(session, committee_id=committee_id, year_start=year_start),
+        not_for_publication=include_exempt,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Tracking decisions
+
+
+def _exempt_decision() -> Any:
+    """SQL: the decision is linked to an exempt topic (see the module docstring)."""
+    entry_topic = aliased(Topic)
+    created_from = exists().where(Topic.decision_id == Decision.id, Topic.exempt.is_(True))
+    made_on = exists().where(
+        ProgrammeEntry.meeting_id == Decision.meeting_id,
+        entry_topic.id == ProgrammeEntry.topic_id,
+        entry_topic.exempt.is_(True),
+        entry_topic.title == Decision.title,
+    )
+    return or_(created_from, made_on)
+
+
+def _exempt_paragraphs(session: Session, decision_ids: Iterable[int]) -> dict[int, int | None]:
+    """The Schedule 12A paragraph of each exempt decision's exempt topic (lowest if several)."""
+    ids = list(decision_ids)
+    found: dict[int, int | None] = dict.fromkeys(ids)
+    if not ids:
+        return found
+    entry_topic = aliased(Topic)
+    for did, para in session.execute(
+        select(Topic.decision_id, Topic.exempt_paragraph)
+        .where(Topic.decision_id.in_(ids), Topic.exempt.is_(True))
+        .order_by(Topic.exempt_paragraph)
+    ):
+        if found[did] is None:
+            found[did] = para
+    for did, para in session.execute(
+        select(Decision.id, entry_topic.exempt_paragraph)
+        .join(ProgrammeEntry, ProgrammeEntry.meeting_id == Decision.meeting_id)
+        .join(entry_topic, and_(entry_topic.id == ProgrammeEntry.topic_id))
+        .where(
+            Decision.id.in_(ids),
+            entry_topic.exempt.is_(True),
+            entry_topic.title == Decision.title,
+        )
+    ):
+        if found[did] is None:
+            found[did] = para
+    return found
+
+
+def _minute_key(minute_no: str) -> tuple[int, str]:
+    digits = ""
+    for ch in minute_no.strip():
+        if not ch.isdigit():
+            break
+        digits += ch
+    return (int(digits) if digits else -1, minute_no)
+
+
+def build_decisions(
+    session: Session,
+    *,
+    committee_id: int,
+    open_only: bool = False,
+    include_exempt: bool = False,
+) -> DecisionsDoc:
+    """The tracking decisions document: every resolution of the committee (or only the
+    ongoing ones) in meeting and minute order, each with its latest progress."""
+    committee = get(session, Committee, committee_id)
+    settings = load_settings(session)
+    scope = [Decision.committee_id == committee_id]
+    if open_only:
+        scope.append(Decision.status == DecisionStatus.ONGOING)
+    public = True if include_exempt else ~_exempt_decision()
+    rows = session.execute(
+        select(
+            Decision.id,
+            Decision.meeting_date,
+            Decision.minute_no,
+            Decision.title,
+            Decision.resolution,
+            Decision.target_date,
+            Decision.officer,
+        ).where(*scope, public)
+    ).all()
+    latest: dict[int, str] = {}
+    ids = [r.id for r in rows]
+    for chunk in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
+        for did, text in session.execute(
+            select(ProgressNote.decision_id, ProgressNote.text)
+            .where(ProgressNote.decision_id.in_(ids[chunk : chunk + 900]))
+            .order_by(ProgressNote.noted_on.desc(), ProgressNote.id.desc())
+        ):
+            latest.setdefault(did, text)
+    placed = [
+        _Placed(
+            (r.meeting_date, _minute_key(r.minute_no), r.id),
+            DecisionRow(
+                meeting_date=r.meeting_date,
+                title=r.title,
+                resolution=r.resolution,
+                target_date_label=target_label(r.target_date),
+                officer=r.officer,
+                progress=latest.get(r.id, ""),
+                minute_no=r.minute_no,
+            ),
+        )
+        for r in rows
+    ]
+    if settings.show_part_ii_placeholders and not include_exempt:
+        hidden = session.execute(
+            select(Decision.id, Decision.meeting_date, Decision.minute_no).where(
+                *scope, _exempt_decision()
+            )
+        ).all()
+        paragraphs = _exempt_paragraphs(session, (h.id for h in hidden))
+        for h in hidden:
+            ph = _placeholder(paragraphs.get(h.id))
+            if ph is not None:
+                placed.append(_Placed((h.meeting_date, _minute_key(h.minute_no), h.id), ph))
+    return DecisionsDoc(
+        committee_name=committee.name,
+        council_name=settings.council_name,
+        rows=tuple(p.row for p in sorted(placed, key=lambda p: p.key)),
+        not_for_publication=include_exempt,
+        heading="Tracking Decisions" + (" \u2013 open resolutions" if open_only else ""),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring sheets
+
+
+def build_scoring_sheets(
+    session: Session, *, topic_ids: Sequence[int], include_exempt: bool = False
+) -> tuple[ScoringSheet, ...]:
+    """One sheet per topic: its printed (agreed) score with every answer and its evidence.
+
+    A topic with no answered score (never scored, or only a total typed in) has no sheet.
+    Exempt topics are refused unless ``include_exempt``; their sheets are then marked
+    NOT FOR PUBLICATION.
+    """
+    wanted = list(dict.fromkeys(topic_ids))
+    if not wanted:
+        return ()
+    if not include_exempt:
+        exempt_count = len(
+            session.scalars(
+                select(Topic.id).where(Topic.id.in_(wanted), Topic.exempt.is_(True))
+            ).all()
+        )
+        if exempt_count == 1:
+            raise _exempt_refusal("One of the chosen topics is")
+        if exempt_count:
+            raise _exempt_refusal(f"{exempt_count} of the chosen topics are")
+    topics = {
+        t.id: t
+        for t in session.execute(
+            select(Topic.id, Topic.title, Topic.exempt, Topic.committee_id).where(
+                Topic.id.in_(wanted), _public(include_exempt)
+            )
+        )
+    }
+    settings: CouncilSettings = load_settings(session)
+    committee_names = dict(
+        session.execute(
+            select(Committee.id, Committee.name).where(
+                Committee.id.in_({t.committee_id for t in topics.values()})
+            )
+        ).all()
+    )
+    sheets = []
+    for tid in wanted:
+        t = topics.get(tid)
+        if t is None:
+            continue
+        assessment = _printed_assessment(session, tid)
+        if assessment is None or assessment.imported:
+            continue
+        questions, bands = _rules(_criteria(session, assessment.criteria_set_id))
+        sheets.append(
+            ScoringSheet(
+                topic_title=t.title,
+                scorer=assessment.scorer,
+                scored_on=assessment.scored_on,
+                answers=_answers(assessment),
+                questions=questions,
+                bands=bands,
+                committee_name=committee_names.get(t.committee_id, ""),
+                council_name=settings.council_name,
+                total=assessment.total,
+                band=assessment.band,
+                not_for_publication=bool(t.exempt),
+            )
+        )
+    return tuple(sheets)
+
+
+__all__ = [
+    "TO_FOLLOW",
+    "VERBAL_UPDATE",
+    "build_decisions",
+    "build_programme",
+    "build_scoring_sheets",
+]
