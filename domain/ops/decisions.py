@@ -38,6 +38,7 @@ from ..models import (
     ProgrammeEntry,
     ProgressNote,
     Rag,
+    Recommendation,
     SourceKind,
     Topic,
     TopicKind,
@@ -360,7 +361,8 @@ def decision_meetings(
         )
     ):
         counts[(day, mid)] += 1
-    return [(day, mid, n) for (day, mid), n in sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0))]
+    ordered = sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0))
+    return [(day, mid, n) for (day, mid), n in ordered]
 
 
 def get_decision(
@@ -840,8 +842,6 @@ def undo_add_to_work_programme(session: Session, *, addition: ProgrammeAddition)
         d = get(session, Decision, addition.decision_id)
         d.status = DecisionStatus(addition.previous_status)
     if addition.recommendation_id is not None:
-        from ..models import Recommendation
-
         r = get(session, Recommendation, addition.recommendation_id)
         r.follow_up_topic_id = addition.previous_follow_up_topic_id
     session.flush()
