@@ -1,0 +1,279 @@
+"""Commands that print documents to PDF: a committee's work programme, every committee's
+programme for a year, and the tracking decisions document.
+
+Only what printing needs is imported (SQLAlchemy, the domain's ops and ReportLab): no Qt, no
+Alembic unless the database needs a migration, no bank-holiday tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+_YEAR = re.compile(r"^\s*(\d{4})(?:\s*[-/\u2013]\s*(\d{2}|\d{4}))?\s*$")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "print",
+        help="print a committee's work programme for a year to PDF (or every committee's)",
+        description="Print a work programme as the council lays it out (landscape A4). Exempt "
+        "(Part II) items are left out unless --include-exempt is given; the council's setting "
+        "decides whether a 'Part II item (paragraph N)' line shows where they were. A "
+        "programme not yet approved prints as a DRAFT. An existing file is replaced only by a "
+        "complete new one.",
+    )
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--committee", metavar="NAME", help="committee name or short name")
+    which.add_argument(
+        "--all", action="store_true", help="every committee that has a programme that year"
+    )
+    p.add_argument("--year", required=True, metavar="YEAR", help="municipal year, e.g. 2019-20")
+    p.add_argument("--out", metavar="FILE", help="the PDF to write (with --committee)")
+    p.add_argument(
+        "--out-dir", metavar="DIR", help="the folder to write one PDF per committee in (with --all)"
+    )
+    p.add_argument(
+        "--annex", action="store_true", help="add the blank prioritisation tool as an annex"
+    )
+    p.add_argument(
+        "--include-exempt",
+        action="store_true",
+        help="also print exempt (Part II) items; every page is then marked NOT FOR PUBLICATION",
+    )
+    p.set_defaults(func=cmd_print)
+
+    p = sub.add_parser(
+        "print-decisions",
+        help="print a committee's tracking decisions to PDF",
+        description="Print the tracking decisions document: each resolution with its target "
+        "date, officer and latest progress. Resolutions on exempt (Part II) items are left out "
+        "unless --include-exempt is given.",
+    )
+    p.add_argument("--committee", required=True, metavar="NAME", help="committee name or short name")
+    p.add_argument("--out", required=True, metavar="FILE", help="the PDF to write")
+    p.add_argument("--open-only", action="store_true", help="only resolutions still ongoing")
+    p.add_argument(
+        "--include-exempt",
+        action="store_true",
+        help="also print resolutions on exempt items; every page is then marked NOT FOR "
+        "PUBLICATION",
+    )
+    p.set_defaults(func=cmd_print_decisions)
+
+
+# --- arguments --------------------------------------------------------------------------------
+
+
+def parse_year(text: str) -> int:
+    """The first calendar year of a municipal year written "2019-20", "2019/20", "2019 - 20",
+    "2019-2020" or "2019"."""
+    from . import CliError
+
+    m = _YEAR.match(text)
+    if m is None:
+        raise CliError(
+            f"--year: '{text}' is not a municipal year; write it like 2019-20 (the year that "
+            "starts in May 2019)."
+        )
+    start = int(m[1])
+    end = m[2]
+    if end is not None and int(end) != (start + 1 if len(end) == 4 else (start + 1) % 100):
+        raise CliError(
+            f"--year: '{text}' is not a municipal year: it runs from May of one year to April "
+            f"of the next, e.g. {start}-{(start + 1) % 100:02d}."
+        )
+    return start
+
+
+def year_label(year_start: int) -> str:
+    return f"{year_start} - {(year_start + 1) % 100:02d}"
+
+
+def check_writable(path: Path) -> None:
+    """Fail before any work when ``path`` cannot be written, saying why."""
+    from . import CliError
+
+    folder = path.parent
+    if path.is_dir():
+        raise CliError(f"Cannot write {path}: it is a folder; give a file name ending in .pdf.")
+    if not folder.is_dir():
+        raise CliError(f"Cannot write {path}: the folder {folder} does not exist.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise CliError(f"Cannot write {path}: you have no permission to write in {folder}.")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise CliError(f"Cannot write {path}: the file is read-only.")
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of a committee name: "Health & Care" -> "Health-Care"."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "committee"
+
+
+def programme_file_name(short_name: str, name: str, year_start: int) -> str:
+    return f"{slug(short_name or name)}-work-programme-{year_start}-{(year_start + 1) % 100:02d}.pdf"
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+
+def _write(render, doc, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Render ``doc`` to ``path`` whole or not at all (the renderer writes a temporary file
+    beside it and renames it), turning every failure into one line for the user."""
+    from ..printing.render import PrintError
+    from . import CliError
+
+    try:
+        render(doc, path)
+    except PrintError as exc:
+        raise CliError(f"Cannot print {path.name}: {exc}") from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise CliError(f"Cannot write {path}: {reason}. The file was not changed.") from None
+
+
+def _committee(session, name: str):  # -> domain.models.Committee
+    from ..ops.convert import committee_by_name
+    from ..ops.errors import NotFound
+    from . import CliError
+
+    try:
+        return committee_by_name(session, name)
+    except NotFound as exc:
+        raise CliError(str(exc)) from None
+
+
+def _warn_exempt(include_exempt: bool) -> None:
+    if include_exempt:
+        print(
+            "This document includes exempt (Part II) items and is marked NOT FOR PUBLICATION: "
+            "do not publish it.",
+            file=sys.stderr,
+        )
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from . import CliError
+
+    year = parse_year(args.year)
+    if args.all:
+        if not args.out_dir or args.out:
+            raise CliError("--all writes one file per committee: give --out-dir DIR, not --out.")
+        return _print_all(args, year)
+    if not args.out or args.out_dir:
+        raise CliError("Give --out FILE.pdf for the programme of one committee.")
+    out = Path(args.out)
+    check_writable(out)
+
+    from ..ops.committees import list_years
+    from ..printing.build import build_programme
+    from . import open_db
+
+    database = open_db(args.db)
+    try:
+        with database.transaction() as s:
+            committee = _committee(s, args.committee)
+            years = list_years(s, committee_id=committee.id)
+            if year not in years:
+                known = ", ".join(year_label(y) for y in years) or "none yet"
+                raise CliError(
+                    f"{committee.name} has no programme for {year_label(year)}. Its years: "
+                    f"{known}."
+                )
+            doc = build_programme(
+                s,
+                committee_id=committee.id,
+                year_start=year,
+                include_exempt=args.include_exempt,
+                annex=args.annex,
+            )
+    finally:
+        database.close()
+
+    from ..printing.render import render_programme
+
+    _write(render_programme, doc, out)
+    draft = " (DRAFT)" if doc.draft else ""
+    print(f"Wrote {out}: {doc.committee_name}, Work Programme {doc.year_label}{draft}.")
+    _warn_exempt(args.include_exempt)
+    return 0
+
+
+def _print_all(args: argparse.Namespace, year: int) -> int:
+    from . import CliError
+
+    out_dir = Path(args.out_dir)
+    if not out_dir.is_dir():
+        raise CliError(f"Cannot write into {out_dir}: the folder does not exist.")
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise CliError(f"Cannot write into {out_dir}: you have no permission to write there.")
+
+    from ..ops.committees import list_committees, list_years
+    from ..printing.build import build_programme
+    from . import open_db
+
+    database = open_db(args.db)
+    docs = []
+    try:
+        with database.transaction() as s:
+            for c in list_committees(s):
+                if year not in list_years(s, committee_id=c.id):
+                    continue
+                doc = build_programme(
+                    s,
+                    committee_id=c.id,
+                    year_start=year,
+                    include_exempt=args.include_exempt,
+                    annex=args.annex,
+                )
+                docs.append((out_dir / programme_file_name(c.short_name, c.name, year), doc))
+    finally:
+        database.close()
+    if not docs:
+        raise CliError(f"No committee has a programme for {year_label(year)}.")
+
+    from ..printing.render import render_programme
+
+    names = [path.name for path, _ in docs]
+    if len(set(names)) != len(names):
+        raise CliError(
+            "Two committees would print to the same file name; give them different short names."
+        )
+    for path, doc in docs:
+        _write(render_programme, doc, path)
+        print(f"Wrote {path}")
+    noun = "programme" if len(docs) == 1 else "programmes"
+    print(f"Printed {len(docs)} {noun} for {year_label(year)} into {out_dir}.")
+    _warn_exempt(args.include_exempt)
+    return 0
+
+
+def cmd_print_decisions(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    check_writable(out)
+
+    from ..printing.build import build_decisions
+    from . import open_db
+
+    database = open_db(args.db)
+    try:
+        with database.transaction() as s:
+            committee = _committee(s, args.committee)
+            doc = build_decisions(
+                s,
+                committee_id=committee.id,
+                open_only=args.open_only,
+                include_exempt=args.include_exempt,
+            )
+    finally:
+        database.close()
+
+    from ..printing.render import render_decisions
+
+    _write(render_decisions, doc, out)
+    print(f"Wrote {out}: {doc.committee_name}, {doc.heading} ({len(doc.rows)} resolutions).")
+    _warn_exempt(args.include_exempt)
+    return 0
