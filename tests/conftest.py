@@ -59,6 +59,74 @@ def db(db_url: str) -> Iterator[Database]:
         database.close()
 
 
+def _copy_sqlite(template: Path, path: Path) -> str:
+    import sqlite3
+
+    src, dst = sqlite3.connect(template), sqlite3.connect(path)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def _sqlite_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from domain.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    database = open_database(f"sqlite:///{path}")
+    with database.transaction() as s:
+        load_demo(s)
+    database.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def _pg_demo_template(pg_cluster: Cluster) -> str:
+    from domain.demo import load_demo
+
+    name = f"demo_template_{os.getpid()}"
+    database = open_database(pg_cluster.create_database(name))
+    with database.transaction() as s:
+        load_demo(s)
+    database.close()  # a template must have no open connections
+    return name
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def demo_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A database holding the demo data, on SQLite and on PostgreSQL.
+
+    The demo is loaded once per run into a template that each test copies, which is much
+    faster than loading it for every test.
+    """
+    if request.param == "sqlite":
+        template: Path = request.getfixturevalue("_sqlite_demo_template")
+        url = _copy_sqlite(template, tmp_path / "demo.sqlite")
+    else:
+        cluster: Cluster = request.getfixturevalue("pg_cluster")
+        template_name = request.getfixturevalue("_pg_demo_template")
+        url = cluster.create_database(f"t{os.getpid()}_{next(_counter)}", template=template_name)
+    database = open_database(url)
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+@pytest.fixture
+def sqlite_demo_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """The demo data on SQLite only (GUI tests and others that need one backend)."""
+    template: Path = request.getfixturevalue("_sqlite_demo_template")
+    database = open_database(_copy_sqlite(template, tmp_path / "demo.sqlite"))
+    try:
+        yield database
+    finally:
+        database.close()
+
+
 @pytest.fixture
 def sqlite_db(tmp_path: Path) -> Iterator[Database]:
     """A freshly migrated SQLite database, for tests that need only one backend."""

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from domain.db import Database
-from domain.demo import demo_paths, load_demo
+from domain.demo import demo_paths
 from domain.models import ProgrammeEntry, ProgressNote, Topic
 from domain.ops import decisions, meetings, programme, topics
 from domain.ops.convert import committee_by_name
@@ -21,9 +21,8 @@ PACK_DAY = dt.date(2019, 9, 3)  # the agenda pack of seed 001 was published then
 
 
 @pytest.fixture
-def demo(db: Database) -> tuple[Database, int]:
-    with db.transaction() as s:
-        load_demo(s)
+def demo(demo_db: Database) -> tuple[Database, int]:
+    db = demo_db
     with db.transaction() as s:
         return db, committee_by_name(s, "ECSC").id
 
