@@ -32,10 +32,13 @@ __all__ = [
 ]
 
 
+# Spelled out rather than taken from strftime("%b"), which follows the computer's locale.
+# Council documents abbreviate September as "Sept" ("11 Sept 2019").
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec")
+
+
 def _day(d: date) -> str:
-    # Council documents abbreviate September as "Sept" ("11 Sept 2019"), not "Sep".
-    month = "Sept" if d.month == 9 else d.strftime("%b")
-    return f"{d.day} {month} {d.year}"
+    return f"{d.day} {_MONTH_ABBR[d.month - 1]} {d.year}"
 
 
 def _items(n: int) -> str:

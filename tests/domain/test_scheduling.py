@@ -345,7 +345,7 @@ def _fits(m: MeetingSlot, items: int, minutes: int) -> bool:
     )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(scenarios())
 def test_suggestions_never_overfill_a_meeting_unless_forced(sc: dict) -> None:
     s = suggest_schedule(sc["candidates"], sc["meetings"], sc["placements"], **_opts(sc))
@@ -360,7 +360,7 @@ def test_suggestions_never_overfill_a_meeting_unless_forced(sc: dict) -> None:
             assert _fits(m, items, minutes), (m, arrivals)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(scenarios())
 def test_pinned_entries_are_never_moved_or_removed(sc: dict) -> None:
     s = suggest_schedule(sc["candidates"], sc["meetings"], sc["placements"], **_opts(sc))
@@ -371,7 +371,7 @@ def test_pinned_entries_are_never_moved_or_removed(sc: dict) -> None:
             assert prop.meeting_id == pinned[prop.entry_id]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(scenarios(), st.randoms(use_true_random=False))
 def test_the_same_programme_always_gives_the_same_suggestion(sc: dict, rnd) -> None:
     first = suggest_schedule(sc["candidates"], sc["meetings"], sc["placements"], **_opts(sc))
@@ -383,7 +383,7 @@ def test_the_same_programme_always_gives_the_same_suggestion(sc: dict, rnd) -> N
     assert first == again == reordered
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(scenarios())
 def test_every_candidate_is_placed_or_explained_once(sc: dict) -> None:
     s = suggest_schedule(sc["candidates"], sc["meetings"], sc["placements"], **_opts(sc))
@@ -397,7 +397,7 @@ def test_every_candidate_is_placed_or_explained_once(sc: dict) -> None:
             assert "full" not in u.reason_text
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(scenarios())
 def test_new_bookings_only_go_on_open_meetings_in_time(sc: dict) -> None:
     s = suggest_schedule(sc["candidates"], sc["meetings"], sc["placements"], **_opts(sc))
@@ -415,7 +415,7 @@ def test_new_bookings_only_go_on_open_meetings_in_time(sc: dict) -> None:
             assert m.day <= needed_by[prop.topic_id]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(scenarios())
 def test_a_topic_is_only_left_unplaced_when_no_meeting_in_time_has_room(sc: dict) -> None:
     s = suggest_schedule(sc["candidates"], sc["meetings"], sc["placements"], **_opts(sc))
