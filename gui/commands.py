@@ -22,6 +22,19 @@ if TYPE_CHECKING:  # gui.hub imports SQLAlchemy, which the window loads after pa
     from .hub import Hub
 
 
+def _first_time_version(command: HubCommand, version: int) -> int | None:
+    """The version to check: on the first ``redo`` only.
+
+    The first run checks that nobody changed the row since the user read it. Later undo and
+    redo steps follow this window's own history, in which other commands (a cancel after a
+    move) also bump the row's version, so they do not check it.
+    """
+    if getattr(command, "_ran", False):
+        return None
+    command._ran = True  # type: ignore[attr-defined]
+    return version
+
+
 class HubCommand(QUndoCommand):
     """Base class: subclasses implement ``do()`` and ``undo_()`` with hub calls."""
 
@@ -115,7 +128,7 @@ class EditTopicCommand(HubCommand):
             topics.update_topic,
             change=_TOPICS,
             topic_id=self.topic_id,
-            expected_version=self.version,
+            expected_version=_first_time_version(self, self.version),
             **fields,
         )
         self.version = self.row.version
@@ -157,7 +170,7 @@ class EditCommitteeCommand(HubCommand):
             committees.update_committee,
             change=Change(committees=True, programme=True),
             committee_id=self.committee_id,
-            expected_version=self.version,
+            expected_version=_first_time_version(self, self.version),
             **fields,
         )
         self.version = info.version
@@ -228,7 +241,7 @@ class MoveMeetingCommand(HubCommand):
             meeting_id=self.meeting_id,
             starts_at=when[0],
             venue=when[1],
-            expected_version=self.version,
+            expected_version=_first_time_version(self, self.version),
         )
         self.version = info.version
 

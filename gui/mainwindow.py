@@ -159,8 +159,10 @@ class MainWindow(QMainWindow):
         self.committee_combo = QComboBox(bar)
         self.committee_combo.setObjectName("committeeCombo")
         self.committee_combo.setAccessibleName("Committee")
-        self.committee_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.committee_combo.setMinimumContentsLength(40)
+        self.committee_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.committee_combo.setMinimumContentsLength(36)
         self.year_combo = QComboBox(bar)
         self.year_combo.setObjectName("yearCombo")
         self.year_combo.setAccessibleName("Municipal year")

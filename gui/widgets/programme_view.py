@@ -7,8 +7,8 @@ scheduled. The planner replaces this page; it reads the same ``ProgrammeView`` v
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from domain.values import EntryInfo, ProgrammeView, TopicRow
 
@@ -27,10 +27,13 @@ class ProgrammePage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.heading.setFont(font)
-        self.tree = QTreeWidget(self)
+        self.model = QStandardItemModel(self)
+        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
         self.tree.setObjectName("programmeTree")
         self.tree.setAccessibleName("Work programme")
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.header().setObjectName("programmeTree.header")
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
@@ -45,7 +48,7 @@ class ProgrammePage(QWidget):
         self.heading.setText(
             f"{view.committee.name} — Work Programme {labels.year_label(view.year_start)} ({status})"
         )
-        self.tree.clear()
+        self.model.removeRows(0, self.model.rowCount())
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for group in view.meetings:
@@ -55,43 +58,55 @@ class ProgrammePage(QWidget):
                 text += f", {m.venue}"
             if m.status != "scheduled":
                 text += f" ({labels.MEETING_STATUS.get(m.status, m.status).lower()})"
-            parent = QTreeWidgetItem([text, "", "", ""])
-            parent.setFont(0, bold)
-            parent.setToolTip(0, text)
-
-            self.tree.addTopLevelItem(parent)
+            parent = _row([text, "", "", ""])
+            parent[0].setFont(bold)
+            parent[0].setToolTip(text)
+            self.model.appendRow(parent)
             if not group.entries:
-                parent.addChild(QTreeWidgetItem(["No items booked yet", "", "", ""]))
+                parent[0].appendRow(_row(["No items booked yet", "", "", ""]))
             for e in group.entries:
-                parent.addChild(self._entry_item(e))
-            parent.setExpanded(True)
-        waiting = QTreeWidgetItem([f"Items to be scheduled {view.year_start}/{(view.year_start + 1) % 100:02d}", "", "", ""])
-        waiting.setFont(0, bold)
-        self.tree.addTopLevelItem(waiting)
+                parent[0].appendRow(self._entry_item(e))
+        waiting = _row([f"Items to be scheduled {view.year_start}/{(view.year_start + 1) % 100:02d}", "", "", ""])
+        waiting[0].setFont(bold)
+        self.model.appendRow(waiting)
         for t in view.to_be_scheduled:
-            waiting.addChild(self._topic_item(t))
+            waiting[0].appendRow(self._topic_item(t))
         if not view.to_be_scheduled:
-            waiting.addChild(QTreeWidgetItem(["None", "", "", ""]))
-        waiting.setExpanded(True)
+            waiting[0].appendRow(_row(["None", "", "", ""]))
+        self.tree.expandAll()
+
+    def top_level_texts(self) -> list[str]:
+        return [self.model.item(r, 0).text() for r in range(self.model.rowCount())]
 
     @staticmethod
-    def _entry_item(e: EntryInfo) -> QTreeWidgetItem:
+    def _entry_item(e: EntryInfo) -> list[QStandardItem]:
         title = e.title
         if e.exempt:
             title = f"{labels.PART_II} · {title}"
         flags = [f for f, on in (("to follow", e.to_follow), ("verbal update", e.verbal_update)) if on]
         if flags:
             title += f" ({', '.join(flags)})"
-        item = QTreeWidgetItem([title, "" if e.score is None else str(e.score), e.reason, e.responsible])
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setToolTip(0, labels.part_ii_tooltip(e.exempt_paragraph) if e.exempt else title)
-        item.setToolTip(2, e.reason)
+        item = _row([title, "" if e.score is None else str(e.score), e.reason, e.responsible])
+        item[1].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item[0].setToolTip(labels.part_ii_tooltip(e.exempt_paragraph) if e.exempt else title)
+        item[2].setToolTip(e.reason)
         return item
 
     @staticmethod
-    def _topic_item(t: TopicRow) -> QTreeWidgetItem:
+    def _topic_item(t: TopicRow) -> list[QStandardItem]:
         title = f"{labels.PART_II} · {t.title}" if t.exempt else t.title
-        item = QTreeWidgetItem([title, "" if t.score is None else str(t.score), t.reason, t.responsible])
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setToolTip(2, t.reason)
+        item = _row([title, "" if t.score is None else str(t.score), t.reason, t.responsible])
+        item[1].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item[2].setToolTip(t.reason)
+        if t.exempt:
+            item[0].setToolTip(labels.part_ii_tooltip(t.exempt_paragraph))
         return item
+
+
+def _row(texts: list[str]) -> list[QStandardItem]:
+    items = []
+    for text in texts:
+        item = QStandardItem(text)
+        item.setEditable(False)
+        items.append(item)
+    return items

@@ -79,17 +79,26 @@ class TopicsView(QWidget):
         source_label = QLabel("Sour&ce:", self)
         source_label.setBuddy(self.source_combo)
 
-        bar = QHBoxLayout()
-        bar.addWidget(find_label)
-        bar.addWidget(self.filter_edit, 3)
-        for label, combo in (
-            (status_label, self.status_combo),
-            (band_label, self.band_combo),
-            (source_label, self.source_combo),
+        self.filter_edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
+        # Two rows, so the page stays usable in a narrow window or at 200 % scaling.
+        bar = QVBoxLayout()
+        find_row = QHBoxLayout()
+        find_row.addWidget(find_label)
+        find_row.addWidget(self.filter_edit, 1)
+        combo_row = QHBoxLayout()
+        for i, (label, combo) in enumerate(
+            (
+                (status_label, self.status_combo),
+                (band_label, self.band_combo),
+                (source_label, self.source_combo),
+            )
         ):
-            bar.addSpacing(8)
-            bar.addWidget(label)
-            bar.addWidget(combo, 1)
+            if i:
+                combo_row.addSpacing(8)
+            combo_row.addWidget(label)
+            combo_row.addWidget(combo, 1)
+        bar.addLayout(find_row)
+        bar.addLayout(combo_row)
 
         self.table = make_table("topicsTable", "Topics", self, cls=_TopicTable)
         self._setup_table(self.table)
@@ -146,6 +155,9 @@ class TopicsView(QWidget):
 
     def _combo(self, name: str, accessible: str, all_text: str, items: dict[str, str]) -> QComboBox:
         combo = QComboBox(self)
+        # Long source names must not force a wide window (200 % scaling, small screens).
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(5)
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         combo.addItem(all_text, None)

@@ -1,0 +1,57 @@
+"""Fixtures for GUI tests: the demo database, a throwaway settings file, captured messages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+from window_helpers import ECSC, select_committee
+
+from domain.db import Database
+from domain.demo import load_demo
+from gui import errors
+from gui.mainwindow import MainWindow
+
+
+@pytest.fixture
+def demo_db(sqlite_db: Database) -> Database:
+    with sqlite_db.transaction() as s:
+        load_demo(s)
+    return sqlite_db
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Messages the window would show in a message box, captured instead."""
+    shown: list[str] = []
+    monkeypatch.setattr(errors, "show_message", lambda _parent, _title, text: shown.append(text))
+    return shown
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, demo_db: Database, settings_path: Path, messages: list[str]
+) -> Iterator:
+    def make() -> MainWindow:
+        window = MainWindow(demo_db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield make
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:  # noqa: ANN001
+    w = make_window()
+    select_committee(w, ECSC)
+    return w
