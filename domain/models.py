@@ -372,6 +372,19 @@ class ProgrammeEntry(Versioned, Base):
     topic: Mapped[Topic] = relationship(back_populates="entries")
 
 
+class StandingExclusion(Versioned, Base):
+    """A standing item the user took off one meeting, so automatic placement leaves it off."""
+
+    __tablename__ = "standing_exclusion"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 # --- select committee reviews -----------------------------------------------------------------
 
 
