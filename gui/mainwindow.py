@@ -336,7 +336,11 @@ class MainWindow(QMainWindow):
             index = years.index(this_year)
         else:
             index = years.index(max(with_data))
-        self.year_combo.setCurrentIndex(index)
+        self._loading = True
+        try:
+            self.year_combo.setCurrentIndex(index)
+        finally:
+            self._loading = False
         self._on_year_combo_changed(index)
 
     def _on_year_combo_changed(self, index: int) -> None:

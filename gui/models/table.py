@@ -28,6 +28,10 @@ CENTRE = Qt.AlignmentFlag.AlignCenter
 
 Index = QModelIndex | QPersistentModelIndex
 
+# Keeps some of the given row positions, in their order: a whole-list filter, so the test runs
+# in a comprehension rather than as one Python call per row.
+Selector = Callable[[Iterable[int]], list[int]]
+
 # The row value behind an index, for views that act on the selection.
 RowRole = Qt.ItemDataRole.UserRole + 1
 
@@ -55,7 +59,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._texts: list[tuple[str, ...]] = []
         self._keys: dict[int, list[Any]] = {}
         self._shown: list[int] = []
-        self._accept: Callable[[int], bool] | None = None
+        self._accept: Selector | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._colours: dict[str, QColor] = {}
@@ -96,9 +100,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     # --- filtering and sorting -----------------------------------------------------------
 
-    def set_accept(self, accept: Callable[[int], bool] | None, candidates: Sequence[int] | None = None) -> None:
-        """Show the rows (by load position) that ``accept`` takes. ``candidates`` limits the
-        rows tested, in display order: the rows already shown, when a filter only narrows."""
+    def set_accept(self, accept: Selector | None, candidates: Sequence[int] | None = None) -> None:
+        """Show the rows (by load position) that ``accept`` keeps of the positions it is given.
+        ``candidates`` limits the rows tested, in display order: the rows already shown, when
+        a filter only narrows."""
         self._accept = accept
         self.beginResetModel()
         self._shown = self._compute_shown(candidates)
@@ -110,9 +115,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def _compute_shown(self, candidates: Sequence[int] | None = None) -> list[int]:
         if candidates is not None:
             # The candidates are already in display order; filtering keeps that order.
-            return list(candidates) if self._accept is None else list(filter(self._accept, candidates))
+            return list(candidates) if self._accept is None else self._accept(candidates)
         pool = range(len(self._rows))
-        shown = list(pool) if self._accept is None else list(filter(self._accept, pool))
+        shown = list(pool) if self._accept is None else self._accept(pool)
         if self._sort_column >= 0:
             keys = self._sort_keys(self._sort_column)
             shown.sort(

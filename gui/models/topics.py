@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
 from domain.values import TopicRow
 
 from . import labels
-from .table import CENTRE, RIGHT, Column, RowTableModel
+from .table import CENTRE, RIGHT, Column, RowTableModel, Selector
 
 _BAND_RANK = {"High": 0, "Medium": 1, "Low": 2, "Not a scrutiny topic": 3}
 
@@ -146,32 +146,30 @@ class TopicFilterProxy(QSortFilterProxyModel):
         """Apply the current filters to freshly loaded rows."""
         self._apply(False)
 
-    def _predicate(self) -> Callable[[int], bool] | None:
+    def _selector(self) -> Selector | None:
         model = self.topics()
-        tests: list[Callable[[int], bool]] = []
-        if self._status is not None:
-            statuses, status = model.statuses, self._status
-            tests.append(lambda i: statuses[i] == status)
-        if self._band is not None:
-            bands, band = model.bands, self._band
-            tests.append(lambda i: bands[i] == band)
-        if self._source is not None:
-            sources, source = model.sources, self._source
-            tests.append(lambda i: sources[i] == source)
-        if self._text:
-            hay, needle = model.haystacks, self._text
-            if not tests:
-                return lambda i: needle in hay[i]
-            tests.append(lambda i: needle in hay[i])
-        if not tests:
+        status, band, source, needle = self._status, self._band, self._source, self._text
+        if status is None and band is None and source is None and not needle:
             return None
-        if len(tests) == 1:
-            return tests[0]
-        return lambda i: all(t(i) for t in tests)
+        statuses, bands, sources, hay = model.statuses, model.bands, model.sources, model.haystacks
+
+        def select(pool: Iterable[int]) -> list[int]:
+            kept = list(pool)
+            if status is not None:
+                kept = [i for i in kept if statuses[i] == status]
+            if band is not None:
+                kept = [i for i in kept if bands[i] == band]
+            if source is not None:
+                kept = [i for i in kept if sources[i] == source]
+            if needle:
+                kept = [i for i in kept if needle in hay[i]]
+            return kept
+
+        return select
 
     def _apply(self, narrowing: bool) -> None:
         model = self.topics()
-        model.set_accept(self._predicate(), model.shown_positions() if narrowing else None)
+        model.set_accept(self._selector(), model.shown_positions() if narrowing else None)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.topics().sort(column, order)

@@ -1,0 +1,221 @@
+"""GUI speed: a filter keystroke over 30,000 topics, switching committee or year, cold start.
+
+Run with ``QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest tests/bench/test_bench_gui.py``.
+Budgets: a keystroke within one frame (16 ms); a switch within 50 ms; the window painted
+within 1.5x a bare PySide6 window, and the demo data on screen within 1.3x a bare window that
+also imports ``sqlalchemy.orm``.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from domain.db import open_database
+from domain.ops import committees, topics
+from gui.mainwindow import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _flush() -> None:
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def big_window(qtbot: QtBot, big_council: Path, tmp_path: Path):  # noqa: ANN201
+    database = open_database(f"sqlite:///{big_council}")
+    window = MainWindow(database, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+    database.close()
+
+
+def test_filter_keystroke_over_30000_topics(big_window: MainWindow, qtbot: QtBot, benchmark) -> None:  # noqa: ANN001
+    with big_window.database.transaction() as s:  # type: ignore[union-attr]
+        rows = [
+            r
+            for c in committees.list_committees(s)
+            for r in topics.list_topics(s, committee_id=c.id)
+        ]
+    assert len(rows) >= 30_000
+    view = big_window.topics_view
+    view.set_topics(rows[:30_000])
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    _flush()
+    edit = view.filter_edit
+    word = rows[123].title.split()[0][:4].lower()
+
+    def setup() -> None:
+        edit.setText(word[:-1])
+        _flush()
+
+    def keystroke() -> None:
+        qtbot.keyClick(edit, word[-1])
+        _flush()  # includes repainting the table
+
+    benchmark.pedantic(keystroke, setup=setup, rounds=30, iterations=1)
+    assert 0 < view.proxy.rowCount() < 30_000
+    assert benchmark.stats.stats.median < 0.016
+
+
+def test_widening_keystroke_over_30000_topics(big_window: MainWindow, qtbot: QtBot, benchmark) -> None:  # noqa: ANN001
+    with big_window.database.transaction() as s:  # type: ignore[union-attr]
+        rows = [r for c in committees.list_committees(s) for r in topics.list_topics(s, committee_id=c.id)]
+    view = big_window.topics_view
+    view.set_topics(rows[:30_000])
+    _flush()
+    edit = view.filter_edit
+
+    def setup() -> None:
+        edit.setText("re")
+        _flush()
+
+    def backspace() -> None:
+        qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+        _flush()
+
+    benchmark.pedantic(backspace, setup=setup, rounds=30, iterations=1)
+    assert view.proxy.rowCount() > 0
+    assert benchmark.stats.stats.median < 0.016
+
+
+def test_switching_committee(big_window: MainWindow, benchmark) -> None:  # noqa: ANN001
+    combo = big_window.committee_combo
+    state = {"i": 0}
+
+    def switch() -> None:
+        state["i"] = (state["i"] + 1) % combo.count()
+        combo.setCurrentIndex(state["i"])
+        _flush()
+
+    benchmark.pedantic(switch, rounds=30, iterations=1)
+    assert big_window.topics_view.model.rows_total() > 0
+    assert benchmark.stats.stats.median < 0.050
+
+
+def test_switching_year(big_window: MainWindow, benchmark) -> None:  # noqa: ANN001
+    combo = big_window.year_combo
+    state = {"i": 0}
+
+    def switch() -> None:
+        state["i"] = (state["i"] + 1) % combo.count()
+        combo.setCurrentIndex(state["i"])
+        _flush()
+
+    benchmark.pedantic(switch, rounds=30, iterations=1)
+    assert benchmark.stats.stats.median < 0.050
+
+
+# --- cold start -------------------------------------------------------------------------------
+
+BARE = textwrap.dedent(
+    """
+    import sys, time
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    class Probe(QObject):
+        done = False
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                QTimer.singleShot(0, after)
+            return False
+
+    def after():
+        print(f"painted {time.time():.6f}", flush=True)
+        if EXTRA:
+            import sqlalchemy.orm  # noqa: F401
+            print(f"data {time.time():.6f}", flush=True)
+        QTimer.singleShot(0, app.quit)
+
+    EXTRA = len(sys.argv) > 1
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1200, 760)
+    probe = Probe()
+    window.installEventFilter(probe)
+    window.show()
+    app.exec()
+    """
+)
+
+APP = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {root!r})
+    from gui.application import run_gui
+    sys.exit(run_gui({db!r}, {settings!r}))
+    """
+)
+
+
+def _run(code: str, *args: str) -> dict[str, float]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "SCRUTINEER_STARTUP_PROBE": "1",
+        "SCRUTINEER_STARTUP_QUIT": "1",
+    }
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    marks = {}
+    for line in out.splitlines():
+        name, _, stamp = line.partition(" ")
+        if name in ("painted", "data"):
+            marks[name] = float(stamp) - started
+    return marks
+
+
+def _median(runs: int, fn: Callable[[], dict[str, float]]) -> dict[str, float]:
+    results = [fn() for _ in range(runs)]
+    return {k: statistics.median(r[k] for r in results) for k in results[0]}
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from domain.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    database = open_database(f"sqlite:///{path}")
+    with database.transaction() as s:
+        load_demo(s)
+    database.close()
+    return path
+
+
+def test_cold_start(demo_file: Path, tmp_path: Path, record_property) -> None:  # noqa: ANN001
+    bare = _median(7, lambda: _run(BARE))
+    bare_orm = _median(7, lambda: _run(BARE, "orm"))
+    app = _median(
+        7,
+        lambda: _run(APP.format(root=str(ROOT), db=f"sqlite:///{demo_file}", settings=str(tmp_path / "s.ini"))),
+    )
+    figures = {
+        "bare window painted": bare["painted"],
+        "bare window + import sqlalchemy.orm": bare_orm["data"],
+        "Scrutineer painted": app["painted"],
+        "Scrutineer demo data on screen": app["data"],
+    }
+    for name, seconds in figures.items():
+        print(f"{name}: {seconds * 1000:.0f} ms")
+        record_property(name, round(seconds * 1000))
+    assert app["painted"] <= 1.5 * bare["painted"]
+    assert app["data"] <= 1.3 * bare_orm["data"]
