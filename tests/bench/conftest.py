@@ -1,8 +1,9 @@
 """Shared benchmark fixtures: a synthetic council database, built once and cached under /tmp.
 
 Building the default 20 committees x 10 years takes seconds, so the file is kept between runs,
-keyed by the generator's parameters, the schema revision and a hash of the generator's source
-(editing ``domain/synthetic.py`` or adding a migration builds a fresh one).
+keyed by the generator's parameters and a hash of the generator's source and of the migration
+files (editing ``domain/synthetic.py`` or adding a migration builds a fresh one, so a
+benchmark never times a schema upgrade of a stale file).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from domain import synthetic
-from domain.db import SCHEMA_HEAD, open_database
+from domain.db import MIGRATIONS_DIR, SCHEMA_HEAD, open_database
 
 CACHE_DIR = Path(tempfile.gettempdir()) / "scrutineer-bench"
 DEFAULTS = {
@@ -31,7 +32,10 @@ DEFAULTS = {
 
 
 def _source_hash() -> str:
-    return hashlib.sha256(Path(synthetic.__file__).read_bytes()).hexdigest()[:12]
+    digest = hashlib.sha256(Path(synthetic.__file__).read_bytes())
+    for migration in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        digest.update(migration.name.encode())
+    return digest.hexdigest()[:12]
 
 
 def build_synthetic(**params: int) -> Path:
