@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         self.committee_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.committee_combo.setMinimumContentsLength(36)
+        self.committee_combo.setMinimumContentsLength(48)
         self.year_combo = QComboBox(bar)
         self.year_combo.setObjectName("yearCombo")
         self.year_combo.setAccessibleName("Municipal year")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 
 class FieldMessage(QLabel):
@@ -15,6 +15,8 @@ class FieldMessage(QLabel):
         super().__init__(parent)
         self.setObjectName(f"message_{field_name}")
         self.setWordWrap(True)
+        # Word-wrapped labels in form rows get one line's height unless told to grow.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
         self.setAccessibleName(f"Message about {field_name.replace('_', ' ')}")
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()

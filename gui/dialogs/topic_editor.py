@@ -67,7 +67,7 @@ class TopicEditor(QDialog):
         self._on_save = on_save
         self.setWindowTitle("Edit topic" if row else "New topic")
         self.setAccessibleName(self.windowTitle())
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(700)
         self.messages: dict[str, FieldMessage] = {}
         self._form = QFormLayout()
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -248,7 +248,8 @@ class TopicEditor(QDialog):
         if added is not None and year is not None and labels.municipal_year_of(added) != year:
             message.show_warning(
                 f"{labels.date_text(added)} is outside the municipal year "
-                f"{labels.year_label(year)} (May {year} to April {year + 1}). "
+                f"{labels.year_label(year).replace(' ', chr(0xA0))} "
+                f"(May {year} to April {year + 1}). "
                 "Check the date or the year."
             )
         else:

@@ -123,6 +123,9 @@ class TopicsView(QWidget):
         self.splitter.addWidget(self.panel_holder)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # The PAPER questions need room; a saved splitter state replaces this on restart.
+        em = self.fontMetrics().averageCharWidth()
+        self.splitter.setSizes([em * 100, em * 62])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
@@ -148,7 +151,7 @@ class TopicsView(QWidget):
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        widths = (290, 50, 70, 100, 150, 140, 90)
+        widths = (280, 50, 70, 120, 140, 120, 90)
         scale = max(1.0, table.fontMetrics().averageCharWidth() / 7)
         for column, width in enumerate(widths):
             table.setColumnWidth(column, int(width * scale))
