@@ -34,7 +34,7 @@ from ..models import (
     TopicStatus,
 )
 from ..settings import CouncilSettings, load_settings
-from ..values import EntryInfo, MeetingInfo
+from ..values import EntryInfo, MeetingInfo, ProgrammeView
 from .convert import agreed_scores, get, meeting_info
 from .decisions import resolve_placement
 from .errors import Invalid
@@ -1169,3 +1169,40 @@ def programme_warnings(
         default_minutes=committee.minutes_per_item,
     )
     return [ProgrammeWarning(c.kind.value, c.meeting_id, c.topic_ids, c.message) for c in found]
+
+
+# --- everything the planner shows -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PlannerData:
+    programme: ProgrammeView
+    deadlines: dict[int, MeetingDeadline]  # by meeting id
+    loads: dict[int, MeetingLoad]  # by meeting id
+    warnings: tuple[ProgrammeWarning, ...]
+    today: dt.date
+
+
+def planner_data(
+    session: Session, *, committee_id: int, year_start: int, today: dt.date
+) -> PlannerData:
+    """The programme with each meeting's deadlines, load and warnings, in one transaction."""
+    from .programme import load_programme
+
+    return PlannerData(
+        programme=load_programme(session, committee_id=committee_id, year_start=year_start),
+        deadlines={
+            d.meeting_id: d
+            for d in meeting_deadlines(session, committee_id=committee_id, year_start=year_start)
+        },
+        loads={
+            ld.meeting_id: ld
+            for ld in meeting_loads(session, committee_id=committee_id, year_start=year_start)
+        },
+        warnings=tuple(
+            programme_warnings(
+                session, committee_id=committee_id, year_start=year_start, today=today
+            )
+        ),
+        today=today,
+    )

@@ -1,0 +1,446 @@
+"""The planner's models: meetings with their agenda items (a tree), and the items waiting to
+be scheduled (a table), with drag and drop between them.
+
+Drags carry ids in custom MIME types, never rows: ``application/x-scrutineer-entry`` for
+programme entries and ``application/x-scrutineer-topic`` for waiting topics. A drop does not
+change the model; it asks the ``drop_handler`` (the planner view) to run an undoable command,
+and the model is reloaded when the hub says the programme changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyle
+
+from domain.ops.schedule import PlannerData, ProgrammeWarning, day_text
+from domain.values import EntryInfo, MeetingInfo, TopicRow
+
+from . import labels
+from .table import RIGHT, Column, RowTableModel
+
+ENTRY_MIME = "application/x-scrutineer-entry"
+TOPIC_MIME = "application/x-scrutineer-topic"
+
+Index = QModelIndex | QPersistentModelIndex
+# (kind "entry" or "topic", ids, meeting id or None for the list, position or None for the end)
+DropHandler = Callable[[str, list[int], int | None, int | None], bool]
+
+_WEEKDAY = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MEETING = 0  # internal id of a meeting row; an entry row holds its meeting's row + 1
+# Warnings about the whole meeting; the others are shown beside the items they name.
+MEETING_KINDS = frozenset({"over_capacity", "cancelled_meeting"})
+
+COLUMNS = ("Meeting and agenda item", "Score", "Responsible", "Warnings")
+ItemRole = Qt.ItemDataRole.UserRole + 1  # the MeetingInfo or EntryInfo behind a row
+
+
+def short_day(d: dt.date) -> str:
+    """'Tue 3 Sept 2019'."""
+    return f"{_WEEKDAY[d.weekday()]} {day_text(d)}"
+
+
+def encode_ids(mime: str, ids: Iterable[int]) -> QMimeData:
+    data = QMimeData()
+    data.setData(mime, json.dumps([int(i) for i in ids]).encode())
+    return data
+
+
+def decode_ids(data: QMimeData, mime: str) -> list[int]:
+    if not data.hasFormat(mime):
+        return []
+    try:
+        raw = json.loads(bytes(data.data(mime).data()).decode())
+    except (ValueError, UnicodeDecodeError):
+        return []  # a drop from another program; ignore rather than fail
+    return [i for i in raw if isinstance(i, int)] if isinstance(raw, list) else []
+
+
+def warning_icon() -> QIcon:
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRow:
+    meeting: MeetingInfo
+    entries: tuple[EntryInfo, ...]
+    heading: str
+    warnings: tuple[str, ...]
+    entry_texts: tuple[tuple[str, str, str, str], ...]
+    entry_warnings: tuple[tuple[str, ...], ...]
+
+    @property
+    def cancelled(self) -> bool:
+        return self.meeting.status == "cancelled"
+
+
+def meeting_heading(m: MeetingInfo, data: PlannerData) -> str:
+    """'Wednesday 11 September 2019, 2 pm — 5 of 6 items — Agenda published by Tue 3 Sept
+    2019 · reports due Thu 29 Aug 2019'. The venue is named only when it is not the usual one."""
+    day = m.starts_at.date()
+    text = f"{labels.long_date(day)}, {labels.time_text(m.starts_at.time())}"
+    if m.venue and m.venue != data.programme.committee.default_venue:
+        text += f", {m.venue}"
+    if m.status == "moved" and m.moved_from is not None:
+        text += f" (moved from {day_text(m.moved_from.date())})"
+    if m.status == "cancelled":
+        return f"{text} — CANCELLED"
+    load = data.loads.get(m.id)
+    if load is not None:
+        text += f" — {load.text}"
+        if load.capacity_items is not None and load.items > load.capacity_items:
+            extra = load.items - load.capacity_items
+            text += f" ({extra} too many)"
+    if m.status == "held":
+        return f"{text} — held"
+    d = data.deadlines.get(m.id)
+    if d is not None:
+        text += (
+            f" — Agenda published by {short_day(d.publication)} · reports due "
+            f"{short_day(d.report_deadline)}"
+        )
+    return text
+
+
+def entry_title(e: EntryInfo) -> str:
+    title = f"{labels.PART_II} · {e.title}" if e.exempt else e.title
+    flags = [
+        name
+        for name, on in (
+            ("standing item", e.kind == "standing"),
+            ("to follow", e.to_follow),
+            ("verbal update", e.verbal_update),
+            ("provisional", e.provisional),
+            ("suggested", not e.pinned),
+        )
+        if on
+    ]
+    return f"{title} ({', '.join(flags)})" if flags else title
+
+
+def score_text(score: int | None, band: str | None) -> str:
+    if score is None:
+        return ""
+    return f"{score} {band}" if band else str(score)
+
+
+def build_rows(data: PlannerData) -> list[MeetingRow]:
+    by_meeting: dict[int, list[ProgrammeWarning]] = {}
+    for w in data.warnings:
+        by_meeting.setdefault(w.meeting_id, []).append(w)
+    rows = []
+    for group in data.programme.meetings:
+        m = group.meeting
+        found = by_meeting.get(m.id, [])
+        meeting_warnings = tuple(w.message for w in found if w.kind in MEETING_KINDS)
+        item_warnings = [w for w in found if w.kind not in MEETING_KINDS]
+        per_entry = tuple(
+            tuple(w.message for w in item_warnings if e.topic_id in w.topic_ids)
+            for e in group.entries
+        )
+        rows.append(
+            MeetingRow(
+                meeting=m,
+                entries=group.entries,
+                heading=meeting_heading(m, data),
+                warnings=meeting_warnings,
+                entry_texts=tuple(
+                    (entry_title(e), score_text(e.score, e.band), e.responsible, "; ".join(ws))
+                    for e, ws in zip(group.entries, per_entry, strict=True)
+                ),
+                entry_warnings=per_entry,
+            )
+        )
+    return rows
+
+
+class PlannerModel(QAbstractItemModel):
+    """Meetings in date order (top level), each with its items in agenda order."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[MeetingRow] = []
+        self.drop_handler: DropHandler | None = None
+        self._bold: QFont | None = None
+        self._icon: QIcon | None = None
+
+    # --- loading -------------------------------------------------------------------------
+
+    def set_data(self, data: PlannerData) -> None:
+        rows = build_rows(data)
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def meeting_rows(self) -> list[MeetingRow]:
+        return list(self._rows)
+
+    def meeting_index(self, meeting_id: int) -> QModelIndex:
+        for r, row in enumerate(self._rows):
+            if row.meeting.id == meeting_id:
+                return self.index(r, 0)
+        return QModelIndex()
+
+    def entry_index(self, entry_id: int) -> QModelIndex:
+        for r, row in enumerate(self._rows):
+            for i, e in enumerate(row.entries):
+                if e.id == entry_id:
+                    return self.index(i, 0, self.index(r, 0))
+        return QModelIndex()
+
+    def meeting_of(self, index: Index) -> MeetingRow | None:
+        if not index.isValid():
+            return None
+        ident = index.internalId()
+        return self._rows[index.row() if ident == _MEETING else ident - 1]
+
+    def entry_at(self, index: Index) -> EntryInfo | None:
+        if not index.isValid() or index.internalId() == _MEETING:
+            return None
+        return self._rows[index.internalId() - 1].entries[index.row()]
+
+    # --- QAbstractItemModel --------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt's signature
+        if column < 0 or column >= len(COLUMNS) or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _MEETING) if row < len(self._rows) else QModelIndex()
+        if parent.internalId() != _MEETING or parent.column() != 0:
+            return QModelIndex()
+        if parent.row() >= len(self._rows) or row >= len(self._rows[parent.row()].entries):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == _MEETING:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _MEETING)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._rows)
+        if parent.internalId() == _MEETING and parent.column() == 0:
+            return len(self._rows[parent.row()].entries)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = index.column()
+        if index.internalId() == _MEETING:
+            row = self._rows[index.row()]
+            return self._meeting_data(row, column, role)
+        row = self._rows[index.internalId() - 1]
+        return self._entry_data(row, index.row(), column, role)
+
+    def _meeting_data(self, row: MeetingRow, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == 0:
+                return row.heading
+            if column == 3:
+                return "; ".join(row.warnings)
+            return ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            venue = f"\n{row.meeting.venue}" if row.meeting.venue else ""
+            return "\n".join([row.heading + venue, *row.warnings])
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and row.warnings:
+            return self._warning_icon()
+        if role == Qt.ItemDataRole.FontRole and column == 0:
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and row.cancelled:
+            return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == ItemRole:
+            return row.meeting
+        return None
+
+    def _entry_data(self, row: MeetingRow, i: int, column: int, role: int) -> Any:
+        if i >= len(row.entries):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.entry_texts[i][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            e = row.entries[i]
+            if column == 0 and e.exempt:
+                return labels.part_ii_tooltip(e.exempt_paragraph)
+            if column == 3 and row.entry_warnings[i]:
+                return "\n".join(row.entry_warnings[i])
+            return row.entry_texts[i][column] or None
+        if role == Qt.ItemDataRole.DecorationRole and column == 3 and row.entry_warnings[i]:
+            return self._warning_icon()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return RIGHT
+        if role == Qt.ItemDataRole.BackgroundRole and column == 1:
+            colour = labels.BAND_COLOURS.get(row.entries[i].band or "")
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.entries[i].band:
+            return QBrush(QColor("#000000"))
+        if role == ItemRole:
+            return row.entries[i]
+        return None
+
+    def _warning_icon(self) -> QIcon:
+        if self._icon is None:
+            self._icon = warning_icon()
+        return self._icon
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() == _MEETING:
+            row = self._rows[index.row()]
+            return base if row.cancelled else base | Qt.ItemFlag.ItemIsDropEnabled
+        return base | Qt.ItemFlag.ItemIsDragEnabled
+
+    # --- drag and drop -------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ENTRY_MIME, TOPIC_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = []
+        for index in indexes:
+            e = self.entry_at(index)
+            if e is not None and e.id not in ids:
+                ids.append(e.id)
+        return encode_ids(ENTRY_MIME, ids)
+
+    def _target(self, row: int, parent: Index) -> tuple[MeetingRow, int | None] | None:
+        """The meeting a drop lands on and the agenda position (None: the end)."""
+        if not parent.isValid():
+            return None  # between meetings: no agenda to put it on
+        if parent.internalId() != _MEETING:
+            # Onto an item: in front of it.
+            meeting = self._rows[parent.internalId() - 1]
+            return meeting, parent.row()
+        meeting = self._rows[parent.row()]
+        return meeting, (row if row >= 0 else None)
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if not (data.hasFormat(ENTRY_MIME) or data.hasFormat(TOPIC_MIME)):
+            return False
+        target = self._target(row, parent)
+        return target is not None and not target[0].cancelled
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        if not self.canDropMimeData(data, action, row, column, parent) or self.drop_handler is None:
+            return False
+        target = self._target(row, parent)
+        assert target is not None
+        meeting, position = target
+        if data.hasFormat(ENTRY_MIME):
+            ids = decode_ids(data, ENTRY_MIME)
+            if not ids:
+                return False
+            if position is not None and len(ids) == 1:
+                # Within one meeting the item leaves its place first, so a later slot moves up.
+                current = next((e for e in meeting.entries if e.id == ids[0]), None)
+                if current is not None and current.position < position:
+                    position -= 1
+            return self.drop_handler("entry", ids, meeting.meeting.id, position)
+        ids = decode_ids(data, TOPIC_MIME)
+        return bool(ids) and self.drop_handler("topic", ids, meeting.meeting.id, position)
+
+
+# --- the items to be scheduled ----------------------------------------------------------------
+
+
+def _band(t: TopicRow) -> str:
+    return t.band or labels.UNSCORED
+
+
+WAITING_COLUMNS: tuple[Column[TopicRow], ...] = (
+    Column("Subject", lambda t: f"{labels.PART_II} · {t.title}" if t.exempt else t.title,
+           tooltip=lambda t: labels.part_ii_tooltip(t.exempt_paragraph) if t.exempt else t.reason or None),
+    Column("Score", lambda t: "" if t.score is None else str(t.score),
+           sort_key=lambda t: (t.score is None, -(t.score or 0)), alignment=RIGHT),
+    Column("Band", _band, sort_key=lambda t: (t.score is None, -(t.score or 0)),
+           background=lambda t: labels.BAND_COLOURS.get(t.band or "")),
+    Column("Needed by", lambda t: labels.date_text(t.needed_by),
+           sort_key=lambda t: (t.needed_by is None, t.needed_by or dt.date.max)),
+    Column("Responsible Officer", lambda t: t.responsible),
+)
+
+
+class WaitingModel(RowTableModel[TopicRow]):
+    """Accepted topics with no meeting yet. Drag one onto a meeting to book it; drop an
+    agenda item here to unschedule it."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(WAITING_COLUMNS, parent)
+        self.drop_handler: DropHandler | None = None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [TOPIC_MIME, ENTRY_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids: list[int] = []
+        for index in indexes:
+            if index.isValid():
+                tid = self.row_value(index.row()).id
+                if tid not in ids:
+                    ids.append(tid)
+        return encode_ids(TOPIC_MIME, ids)
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return data.hasFormat(ENTRY_MIME)
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        ids = decode_ids(data, ENTRY_MIME)
+        if not ids or self.drop_handler is None:
+            return False
+        return self.drop_handler("entry", ids, None, None)

@@ -1,0 +1,196 @@
+"""Undoable planning edits: one QUndoCommand class per kind of move in the planner.
+
+Each command runs a ``domain.ops.schedule`` operation once; the operation returns the rows it
+touched as they were before and after. Undo restores ``before`` and redo restores ``after``,
+so ids stay the same through any number of undo and redo steps and a later command that names
+an entry booked by an earlier one still finds it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from domain.values import Change
+
+from .commands import HubCommand, _short
+
+if TYPE_CHECKING:
+    from domain.ops.schedule import SuggestedPlacement, Undoable
+
+    from .hub import Hub
+
+PLANNED = Change(programme=True, meetings=True, topics=True)
+
+
+def _day(d: dt.date) -> str:
+    from domain.ops.schedule import day_text
+
+    return day_text(d)
+
+
+class PlanCommand(HubCommand):
+    """Run one planning operation; undo and redo restore the states it reported.
+
+    ``result`` is the operation's value after the first run (with ``warnings`` when the
+    operation gives any), or None if it failed.
+    """
+
+    def __init__(self, hub: Hub, text: str, op: Callable[..., Undoable], **kwargs: Any) -> None:
+        super().__init__(hub, text)
+        self.op = op
+        self.kwargs = kwargs
+        self.result: Any = None
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(getattr(self.result, "warnings", ()) or ())
+
+    def do(self) -> None:
+        from domain.ops.schedule import restore_state
+
+        if self.result is None:
+            self.result = self.hub.run(self.op, change=PLANNED, **self.kwargs)
+        else:
+            self.hub.run(restore_state, change=PLANNED, state=self.result.after)
+
+    def undo_(self) -> None:
+        from domain.ops.schedule import restore_state
+
+        assert self.result is not None
+        self.hub.run(restore_state, change=PLANNED, state=self.result.before)
+
+
+class BookTopicCommand(PlanCommand):
+    def __init__(
+        self, hub: Hub, *, topic_id: int, title: str, meeting_id: int, meeting_day: dt.date,
+        position: int | None = None, today: dt.date | None = None,
+    ) -> None:
+        from domain.ops import schedule
+
+        super().__init__(
+            hub, f"book {_short(title)} on {_day(meeting_day)}", schedule.book,
+            topic_id=topic_id, meeting_id=meeting_id, position=position, today=today,
+        )
+
+
+class MoveEntryCommand(PlanCommand):
+    """Move an item to another meeting or place on the agenda, or back to the list."""
+
+    def __init__(
+        self, hub: Hub, *, entry_id: int, title: str, meeting_id: int | None,
+        meeting_day: dt.date | None = None, position: int | None = None,
+        reorder: bool = False, today: dt.date | None = None,
+    ) -> None:
+        from domain.ops import schedule
+
+        if meeting_id is None:
+            text = f"unschedule {_short(title)}"
+        elif reorder:
+            text = f"reorder {_short(title)}"
+        else:
+            text = f"move {_short(title)} to {_day(meeting_day) if meeting_day else 'meeting'}"
+        super().__init__(
+            hub, text, schedule.move_entry,
+            entry_id=entry_id, meeting_id=meeting_id, position=position, today=today,
+        )
+
+
+class SetFlagsCommand(PlanCommand):
+    def __init__(
+        self, hub: Hub, *, entry_id: int, title: str,
+        to_follow: bool | None = None, verbal_update: bool | None = None,
+    ) -> None:
+        from domain.ops import schedule
+
+        what = "to follow" if to_follow is not None else "verbal update"
+        on = to_follow if to_follow is not None else verbal_update
+        text = f"mark {_short(title)} {what}" if on else f"clear {what} on {_short(title)}"
+        super().__init__(
+            hub, text, schedule.set_entry_flags,
+            entry_id=entry_id, to_follow=to_follow, verbal_update=verbal_update,
+        )
+
+
+class DeferCommand(PlanCommand):
+    def __init__(
+        self, hub: Hub, *, entry_id: int, title: str, reason: str, to: str,
+        today: dt.date | None = None,
+    ) -> None:
+        from domain.ops import schedule
+
+        where = "the next meeting" if to == "next" else "the list"
+        super().__init__(
+            hub, f"defer {_short(title)} to {where}", schedule.defer_entry,
+            entry_id=entry_id, reason=reason, to=to, today=today,
+        )
+
+
+class BringBackCommand(PlanCommand):
+    def __init__(
+        self, hub: Hub, *, topic_id: int, title: str, months: int, from_date: dt.date
+    ) -> None:
+        from domain.ops import schedule
+
+        super().__init__(
+            hub, f"bring back {_short(title)} in {months} months", schedule.bring_back,
+            topic_id=topic_id, months=months, from_date=from_date,
+        )
+
+
+class CreateMeetingsCommand(PlanCommand):
+    def __init__(
+        self, hub: Hub, *, committee_id: int, dates: Sequence[dt.date],
+        time: dt.time | None = None, venue: str | None = None,
+    ) -> None:
+        from domain.ops import schedule
+
+        n = len(dates)
+        super().__init__(
+            hub, f"create {n} meeting{'s' if n != 1 else ''}", schedule.create_meetings,
+            committee_id=committee_id, dates=list(dates), time=time, venue=venue,
+        )
+
+
+class CancelMeetingCommand(PlanCommand):
+    def __init__(
+        self, hub: Hub, *, meeting_id: int, meeting_day: dt.date, move_items_to: int | str | None
+    ) -> None:
+        from domain.ops import schedule
+
+        super().__init__(
+            hub, f"cancel meeting of {_day(meeting_day)}", schedule.cancel_meeting,
+            meeting_id=meeting_id, move_items_to=move_items_to,
+        )
+
+
+class PlaceStandingCommand(PlanCommand):
+    def __init__(self, hub: Hub, *, committee_id: int, year_start: int) -> None:
+        from domain.ops import schedule
+
+        super().__init__(
+            hub, "place standing items", schedule.place_standing_items,
+            committee_id=committee_id, year_start=year_start,
+        )
+
+    def do(self) -> None:
+        first = self.result is None
+        super().do()
+        if first and self.result is not None and not self.result.entry_ids:
+            self.setObsolete(True)  # nothing was placed, so there is nothing to undo
+
+
+class AcceptSuggestionCommand(PlanCommand):
+    def __init__(
+        self, hub: Hub, *, placements: Sequence[SuggestedPlacement],
+        released_entry_ids: Sequence[int] = (),
+    ) -> None:
+        from domain.ops import schedule
+
+        n = len(placements)
+        super().__init__(
+            hub, f"accept {n} suggested booking{'s' if n != 1 else ''}",
+            schedule.accept_suggestion,
+            placements=list(placements), released_entry_ids=list(released_entry_ids),
+        )
