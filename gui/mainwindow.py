@@ -32,7 +32,7 @@ from .models import labels
 from .settings import Preferences, WindowState, open_settings
 from .widgets.decisions_view import DecisionsView
 from .widgets.meetings_view import MeetingsView
-from .widgets.programme_view import ProgrammePage
+from .widgets.planner import PlannerView
 from .widgets.reviews_view import ReviewsView
 from .widgets.topics_view import TopicsView
 
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Pages")
         self.tabs.setDocumentMode(True)
         self.topics_view = TopicsView(self.tabs)
-        self.programme_view = ProgrammePage(self.tabs)
+        self.programme_view = PlannerView(None, self.undo_stack, self.tabs)
         self.meetings_view = MeetingsView(self.tabs)
         self.reviews_view = ReviewsView(self.tabs)
         self.decisions_view = DecisionsView(self.tabs)
@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
         for warning in database.warnings:
             self.statusBar().showMessage(warning)
         self.topics_view.attach(self.hub, self.undo_stack)
+        self.programme_view.attach(self.hub)
         self._load_committees(prefer=self.window_state.int("committee"))
         self._update_actions()
 
@@ -390,13 +391,13 @@ class MainWindow(QMainWindow):
                 from domain.ops import meetings
 
                 self.meetings_view.set_meetings(self._query(meetings.list_meetings, committee_id=cid, year_start=year))
-            elif page in ("programme", "reviews"):
+            elif page == "programme":
+                self.programme_view.set_committee_year(cid, year)
+            elif page == "reviews":
                 from domain.ops import programme
 
                 view = self._query(programme.load_programme, committee_id=cid, year_start=year)
-                self.programme_view.set_programme(view)
                 self.reviews_view.set_reviews(list(view.reviews))
-                self._stale -= {"programme", "reviews"}
             elif page == "decisions":
                 from domain.ops.decisions_read import list_decision_rows
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.ops.schedule import ScheduleSuggestion, SuggestedPlacement
-
 from ..models.planner import score_text, short_day
+
+if TYPE_CHECKING:
+    from domain.ops.schedule import ScheduleSuggestion, SuggestedPlacement
 
 
 class SuggestionDialog(QDialog):

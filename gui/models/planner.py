@@ -13,17 +13,19 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
-from domain.ops.schedule import PlannerData, ProgrammeWarning, day_text
 from domain.values import EntryInfo, MeetingInfo, TopicRow
 
 from . import labels
 from .table import RIGHT, Column, RowTableModel
+
+if TYPE_CHECKING:  # the window paints before SQLAlchemy and the use cases are imported
+    from domain.ops.schedule import PlannerData, ProgrammeWarning
 
 ENTRY_MIME = "application/x-scrutineer-entry"
 TOPIC_MIME = "application/x-scrutineer-topic"
@@ -33,12 +35,19 @@ Index = QModelIndex | QPersistentModelIndex
 DropHandler = Callable[[str, list[int], int | None, int | None], bool]
 
 _WEEKDAY = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# Council documents abbreviate September as "Sept"; strftime would follow the locale.
+_MONTH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec")
 _MEETING = 0  # internal id of a meeting row; an entry row holds its meeting's row + 1
 # Warnings about the whole meeting; the others are shown beside the items they name.
 MEETING_KINDS = frozenset({"over_capacity", "cancelled_meeting"})
 
 COLUMNS = ("Meeting and agenda item", "Score", "Responsible", "Warnings")
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the MeetingInfo or EntryInfo behind a row
+
+
+def day_text(d: dt.date) -> str:
+    """'11 Sept 2019'."""
+    return f"{d.day} {_MONTH[d.month - 1]} {d.year}"
 
 
 def short_day(d: dt.date) -> str:

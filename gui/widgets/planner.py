@@ -158,7 +158,7 @@ class PlannerView(QWidget):
 
     def __init__(
         self,
-        hub: Hub,
+        hub: Hub | None,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
         *,
@@ -166,7 +166,7 @@ class PlannerView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("PlannerView")
-        self.hub = hub
+        self.hub: Hub | None = None
         self.undo_stack = undo_stack
         self.dialogs = dialogs or PlannerDialogs()
         self.today: Callable[[], dt.date] = dt.date.today
@@ -174,6 +174,7 @@ class PlannerView(QWidget):
         self.year_start: int | None = None
         self.data: PlannerData | None = None
         self._stale = False
+        self.waiting_title = "Items to be scheduled"
 
         self.heading = QLabel(self)
         self.heading.setObjectName("plannerHeading")
@@ -284,8 +285,14 @@ class PlannerView(QWidget):
         layout.addWidget(self.vsplitter, 1)
 
         self._build_actions()
-        self.hub.changed.connect(self._on_hub_changed)
+        if hub is not None:
+            self.attach(hub)
         self._update_actions()
+
+    def attach(self, hub: Hub) -> None:
+        """Use ``hub`` for data; the main window has one only once the database is open."""
+        self.hub = hub
+        hub.changed.connect(self._on_hub_changed)
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -336,19 +343,25 @@ class PlannerView(QWidget):
         meeting = self.current_meeting()
         self.cancel_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")
         self.book_action.setEnabled(self.current_topic() is not None)
-        ready = self.committee_id is not None
+        ready = self.committee_id is not None and self.hub is not None
         for b in (self.create_button, self.suggest_button, self.standing_button):
             b.setEnabled(ready)
 
     # --- loading -----------------------------------------------------------------------------
 
     def set_committee_year(self, committee_id: int | None, year_start: int | None) -> None:
+        same = (committee_id, year_start) == (self.committee_id, self.year_start)
         self.committee_id = committee_id
         self.year_start = year_start
-        self.reload()
+        if not (same and self.data is not None and not self._stale):
+            self.reload()
+
+    def top_level_texts(self) -> list[str]:
+        """The section titles as shown: each meeting's heading, then the waiting list's."""
+        return [r.heading for r in self.model.meeting_rows()] + [self.waiting_title]
 
     def reload(self) -> None:
-        if self.committee_id is None or self.year_start is None:
+        if self.committee_id is None or self.year_start is None or self.hub is None:
             return
         from domain.ops import schedule
 
@@ -376,9 +389,9 @@ class PlannerView(QWidget):
             self.tree.setFirstColumnSpanned(r, QModelIndex(), True)
         self.tree.expandAll()
         self.waiting_model.set_rows(view.to_be_scheduled)
+        self.waiting_title = f"Items to be scheduled {view.year_start}/{(view.year_start + 1) % 100:02d}"
         self.waiting_label.setText(
-            f"Items to be scheduled {view.year_start}/{(view.year_start + 1) % 100:02d} "
-            f"({len(view.to_be_scheduled)}) — drag one onto a meeting"
+            f"{self.waiting_title} ({len(view.to_be_scheduled)}) — drag one onto a meeting"
         )
         self.warnings.clear()
         icon = warning_icon()
