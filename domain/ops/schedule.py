@@ -11,6 +11,7 @@ command that names an entry made by an earlier one still finds it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -246,9 +247,15 @@ class Undoable:
 # --- helpers ---------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8)
+def _calendar(extra_closures: frozenset[dt.date]) -> WorkingCalendar:
+    # A calendar caches its bank holidays, which take milliseconds to work out per year.
+    return WorkingCalendar(extra_closures=extra_closures)
+
+
 def _calendar_and_settings(session: Session) -> tuple[WorkingCalendar, CouncilSettings]:
     settings = load_settings(session)
-    return WorkingCalendar(extra_closures=frozenset(settings.extra_closures)), settings
+    return _calendar(frozenset(settings.extra_closures)), settings
 
 
 def _year_meetings(session: Session, committee_id: int, year_start: int) -> list[Meeting]:
