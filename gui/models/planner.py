@@ -40,6 +40,13 @@ _MONTH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct",
 _MEETING = 0  # internal id of a meeting row; an entry row holds its meeting's row + 1
 # Warnings about the whole meeting; the others are shown beside the items they name.
 MEETING_KINDS = frozenset({"over_capacity", "cancelled_meeting"})
+# Beside an item, a few words; the whole message is in the tooltip and the warnings list.
+SHORT_WARNING = {
+    "after_report_deadline": "Report late",
+    "after_needed_by": "After its needed-by date",
+    "officer_overload": "Officer has too many items here",
+    "duplicate_topic": "On this agenda twice",
+}
 
 COLUMNS = ("Meeting and agenda item", "Score", "Responsible", "Warnings")
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the MeetingInfo or EntryInfo behind a row
@@ -149,10 +156,14 @@ def build_rows(data: PlannerData) -> list[MeetingRow]:
         found = by_meeting.get(m.id, [])
         meeting_warnings = tuple(w.message for w in found if w.kind in MEETING_KINDS)
         item_warnings = [w for w in found if w.kind not in MEETING_KINDS]
-        per_entry = tuple(
-            tuple(w.message for w in item_warnings if e.topic_id in w.topic_ids)
-            for e in group.entries
-        )
+        per_entry_found = [
+            [w for w in item_warnings if e.topic_id in w.topic_ids] for e in group.entries
+        ]
+        per_entry = tuple(tuple(w.message for w in ws) for ws in per_entry_found)
+        short = [
+            "; ".join(dict.fromkeys(SHORT_WARNING.get(w.kind, w.message) for w in ws))
+            for ws in per_entry_found
+        ]
         rows.append(
             MeetingRow(
                 meeting=m,
@@ -160,8 +171,8 @@ def build_rows(data: PlannerData) -> list[MeetingRow]:
                 heading=meeting_heading(m, data),
                 warnings=meeting_warnings,
                 entry_texts=tuple(
-                    (entry_title(e), score_text(e.score, e.band), e.responsible, "; ".join(ws))
-                    for e, ws in zip(group.entries, per_entry, strict=True)
+                    (entry_title(e), score_text(e.score, e.band), e.responsible, text)
+                    for e, text in zip(group.entries, short, strict=True)
                 ),
                 entry_warnings=per_entry,
             )

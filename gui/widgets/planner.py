@@ -271,7 +271,7 @@ class PlannerView(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 450])
+        self.splitter.setSizes([960, 400])
         self.vsplitter = QSplitter(Qt.Orientation.Vertical, self)
         self.vsplitter.setObjectName("plannerVSplitter")
         self.vsplitter.addWidget(self.splitter)
