@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         self.meetings_view = MeetingsView(self.tabs)
         self.reviews_view = ReviewsView(self.tabs)
         self.decisions_view = DecisionsView(self.tabs)
+        self.decisions_view.open_topic_requested.connect(self.show_topic)
+        self.reviews_view.open_topic_requested.connect(self.show_topic)
         self.pages: dict[str, QWidget] = {
             "topics": self.topics_view,
             "programme": self.programme_view,
@@ -272,6 +274,8 @@ class MainWindow(QMainWindow):
         for warning in database.warnings:
             self.statusBar().showMessage(warning)
         self.topics_view.attach(self.hub, self.undo_stack)
+        self.decisions_view.attach(self.hub, self.push)
+        self.reviews_view.attach(self.hub, self.push)
         self.programme_view.attach(self.hub)
         self._load_committees(prefer=self.window_state.int("committee"))
         self._update_actions()
@@ -394,14 +398,9 @@ class MainWindow(QMainWindow):
             elif page == "programme":
                 self.programme_view.set_committee_year(cid, year)
             elif page == "reviews":
-                from domain.ops import programme
-
-                view = self._query(programme.load_programme, committee_id=cid, year_start=year)
-                self.reviews_view.set_reviews(list(view.reviews))
+                self.reviews_view.load(committee_id=cid, year_start=year)
             elif page == "decisions":
-                from domain.ops.decisions_read import list_decision_rows
-
-                self.decisions_view.set_decisions(self._query(list_decision_rows, committee_id=cid))
+                self.decisions_view.load(committee_id=cid, year_start=year)
         except Exception as exc:  # a page that cannot load says why; the others keep working
             self._stale.add(page)
             errors.report(exc, self)
@@ -595,6 +594,26 @@ class MainWindow(QMainWindow):
         from .commands import SetMeetingStatusCommand
 
         self.push(SetMeetingStatusCommand(self.hub, before=meeting, status=status))
+
+    def show_topic(self, topic_id: int) -> bool:
+        """Select a topic on the Topics page, switching to its committee and year if need be."""
+        if self.hub is None:
+            return False
+        from domain.ops import topics
+
+        try:
+            row = self._query(topics.get_topic, topic_id=topic_id)
+        except Exception as exc:  # deleted meanwhile: say so
+            errors.report(exc, self)
+            return False
+        if row.committee_id != self.committee_id:
+            self.committee_combo.setCurrentIndex(self.committee_combo.findData(row.committee_id))
+        if row.year_start != self.year_start:
+            if self.year_combo.findData(row.year_start) < 0:
+                self._set_years(row.year_start)
+            self.year_combo.setCurrentIndex(self.year_combo.findData(row.year_start))
+        self.tabs.setCurrentWidget(self.topics_view)
+        return self.topics_view.select_topic(topic_id)
 
     def focus_filter(self) -> None:
         self.tabs.setCurrentWidget(self.topics_view)

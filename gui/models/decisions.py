@@ -1,4 +1,7 @@
-"""The Decisions table: a committee's resolutions being tracked (read-only for now)."""
+"""The tracking decisions tables: a committee's resolutions, and one resolution's progress.
+
+RAG and overdue are always written as words; their colours are a second cue only.
+"""
 
 from __future__ import annotations
 
@@ -9,35 +12,69 @@ from PySide6.QtCore import QObject
 from . import labels
 from .table import Column, RowTableModel
 
-if TYPE_CHECKING:  # the op module imports SQLAlchemy, which the window loads after painting
-    from domain.ops.decisions_read import DecisionRow
+if TYPE_CHECKING:  # the values module is light, but keep the table free of domain imports
+    from domain.decision_values import DecisionInfo, ProgressNoteInfo
 
-_RAG_COLOURS = {"green": "#cfe8cf", "amber": "#fbe3a6", "red": "#f6c9c4"}
+RAG_TEXT = {"green": "Green", "amber": "Amber", "red": "Red"}
+RAG_COLOURS = {"green": "#cfe8cf", "amber": "#fbe3a6", "red": "#f6c9c4"}
+OVERDUE = "Overdue"
+OVERDUE_COLOUR = "#f6c9c4"
 
-DECISION_COLUMNS: tuple[Column[DecisionRow], ...] = (
-    Column("Minute", lambda d: d.minute_no),
+
+def _target_key(d: DecisionInfo) -> int:
+    return d.target_date.toordinal() if d.target_date else 10**7
+
+
+DECISION_COLUMNS: tuple[Column[DecisionInfo], ...] = (
     Column(
         "Meeting",
         lambda d: labels.date_text(d.meeting_date),
         sort_key=lambda d: d.meeting_date.toordinal(),
+        header_tooltip="The date of the meeting that made the resolution",
     ),
+    Column("Minute", lambda d: d.minute_no, sort_key=lambda d: (len(d.minute_no), d.minute_no)),
     Column("Title", lambda d: d.title, tooltip=lambda d: d.resolution or None),
-    Column(
-        "Target date",
-        lambda d: labels.date_text(d.target_date),
-        sort_key=lambda d: d.target_date.toordinal() if d.target_date else 0,
-    ),
+    Column("Target", lambda d: d.target_label, sort_key=_target_key),
     Column("Officer", lambda d: d.officer, tooltip=lambda d: d.officer or None),
+    Column("Status", lambda d: labels.DECISION_STATUS.get(d.status, d.status)),
     Column(
-        "Progress",
-        lambda d: labels.DECISION_STATUS.get(d.status, d.status)
-        + (f" · {labels.RAG.get(d.rag, d.rag)}" if d.rag else ""),
-        tooltip=lambda d: d.latest_progress or None,
-        background=lambda d: _RAG_COLOURS.get(d.rag or ""),
+        "RAG",
+        lambda d: RAG_TEXT.get(d.rag or "", ""),
+        background=lambda d: RAG_COLOURS.get(d.rag or ""),
+        header_tooltip="Green: achieved · Amber: progressing · Red: not achieved",
+    ),
+    Column(
+        "Overdue",
+        lambda d: OVERDUE if d.overdue else "",
+        sort_key=lambda d: not d.overdue,
+        background=lambda d: OVERDUE_COLOUR if d.overdue else None,
+        tooltip=lambda d: f"Ongoing and past its target ({d.target_label})" if d.overdue else None,
+        header_tooltip="Ongoing resolutions whose target date has passed",
+    ),
+    Column(
+        "Latest progress",
+        lambda d: " ".join(d.progress_text.split()),
+        tooltip=lambda d: d.progress_text or None,
     ),
 )
 
 
-class DecisionTableModel(RowTableModel):
+class DecisionTableModel(RowTableModel["DecisionInfo"]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(DECISION_COLUMNS, parent)
+
+    def row_of_decision(self, decision_id: int) -> int:
+        return self.row_of(lambda d: d.id == decision_id)
+
+
+PROGRESS_COLUMNS: tuple[Column[ProgressNoteInfo], ...] = (
+    Column("Date", lambda n: labels.date_text(n.noted_on), sort_key=lambda n: n.noted_on.toordinal()),
+    Column("Progress", lambda n: " ".join(n.text.split()), tooltip=lambda n: n.text),
+)
+
+
+class ProgressTableModel(RowTableModel["ProgressNoteInfo"]):
+    """A resolution's progress notes, newest first (the order the operation gives)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(PROGRESS_COLUMNS, parent)

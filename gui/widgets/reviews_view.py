@@ -1,46 +1,596 @@
-"""The Reviews page: the committee-year's select committee reviews (read-only for now)."""
+"""The Reviews page: a committee's select committee reviews (task and finish groups).
+
+The table lists every review of the committee, all years, with its status, lead officer and
+dates. Below it, the selected review: its status (changed in place, by the rules the
+operations keep: a reported review needs the date it reported, and cannot go back to
+proposed), scope and members, its meetings, and its recommendations with the executive's
+response and the follow-up, which can be put on the work programme in one step.
+
+Signals:
+    open_topic_requested(int): the user asked to see a follow-up topic on the Topics page.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import datetime as dt
+from collections.abc import Callable
+from html import escape
+from typing import TYPE_CHECKING, Any
 
-from domain.values import TopicRow
-
-from ..models import labels
-from ..models.table import RIGHT, Column, RowTableModel
-from .tables import make_table
-
-REVIEW_COLUMNS: tuple[Column[TopicRow], ...] = (
-    Column("Review", lambda r: r.title, tooltip=lambda r: r.reason or None),
-    Column("Score", lambda r: "" if r.score is None else str(r.score), sort_key=lambda r: r.score or -1, alignment=RIGHT),
-    Column("Reason added to work programme", lambda r: r.reason, tooltip=lambda r: r.reason or None),
-    Column("Responsible Officer", lambda r: r.responsible),
-    Column("Status", lambda r: labels.STATUS.get(r.status, r.status)),
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
+from .. import errors
+from ..dialogs.fields import FieldMessage
+from ..models import labels
+from ..models.reviews import (
+    REVIEW_STATUS,
+    RecommendationTableModel,
+    ReviewMeetingTableModel,
+    ReviewTableModel,
+)
+from .tables import make_table
 
-class ReviewTableModel(RowTableModel[TopicRow]):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(REVIEW_COLUMNS, parent)
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoCommand
+
+    from domain.decision_values import RecommendationInfo, ReviewInfo, ReviewMeetingInfo
+
+    from ..hub import Hub
+
+Push = Callable[["QUndoCommand"], "BaseException | None"]
+
+
+def _button(text: str, name: str, tip: str, parent: QWidget) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setToolTip(tip)
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    button.setAutoDefault(False)
+    return button
 
 
 class ReviewsView(QWidget):
+    open_topic_requested = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ReviewsView")
+        self.hub: Hub | None = None
+        self._push: Push | None = None
+        self.committee_id: int | None = None
+        self.year_start: int | None = None
+        self.today: dt.date | None = None
+        self.open_dialog: QDialog | None = None
+        self._current: ReviewInfo | None = None
+        self._filling = False
+
+        self.new_button = _button("&New review…", "newReview", "Start a select committee review", self)
+        self.edit_button = _button("&Edit review…", "editReview", "Title, scope, members, officer, status and dates", self)
+        self.delete_button = _button("De&lete review", "deleteReview", "Delete the review (Ctrl+Z brings it back)", self)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName("Number of reviews")
+        bar = QHBoxLayout()
+        bar.addWidget(self.count_label, 1)
+        for b in (self.new_button, self.edit_button, self.delete_button):
+            bar.addWidget(b)
+
         self.model = ReviewTableModel(self)
         self.table = make_table("reviewsTable", "Select committee reviews", self)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, self.model.sort_order())
-        for column, width in enumerate((300, 55, 420, 200)):
-            self.table.setColumnWidth(column, width)
-        self.empty_label = QLabel("No select committee reviews in this municipal year.", self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
+        em = self.fontMetrics().averageCharWidth()
+        for column, chars in enumerate((46, 12, 22, 12, 12)):
+            self.table.setColumnWidth(column, em * chars + 16)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("reviewNotice")
+        self.notice.setAccessibleName("Last action")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
 
-    def set_reviews(self, rows: list[TopicRow]) -> None:
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(bar)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.notice)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("reviewsSplitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self._build_detail())
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.table.doubleClicked.connect(lambda _i: self.edit_review())
+        self.new_button.clicked.connect(self.new_review)
+        self.edit_button.clicked.connect(self.edit_review)
+        self.delete_button.clicked.connect(self.delete_review)
+        self._show_detail(None)
+
+    def _build_detail(self) -> QWidget:
+        detail = QWidget(self)
+        self.heading = QLabel(detail)
+        self.heading.setObjectName("reviewHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.status_combo = QComboBox(detail)
+        self.status_combo.setObjectName("reviewStatus")
+        self.status_combo.setAccessibleName("Review status")
+        status_label = QLabel("St&atus:", detail)
+        status_label.setBuddy(self.status_combo)
+        self.facts = QLabel(detail)
+        self.facts.setObjectName("reviewFacts")
+        self.facts.setWordWrap(True)
+        status_row = QHBoxLayout()
+        status_row.addWidget(status_label)
+        status_row.addWidget(self.status_combo)
+        status_row.addSpacing(12)
+        status_row.addWidget(self.facts, 1)
+        self.status_message = FieldMessage("status", detail)
+        self.scope_text = QPlainTextEdit(detail)
+        self.scope_text.setObjectName("reviewScope")
+        self.scope_text.setReadOnly(True)
+        self.scope_text.setAccessibleName("Scope")
+        self.scope_text.setTabChangesFocus(True)
+        self.members_label = QLabel(detail)
+        self.members_label.setObjectName("reviewMembers")
+        self.members_label.setWordWrap(True)
+
+        self.meeting_model = ReviewMeetingTableModel(self)
+        self.meeting_table = make_table("reviewMeetingsTable", "Review meetings", detail)
+        self.meeting_table.setModel(self.meeting_model)
+        self.meeting_table.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 30)
+        self.add_meeting_button = _button("&Add meeting…", "addReviewMeeting", "Add a meeting of the review group", detail)
+        self.move_meeting_button = _button("&Move…", "moveReviewMeeting", "Move the selected review meeting", detail)
+        self.delete_meeting_button = _button("Delete meeting", "deleteReviewMeeting", "Delete the selected review meeting", detail)
+        meetings_box = QGroupBox("Review meetings", detail)
+        mb = QVBoxLayout(meetings_box)
+        mb.addWidget(self.meeting_table, 1)
+        mrow = QHBoxLayout()
+        for b in (self.add_meeting_button, self.move_meeting_button, self.delete_meeting_button):
+            mrow.addWidget(b)
+        mrow.addStretch(1)
+        mb.addLayout(mrow)
+
+        left = QWidget(detail)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.heading)
+        ll.addLayout(status_row)
+        ll.addWidget(self.status_message)
+        scope_label = QLabel("&Scope:", left)
+        scope_label.setBuddy(self.scope_text)
+        ll.addWidget(scope_label)
+        ll.addWidget(self.scope_text, 1)
+        ll.addWidget(self.members_label)
+        ll.addWidget(meetings_box, 1)
+
+        self.rec_model = RecommendationTableModel(self)
+        self.rec_table = make_table("recommendationsTable", "Recommendations and responses", detail)
+        self.rec_table.setModel(self.rec_model)
+        em = self.fontMetrics().averageCharWidth()
+        for column, chars in enumerate((4, 40, 12, 12, 24)):
+            self.rec_table.setColumnWidth(column, em * chars + 16)
+        self.add_rec_button = _button("Add re&commendation…", "addRecommendation", "Add a recommendation of the review", detail)
+        self.edit_rec_button = _button("Edit / record &response…", "editRecommendation", "Edit the recommendation or record the executive's response", detail)
+        self.delete_rec_button = _button("Delete", "deleteRecommendation", "Delete the selected recommendation", detail)
+        self.follow_up_button = _button(
+            "Add follow-up to &work programme…", "addFollowUp",
+            "Put the follow-up of the selected recommendation on the work programme", detail,
+        )  # fmt: skip
+        self.follow_up_label = QLabel(detail)
+        self.follow_up_label.setObjectName("followUpTopic")
+        self.follow_up_label.setTextFormat(Qt.TextFormat.RichText)
+        self.follow_up_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.follow_up_label.setAccessibleName("Follow-up on the work programme")
+        self.follow_up_label.linkActivated.connect(self._on_follow_up_label_link_activated)
+        recs_box = QGroupBox("Recommendations and the executive\u2019s responses", detail)
+        rb = QVBoxLayout(recs_box)
+        rb.addWidget(self.rec_table, 1)
+        rrow = QHBoxLayout()
+        for b in (self.add_rec_button, self.edit_rec_button, self.delete_rec_button, self.follow_up_button):
+            rrow.addWidget(b)
+        rrow.addStretch(1)
+        rb.addLayout(rrow)
+        rb.addWidget(self.follow_up_label)
+
+        self.empty_detail = QLabel("Select a review to see its scope, meetings and recommendations.", detail)
+        self.empty_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row = QHBoxLayout(detail)
+        row.setContentsMargins(0, 4, 0, 0)
+        row.addWidget(left, 2)
+        row.addWidget(recs_box, 3)
+        row.addWidget(self.empty_detail)
+        self._detail_parts = (left, recs_box)
+
+        self.status_combo.currentIndexChanged.connect(self._on_status_combo_changed)
+        self.add_meeting_button.clicked.connect(self.add_meeting)
+        self.move_meeting_button.clicked.connect(self.move_meeting)
+        self.delete_meeting_button.clicked.connect(self.delete_meeting)
+        self.meeting_table.doubleClicked.connect(lambda _i: self.move_meeting())
+        self.add_rec_button.clicked.connect(self.add_recommendation)
+        self.edit_rec_button.clicked.connect(self.edit_recommendation)
+        self.delete_rec_button.clicked.connect(self.delete_recommendation)
+        self.follow_up_button.clicked.connect(self.add_follow_up)
+        self.rec_table.doubleClicked.connect(lambda _i: self.edit_recommendation())
+        self.rec_table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.meeting_table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        return detail
+
+    # --- data -------------------------------------------------------------------------------
+
+    def attach(self, hub: Hub, push: Push) -> None:
+        self.hub = hub
+        self._push = push
+
+    def load(self, *, committee_id: int, year_start: int) -> None:
+        self.committee_id, self.year_start = committee_id, year_start
+        self.reload()
+
+    def _today(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    def reload(self) -> None:
+        if self.hub is None or self.committee_id is None:
+            return
+        from domain.ops import reviews
+
+        try:
+            rows = self.hub.query(reviews.list_reviews, committee_id=self.committee_id)
+        except Exception as exc:
+            errors.report(exc, self)
+            return
+        keep = self._current.id if self._current else None
+        rec = self.current_recommendation()
         self.model.set_rows(rows)
-        self.empty_label.setVisible(not rows)
+        n = len(rows)
+        self.count_label.setText(
+            f"{n} select committee review{'s' if n != 1 else ''} (all years)" if n
+            else "No select committee reviews yet: use New review."
+        )
+        if keep is None or not self.select_review(keep):
+            self._set_current(None)
+        elif rec is not None:
+            self.select_recommendation(rec.id)
+
+    def current_review(self) -> ReviewInfo | None:
+        return self._current
+
+    def select_review(self, review_id: int) -> bool:
+        row = self.model.row_of_review(review_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self._set_current(self.model.row_value(row))
+        return True
+
+    def current_recommendation(self) -> RecommendationInfo | None:
+        rows = self.rec_table.selectionModel().selectedRows()
+        return self.rec_model.row_value(rows[0].row()) if rows else None
+
+    def select_recommendation(self, recommendation_id: int) -> bool:
+        row = self.rec_model.row_of(lambda x: x.id == recommendation_id)
+        if row >= 0:
+            self.rec_table.selectRow(row)
+        self._update_buttons()
+        return row >= 0
+
+    def current_meeting(self) -> ReviewMeetingInfo | None:
+        rows = self.meeting_table.selectionModel().selectedRows()
+        return self.meeting_model.row_value(rows[0].row()) if rows else None
+
+    def _on_table_selection_changed(self, _s: QItemSelection, _d: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self._set_current(self.model.row_value(rows[0].row()) if rows else None)
+
+    def _set_current(self, info: ReviewInfo | None) -> None:
+        self._current = info
+        self._show_detail(info)
+
+    def _show_detail(self, r: ReviewInfo | None) -> None:
+        from domain.ops.reviews import allowed_statuses
+
+        for part in self._detail_parts:
+            part.setVisible(r is not None)
+        self.empty_detail.setVisible(r is None)
+        self.status_message.clear_message()
+        if r is None:
+            self.meeting_model.set_rows([])
+            self.rec_model.set_rows([])
+            self._update_buttons()
+            return
+        self.heading.setText(f"<b>{escape(r.title)}</b>")
+        self._filling = True
+        try:
+            self.status_combo.clear()
+            for code in allowed_statuses(r.status):
+                self.status_combo.addItem(REVIEW_STATUS.get(code, code), code)
+            self.status_combo.setCurrentIndex(self.status_combo.findData(r.status))
+        finally:
+            self._filling = False
+        facts = [f"Lead officer: {r.lead_officer or 'not recorded'}"]
+        facts.append(f"Added: {labels.date_text(r.added_on) or 'not recorded'}")
+        facts.append(f"Reported: {labels.date_text(r.reported_on) or 'not yet'}")
+        self.facts.setText("   ·   ".join(facts))
+        self.scope_text.setPlainText(r.scope or "No scope recorded yet: use Edit review.")
+        self.members_label.setText(
+            "Members: " + (", ".join(r.members) if r.members else "none recorded yet")
+        )
+        self.meeting_model.set_rows(r.meetings)
+        self.rec_model.set_rows(r.recommendations)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        ready = self.hub is not None and self.committee_id is not None
+        r = self._current
+        self.new_button.setEnabled(ready)
+        for b in (self.edit_button, self.delete_button, self.add_meeting_button, self.add_rec_button):
+            b.setEnabled(ready and r is not None)
+        m = self.current_meeting() if r else None
+        self.move_meeting_button.setEnabled(m is not None)
+        self.delete_meeting_button.setEnabled(m is not None)
+        x = self.current_recommendation() if r else None
+        for b in (self.edit_rec_button, self.delete_rec_button):
+            b.setEnabled(x is not None)
+        self.follow_up_button.setEnabled(x is not None and x.follow_up_topic_id is None)
+        if x is not None and x.follow_up_topic_id is not None:
+            self.follow_up_label.setText(
+                f"Recommendation {x.number}\u2019s follow-up is on the work programme. "
+                f'<a href="topic:{x.follow_up_topic_id}">Open topic</a>'
+            )
+            self.follow_up_label.show()
+        else:
+            self.follow_up_label.hide()
+
+    def _on_follow_up_label_link_activated(self, link: str) -> None:
+        if link.startswith("topic:"):
+            self.open_topic_requested.emit(int(link.split(":", 1)[1]))
+
+    # --- commands ---------------------------------------------------------------------------
+
+    def push(self, command: QUndoCommand) -> BaseException | None:
+        assert self._push is not None
+        return self._push(command)
+
+    def _show_dialog(self, dialog: QDialog) -> None:
+        self.open_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(_result: int) -> None:
+            if self.open_dialog is dialog:
+                self.open_dialog = None
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _say(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def _on_status_combo_changed(self, _index: int) -> None:
+        r = self._current
+        status = self.status_combo.currentData()
+        if self._filling or r is None or status is None or status == r.status:
+            return
+        from domain.ops.errors import Invalid
+
+        from ..decision_commands import EditReviewCommand
+
+        assert self.hub is not None
+        failed = self.push(EditReviewCommand(self.hub, before=r, fields={"status": status}, inline=True))
+        if failed is not None:
+            self._filling = True
+            try:
+                self.status_combo.setCurrentIndex(self.status_combo.findData(r.status))
+            finally:
+                self._filling = False
+            if isinstance(failed, Invalid):
+                hint = " Use Edit review to give the date." if failed.field == "reported_on" else ""
+                self.status_message.show_error(f"{failed}{hint}")
+
+    def new_review(self) -> None:
+        if self.hub is None or self.committee_id is None:
+            return
+        from ..decision_commands import CreateReviewCommand
+        from ..dialogs.review_editor import ReviewEditor
+
+        hub, cid = self.hub, self.committee_id
+        created: list[int] = []
+
+        def save(fields: dict[str, Any]) -> BaseException | None:
+            command = CreateReviewCommand(hub, committee_id=cid, fields=fields, inline=True)
+            failed = self.push(command)
+            if failed is None and command.info is not None:
+                created.append(command.info.id)
+            return failed
+
+        dialog = ReviewEditor(info=None, on_save=save, today=self._today(), parent=self)
+        dialog.accepted.connect(lambda: created and self.select_review(created[0]))
+        self._show_dialog(dialog)
+
+    def edit_review(self) -> None:
+        r = self._current
+        if self.hub is None or r is None:
+            return
+        from ..decision_commands import EditReviewCommand
+        from ..dialogs.review_editor import ReviewEditor
+
+        hub = self.hub
+        dialog: ReviewEditor
+
+        def save(_fields: dict[str, Any]) -> BaseException | None:
+            changed = dialog.changed_values()
+            if not changed:
+                return None
+            return self.push(EditReviewCommand(hub, before=r, fields=changed, inline=True))
+
+        dialog = ReviewEditor(info=r, on_save=save, parent=self)
+        self._show_dialog(dialog)
+
+    def delete_review(self) -> None:
+        r = self._current
+        if self.hub is None or r is None:
+            return
+        from ..decision_commands import DeleteReviewCommand
+
+        if self.push(DeleteReviewCommand(self.hub, info=r)) is None:
+            self._say(f"Deleted the review \u201c{r.title}\u201d. Undo (Ctrl+Z) brings it back.")
+
+    def add_meeting(self) -> None:
+        r = self._current
+        if self.hub is None or r is None:
+            return
+        from ..decision_commands import AddReviewMeetingCommand
+        from ..dialogs.review_editor import ReviewMeetingDialog
+
+        hub = self.hub
+
+        def save(values: dict[str, Any]) -> BaseException | None:
+            return self.push(AddReviewMeetingCommand(hub, review=r, inline=True, **values))
+
+        last = r.meetings[-1].starts_at.date() + dt.timedelta(days=14) if r.meetings else self._today()
+        self._show_dialog(ReviewMeetingDialog(info=None, day=last, on_save=save, parent=self))
+
+    def move_meeting(self) -> None:
+        m = self.current_meeting()
+        if self.hub is None or m is None:
+            return
+        from ..decision_commands import MoveReviewMeetingCommand
+        from ..dialogs.review_editor import ReviewMeetingDialog
+
+        hub = self.hub
+
+        def save(values: dict[str, Any]) -> BaseException | None:
+            if values["starts_at"] == m.starts_at and values["venue"] == m.venue and values["notes"] == m.notes:
+                return None
+            return self.push(MoveReviewMeetingCommand(hub, before=m, inline=True, **values))
+
+        self._show_dialog(ReviewMeetingDialog(info=m, day=m.starts_at.date(), on_save=save, parent=self))
+
+    def delete_meeting(self) -> None:
+        m = self.current_meeting()
+        if self.hub is None or m is None:
+            return
+        from ..decision_commands import DeleteReviewMeetingCommand
+
+        self.push(DeleteReviewMeetingCommand(self.hub, info=m))
+
+    def add_recommendation(self) -> None:
+        r = self._current
+        if self.hub is None or r is None:
+            return
+        from ..decision_commands import AddRecommendationCommand
+        from ..dialogs.review_editor import RecommendationEditor
+
+        hub = self.hub
+        next_number = max((x.number for x in r.recommendations), default=0) + 1
+
+        def save(values: dict[str, Any]) -> BaseException | None:
+            return self.push(AddRecommendationCommand(hub, review=r, fields=values, inline=True))
+
+        self._show_dialog(RecommendationEditor(info=None, next_number=next_number, on_save=save, parent=self))
+
+    def edit_recommendation(self) -> None:
+        x = self.current_recommendation()
+        if self.hub is None or x is None:
+            return
+        from ..decision_commands import EditRecommendationCommand
+        from ..dialogs.review_editor import RecommendationEditor
+
+        hub = self.hub
+        dialog: RecommendationEditor
+
+        def save(_values: dict[str, Any]) -> BaseException | None:
+            changed = dialog.changed_values()
+            if not changed:
+                return None
+            return self.push(EditRecommendationCommand(hub, before=x, fields=changed, inline=True))
+
+        dialog = RecommendationEditor(info=x, next_number=x.number, on_save=save, parent=self)
+        self._show_dialog(dialog)
+
+    def delete_recommendation(self) -> None:
+        x = self.current_recommendation()
+        if self.hub is None or x is None:
+            return
+        from ..decision_commands import DeleteRecommendationCommand
+
+        self.push(DeleteRecommendationCommand(self.hub, info=x))
+
+    def add_follow_up(self) -> None:
+        r, x = self._current, self.current_recommendation()
+        if self.hub is None or r is None or x is None or self.committee_id is None:
+            return
+        from domain.ops import meetings
+        from domain.ops.reviews import follow_up_reason
+
+        from ..decision_commands import AddFollowUpCommand
+        from ..dialogs.decision_editor import PlacementDialog
+
+        hub, today = self.hub, self._today()
+        from_date = x.response_on or r.reported_on or today
+        from_what = (
+            "the executive\u2019s response" if x.response_on
+            else "the review\u2019s report" if r.reported_on else "today"
+        )  # fmt: skip
+        unscheduled = (
+            f"The first meeting on or after the follow-up date, {labels.date_text(x.follow_up_on)}"
+            if x.follow_up_on else "To be scheduled (in \u201cItems to be scheduled\u201d)"
+        )  # fmt: skip
+
+        def save(values: dict[str, Any]) -> BaseException | None:
+            command = AddFollowUpCommand(hub, recommendation=x, today=today, inline=True, **values)
+            failed = self.push(command)
+            if failed is None and command.addition is not None:
+                self._say(command.addition.message)
+            return failed
+
+        reason = follow_up_reason(r.title, _RecommendationLike(x))  # type: ignore[arg-type]
+        dialog = PlacementDialog(
+            heading=(
+                f"Put the follow-up of recommendation {x.number} of <b>{escape(r.title)}</b> "
+                "on the work programme."
+            ),
+            title=f"{r.title} \u2013 follow-up of recommendation {x.number}",
+            reason=reason,
+            meetings=hub.query(meetings.list_meetings, committee_id=self.committee_id),
+            from_date=from_date,
+            from_what=from_what,
+            months=None,
+            unscheduled_text=unscheduled,
+            on_save=save,
+            parent=self,
+        )
+        if x.follow_up_on is not None or not dialog.meetings:
+            dialog.later_radio.setChecked(True)
+        self._show_dialog(dialog)
+
+
+class _RecommendationLike:
+    """What ``follow_up_reason`` reads of a recommendation, from the plain value."""
+
+    def __init__(self, x: RecommendationInfo) -> None:
+        from domain.models import ExecutiveResponse
+
+        self.number = x.number
+        self.text = x.text
+        self.response = ExecutiveResponse(x.response)
+        self.response_on = x.response_on
+        self.response_text = x.response_text
