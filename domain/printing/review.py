@@ -1,0 +1,169 @@
+"""A select committee review's recommendations and the executive's responses, as a document.
+
+Cabinet agrees, notes or rejects each recommendation of a review (seed 003, minute 110); the
+committee follows them up. ``ReviewDoc`` is the document as plain data, ``review_doc`` makes it
+from the review as ``domain.ops.reviews`` returns it, and ``render_review`` prints it with the
+styles, fonts, escaping and page furniture of ``domain.printing.render``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.platypus import Flowable, Spacer
+
+from domain.decision_values import ReviewInfo
+from domain.printing.document import long_date_label
+from domain.printing.render import (
+    Output,
+    _build,
+    _cell,
+    _Furniture,
+    _grid_table_style,
+    _markup,
+    _para,
+    _RowInfo,
+    _table,
+    _widths,
+    escape_text,
+)
+
+RESPONSES = {"pending": "Pending", "agreed": "Agreed", "noted": "Noted", "rejected": "Rejected"}
+STATUSES = {
+    "proposed": "Proposed",
+    "scoping": "Scoping",
+    "in_progress": "In progress",
+    "reported": "Reported",
+    "closed": "Closed",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationRow:
+    number: int
+    text: str
+    response: str  # "Agreed", "Noted", "Rejected", "Pending"
+    response_on: dt.date | None = None
+    response_text: str = ""
+    follow_up_on: dt.date | None = None
+    on_programme: bool = False  # the follow-up is on the work programme
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewDoc:
+    """The "Recommendations and responses" table of one review."""
+
+    committee_name: str
+    council_name: str
+    review_title: str
+    lead_officer: str = ""
+    status: str = ""  # "Reported"
+    reported_on: dt.date | None = None
+    rows: tuple[RecommendationRow, ...] = ()
+    draft: bool = False
+    not_for_publication: bool = False
+    heading: str = "Recommendations and responses"
+
+    @property
+    def title(self) -> str:
+        return f"{self.review_title} \u2013 {self.heading}"
+
+
+def review_doc(info: ReviewInfo, *, committee_name: str, council_name: str = "", draft: bool = False) -> ReviewDoc:
+    """The document of a review as ``domain.ops.reviews.get_review`` returns it."""
+    return ReviewDoc(
+        committee_name=committee_name,
+        council_name=council_name,
+        review_title=info.title,
+        lead_officer=info.lead_officer,
+        status=STATUSES.get(info.status, info.status),
+        reported_on=info.reported_on,
+        rows=tuple(
+            RecommendationRow(
+                number=x.number,
+                text=x.text,
+                response=RESPONSES.get(x.response, x.response),
+                response_on=x.response_on,
+                response_text=x.response_text,
+                follow_up_on=x.follow_up_on,
+                on_programme=x.follow_up_topic_id is not None,
+            )
+            for x in sorted(info.recommendations, key=lambda x: x.number)
+        ),
+        draft=draft,
+    )
+
+
+# The recommendation and the response are the long texts, so they get the wide columns.
+_COLUMNS = (0.05, 0.35, 0.11, 0.11, 0.25, 0.13)
+
+
+def _follow_up(row: RecommendationRow) -> str:
+    parts = []
+    if row.follow_up_on is not None:
+        parts.append(long_date_label(row.follow_up_on))
+    if row.on_programme:
+        parts.append("On the work programme")
+    return "\n".join(parts)
+
+
+def review_story(doc: ReviewDoc) -> list[Flowable]:
+    data: list[list[Any]] = [
+        [
+            _para("No.", "head_centre"),
+            _para("Recommendation", "head"),
+            _para("Executive response", "head"),
+            _para("Date of response", "head"),
+            _para("Response", "head"),
+            _para("Follow-up", "head"),
+        ]
+    ]
+    info: list[_RowInfo | None] = [None]
+    for row in doc.rows:
+        data.append([
+            _para(str(row.number), "cell_centre"),
+            _para(row.text),
+            _para(row.response, "cell_bold"),
+            _cell(long_date_label(row.response_on) if row.response_on else ""),
+            _cell(row.response_text),
+            _cell(_follow_up(row)),
+        ])  # fmt: skip
+        info.append(_RowInfo(f"Recommendation {row.number}"))
+    if not doc.rows:
+        data.append(["", _para("No recommendations recorded yet"), "", "", "", ""])
+        info.append(_RowInfo(doc.heading))
+    facts = []
+    if doc.lead_officer:
+        facts.append(f"<b>Lead officer:</b> {escape_text(doc.lead_officer)}")
+    if doc.status:
+        facts.append(f"<b>Status:</b> {escape_text(doc.status)}")
+    if doc.reported_on is not None:
+        facts.append(f"<b>Reported:</b> {escape_text(long_date_label(doc.reported_on))}")
+    story: list[Flowable] = [
+        _para(doc.committee_name, "committee_mixed"),
+        _para(f"{doc.review_title} \u2013 {doc.heading}", "doc_title"),
+    ]
+    if facts:
+        story.append(_markup(" \u00a0\u00b7\u00a0 ".join(facts), "body"))
+    story += [
+        Spacer(0, 4),
+        _table(data, _widths(_COLUMNS), info, _grid_table_style(1), repeat_rows=1),
+    ]
+    return story
+
+
+def render_review(doc: ReviewDoc, out: Output, *, invariant: bool = False) -> None:
+    """Print a review's recommendations and the executive's responses (landscape A4)."""
+    _build(
+        review_story(doc),
+        out,
+        _Furniture(doc.title, doc.council_name, doc.draft, doc.not_for_publication),
+        subject="Select committee review: recommendations and responses",
+        keywords=["scrutiny", "select committee review", doc.committee_name, doc.review_title],
+        invariant=invariant,
+    )
+
+
+__all__ = ["RecommendationRow", "ReviewDoc", "render_review", "review_doc"]
