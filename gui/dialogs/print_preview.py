@@ -1,0 +1,171 @@
+"""Print preview: the actual PDF pages, with Print… and Save as PDF….
+
+The pages shown are the bytes that will be printed or saved (rendered once by
+``domain.printing.render``), displayed with QtPdf. Including exempt (Part II) items is off by
+default and needs confirming each time it is switched on; the document is then marked NOT FOR
+PUBLICATION on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import errors
+
+if TYPE_CHECKING:
+    from ..printing import PrintDialogs, PrintedPdf
+
+
+class PrintPreviewDialog(QDialog):
+    """Shows a document page by page; ``produce(kind, include_exempt)`` builds and renders it."""
+
+    def __init__(
+        self,
+        *,
+        produce: Callable[[str, bool], PrintedPdf],
+        dialogs: PrintDialogs,
+        parent: QWidget | None = None,
+    ) -> None:
+        from ..printing import DOCUMENT_KINDS, EXEMPT_LABEL
+
+        super().__init__(parent)
+        self.setObjectName("PrintPreviewDialog")
+        self.setWindowTitle("Print preview")
+        self.setAccessibleName("Print preview")
+        self.produce = produce
+        self.dialogs = dialogs
+        self.pdf: PrintedPdf | None = None
+        self._buffer: QBuffer | None = None
+
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("documentKind")
+        for kind, label in DOCUMENT_KINDS:
+            self.kind_combo.addItem(label, kind)
+        kind_label = QLabel("&Document:", self)
+        kind_label.setBuddy(self.kind_combo)
+        self.exempt_check = QCheckBox(EXEMPT_LABEL, self)
+        self.exempt_check.setObjectName("includeExempt")
+        self.exempt_check.setToolTip(
+            "Off for anything that will be published. When on, every page is marked "
+            "NOT FOR PUBLICATION."
+        )
+        self.pages_label = QLabel(self)
+        self.pages_label.setObjectName("pageCount")
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setAccessibleName("Printed pages")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+
+        buttons = QDialogButtonBox(self)
+        self.print_button = QPushButton("&Print…", self)
+        self.print_button.setObjectName("printButton")
+        self.save_button = QPushButton("&Save as PDF…", self)
+        self.save_button.setObjectName("saveButton")
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_document)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_document)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save_document)
+
+        top = QHBoxLayout()
+        top.addWidget(kind_label)
+        top.addWidget(self.kind_combo)
+        top.addSpacing(16)
+        top.addWidget(self.exempt_check)
+        top.addStretch(1)
+        top.addWidget(self.pages_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        self.resize(1040, 760)
+
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
+        self.exempt_check.toggled.connect(self._on_exempt_check_toggled)
+
+    # --- state ----------------------------------------------------------------------------------
+
+    def kind(self) -> str:
+        return str(self.kind_combo.currentData())
+
+    def include_exempt(self) -> bool:
+        return self.exempt_check.isChecked()
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def reload(self) -> bool:
+        """Build and render the chosen document and show it; False (and a message) on failure,
+        with the previous pages left as they were."""
+        try:
+            pdf = self.produce(self.kind(), self.include_exempt())
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            errors.report(exc, self, "Print preview")
+            return False
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf.data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buffer  # QPdfDocument reads from it for as long as it shows the pages
+        self.pdf = pdf
+        count = self.document.pageCount()
+        self.pages_label.setText(f"{count} page" + ("" if count == 1 else "s"))
+        self.setWindowTitle(f"Print preview \u2013 {pdf.title}")
+        return True
+
+    # --- slots ----------------------------------------------------------------------------------
+
+    def _on_kind_combo_changed(self, _index: int) -> None:
+        self.reload()
+
+    def _on_exempt_check_toggled(self, checked: bool) -> None:
+        if checked and not self.dialogs.confirm_exempt(self):
+            self.exempt_check.blockSignals(True)
+            self.exempt_check.setChecked(False)
+            self.exempt_check.blockSignals(False)
+            return
+        self.reload()
+
+    def print_document(self) -> bool:
+        from ..printing import send_to_printer
+
+        return self.pdf is not None and send_to_printer(self.pdf, self.dialogs, self)
+
+    def save_document(self) -> str | None:
+        from ..printing import save_as
+
+        return save_as(self.pdf, self.dialogs, self) if self.pdf is not None else None
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        # Escape closes; Enter must not, because no button here is "OK".
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,616 @@
+"""Printing from the desktop program: preview, print, save as PDF, print all committees.
+
+The main window calls :func:`install_print_actions` with its File menu (and toolbar); the
+actions read which committee and year are shown through :class:`PrintingWindow`. Documents are
+built through the hub (``hub.query(build_programme, ...)``), so no widget opens a session, and
+rendered by ``domain.printing.render`` to PDF bytes in memory: the preview shows those exact
+pages, the printer gets them, and "Save as PDF" writes them.
+
+Every file is written whole or not at all (a temporary file in the same folder, then renamed),
+so an existing PDF is never left half-overwritten and a cancelled batch leaves only complete
+files.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QObject, QRectF, QSize, QThread, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPainter
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QToolBar,
+    QWidget,
+)
+
+from . import errors
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from domain.printing.document import DecisionsDoc, ProgrammeDoc
+
+    from .hub import Hub
+
+# What can be printed, in the order the preview offers it.
+PROGRAMME = "programme"
+PROGRAMME_WITH_ANNEX = "programme_annex"
+DECISIONS = "decisions"
+OPEN_DECISIONS = "open_decisions"
+DOCUMENT_KINDS: tuple[tuple[str, str], ...] = (
+    (PROGRAMME, "Work programme"),
+    (PROGRAMME_WITH_ANNEX, "Work programme with the prioritisation tool"),
+    (DECISIONS, "Tracking decisions"),
+    (OPEN_DECISIONS, "Tracking decisions (open only)"),
+)
+
+EXEMPT_LABEL = "Include exempt items (NOT FOR PUBLICATION)"
+EXEMPT_WARNING = (
+    "The document will show exempt (Part II) items in full: titles, reasons, officers and "
+    "resolutions that must not be published. Every page will be marked NOT FOR PUBLICATION.\n\n"
+    "Include exempt items?"
+)
+# Pages go to the printer as images; more than this adds time and memory, not sharpness.
+MAX_PRINT_DPI = 300
+
+
+class PrintingWindow(Protocol):
+    """What the printing actions need from the main window."""
+
+    def current_committee_id(self) -> int | None: ...
+
+    def current_year(self) -> int | None: ...
+
+
+def current_selection(window: Any) -> tuple[int | None, int | None]:
+    """The committee and year the window shows: through :class:`PrintingWindow`, or the
+    ``committee_id`` / ``year_start`` attributes of a window that does not have the methods."""
+    committee = getattr(window, "current_committee_id", None)
+    year = getattr(window, "current_year", None)
+    committee_id = committee() if callable(committee) else getattr(window, "committee_id", None)
+    year_start = year() if callable(year) else getattr(window, "year_start", None)
+    return committee_id, year_start
+
+
+# --- documents --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PrintRequest:
+    kind: str
+    committee_id: int
+    year_start: int
+    include_exempt: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedPdf:
+    """A rendered document: its bytes, its title and a file name to offer."""
+
+    data: bytes
+    title: str
+    file_name: str
+
+
+def _slug(text: str) -> str:
+    out = "".join(ch if ch.isalnum() else "-" for ch in text)
+    while "--" in out:
+        out = out.replace("--", "-")
+    return out.strip("-") or "document"
+
+
+def build_document(hub: Hub, request: PrintRequest) -> ProgrammeDoc | DecisionsDoc:
+    from domain.printing.build import build_decisions, build_programme
+
+    if request.kind in (PROGRAMME, PROGRAMME_WITH_ANNEX):
+        return hub.query(
+            build_programme,
+            committee_id=request.committee_id,
+            year_start=request.year_start,
+            include_exempt=request.include_exempt,
+            annex=request.kind == PROGRAMME_WITH_ANNEX,
+        )
+    if request.kind in (DECISIONS, OPEN_DECISIONS):
+        return hub.query(
+            build_decisions,
+            committee_id=request.committee_id,
+            open_only=request.kind == OPEN_DECISIONS,
+            include_exempt=request.include_exempt,
+        )
+    raise ValueError(f"unknown document kind {request.kind!r}")
+
+
+def render_document(doc: ProgrammeDoc | DecisionsDoc) -> bytes:
+    from domain.printing.document import ProgrammeDoc
+    from domain.printing.render import render_decisions, render_programme
+
+    buffer = io.BytesIO()
+    if isinstance(doc, ProgrammeDoc):
+        render_programme(doc, buffer)
+    else:
+        render_decisions(doc, buffer)
+    return buffer.getvalue()
+
+
+def suggested_file_name(doc: ProgrammeDoc | DecisionsDoc, short_name: str = "") -> str:
+    from domain.printing.document import ProgrammeDoc
+
+    who = _slug(short_name or doc.committee_name)
+    if isinstance(doc, ProgrammeDoc):
+        what = f"work-programme-{doc.short_year.replace('/', '-')}"
+    else:
+        what = "tracking-decisions"
+    secret = "-NOT-FOR-PUBLICATION" if doc.not_for_publication else ""
+    return f"{who}-{what}{secret}.pdf"
+
+
+def make_pdf(hub: Hub, request: PrintRequest) -> PrintedPdf:
+    from domain.ops.committees import get_committee
+
+    doc = build_document(hub, request)
+    short = hub.query(get_committee, committee_id=request.committee_id).short_name
+    return PrintedPdf(render_document(doc), doc.title, suggested_file_name(doc, short))
+
+
+def write_file(data: bytes, path: str | os.PathLike[str]) -> None:
+    """Write ``data`` to ``path`` whole or not at all."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def print_pdf(data: bytes, printer: QPrinter) -> int:
+    """Send every page of a PDF to ``printer``; returns the number of pages printed.
+
+    Each page is rendered by QtPdf at the printer's resolution (at most ``MAX_PRINT_DPI``) and
+    drawn to fill the printable area with its proportions kept.
+    """
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    pdf = QPdfDocument()
+    pdf.load(buffer)
+    if pdf.status() != QPdfDocument.Status.Ready or pdf.pageCount() == 0:
+        raise OSError("The document could not be read back for printing.")
+    first = pdf.pagePointSize(0)
+    printer.setPageOrientation(
+        QPageLayout.Orientation.Landscape
+        if first.width() > first.height()
+        else QPageLayout.Orientation.Portrait
+    )
+    dpi = min(printer.resolution(), MAX_PRINT_DPI)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("The printer could not be started; check that it is ready and try again.")
+    count = pdf.pageCount()
+    try:
+        area = printer.pageRect(QPrinter.Unit.DevicePixel)
+        for i in range(count):
+            if i:
+                printer.newPage()
+            points = pdf.pagePointSize(i)
+            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+            image = pdf.render(i, size)
+            scale = min(area.width() / size.width(), area.height() / size.height())
+            w, h = size.width() * scale, size.height() * scale
+            painter.drawImage(QRectF(0, 0, w, h), image)
+    finally:
+        painter.end()
+        pdf.close()
+    return count
+
+
+# --- what tests replace -----------------------------------------------------------------------
+
+
+class PrintDialogs:
+    """The dialogs printing opens: one seam, so tests can replace any of them."""
+
+    def save_file_name(self, parent: QWidget | None, suggested: str) -> str | None:
+        start = str(Path.home() / suggested)
+        name, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", start, "PDF files (*.pdf)")
+        if not name:
+            return None
+        return name if name.lower().endswith(".pdf") else name + ".pdf"
+
+    def choose_folder(self, parent: QWidget | None) -> str | None:
+        name = QFileDialog.getExistingDirectory(
+            parent, "Print all committees into folder", str(Path.home())
+        )
+        return name or None
+
+    def confirm_exempt(self, parent: QWidget | None) -> bool:
+        answer = QMessageBox.warning(
+            parent,
+            "Include exempt items",
+            EXEMPT_WARNING,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def print_dialog(self, parent: QWidget | None, printer: QPrinter) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle("Print")
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+    def make_printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
+        return QPrinter(QPrinter.PrinterMode.HighResolution)
+
+    def message(self, parent: QWidget | None, title: str, text: str) -> None:
+        errors.show_message(parent, title, text)
+
+
+# --- printing every committee -----------------------------------------------------------------
+
+
+class _RenderThread(QThread):
+    """Renders prepared documents to their files, one after another, until told to stop.
+
+    Signals:
+        written(int, str): the number of files done so far and the file just written.
+        failed(str): a file could not be written; the message is for the user.
+    """
+
+    written = Signal(int, str)
+    failed = Signal(str)
+
+    def __init__(self, jobs: Sequence[tuple[Path, Any]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._jobs = list(jobs)
+        self.done: list[Path] = []
+
+    def run(self) -> None:
+        for path, doc in self._jobs:
+            if self.isInterruptionRequested():
+                return
+            try:
+                data = render_document(doc)
+                # Checked again after the slow part: a cancelled batch writes nothing more.
+                if self.isInterruptionRequested():
+                    return
+                write_file(data, path)
+            except Exception as exc:  # noqa: BLE001 - reported to the user, batch stops
+                self.failed.emit(f"Could not write {path.name}: {exc}")
+                return
+            self.done.append(path)
+            self.written.emit(len(self.done), path.name)
+
+
+class BatchPrint(QObject):
+    """Prints every committee's programme for a year into a folder, with cancellable progress.
+
+    The documents are built through the hub first (quick reads); rendering, the slow part,
+    runs in a worker thread so the window keeps responding.
+
+    Signals:
+        finished(list, bool): the files written and whether the user cancelled.
+    """
+
+    finished = Signal(list, bool)
+
+    def __init__(
+        self,
+        hub: Hub,
+        *,
+        year_start: int,
+        folder: Path,
+        include_exempt: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.year_start = year_start
+        self.folder = folder
+        self.include_exempt = include_exempt
+        self.parent_widget = parent
+        self.progress: QProgressDialog | None = None
+        self.thread: _RenderThread | None = None
+        self.cancelled = False
+        self.error: str | None = None
+
+    def jobs(self) -> list[tuple[Path, Any]]:
+        from domain.ops.committees import list_committees, list_years
+        from domain.printing.build import build_programme
+
+        def build_all(session: Any) -> list[tuple[str, Any]]:
+            out = []
+            for c in list_committees(session):
+                if self.year_start in list_years(session, committee_id=c.id):
+                    doc = build_programme(
+                        session,
+                        committee_id=c.id,
+                        year_start=self.year_start,
+                        include_exempt=self.include_exempt,
+                    )
+                    out.append((suggested_file_name(doc, c.short_name), doc))
+            return out
+
+        return [(self.folder / name, doc) for name, doc in self.hub.query(build_all)]
+
+    def start(self) -> None:
+        jobs = self.jobs()
+        self.progress = QProgressDialog(
+            "Printing the work programmes…", "Cancel", 0, len(jobs), self.parent_widget
+        )
+        self.progress.setObjectName("printAllProgress")
+        self.progress.setWindowTitle("Print all committees")
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self._on_progress_canceled)
+        self.thread = _RenderThread(jobs, self)
+        self.thread.written.connect(self._on_thread_written)
+        self.thread.failed.connect(self._on_thread_failed)
+        self.thread.finished.connect(self._on_thread_finished)
+        self.progress.show()
+        self.thread.start()
+
+    def cancel(self) -> None:
+        self._on_progress_canceled()
+
+    def _on_progress_canceled(self) -> None:
+        self.cancelled = True
+        if self.thread is not None:
+            self.thread.requestInterruption()
+
+    def _on_thread_written(self, done: int, name: str) -> None:
+        if self.progress is not None:
+            self.progress.setValue(done)
+            self.progress.setLabelText(f"Printed {name}")
+
+    def _on_thread_failed(self, message: str) -> None:
+        self.error = message
+
+    def _on_thread_finished(self) -> None:
+        assert self.thread is not None
+        done = list(self.thread.done)
+        if self.progress is not None:
+            self.progress.close()
+        self.finished.emit(done, self.cancelled)
+
+
+# --- the actions ------------------------------------------------------------------------------
+
+
+class PrintController(QObject):
+    """The slots behind the printing actions of the main window."""
+
+    def __init__(
+        self, window: QWidget, hub: Hub | None, dialogs: PrintDialogs | None = None
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self._hub = hub
+        self.dialogs = dialogs or PrintDialogs()
+        self.preview: QWidget | None = None
+        self.batch: BatchPrint | None = None
+
+    @property
+    def hub(self) -> Hub | None:
+        # The window may make its hub after the actions are installed (after the first paint).
+        return self._hub if self._hub is not None else getattr(self.window, "hub", None)
+
+    def ready(self) -> bool:
+        committee_id, year_start = current_selection(self.window)
+        return self.hub is not None and committee_id is not None and year_start is not None
+
+    def _request(self, kind: str = PROGRAMME, include_exempt: bool = False) -> PrintRequest | None:
+        committee_id, year_start = current_selection(self.window)
+        if self.hub is None or committee_id is None or year_start is None:
+            self.dialogs.message(self.window, "Print", "Choose a committee and a year first.")
+            return None
+        return PrintRequest(kind, committee_id, year_start, include_exempt)
+
+    def _pdf(self, request: PrintRequest) -> PrintedPdf | None:
+        assert self.hub is not None
+        try:
+            return make_pdf(self.hub, request)
+        except Exception as exc:  # noqa: BLE001 - every failure is shown, nothing is written
+            errors.report(exc, self.window, "Print")
+            return None
+
+    def open_preview(self) -> QWidget | None:
+        from .dialogs.print_preview import PrintPreviewDialog
+
+        request = self._request()
+        if request is None:
+            return None
+        hub = self.hub
+        assert hub is not None
+
+        def produce(kind: str, include_exempt: bool) -> PrintedPdf:
+            return make_pdf(hub, PrintRequest(kind, request.committee_id, request.year_start, include_exempt))
+
+        dialog = PrintPreviewDialog(produce=produce, dialogs=self.dialogs, parent=self.window)
+        if not dialog.reload():
+            dialog.deleteLater()
+            return None
+        self.preview = dialog
+        dialog.show()
+        return dialog
+
+    def print_programme(self) -> bool:
+        request = self._request()
+        pdf = self._pdf(request) if request else None
+        return pdf is not None and send_to_printer(pdf, self.dialogs, self.window)
+
+    def save_programme(self) -> str | None:
+        request = self._request()
+        pdf = self._pdf(request) if request else None
+        return save_as(pdf, self.dialogs, self.window) if pdf else None
+
+    def print_all(self) -> BatchPrint | None:
+        _committee, year_start = current_selection(self.window)
+        if self.hub is None or year_start is None:
+            self.dialogs.message(self.window, "Print all committees", "Choose a year first.")
+            return None
+        folder = self.dialogs.choose_folder(self.window)
+        if not folder:
+            return None
+        batch = BatchPrint(self.hub, year_start=year_start, folder=Path(folder), parent=self.window)
+        batch.finished.connect(self._on_batch_finished)
+        self.batch = batch
+        try:
+            batch.start()
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self.window, "Print all committees")
+            return None
+        return batch
+
+    def _on_batch_finished(self, files: list[Path], cancelled: bool) -> None:
+        batch = self.batch
+        if batch is not None and batch.error:
+            self.dialogs.message(self.window, "Print all committees", batch.error)
+            return
+        noun = "programme" if len(files) == 1 else "programmes"
+        where = batch.folder if batch is not None else ""
+        text = f"Printed {len(files)} {noun} into {where}."
+        if cancelled:
+            text = f"Cancelled: {text} Each file written is complete."
+        status = getattr(self.window, "statusBar", None)
+        if callable(status):
+            status().showMessage(text, 10000)
+
+
+def send_to_printer(pdf: PrintedPdf, dialogs: PrintDialogs, parent: QWidget | None) -> bool:
+    """Ask which printer, then print; False when the user cancels or printing fails."""
+    printer = dialogs.make_printer()
+    printer.setDocName(pdf.title)
+    if not dialogs.print_dialog(parent, printer):
+        return False
+    try:
+        print_pdf(pdf.data, printer)
+    except Exception as exc:  # noqa: BLE001
+        errors.report(exc, parent, "Print")
+        return False
+    return True
+
+
+def save_as(pdf: PrintedPdf, dialogs: PrintDialogs, parent: QWidget | None) -> str | None:
+    """Ask where, then write the PDF whole; the path written, or None."""
+    name = dialogs.save_file_name(parent, pdf.file_name)
+    if not name:
+        return None
+    try:
+        write_file(pdf.data, name)
+    except OSError as exc:
+        dialogs.message(
+            parent,
+            "Save as PDF",
+            f"Could not save {name}: {exc.strerror or exc}. Choose another folder or name; "
+            "any existing file there was not changed.",
+        )
+        return None
+    return name
+
+
+def _shortcut(action: QAction, key: QKeySequence.StandardKey, fallback: str) -> None:
+    keys = QKeySequence.keyBindings(key) or [QKeySequence(fallback)]
+    action.setShortcuts(keys)
+
+
+def install_print_actions(
+    window: QWidget,
+    hub: Hub | None,
+    menu: QMenu,
+    toolbar: QToolBar | None = None,
+    *,
+    dialogs: PrintDialogs | None = None,
+) -> list[QAction]:
+    """Add Print preview…, Print…, Save as PDF… and Print all committees… to ``menu`` (and
+    the first two to ``toolbar``); returns the actions. ``window`` provides the committee and
+    year shown (:class:`PrintingWindow`, or ``committee_id`` / ``year_start`` attributes)."""
+    controller = PrintController(window, hub, dialogs)  # owned by the window
+
+    def action(text: str, slot: Callable[[], Any], name: str, tip: str) -> QAction:
+        a = QAction(text, window)
+        a.setObjectName(name)
+        a.setToolTip(tip)
+        a.setStatusTip(tip)
+        a.triggered.connect(lambda _checked=False: slot())
+        return a
+
+    preview = action(
+        "Print pre&view…", controller.open_preview, "printPreview",
+        "See the printed work programme page by page before printing it",
+    )  # fmt: skip
+    preview.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    print_ = action(
+        "&Print…", controller.print_programme, "printProgramme",
+        "Print the work programme of the committee and year shown",
+    )  # fmt: skip
+    _shortcut(print_, QKeySequence.StandardKey.Print, "Ctrl+P")
+    save = action(
+        "Save as P&DF…", controller.save_programme, "savePdf",
+        "Save the work programme as a PDF file, e.g. for the agenda pack",
+    )  # fmt: skip
+    batch = action(
+        "Print &all committees…", controller.print_all, "printAll",
+        "Save every committee's work programme for this year as PDF files in one folder",
+    )  # fmt: skip
+    actions = [preview, print_, save, batch]
+    for a in actions:
+        menu.addAction(a)
+    if toolbar is not None:
+        toolbar.addAction(preview)
+        toolbar.addAction(print_)
+
+    def update() -> None:
+        ready = controller.ready()
+        for a in (preview, print_, save):
+            a.setEnabled(ready)
+        batch.setEnabled(controller.hub is not None and current_selection(window)[1] is not None)
+
+    def enable_all() -> None:
+        # Shortcuts work while the menu is closed: leave them live, each action checks again
+        # when triggered and says what is missing.
+        for a in actions:
+            a.setEnabled(True)
+
+    menu.aboutToShow.connect(update)
+    menu.aboutToHide.connect(enable_all)
+    return actions
+
+
+def controller_of(window: QWidget) -> PrintController | None:
+    """The controller :func:`install_print_actions` gave ``window``."""
+    return window.findChild(PrintController)
+
+
+__all__ = [
+    "BatchPrint",
+    "PrintController",
+    "PrintDialogs",
+    "PrintRequest",
+    "PrintingWindow",
+    "controller_of",
+    "install_print_actions",
+    "make_pdf",
+    "print_pdf",
+    "save_as",
+    "send_to_printer",
+]
