@@ -70,10 +70,13 @@ def main(argv: list[str] | None = None) -> int:
         if view.scoring_panel is not None and hasattr(view.scoring_panel, "set_topic"):
             save("topics_with_scoring")
         view.filter_edit.clear()
+        _review_example(database)
         for page in ("programme", "meetings", "reviews", "decisions"):
             window.tabs.setCurrentWidget(window.pages[page])
             if page == "meetings":
                 window.meetings_view.table.selectRow(0)
+            if page in ("reviews", "decisions"):
+                _select_example(window, page)
             save(f"{page}_view")
         window.tabs.setCurrentWidget(view)
         view.select_topic(view.model.rows()[0].id)
@@ -90,6 +93,54 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
         database.close()
     return 0
+
+
+def _review_example(database) -> None:  # noqa: ANN001
+    """The demo reviews have no meetings or recommendations yet; give the Fair Funding review
+    an illustrative meeting and two recommendations (one answered), so the picture shows them."""
+    import datetime as dt
+
+    from domain.ops import reviews
+
+    with database.transaction() as s:
+        review = next(r for r in reviews.list_reviews(s, committee_id=_ecsc_id(s)) if r.title == "Fair Funding for Schools")
+        reviews.add_review_meeting(
+            s, review_id=review.id, starts_at=dt.datetime(2019, 9, 25, 10, 0), venue="Warspite Room, Council House"
+        )
+        reviews.add_recommendation(
+            s, review_id=review.id, response="agreed", response_on=dt.date(2020, 2, 11),
+            text="Write to the Secretary of State on the effect of the National Funding Formula on class sizes.",
+            response_text="The Cabinet Member will write before the spending review.",
+            follow_up_on=dt.date(2020, 9, 1),
+        )
+        reviews.add_recommendation(
+            s, review_id=review.id,
+            text="Report the number of teaching assistant posts lost since 2017 to the committee.",
+        )
+
+
+def _ecsc_id(session) -> int:  # noqa: ANN001
+    from domain.ops import committees
+
+    return next(c.id for c in committees.list_committees(session) if c.name.startswith("Education and Children"))
+
+
+def _select_example(window, page: str) -> None:  # noqa: ANN001
+    """A row that shows what the page can say: an overdue resolution with its topic; a review
+    with recommendations."""
+    if page == "decisions":
+        view = window.decisions_view
+        rows = [d for d in view.model.rows() if d.overdue and d.topics] or view.model.rows()
+        if rows:
+            view.select_decision(rows[0].id)
+    else:
+        view = window.reviews_view
+        view.reload()
+        rows = [r for r in view.model.rows() if r.recommendations] or view.model.rows()
+        if rows:
+            view.select_review(rows[0].id)
+            if rows[0].recommendations:
+                view.select_recommendation(rows[0].recommendations[0].id)
 
 
 if __name__ == "__main__":

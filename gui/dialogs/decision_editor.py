@@ -226,8 +226,14 @@ class DecisionEditor(FormDialog):
         self.add_field("rag", "R&AG:", self.rag_combo)
 
         self.target_kind.currentIndexChanged.connect(self._on_target_kind_changed)
+        # A new resolution's target is the meeting's month until the user sets one.
+        self._target_set = info is not None
+        self._following = False
+        self.target_edit.dateChanged.connect(self._on_target_edit_changed)
+        self.meeting_date_edit.dateChanged.connect(self._on_meeting_date_changed)
         self.title_edit.textEdited.connect(lambda _t: self.messages["title"].clear_message())
         self._load(info, meeting_date)
+        self._target_set = info is not None
         self.title_edit.setFocus() if info else self.minute_edit.setFocus()
 
     def _load(self, info: DecisionInfo | None, meeting_date: dt.date) -> None:
@@ -252,6 +258,19 @@ class DecisionEditor(FormDialog):
         self.officer_edit.setText(info.officer)
         select_data(self.status_combo, info.status)
         select_data(self.rag_combo, info.rag)
+
+    def _on_target_edit_changed(self, _date: QDate) -> None:
+        if not self._following:
+            self._target_set = True
+
+    def _on_meeting_date_changed(self, date: QDate) -> None:
+        if self._target_set:
+            return
+        self._following = True
+        try:
+            self.target_edit.setDate(to_qdate(last_day(from_qdate(date))))
+        finally:
+            self._following = False
 
     def _on_target_kind_changed(self, _index: int = 0) -> None:
         kind = self.target_kind.currentData()

@@ -69,7 +69,7 @@ class DecisionTableModel(RowTableModel["DecisionInfo"]):
 
 PROGRESS_COLUMNS: tuple[Column[ProgressNoteInfo], ...] = (
     Column("Date", lambda n: labels.date_text(n.noted_on), sort_key=lambda n: n.noted_on.toordinal()),
-    Column("Progress", lambda n: " ".join(n.text.split()), tooltip=lambda n: n.text),
+    Column("Progress", lambda n: n.text.strip(), tooltip=lambda n: n.text),
 )
 
 

@@ -36,7 +36,7 @@ REVIEW_COLUMNS: tuple[Column[ReviewInfo], ...] = (
     Column("Added", lambda r: labels.date_text(r.added_on), sort_key=lambda r: _date_key(r.added_on)),
     Column("Reported", lambda r: labels.date_text(r.reported_on), sort_key=lambda r: _date_key(r.reported_on)),
     Column("Recommendations", lambda r: str(len(r.recommendations)) if r.recommendations else "",
-           sort_key=lambda r: len(r.recommendations), alignment=RIGHT),
+           sort_key=lambda r: len(r.recommendations)),
 )
 
 
@@ -49,7 +49,7 @@ class ReviewTableModel(RowTableModel["ReviewInfo"]):
 
 
 def meeting_when(m: ReviewMeetingInfo) -> str:
-    return f"{labels.long_date(m.starts_at.date())}, {labels.time_text(m.starts_at.time())}"
+    return f"{m.starts_at:%a} {labels.date_text(m.starts_at.date())}, {labels.time_text(m.starts_at.time())}"
 
 
 REVIEW_MEETING_COLUMNS: tuple[Column[ReviewMeetingInfo], ...] = (
@@ -73,14 +73,15 @@ def follow_up_text(x: RecommendationInfo) -> str:
 
 RECOMMENDATION_COLUMNS: tuple[Column[RecommendationInfo], ...] = (
     Column("No.", lambda x: str(x.number), sort_key=lambda x: x.number, alignment=RIGHT),
-    Column("Recommendation", lambda x: " ".join(x.text.split()), tooltip=lambda x: x.text),
+    Column("Recommendation", lambda x: x.text.strip(), tooltip=lambda x: x.text),
     Column(
-        "Executive response",
+        "Response",
         lambda x: RESPONSE.get(x.response, x.response),
         background=lambda x: RESPONSE_COLOURS.get(x.response),
     ),
-    Column("Response date", lambda x: labels.date_text(x.response_on), sort_key=lambda x: _date_key(x.response_on)),
-    Column("Response", lambda x: " ".join(x.response_text.split()), tooltip=lambda x: x.response_text or None),
+    Column("Date", lambda x: labels.date_text(x.response_on), sort_key=lambda x: _date_key(x.response_on),
+           header_tooltip="The date of the executive's response"),
+    Column("What the executive said", lambda x: x.response_text.strip(), tooltip=lambda x: x.response_text or None),
     Column("Follow-up", follow_up_text, sort_key=lambda x: _date_key(x.follow_up_on)),
 )
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from .. import errors
 from ..models import labels
-from ..models.decisions import RAG_TEXT, DecisionTableModel, ProgressTableModel
+from ..models.decisions import DecisionTableModel, ProgressTableModel
 from .tables import make_table
 
 if TYPE_CHECKING:
@@ -159,6 +160,7 @@ class DecisionsView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([330, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -241,6 +243,9 @@ class DecisionsView(QWidget):
         self.progress_table = make_table("progressTable", "Progress notes, newest first", detail)
         self.progress_table.setModel(self.progress_model)
         self.progress_table.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 12 + 16)
+        # A handful of notes: whole texts, wrapped, rather than one clipped line each.
+        self.progress_table.setWordWrap(True)
+        self.progress_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         progress_label = QLabel("&Progress (newest first):", detail)
         progress_label.setBuddy(self.progress_table)
         self.note_button = _button("Add progress &note…", "addProgressNote", "Record what has happened, with its date", detail)
@@ -304,7 +309,11 @@ class DecisionsView(QWidget):
         keep = self._current.id if self._current else None
         self.model.set_rows(rows)
         self._update_count(mode, rows)
-        if keep is None or not self.select_decision(keep):
+        if keep is not None and self.select_decision(keep):
+            return
+        if rows:  # the first row, so the page never opens on an empty detail pane
+            self.select_decision(self.model.row_value(0).id)
+        else:
             self._set_current(None)
 
     def _update_count(self, mode: str, rows: list[DecisionInfo]) -> None:
@@ -557,5 +566,3 @@ class DecisionsView(QWidget):
         )
         self._show_dialog(dialog)
 
-
-__all__ = ["RAG_TEXT", "DecisionsView"]

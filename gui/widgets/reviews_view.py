@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -92,7 +93,7 @@ class ReviewsView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, self.model.sort_order())
         em = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((46, 12, 22, 12, 12)):
+        for column, chars in enumerate((60, 12, 22, 12, 12, 16)):
             self.table.setColumnWidth(column, em * chars + 16)
         self.notice = QLabel(self)
         self.notice.setObjectName("reviewNotice")
@@ -114,6 +115,7 @@ class ReviewsView(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([170, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -156,7 +158,7 @@ class ReviewsView(QWidget):
         self.meeting_model = ReviewMeetingTableModel(self)
         self.meeting_table = make_table("reviewMeetingsTable", "Review meetings", detail)
         self.meeting_table.setModel(self.meeting_model)
-        self.meeting_table.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 30)
+        self.meeting_table.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 26 + 16)
         self.add_meeting_button = _button("&Add meeting…", "addReviewMeeting", "Add a meeting of the review group", detail)
         self.move_meeting_button = _button("&Move…", "moveReviewMeeting", "Move the selected review meeting", detail)
         self.delete_meeting_button = _button("Delete meeting", "deleteReviewMeeting", "Delete the selected review meeting", detail)
@@ -186,8 +188,11 @@ class ReviewsView(QWidget):
         self.rec_table = make_table("recommendationsTable", "Recommendations and responses", detail)
         self.rec_table.setModel(self.rec_model)
         em = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((4, 40, 12, 12, 24)):
+        for column, chars in enumerate((4, 38, 9, 12, 26)):
             self.rec_table.setColumnWidth(column, em * chars + 16)
+        # A handful of rows: whole texts, wrapped, rather than one clipped line each.
+        self.rec_table.setWordWrap(True)
+        self.rec_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.add_rec_button = _button("Add re&commendation…", "addRecommendation", "Add a recommendation of the review", detail)
         self.edit_rec_button = _button("Edit / record &response…", "editRecommendation", "Edit the recommendation or record the executive's response", detail)
         self.delete_rec_button = _button("Delete", "deleteRecommendation", "Delete the selected recommendation", detail)
@@ -266,7 +271,10 @@ class ReviewsView(QWidget):
             else "No select committee reviews yet: use New review."
         )
         if keep is None or not self.select_review(keep):
-            self._set_current(None)
+            if rows:  # the first review, so the page never opens on an empty detail pane
+                self.select_review(self.model.row_value(0).id)
+            else:
+                self._set_current(None)
         elif rec is not None:
             self.select_recommendation(rec.id)
 
