@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -124,11 +125,23 @@ class DecisionsView(QWidget):
             "Make what the resolution asks for a topic on the work programme, booked or to be scheduled",
             self,
         )  # fmt: skip
+        self.print_button = _button(
+            "&Print tracking decisions…", "printDecisions",
+            "Preview, print or save the tracking decisions document: open resolutions or all", self,
+        )  # fmt: skip
+        print_menu = QMenu(self.print_button)
+        print_menu.setObjectName("printDecisionsMenu")
+        self.print_open_action = print_menu.addAction("&Open resolutions only…")
+        self.print_all_action = print_menu.addAction("&All resolutions…")
+        self.print_open_action.triggered.connect(lambda _c=False: self.print_decisions(open_only=True))
+        self.print_all_action.triggered.connect(lambda _c=False: self.print_decisions(open_only=False))
+        self.print_button.setMenu(print_menu)
+        self.print_dialogs: Any = None  # gui.printing.PrintDialogs; tests replace it
         bar = QHBoxLayout()
         bar.addWidget(show_label)
         bar.addWidget(self.filter_combo)
         bar.addWidget(self.count_label, 1)
-        for b in (self.new_button, self.edit_button, self.delete_button, self.programme_button):
+        for b in (self.new_button, self.edit_button, self.delete_button, self.programme_button, self.print_button):
             bar.addWidget(b)
 
         self.model = DecisionTableModel(self)
@@ -360,6 +373,7 @@ class DecisionsView(QWidget):
         self.empty_detail.setVisible(d is None)
         ready = self.hub is not None and self.committee_id is not None
         self.new_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
         for b in (self.edit_button, self.delete_button, self.programme_button, self.note_button):
             b.setEnabled(ready and d is not None)
         if d is None:
@@ -514,6 +528,32 @@ class DecisionsView(QWidget):
         if self._filling or d is None or self.rag_combo.currentData() == d.rag:
             return
         self._edit({"rag": self.rag_combo.currentData()})
+
+    def print_decisions(self, *, open_only: bool = True) -> QDialog | None:
+        """Open the print preview on the tracking decisions document (open ones, or all),
+        from which it can be printed or saved as PDF."""
+        if self.hub is None or self.committee_id is None or self.year_start is None:
+            return None
+        from ..dialogs.print_preview import PrintPreviewDialog
+        from ..printing import DECISIONS, OPEN_DECISIONS, PrintDialogs, PrintRequest, make_pdf
+
+        hub, cid, year = self.hub, self.committee_id, self.year_start
+
+        def produce(kind: str, include_exempt: bool) -> Any:
+            return make_pdf(hub, PrintRequest(kind, cid, year, include_exempt))
+
+        if self.print_dialogs is None:
+            self.print_dialogs = PrintDialogs()
+        dialog = PrintPreviewDialog(produce=produce, dialogs=self.print_dialogs, parent=self)
+        combo = dialog.kind_combo
+        combo.blockSignals(True)  # one render, of the document asked for
+        combo.setCurrentIndex(combo.findData(OPEN_DECISIONS if open_only else DECISIONS))
+        combo.blockSignals(False)
+        if not dialog.reload():
+            dialog.deleteLater()
+            return None
+        self._show_dialog(dialog)
+        return dialog
 
     def add_progress_note(self) -> None:
         d = self._current

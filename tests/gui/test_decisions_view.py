@@ -219,3 +219,26 @@ def test_decision_models_pass_the_model_tester(view: DecisionsView, qtmodelteste
     _select(view, "17")
     qtmodeltester.check(view.model)
     qtmodeltester.check(view.progress_model)
+
+
+def test_print_tracking_decisions_previews_open_or_all(view: DecisionsView) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    def text(dialog) -> str:  # noqa: ANN001
+        return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(dialog.pdf.data)).pages)
+
+    assert view.print_button.isEnabled()
+    dialog = view.print_decisions(open_only=True)
+    assert dialog is not None and view.open_dialog is dialog
+    assert dialog.kind() == "open_decisions" and dialog.page_count() >= 1
+    printed = text(dialog)
+    assert "Tracking Decisions \u2013 open resolutions" in printed
+    assert "Bullying and Attendance" in printed and "Pledge Update" not in printed  # complete
+    dialog.reject()
+
+    dialog = view.print_decisions(open_only=False)
+    assert dialog is not None and dialog.kind() == "decisions"
+    assert "Pledge Update" in text(dialog)
+    dialog.reject()
