@@ -388,9 +388,12 @@ class BatchPrint(QObject):
     def _on_thread_finished(self) -> None:
         assert self.thread is not None
         done = list(self.thread.done)
+        cancelled = self.cancelled
         if self.progress is not None:
+            # Closing a QProgressDialog emits canceled(); the batch is over, so it must not count.
+            self.progress.canceled.disconnect(self._on_progress_canceled)
             self.progress.close()
-        self.finished.emit(done, self.cancelled)
+        self.finished.emit(done, cancelled)
 
 
 # --- the actions ------------------------------------------------------------------------------
