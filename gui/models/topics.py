@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from domain.values import TopicRow
 
@@ -77,7 +77,16 @@ UNSCORED = ""
 
 
 class TopicTableModel(RowTableModel[TopicRow]):
-    """Topics as rows; keeps a lower-case haystack of each topic for the text filter."""
+    """Topics as rows, shown as the user asked: text filter, combo filters, sort order.
+
+    The view uses this model directly (no ``QSortFilterProxyModel``, see :mod:`gui.models.table`
+    for why). The text filter tests a lower-case haystack of each topic. Each keystroke's result
+    is kept until the rows, the other filters or the sort order change, so a longer text only
+    tests the rows its longest already-filtered prefix kept, and deleting a letter shows the
+    kept result again without testing any row.
+    """
+
+    _CACHED_TEXTS = 64  # per committee-year: far more than anyone types into one filter
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(TOPIC_COLUMNS, parent)
@@ -85,6 +94,12 @@ class TopicTableModel(RowTableModel[TopicRow]):
         self.statuses: list[str] = []
         self.bands: list[str] = []
         self.sources: list[str] = []
+        self._positions: dict[int, int] = {}
+        self._text = ""
+        self._status: str | None = None
+        self._band: str | None = None
+        self._source: str | None = None
+        self._by_text: dict[str, list[int]] = {}
 
     def set_rows(self, rows: Any) -> None:
         rows = list(rows)
@@ -92,31 +107,23 @@ class TopicTableModel(RowTableModel[TopicRow]):
         self.statuses = [r.status for r in rows]
         self.bands = [r.band or UNSCORED for r in rows]
         self.sources = [r.source_kind or "" for r in rows]
+        self._positions = {r.id: i for i, r in enumerate(rows)}
+        self._by_text = {}
+        self._accept = self._selector()
         super().set_rows(rows)
+        self._by_text[self._text] = self._shown
 
     def row_of_topic(self, topic_id: int) -> int:
-        return self.row_of(lambda r: r.id == topic_id)
+        """The shown row of the topic, or -1 if it is not loaded or filtered out."""
+        position = self._positions.get(topic_id)
+        return -1 if position is None else self.shown_row_of_position(position)
 
+    def topic_at(self, index: QModelIndex | QPersistentModelIndex) -> TopicRow | None:
+        if not index.isValid():
+            return None
+        return self.row_value(index.row())
 
-class TopicFilterProxy(QSortFilterProxyModel):
-    """The topics as the user asked to see them: text filter, combo filters, sort order.
-
-    The filter state lives here, as views expect of a proxy; the work is done in bulk by the
-    source :class:`TopicTableModel` (see :mod:`gui.models.table` for why), so the proxy itself
-    passes rows through unchanged.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._status: str | None = None
-        self._band: str | None = None
-        self._source: str | None = None
-
-    def topics(self) -> TopicTableModel:
-        model = self.sourceModel()
-        assert isinstance(model, TopicTableModel)
-        return model
+    # --- filters ----------------------------------------------------------------------------
 
     def filter_text(self) -> str:
         return self._text
@@ -125,33 +132,47 @@ class TopicFilterProxy(QSortFilterProxyModel):
         needle = " ".join(text.split()).casefold()
         if needle == self._text:
             return
-        # Typing one more letter only narrows: test just the rows already shown.
-        narrowing = bool(self._text) and needle.startswith(self._text)
         self._text = needle
-        self._apply(narrowing)
+        self._accept = self._selector()
+        known = self._by_text.get(needle)
+        if known is not None:
+            self.set_shown(known)
+            return
+        # Adding letters only narrows: test just the rows the longest known prefix kept.
+        prefix = max((t for t in self._by_text if needle.startswith(t)), key=len, default=None)
+        candidates = None if prefix is None else self._by_text[prefix]
+        self.set_shown(self._compute_shown(candidates))
+        if len(self._by_text) >= self._CACHED_TEXTS:
+            self._by_text.clear()
+        self._by_text[needle] = self._shown
 
     def set_status(self, status: str | None) -> None:
         self._status = status
-        self._apply(False)
+        self.reapply()
 
     def set_band(self, band: str | None) -> None:
         self._band = band
-        self._apply(False)
+        self.reapply()
 
     def set_source(self, source: str | None) -> None:
         self._source = source
-        self._apply(False)
+        self.reapply()
 
     def reapply(self) -> None:
-        """Apply the current filters to freshly loaded rows."""
-        self._apply(False)
+        """Apply the current filters afresh to every row."""
+        self._by_text = {}
+        self.set_accept(self._selector())
+        self._by_text[self._text] = self._shown
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        super().sort(column, order)
+        self._by_text = {self._text: self._shown}  # earlier results are in the old order
 
     def _selector(self) -> Selector | None:
-        model = self.topics()
         status, band, source, needle = self._status, self._band, self._source, self._text
         if status is None and band is None and source is None and not needle:
             return None
-        statuses, bands, sources, hay = model.statuses, model.bands, model.sources, model.haystacks
+        statuses, bands, sources, hay = self.statuses, self.bands, self.sources, self.haystacks
 
         def select(pool: Iterable[int]) -> list[int]:
             kept = list(pool)
@@ -166,15 +187,3 @@ class TopicFilterProxy(QSortFilterProxyModel):
             return kept
 
         return select
-
-    def _apply(self, narrowing: bool) -> None:
-        model = self.topics()
-        model.set_accept(self._selector(), model.shown_positions() if narrowing else None)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.topics().sort(column, order)
-
-    def topic_at(self, index: QModelIndex) -> TopicRow | None:
-        if not index.isValid():
-            return None
-        return self.topics().row_value(self.mapToSource(index).row())

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from domain.values import TopicRow
 
 from ..models import labels
-from ..models.topics import UNSCORED, TopicFilterProxy, TopicTableModel
+from ..models.topics import UNSCORED, TopicTableModel
 from .tables import make_table
 
 if TYPE_CHECKING:
@@ -54,8 +54,9 @@ class TopicsView(QWidget):
         super().__init__(parent)
         self.setObjectName("TopicsView")
         self.model = TopicTableModel(self)
-        self.proxy = TopicFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        # The model filters and sorts itself (see gui.models.table); ``proxy`` is the model
+        # the table shows, kept as a name for code that asks the view for it.
+        self.proxy = self.model
         self._current_id: int | None = None
         self.scoring_panel: QWidget | None = None
 
@@ -132,13 +133,13 @@ class TopicsView(QWidget):
 
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.status_combo.currentIndexChanged.connect(
-            lambda _i: self._refilter(lambda: self.proxy.set_status(self.status_combo.currentData()))
+            lambda _i: self._refilter(lambda: self.model.set_status(self.status_combo.currentData()))
         )
         self.band_combo.currentIndexChanged.connect(
-            lambda _i: self._refilter(lambda: self.proxy.set_band(self.band_combo.currentData()))
+            lambda _i: self._refilter(lambda: self.model.set_band(self.band_combo.currentData()))
         )
         self.source_combo.currentIndexChanged.connect(
-            lambda _i: self._refilter(lambda: self.proxy.set_source(self.source_combo.currentData()))
+            lambda _i: self._refilter(lambda: self.model.set_source(self.source_combo.currentData()))
         )
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_requested.emit())
@@ -148,7 +149,7 @@ class TopicsView(QWidget):
     def _setup_table(self, table: QTableView) -> None:
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
-        table.setModel(self.proxy)
+        table.setModel(self.model)
         table.setSortingEnabled(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         widths = (280, 50, 70, 120, 140, 120, 90)
@@ -198,18 +199,17 @@ class TopicsView(QWidget):
         """Show these topics, keeping the filters and the selected topic where possible."""
         keep = self._current_id
         self.model.set_rows(rows)
-        self.proxy.reapply()
         self._restore_selection(keep)
         self._update_count()
 
     def current_topic(self) -> TopicRow | None:
-        return self.proxy.topic_at(self.table.currentIndex())
+        return self.model.topic_at(self.table.currentIndex())
 
     def select_topic(self, topic_id: int) -> bool:
         row = self.model.row_of_topic(topic_id)
         if row < 0:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
@@ -226,11 +226,11 @@ class TopicsView(QWidget):
         self._update_count()
 
     def _on_filter_edit_text_changed(self, text: str) -> None:
-        self._refilter(lambda: self.proxy.set_filter_text(text))
+        self._refilter(lambda: self.model.set_filter_text(text))
 
     def _on_table_selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
         indexes = self.table.selectionModel().selectedRows()
-        self._set_current(self.proxy.topic_at(indexes[0]) if indexes else None)
+        self._set_current(self.model.topic_at(indexes[0]) if indexes else None)
 
     def _set_current(self, row: TopicRow | None) -> None:
         new_id = row.id if row else None
@@ -242,7 +242,7 @@ class TopicsView(QWidget):
         self.current_topic_changed.emit(row)
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(QModelIndex()), self.model.rows_total()
+        shown, total = self.model.rowCount(QModelIndex()), self.model.rows_total()
         if total == 0:
             self.count_label.setText("No topics for this committee and year yet.")
         elif shown == total:
