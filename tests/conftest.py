@@ -41,12 +41,15 @@ def pg_cluster() -> Iterator[Cluster]:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """An empty database URL, once on SQLite and once on PostgreSQL."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'test.sqlite'}"
+        yield f"sqlite:///{tmp_path / 'test.sqlite'}"
+        return
     cluster: Cluster = request.getfixturevalue("pg_cluster")
-    return cluster.create_database(f"t{os.getpid()}_{next(_counter)}")
+    name = f"t{os.getpid()}_{next(_counter)}"
+    yield cluster.create_database(name)
+    cluster.drop_database(name)
 
 
 @pytest.fixture
@@ -106,14 +109,17 @@ def demo_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database
         template: Path = request.getfixturevalue("_sqlite_demo_template")
         url = _copy_sqlite(template, tmp_path / "demo.sqlite")
     else:
-        cluster: Cluster = request.getfixturevalue("pg_cluster")
+        cluster = request.getfixturevalue("pg_cluster")
         template_name = request.getfixturevalue("_pg_demo_template")
-        url = cluster.create_database(f"t{os.getpid()}_{next(_counter)}", template=template_name)
+        pg_name = f"t{os.getpid()}_{next(_counter)}"
+        url = cluster.create_database(pg_name, template=template_name)
     database = open_database(url)
     try:
         yield database
     finally:
         database.close()
+        if request.param == "postgres":
+            cluster.drop_database(pg_name)
 
 
 @pytest.fixture

@@ -40,7 +40,11 @@ def _free_port() -> int:
 class Cluster:
     def __init__(self) -> None:
         self.bin = _bin_dir()
-        self.root = Path(tempfile.mkdtemp(prefix="scrutineer-pg-"))
+        # Memory-backed when possible: hundreds of small test databases are created and
+        # dropped, and nothing of them needs to survive the run.
+        shm = Path("/dev/shm")
+        base = str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+        self.root = Path(tempfile.mkdtemp(prefix="scrutineer-pg-", dir=base))
         self.data = self.root / "data"
         self.port = _free_port()
         self.user = "scrutineer"
@@ -88,12 +92,19 @@ class Cluster:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self, name: str, template: str | None = None) -> str:
+    def _admin(self):  # -> psycopg.Connection
         import psycopg
 
-        with psycopg.connect(
+        return psycopg.connect(
             host="127.0.0.1", port=self.port, user=self.user, dbname="postgres", autocommit=True
-        ) as conn:
+        )
+
+    def drop_database(self, name: str) -> None:
+        with self._admin() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def create_database(self, name: str, template: str | None = None) -> str:
+        with self._admin() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             suffix = f' TEMPLATE "{template}"' if template else ""
             conn.execute(f'CREATE DATABASE "{name}"{suffix}')
