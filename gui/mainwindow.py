@@ -2,7 +2,9 @@
 
 The window paints before the database is opened (``attach_database`` runs after the first
 paint), so this module imports only Qt and light GUI modules at load time; SQLAlchemy and the
-domain operations are imported when the data is loaded.
+domain operations are imported when the data is loaded. Each page's module is imported and the
+page built when it is first shown (or asked for), so the first paint waits for the current page
+only.
 
 Every edit is an undoable command pushed on ``undo_stack``; the hub's ``changed`` signal says
 what kind of data changed, and only the pages showing it reload (the others when next shown).
@@ -30,11 +32,6 @@ from PySide6.QtWidgets import (
 from . import errors
 from .models import labels
 from .settings import Preferences, WindowState, open_settings
-from .widgets.decisions_view import DecisionsView
-from .widgets.meetings_view import MeetingsView
-from .widgets.planner import PlannerView
-from .widgets.reviews_view import ReviewsView
-from .widgets.topics_view import TopicsView
 
 if TYPE_CHECKING:
     from domain.db import Database
@@ -44,9 +41,25 @@ if TYPE_CHECKING:
     from .dialogs.meeting_dialog import MeetingDialog
     from .dialogs.topic_editor import SaveHandler, TopicEditor
     from .hub import Hub
+    from .widgets.decisions_view import DecisionsView
+    from .widgets.meetings_view import MeetingsView
+    from .widgets.planner import PlannerView
+    from .widgets.reviews_view import ReviewsView
+    from .widgets.topics_view import TopicsView
 
 PAGES = ("topics", "programme", "meetings", "reviews", "decisions")
 PAGE_TITLES = ("&Topics", "&Programme", "&Meetings", "Re&views", "&Decisions")
+
+
+class _Pages(dict[str, QWidget]):
+    """The pages built so far, by name; asking for one not built yet builds it."""
+
+    def __init__(self, build: Callable[[str], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, name: str) -> QWidget:
+        return self._build(name)
 
 
 class Dialogs:
@@ -131,27 +144,105 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("pages")
         self.tabs.setAccessibleName("Pages")
         self.tabs.setDocumentMode(True)
-        self.topics_view = TopicsView(self.tabs)
-        self.programme_view = PlannerView(None, self.undo_stack, self.tabs)
-        self.meetings_view = MeetingsView(self.tabs)
-        self.reviews_view = ReviewsView(self.tabs)
-        self.decisions_view = DecisionsView(self.tabs)
-        self.decisions_view.open_topic_requested.connect(self.show_topic)
-        self.reviews_view.open_topic_requested.connect(self.show_topic)
-        self.pages: dict[str, QWidget] = {
-            "topics": self.topics_view,
-            "programme": self.programme_view,
-            "meetings": self.meetings_view,
-            "reviews": self.reviews_view,
-            "decisions": self.decisions_view,
-        }
+        # Each tab starts with an empty placeholder; _page() builds the real page.
+        self.pages = _Pages(self._page)
+        self._swapping_tab = False
         for name, title in zip(PAGES, PAGE_TITLES, strict=True):
-            self.tabs.addTab(self.pages[name], title)
+            placeholder = QWidget(self.tabs)
+            placeholder.setObjectName(f"{name}.placeholder")
+            self.tabs.addTab(placeholder, title)
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self.topics_view.current_topic_changed.connect(lambda _row: self._update_actions())
-        self.topics_view.edit_requested.connect(self.edit_topic)
-        self.meetings_view.current_meeting_changed.connect(lambda _m: self._update_actions())
+
+    def _page(self, name: str) -> QWidget:
+        """The page called ``name``, built (module imported, state restored) on first use."""
+        page = self.pages.get(name)
+        if page is not None:
+            return page
+        if name == "topics":
+            from .widgets.topics_view import TopicsView
+
+            topics = TopicsView(self.tabs)
+            topics.current_topic_changed.connect(lambda _row: self._update_actions())
+            topics.edit_requested.connect(self.edit_topic)
+            for action in (self.edit_topic_action, self.new_topic_action):
+                topics.table.addAction(action)
+            page = topics
+        elif name == "programme":
+            from .widgets.planner import PlannerView
+
+            page = PlannerView(None, self.undo_stack, self.tabs)
+        elif name == "meetings":
+            from .widgets.meetings_view import MeetingsView
+
+            meetings = MeetingsView(self.tabs)
+            meetings.current_meeting_changed.connect(lambda _m: self._update_actions())
+            meetings.set_actions(
+                [self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action]
+            )
+            page = meetings
+        elif name == "reviews":
+            from .widgets.reviews_view import ReviewsView
+
+            reviews = ReviewsView(self.tabs)
+            reviews.open_topic_requested.connect(self.show_topic)
+            page = reviews
+        elif name == "decisions":
+            from .widgets.decisions_view import DecisionsView
+
+            decisions = DecisionsView(self.tabs)
+            decisions.open_topic_requested.connect(self.show_topic)
+            page = decisions
+        else:
+            raise KeyError(name)
+        self.pages[name] = page
+        index = PAGES.index(name)
+        current = self.tabs.currentIndex()
+        self._swapping_tab = True
+        try:
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, PAGE_TITLES[index])
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self._swapping_tab = False
+        placeholder.deleteLater()
+        for key, widget in self._state_widgets(name).items():
+            saved = self.window_state.bytes(key)
+            if saved is not None:
+                widget.restoreState(saved)
+        if self.hub is not None:
+            self._attach_page(name, page)
+        return page
+
+    def _attach_page(self, name: str, page: Any) -> None:
+        assert self.hub is not None
+        if name == "topics":
+            page.attach(self.hub, self.undo_stack)
+        elif name in ("decisions", "reviews"):
+            page.attach(self.hub, self.push)
+        elif name == "programme":
+            page.attach(self.hub)
+
+    @property
+    def topics_view(self) -> TopicsView:
+        return self._page("topics")  # type: ignore[return-value]
+
+    @property
+    def programme_view(self) -> PlannerView:
+        return self._page("programme")  # type: ignore[return-value]
+
+    @property
+    def meetings_view(self) -> MeetingsView:
+        return self._page("meetings")  # type: ignore[return-value]
+
+    @property
+    def reviews_view(self) -> ReviewsView:
+        return self._page("reviews")  # type: ignore[return-value]
+
+    @property
+    def decisions_view(self) -> DecisionsView:
+        return self._page("decisions")  # type: ignore[return-value]
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Committee and year", self)
@@ -198,11 +289,6 @@ class MainWindow(QMainWindow):
         self.edit_topic_action.setShortcut(QKeySequence("Ctrl+E"))
         self.find_action = self._action("&Find topic", self.focus_filter, "find", "Type part of a topic's title")
         _standard_shortcut(self.find_action, QKeySequence.StandardKey.Find, "Ctrl+F")
-        self.print_action = self._action("&Print…", self._on_print_triggered, "print")
-        _standard_shortcut(self.print_action, QKeySequence.StandardKey.Print, "Ctrl+P")
-        self.print_action.setEnabled(False)
-        self.print_action.setToolTip("Printing is added with the printing feature")
-        self.print_action.setStatusTip("Printing is added with the printing feature")
         self.quit_action = self._action("&Quit", self.close, "quit")
         _standard_shortcut(self.quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -227,9 +313,6 @@ class MainWindow(QMainWindow):
         self.move_meeting_action = self._action("M&ove meeting…", self.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
         self.cancel_meeting_action = self._action("&Cancel meeting", self.cancel_meeting, "cancelMeeting", "Cancel the selected meeting; its items stay on it")
         self.reinstate_meeting_action = self._action("&Reinstate meeting", self.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
-        self.meetings_view.set_actions(
-            [self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action]
-        )
         self.page_actions: list[QAction] = []
         for i, title in enumerate(PAGE_TITLES):
             action = self._action(title, lambda i=i: self.tabs.setCurrentIndex(i), f"page.{PAGES[i]}")
@@ -241,7 +324,9 @@ class MainWindow(QMainWindow):
         file_menu = menus.addMenu("&File")
         file_menu.addAction(self.new_topic_action)
         file_menu.addSeparator()
-        file_menu.addAction(self.print_action)
+        from .printing import install_print_actions
+
+        self.print_actions = install_print_actions(self, self.hub, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menus.addMenu("&Edit")
@@ -257,8 +342,6 @@ class MainWindow(QMainWindow):
         meetings_menu = menus.addMenu("&Meetings")
         for action in (self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action):
             meetings_menu.addAction(action)
-        for action in (self.edit_topic_action, self.new_topic_action):
-            self.topics_view.table.addAction(action)
 
     # --- the database -----------------------------------------------------------------------
 
@@ -273,10 +356,8 @@ class MainWindow(QMainWindow):
         self.status_label.setToolTip(database.description)
         for warning in database.warnings:
             self.statusBar().showMessage(warning)
-        self.topics_view.attach(self.hub, self.undo_stack)
-        self.decisions_view.attach(self.hub, self.push)
-        self.reviews_view.attach(self.hub, self.push)
-        self.programme_view.attach(self.hub)
+        for name, page in list(self.pages.items()):
+            self._attach_page(name, page)
         self._load_committees(prefer=self.window_state.int("committee"))
         self._update_actions()
 
@@ -373,6 +454,9 @@ class MainWindow(QMainWindow):
         return PAGES[self.tabs.currentIndex()]
 
     def _on_tabs_current_changed(self, _index: int) -> None:
+        if self._swapping_tab:
+            return
+        self._page(self.current_page())
         self._reload_current()
         self._update_actions()
 
@@ -619,17 +703,17 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.topics_view)
         self.topics_view.focus_filter()
 
-    def _on_print_triggered(self) -> None:
-        """Printing the programme: the printing feature connects here."""
-
     def _update_actions(self) -> None:
         ready = self.hub is not None and self.committee_id is not None and self.year_start is not None
-        on_topics = self.tabs.currentWidget() is self.topics_view
+        # Pages not built yet have nothing selected; asking them must not build them.
+        topics: Any = self.pages.get("topics")
+        meetings: Any = self.pages.get("meetings")
+        on_topics = topics is not None and self.tabs.currentWidget() is topics
         self.new_topic_action.setEnabled(ready)
-        self.edit_topic_action.setEnabled(ready and on_topics and self.topics_view.current_topic() is not None)
+        self.edit_topic_action.setEnabled(ready and on_topics and topics.current_topic() is not None)
         self.edit_committee_action.setEnabled(ready)
         self.find_action.setEnabled(ready)
-        meeting = self.meetings_view.current_meeting() if ready else None
+        meeting = meetings.current_meeting() if ready and meetings is not None else None
         self.add_meeting_action.setEnabled(ready)
         self.move_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")
         self.cancel_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")
@@ -637,15 +721,20 @@ class MainWindow(QMainWindow):
 
     # --- window state -----------------------------------------------------------------------
 
-    def _state_widgets(self) -> dict[str, Any]:
-        return {
-            "topics.header": self.topics_view.table.horizontalHeader(),
-            "meetings.header": self.meetings_view.table.horizontalHeader(),
-            "reviews.header": self.reviews_view.table.horizontalHeader(),
-            "decisions.header": self.decisions_view.table.horizontalHeader(),
-            "programme.header": self.programme_view.tree.header(),
-            "topics.splitter": self.topics_view.splitter,
-        }
+    def _state_widgets(self, name: str | None = None) -> dict[str, Any]:
+        """The header and splitter states to keep, of one page or of every page built so far
+        (a page never built keeps the state saved earlier)."""
+        if name is None:
+            widgets: dict[str, Any] = {}
+            for built in list(self.pages):
+                widgets.update(self._state_widgets(built))
+            return widgets
+        page: Any = self.pages[name]
+        if name == "topics":
+            return {"topics.header": page.table.horizontalHeader(), "topics.splitter": page.splitter}
+        if name == "programme":
+            return {"programme.header": page.tree.header()}
+        return {f"{name}.header": page.table.horizontalHeader()}
 
     def _restore_window_state(self) -> None:
         state = self.window_state
@@ -655,13 +744,10 @@ class MainWindow(QMainWindow):
         layout = state.bytes("state")
         if layout is not None:
             self.restoreState(layout)
-        for name, widget in self._state_widgets().items():
-            saved = state.bytes(name)
-            if saved is not None:
-                widget.restoreState(saved)
         page = state.int("page")
         if page is not None and 0 <= page < self.tabs.count():
             self.tabs.setCurrentIndex(page)
+        self._page(self.current_page())  # restores its own header state
 
     def save_window_state(self) -> None:
         state = self.window_state
