@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from domain.values import TopicRow
-
 from . import labels
 from .table import CENTRE, RIGHT, Column, RowTableModel, Selector
+
+if TYPE_CHECKING:  # the window paints before the domain's value classes are needed
+    from domain.values import TopicRow
 
 _BAND_RANK = {"High": 0, "Medium": 1, "Low": 2, "Not a scrutiny topic": 3}
 
@@ -76,7 +77,7 @@ TITLE, SCORE, BAND, STATUS, RESPONSIBLE, SOURCE, ADDED = range(len(TOPIC_COLUMNS
 UNSCORED = ""
 
 
-class TopicTableModel(RowTableModel[TopicRow]):
+class TopicTableModel(RowTableModel["TopicRow"]):
     """Topics as rows, shown as the user asked: text filter, combo filters, sort order.
 
     The view uses this model directly (no ``QSortFilterProxyModel``, see :mod:`gui.models.table`

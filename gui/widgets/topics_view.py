@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.values import TopicRow
-
 from ..models import labels
 from ..models.topics import UNSCORED, TopicTableModel
 from .tables import make_table
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
+
+    from domain.values import TopicRow
 
     from ..hub import Hub
 

@@ -200,10 +200,10 @@ BARE = textwrap.dedent(
             return False
 
     def after():
-        print(f"painted {time.time():.6f}", flush=True)
+        print(f"painted {time.time():.6f} {time.process_time():.6f}", flush=True)
         if EXTRA:
             import sqlalchemy.orm  # noqa: F401
-            print(f"data {time.time():.6f}", flush=True)
+            print(f"data {time.time():.6f} {time.process_time():.6f}", flush=True)
         QTimer.singleShot(0, app.quit)
 
     EXTRA = len(sys.argv) > 1
@@ -228,6 +228,8 @@ APP = textwrap.dedent(
 
 
 def _run(code: str, *args: str) -> dict[str, float]:
+    """Start ``code`` in a fresh interpreter; the wall-clock seconds from the start to each mark
+    it prints, and (as "<mark> cpu") the process CPU seconds it had used by then."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -240,15 +242,22 @@ def _run(code: str, *args: str) -> dict[str, float]:
     ).stdout
     marks = {}
     for line in out.splitlines():
-        name, _, stamp = line.partition(" ")
+        name, _, stamps = line.partition(" ")
         if name in ("painted", "data"):
-            marks[name] = float(stamp) - started
+            wall, cpu = stamps.split()
+            marks[name] = float(wall) - started
+            marks[f"{name} cpu"] = float(cpu)
     return marks
 
 
-def _median(runs: int, fn: Callable[[], dict[str, float]]) -> dict[str, float]:
-    results = [fn() for _ in range(runs)]
-    return {k: statistics.median(r[k] for r in results) for k in results[0]}
+def _medians(runs: int, *fns: Callable[[], dict[str, float]]) -> list[dict[str, float]]:
+    """Median marks of each program, run in turn (interleaved, so a burst of load from other
+    jobs on the machine falls on all of them alike)."""
+    results: list[list[dict[str, float]]] = [[] for _ in fns]
+    for _ in range(runs):
+        for fn, out in zip(fns, results, strict=True):
+            out.append(fn())
+    return [{k: statistics.median(r[k] for r in rs) for k in rs[0]} for rs in results]
 
 
 @pytest.fixture(scope="module")
@@ -264,20 +273,20 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_cold_start(demo_file: Path, tmp_path: Path, record_property) -> None:  # noqa: ANN001
-    bare = _median(7, lambda: _run(BARE))
-    bare_orm = _median(7, lambda: _run(BARE, "orm"))
-    app = _median(
-        7,
-        lambda: _run(APP.format(root=str(ROOT), db=f"sqlite:///{demo_file}", settings=str(tmp_path / "s.ini"))),
+    app_code = APP.format(root=str(ROOT), db=f"sqlite:///{demo_file}", settings=str(tmp_path / "s.ini"))
+    bare, bare_orm, app = _medians(
+        9, lambda: _run(BARE), lambda: _run(BARE, "orm"), lambda: _run(app_code)
     )
     figures = {
-        "bare window painted": bare["painted"],
-        "bare window + import sqlalchemy.orm": bare_orm["data"],
-        "Scrutineer painted": app["painted"],
-        "Scrutineer demo data on screen": app["data"],
+        "bare window painted": (bare["painted"], bare["painted cpu"]),
+        "bare window + import sqlalchemy.orm": (bare_orm["data"], bare_orm["data cpu"]),
+        "Scrutineer painted": (app["painted"], app["painted cpu"]),
+        "Scrutineer demo data on screen": (app["data"], app["data cpu"]),
     }
-    for name, seconds in figures.items():
-        print(f"{name}: {seconds * 1000:.0f} ms")
-        record_property(name, round(seconds * 1000))
-    assert app["painted"] <= 1.5 * bare["painted"]
-    assert app["data"] <= 1.3 * bare_orm["data"]
+    for name, (wall, cpu) in figures.items():
+        print(f"{name}: {wall * 1000:.0f} ms wall, {cpu * 1000:.0f} ms CPU")
+        record_property(name, round(wall * 1000))
+        record_property(f"{name} (CPU)", round(cpu * 1000))
+    # CPU time: on a shared machine the wall clock also counts waiting for a CPU.
+    assert app["painted cpu"] <= 1.5 * bare["painted cpu"]
+    assert app["data cpu"] <= 1.3 * bare_orm["data cpu"]
