@@ -12,7 +12,7 @@ import pytest
 from domain import csvio
 from domain.cli import main
 from domain.db import open_database
-from domain.ops import committees, programme, topics
+from domain.ops import programme, topics
 from domain.ops.convert import committee_by_name
 from domain.ops.errors import Invalid
 
@@ -104,6 +104,7 @@ def test_a_bad_file_gets_one_message_and_leaves_the_database_byte_for_byte_uncha
     [
         (("--committee", "Nobody", "--year", "2019-20"), "python app.py committees"),
         (("--committee", "ECSC", "--year", "2019-21"), "--year"),
+        (("--committee", "ECSC", "--year", "2019-20"), "already has 34 items in 2019 - 20"),
     ],
 )
 def test_an_unknown_committee_or_year_is_refused_without_writing(
@@ -142,7 +143,10 @@ def test_a_failure_half_way_through_the_import_writes_nothing(
 
     monkeypatch.setattr(programme, "book_topic", failing_book_topic)
     before = snapshot(demo_file)
-    code, _, err = cli(capsys, "--db", str(demo_file), "import", str(good), "--committee", "ECSC", "--year", "2019-20")
+    code, _, err = cli(
+        capsys, "--db", str(demo_file), "import", str(good), "--committee", "ECSC", "--year",
+        "2019-20", "--append",
+    )
     assert code == 1 and "The meeting is full." in err
     assert len(calls) == 3  # two entries were written in the transaction before the failure
     assert snapshot(demo_file) == before
@@ -256,14 +260,16 @@ def test_round_trip_export_then_import_into_an_empty_database(
     assert cli(capsys, "--db", db_url, "demo")[0] == 0
     exported = tmp_path / "ecsc.csv"
     assert cli(capsys, "--db", db_url, "export", "--committee", "ECSC", "--year", "2019-20", "--out", str(exported))[0] == 0
-    target = open_database(target_url)
-    with target.transaction() as s:
-        committees.create_committee(s, name="Education and Children's Social Care", short_name="ECSC")
-    target.close()
-    code, _, err = cli(capsys, "--db", target_url, "import", str(exported), "--committee", "ECSC", "--year", "2019-20")
+    name = "Education and Children's Social Care Overview and Scrutiny Committee"
+    code, _, err = cli(capsys, "--db", target_url, "import", str(exported), "--committee", name, "--year", "2019-20")
+    assert code == 1 and "--create-committee" in err
+    code, _, err = cli(
+        capsys, "--db", target_url, "import", str(exported), "--committee", name, "--year",
+        "2019-20", "--create-committee",
+    )
     assert code == 0, err
     original = programme_of(db_url, "ECSC", 2019)
-    assert programme_of(target_url, "ECSC", 2019) == original
+    assert programme_of(target_url, name, 2019) == original
     assert len(original[0]) == 5 and original[1]
 
 

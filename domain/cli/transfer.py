@@ -18,6 +18,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE", help="the CSV file (UTF-8 or Windows-1252; , ; or tab)")
     p.add_argument("--committee", required=True, metavar="NAME", help="committee name or short name")
     p.add_argument("--year", required=True, metavar="YEAR", help="municipal year, e.g. 2019-20")
+    p.add_argument(
+        "--create-committee",
+        action="store_true",
+        help="create the committee (named as given) if the database has no such committee",
+    )
+    p.add_argument(
+        "--append",
+        action="store_true",
+        help="add to a programme that already has items for that year (otherwise refused, so "
+        "that importing a file twice does not book every item twice)",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser(
@@ -61,6 +72,40 @@ def _committee(session, name: str):  # -> domain.models.Committee
         raise CliError(f"{exc} Run 'python app.py committees' to list them with their years.") from None
 
 
+def _committee_for_import(session, args: argparse.Namespace):  # -> domain.models.Committee
+    from sqlalchemy import func, select
+
+    from ..deadlines import municipal_year_label
+    from ..models import Committee, Topic
+    from ..ops import committees
+    from ..ops.convert import committee_by_name
+    from ..ops.errors import NotFound
+    from . import CliError
+
+    try:
+        committee = committee_by_name(session, args.committee)
+    except NotFound as exc:
+        if not args.create_committee:
+            raise CliError(
+                f"{exc} Run 'python app.py committees' to list them, or add "
+                "--create-committee to create it."
+            ) from None
+        info = committees.create_committee(session, name=args.committee)
+        return session.get(Committee, info.id)
+    year = _year(args.year)
+    booked = session.scalar(
+        select(func.count())
+        .select_from(Topic)
+        .where(Topic.committee_id == committee.id, Topic.year_start == year)
+    )
+    if booked and not args.append:
+        raise CliError(
+            f"{committee.name} already has {booked} items in {municipal_year_label(year)}; "
+            "importing would add them again. Add --append to add this file to that programme."
+        )
+    return committee
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from ..csvio import CsvError, import_programme, parse_programme_csv
     from ..deadlines import municipal_year_label
@@ -77,7 +122,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     database = open_db(args.db)
     try:
         with database.transaction() as s:
-            committee = _committee(s, args.committee)
+            committee = _committee_for_import(s, args)
             summary = import_programme(
                 s, committee_id=committee.id, year_start=year, rows=rows, file=str(path)
             )
