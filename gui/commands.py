@@ -154,6 +154,32 @@ def committee_fields(info: CommitteeInfo) -> dict[str, Any]:
     return out
 
 
+class AddCommitteeCommand(HubCommand):
+    def __init__(self, hub: Hub, *, name: str) -> None:
+        super().__init__(hub, f"add committee {_short(name)}")
+        self.name = name
+        self.committee_id: int | None = None
+
+    def do(self) -> None:
+        from domain.ops import committees
+
+        info = self.hub.run(
+            committees.create_committee,
+            change=Change(committees=True),
+            name=self.name,
+            committee_id=self.committee_id,
+        )
+        self.committee_id = info.id
+
+    def undo_(self) -> None:
+        from domain.ops import committees
+
+        assert self.committee_id is not None
+        self.hub.run(
+            committees.delete_committee, change=Change(committees=True), committee_id=self.committee_id
+        )
+
+
 class EditCommitteeCommand(HubCommand):
     def __init__(self, hub: Hub, *, before: CommitteeInfo, fields: dict[str, Any]) -> None:
         super().__init__(hub, f"edit committee {_short(before.short_name or before.name)}")

@@ -3,8 +3,8 @@
 The window paints before the database is opened (``attach_database`` runs after the first
 paint), so this module imports only Qt and light GUI modules at load time; SQLAlchemy and the
 domain operations are imported when the data is loaded. Each page's module is imported and the
-page built when it is first shown (or asked for), so the first paint waits for the current page
-only.
+page built when it is first shown with data (or asked for), so the first paint shows only the
+window's frame: menus, pickers and tabs.
 
 Every edit is an undoable command pushed on ``undo_stack``; the hub's ``changed`` signal says
 what kind of data changed, and only the pages showing it reload (the others when next shown).
@@ -16,7 +16,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt
+# ``Qt`` is imported where it is used, after the first paint: importing the name makes PySide
+# create every enum of the Qt namespace, tens of milliseconds.
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -83,6 +85,12 @@ class Dialogs:
         from .dialogs.committee_dialog import CommitteeDialog
 
         return CommitteeDialog(info, parent)
+
+    def ask_text(self, parent: QWidget, title: str, label: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(parent, title, label)
+        return text if ok else None
 
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         answer = QMessageBox.question(parent, title, text)
@@ -268,7 +276,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.committee_combo)
         bar.addWidget(year_label)
         bar.addWidget(self.year_combo)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.addToolBar(bar)  # the top area (not named: see the import of QSettings)
         self.selection_toolbar = bar
         self.committee_combo.currentIndexChanged.connect(self._on_committee_combo_changed)
         self.year_combo.currentIndexChanged.connect(self._on_year_combo_changed)
@@ -304,6 +312,9 @@ class MainWindow(QMainWindow):
             redo_keys.append(shift_z)
         self.redo_action.setShortcuts(redo_keys)
 
+        self.new_committee_action = self._action(
+            "New &committee…", self.new_committee, "newCommittee", "Add a committee, panel or board"
+        )
         self.edit_committee_action = self._action(
             "Committee &details…", self.edit_committee, "editCommittee",
             "Chair, members, remit, support officer and meeting defaults",
@@ -323,6 +334,7 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
         file_menu.addAction(self.new_topic_action)
+        file_menu.addAction(self.new_committee_action)
         file_menu.addSeparator()
         from .printing import install_print_actions
 
@@ -358,6 +370,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(warning)
         for name, page in list(self.pages.items()):
             self._attach_page(name, page)
+        self._page(self.current_page())
         self._load_committees(prefer=self.window_state.int("committee"))
         self._update_actions()
 
@@ -366,6 +379,8 @@ class MainWindow(QMainWindow):
         return self.hub.query(op, **kw)
 
     def _load_committees(self, prefer: int | None) -> None:
+        from PySide6.QtCore import Qt
+
         from domain.ops import committees
 
         infos = self._query(committees.list_committees)
@@ -456,7 +471,8 @@ class MainWindow(QMainWindow):
     def _on_tabs_current_changed(self, _index: int) -> None:
         if self._swapping_tab:
             return
-        self._page(self.current_page())
+        if self.hub is not None:
+            self._page(self.current_page())
         self._reload_current()
         self._update_actions()
 
@@ -509,15 +525,21 @@ class MainWindow(QMainWindow):
             stale |= {"decisions"}
         if change.reviews:
             stale |= {"reviews"}
-        if change.committees and self.committee_id is not None:
+        if change.committees:
             from domain.ops import committees
 
-            self.committee = self._query(committees.get_committee, committee_id=self.committee_id)
-            index = self.committee_combo.findData(self.committee_id)
-            if index >= 0:
-                self.committee_combo.setItemText(index, self.committee.name)
-            self._update_title()
-            stale |= {"programme"}
+            names = {c.id: c.name for c in self._query(committees.list_committees)}
+            listed = [self.committee_combo.itemData(i) for i in range(self.committee_combo.count())]
+            if sorted(names) != sorted(listed):  # a committee was added or removed
+                self._load_committees(prefer=self.committee_id)
+                return
+            if self.committee_id is not None:
+                self.committee = self._query(committees.get_committee, committee_id=self.committee_id)
+                index = self.committee_combo.findData(self.committee_id)
+                if index >= 0:
+                    self.committee_combo.setItemText(index, self.committee.name)
+                self._update_title()
+                stale |= {"programme"}
         self._stale |= stale
         self._reload_current()
 
@@ -535,6 +557,8 @@ class MainWindow(QMainWindow):
         return failed
 
     def _show_dialog(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> None:
+        from PySide6.QtCore import Qt
+
         self.open_dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -585,6 +609,20 @@ class MainWindow(QMainWindow):
 
         editor = self.dialogs.topic_editor(self, row=row, year_start=self.year_start, years=self.years(), on_save=save)
         self._show_dialog(editor)
+
+    def new_committee(self) -> None:
+        """Ask for a name, add the committee, show it, and open its details to fill in."""
+        if self.hub is None:
+            return
+        from .commands import AddCommitteeCommand
+
+        name = self.dialogs.ask_text(self, "New committee", "&Name of the committee, panel or board:")
+        if not name or not name.strip():
+            return
+        command = AddCommitteeCommand(self.hub, name=name.strip())
+        if self.push(command) is None and command.committee_id is not None:
+            self._load_committees(prefer=command.committee_id)
+            self.edit_committee()
 
     def edit_committee(self) -> None:
         if self.hub is None or self.committee is None:
@@ -747,7 +785,6 @@ class MainWindow(QMainWindow):
         page = state.int("page")
         if page is not None and 0 <= page < self.tabs.count():
             self.tabs.setCurrentIndex(page)
-        self._page(self.current_page())  # restores its own header state
 
     def save_window_state(self) -> None:
         state = self.window_state

@@ -67,10 +67,13 @@ def _check_unique_name(session: Session, name: str, own_id: int | None) -> None:
         raise Invalid(f"There is already a committee called '{name}'.", "name")
 
 
-def create_committee(session: Session, *, name: str, **fields: Any) -> CommitteeInfo:
+def create_committee(
+    session: Session, *, name: str, committee_id: int | None = None, **fields: Any
+) -> CommitteeInfo:
+    """A new committee; ``committee_id`` re-creates one with its old id (redo)."""
     values = _normalise({"name": name, **fields})
     _check_unique_name(session, values["name"], None)
-    c = Committee(**values)
+    c = Committee(id=committee_id, **values)
     session.add(c)
     session.flush()
     return committee_info(c)
@@ -87,6 +90,21 @@ def update_committee(
         setattr(c, key, value)
     session.flush()
     return committee_info(c)
+
+
+def delete_committee(session: Session, *, committee_id: int) -> None:
+    """Delete a committee that has nothing recorded yet (undo of creating one)."""
+    c = get(session, Committee, committee_id)
+    has_data = session.scalar(select(Topic.id).where(Topic.committee_id == c.id).limit(1))
+    has_data = has_data or session.scalar(
+        select(Meeting.id).where(Meeting.committee_id == c.id).limit(1)
+    )
+    if has_data is not None:
+        raise Invalid(
+            f"{c.name} has meetings or topics; it cannot be deleted while they are there."
+        )
+    session.delete(c)
+    session.flush()
 
 
 def municipal_year_of(day: dt.date, start_month: int = 5) -> int:

@@ -11,16 +11,14 @@ from pytestqt.qtbot import QtBot
 from window_helpers import ECSC, select_committee
 
 from domain.db import Database
-from domain.demo import load_demo
 from gui import errors
 from gui.mainwindow import MainWindow
 
 
 @pytest.fixture
-def demo_db(sqlite_db: Database) -> Database:
-    with sqlite_db.transaction() as s:
-        load_demo(s)
-    return sqlite_db
+def demo_db(sqlite_demo_db: Database) -> Database:
+    """GUI tests run on SQLite only: the domain tests cover PostgreSQL."""
+    return sqlite_demo_db
 
 
 @pytest.fixture
