@@ -529,7 +529,7 @@ def conflicts(
     placements_with_details: Iterable[BookedItem],
     *,
     today: date,
-    max_items_per_officer: int = 2,
+    max_items_per_officer: int = 4,
     default_minutes: int = 30,
 ) -> list[Conflict]:
     """Problems with the programme that someone should act on, in meeting order.

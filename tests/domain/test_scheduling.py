@@ -472,7 +472,7 @@ def test_officer_with_too_many_items_at_one_meeting() -> None:
         item(3, 3, 3, "OFSTED Inspection", responsible="jean kelly "),
         item(4, 4, 3, "Children in Need", responsible="Emma Crowther/ Jean  Kelly"),
     ]
-    found = conflicts([jan], booked, today=TODAY)
+    found = conflicts([jan], booked, today=TODAY, max_items_per_officer=2)
     assert found == [
         Conflict(
             ConflictKind.OFFICER_OVERLOAD,
@@ -482,6 +482,7 @@ def test_officer_with_too_many_items_at_one_meeting() -> None:
         )
     ]
     assert conflicts([jan], booked, today=TODAY, max_items_per_officer=3) == []
+    assert conflicts([jan], booked, today=TODAY) == []  # the default allows a lead officer four
 
 
 @pytest.mark.parametrize(
