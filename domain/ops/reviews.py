@@ -685,13 +685,17 @@ def topic_recommendation(session: Session, *, topic_id: int) -> RecommendationIn
 _FOLLOW_UP_SOURCES = (SourceKind.RESOLUTION, SourceKind.REFERRAL)
 
 
-def follow_up_reason(review_title: str, x: Recommendation) -> str:
-    """The recommendation and the executive's response, as the programme's reason."""
+def follow_up_reason(review_title: str, x: RecommendationInfo) -> str:
+    """The recommendation and the executive's response, as the programme's reason.
+
+    Takes the plain value, so the GUI can show the reason it will save before saving it.
+    """
     text = f"{review_title} review, recommendation {x.number}: {x.text}"
-    if x.response == ExecutiveResponse.PENDING:
+    response_value = ExecutiveResponse(x.response).value
+    if response_value == ExecutiveResponse.PENDING.value:
         return f"{text}\nExecutive response: pending."
     when = f" on {long_date(x.response_on)}" if x.response_on else ""
-    response = f"\nExecutive response: {x.response.value}{when}."
+    response = f"\nExecutive response: {response_value}{when}."
     if x.response_text:
         response += f" {x.response_text}"
     return text + response
@@ -770,7 +774,7 @@ def _add_follow_up(
         year_from=from_date,
         fields={
             "title": chosen,
-            "reason": (reason if reason is not None else follow_up_reason(review.title, x)).strip(),
+            "reason": (reason if reason is not None else follow_up_reason(review.title, recommendation_info(x))).strip(),
             "responsible": review.lead_officer,
             "source_kind": kind,
             "source_ref": f"{review.title} review, recommendation {x.number}",

@@ -570,7 +570,7 @@ class ReviewsView(QWidget):
                 self._say(command.addition.message)
             return failed
 
-        reason = follow_up_reason(r.title, _RecommendationLike(x))  # type: ignore[arg-type]
+        reason = follow_up_reason(r.title, x)
         dialog = PlacementDialog(
             heading=(
                 f"Put the follow-up of recommendation {x.number} of <b>{escape(r.title)}</b> "
@@ -590,15 +590,3 @@ class ReviewsView(QWidget):
             dialog.later_radio.setChecked(True)
         self._show_dialog(dialog)
 
-
-class _RecommendationLike:
-    """What ``follow_up_reason`` reads of a recommendation, from the plain value."""
-
-    def __init__(self, x: RecommendationInfo) -> None:
-        from domain.models import ExecutiveResponse
-
-        self.number = x.number
-        self.text = x.text
-        self.response = ExecutiveResponse(x.response)
-        self.response_on = x.response_on
-        self.response_text = x.response_text

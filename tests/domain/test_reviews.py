@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
@@ -302,6 +303,23 @@ def test_follow_up_goes_on_the_programme_with_the_recommendation_and_response(
     assert topic.responsible == "Judith Harwood"
     assert linked.follow_up_topic_id == added.topic_id
     assert origin is not None and origin.id == rec.id
+
+
+def test_follow_up_reason_is_made_from_the_plain_recommendation_value() -> None:
+    from domain.decision_values import RecommendationInfo
+
+    pending = RecommendationInfo(
+        id=1, version=1, review_id=1, number=2, text="Report on class sizes.", response="pending",
+        response_on=None, response_text="", follow_up_on=None, follow_up_topic_id=None,
+    )
+    assert reviews.follow_up_reason("Fair Funding for Schools", pending) == (
+        "Fair Funding for Schools review, recommendation 2: Report on class sizes.\n"
+        "Executive response: pending."
+    )
+    noted = replace(pending, response="noted", response_on=dt.date(2020, 2, 11), response_text="Noted by Cabinet.")
+    assert reviews.follow_up_reason("Fair Funding for Schools", noted).endswith(
+        "\nExecutive response: noted on 11 February 2020. Noted by Cabinet."
+    )
 
 
 def test_follow_up_date_picks_the_meeting_or_leaves_it_to_be_scheduled(

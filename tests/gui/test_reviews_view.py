@@ -139,7 +139,10 @@ def test_follow_up_goes_on_the_work_programme_and_undo_takes_it_off(
     view.follow_up_button.click()
     dialog = view.open_dialog
     assert isinstance(dialog, PlacementDialog)
-    assert "Executive response: agreed on 20 July 2019." in dialog.reason_edit.toPlainText()
+    assert dialog.reason_edit.toPlainText() == (
+        "Fair Funding for Schools review, recommendation 1: Report on class sizes.\n"
+        "Executive response: agreed on 20 July 2019."
+    )
     dialog.months_radio.click()
     dialog.months_spin.setValue(6)  # January 2020
     assert "Wednesday 8 January 2020" in dialog.preview.text()
