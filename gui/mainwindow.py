@@ -37,6 +37,7 @@ from .settings import Preferences, WindowState, open_settings
 
 if TYPE_CHECKING:
     from domain.db import Database
+    from domain.decision_values import DecisionInfo
     from domain.values import Change, CommitteeInfo, MeetingInfo, TopicRow
 
     from .dialogs.committee_dialog import CommitteeDialog
@@ -68,11 +69,15 @@ class Dialogs:
     """The dialogs the window opens: one seam, so tests can replace any of them."""
 
     def topic_editor(
-        self, parent: QWidget, *, row: TopicRow | None, year_start: int, years: list[int], on_save: SaveHandler
+        self, parent: QWidget, *, row: TopicRow | None, year_start: int, years: list[int], on_save: SaveHandler,
+        origin: DecisionInfo | None = None, on_open_origin: Callable[[int], object] | None = None,
     ) -> TopicEditor:
         from .dialogs.topic_editor import TopicEditor
 
-        return TopicEditor(row=row, year_start=year_start, years=years, on_save=on_save, parent=parent)
+        return TopicEditor(
+            row=row, year_start=year_start, years=years, on_save=on_save, parent=parent,
+            origin=origin, on_open_origin=on_open_origin,
+        )
 
     def meeting_dialog(
         self, parent: QWidget, *, title: str, starts_at: dt.datetime, venue: str, year_start: int
@@ -607,7 +612,16 @@ class MainWindow(QMainWindow):
                 return None
             return self.push(EditTopicCommand(hub, before=row, fields=fields))
 
-        editor = self.dialogs.topic_editor(self, row=row, year_start=self.year_start, years=self.years(), on_save=save)
+        from domain.ops.decisions import topic_origin
+
+        try:
+            origin = self._query(topic_origin, topic_id=row.id)
+        except Exception:  # noqa: BLE001 - the editor works without it; saving reports a deleted topic
+            origin = None
+        editor = self.dialogs.topic_editor(
+            self, row=row, year_start=self.year_start, years=self.years(), on_save=save,
+            origin=origin, on_open_origin=self.show_decision,
+        )
         self._show_dialog(editor)
 
     def new_committee(self) -> None:
@@ -736,6 +750,34 @@ class MainWindow(QMainWindow):
             self.year_combo.setCurrentIndex(self.year_combo.findData(row.year_start))
         self.tabs.setCurrentWidget(self.topics_view)
         return self.topics_view.select_topic(topic_id)
+
+    def _show_committee_year(self, committee_id: int, year_start: int) -> None:
+        if committee_id != self.committee_id:
+            self.committee_combo.setCurrentIndex(self.committee_combo.findData(committee_id))
+        if year_start != self.year_start:
+            if self.year_combo.findData(year_start) < 0:
+                self._set_years(year_start)
+            self.year_combo.setCurrentIndex(self.year_combo.findData(year_start))
+
+    def show_decision(self, decision_id: int) -> bool:
+        """Select a resolution on the Decisions page, switching to its committee and the year of
+        its meeting, and showing every resolution if the page's filter hides it."""
+        if self.hub is None:
+            return False
+        from domain.ops import decisions
+
+        try:
+            info = self._query(decisions.get_decision, decision_id=decision_id)
+        except Exception as exc:  # deleted meanwhile: say so
+            errors.report(exc, self)
+            return False
+        self._show_committee_year(info.committee_id, labels.municipal_year_of(info.meeting_date))
+        self.tabs.setCurrentWidget(self.decisions_view)
+        view = self.decisions_view
+        if view.select_decision(decision_id):
+            return True
+        view.set_filter("all")  # complete or of another year: not in the current filter
+        return view.select_decision(decision_id)
 
     def focus_filter(self) -> None:
         self.tabs.setCurrentWidget(self.topics_view)

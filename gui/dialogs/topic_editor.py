@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,6 +34,9 @@ from domain.values import TopicRow
 
 from ..models import labels
 from .fields import FieldMessage, OptionalDate
+
+if TYPE_CHECKING:
+    from domain.decision_values import DecisionInfo
 
 SaveHandler = Callable[[dict[str, Any]], BaseException | None]
 
@@ -51,6 +57,12 @@ FIELDS = (
 )
 
 
+def origin_text(d: DecisionInfo) -> str:
+    """'From minute 14 of 10 July 2019', as minutes refer to a resolution."""
+    day = f"{d.meeting_date.day} {d.meeting_date:%B %Y}"
+    return f"From minute {d.minute_no} of {day}" if d.minute_no else f"From the meeting of {day}"
+
+
 class TopicEditor(QDialog):
     def __init__(
         self,
@@ -60,11 +72,15 @@ class TopicEditor(QDialog):
         years: list[int],
         on_save: SaveHandler,
         parent: QWidget | None = None,
+        origin: DecisionInfo | None = None,
+        on_open_origin: Callable[[int], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("TopicEditor")
         self.row = row
         self._on_save = on_save
+        self.origin = origin
+        self._on_open_origin = on_open_origin
         self.setWindowTitle("Edit topic" if row else "New topic")
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(700)
@@ -144,6 +160,7 @@ class TopicEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.addLayout(self._build_origin())
         layout.addLayout(self._form)
         layout.addWidget(self.buttons)
 
@@ -158,6 +175,52 @@ class TopicEditor(QDialog):
         self._on_exempt_toggled(self.exempt_check.isChecked())
         self._check_added_year()
         self.title_edit.setFocus()
+
+    def _build_origin(self) -> QHBoxLayout:
+        """Where the topic came from: the resolution it was made from, with a way to open it."""
+        row = QHBoxLayout()
+        self.origin_label = QLabel(self)
+        self.origin_label.setObjectName("topicOrigin")
+        self.origin_label.setAccessibleName("Made from the resolution")
+        self.origin_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.origin_label.setWordWrap(True)
+        self.open_origin_button = QPushButton("Open &resolution", self)
+        self.open_origin_button.setObjectName("openOrigin")
+        self.open_origin_button.setAccessibleName("Open resolution")
+        self.open_origin_button.setAutoDefault(False)  # Enter saves the topic, never this
+        self.open_origin_button.setToolTip("Show the resolution on the Decisions page")
+        self.open_origin_button.clicked.connect(self._on_open_origin_clicked)
+        row.addWidget(self.origin_label, 1)
+        row.addWidget(self.open_origin_button, 0, Qt.AlignmentFlag.AlignTop)
+        d = self.origin
+        if d is None:
+            self.origin_label.hide()
+            self.open_origin_button.hide()
+            return row
+        self.origin_label.setText(f"{origin_text(d)}: {d.title}")
+        self.origin_label.setToolTip(d.resolution)
+        self.open_origin_button.setVisible(self._on_open_origin is not None)
+        return row
+
+    def _on_open_origin_clicked(self) -> None:
+        if self.origin is None or self._on_open_origin is None:
+            return
+        if self.row is not None and self.changed_values() and not self.confirm_discard():
+            return
+        decision_id = self.origin.id
+        self.reject()
+        self._on_open_origin(decision_id)
+
+    def confirm_discard(self) -> bool:
+        """Ask before leaving unsaved changes behind (tests replace this)."""
+        answer = QMessageBox.question(
+            self,
+            "Open resolution",
+            "Your changes to this topic are not saved. Open the resolution and discard them?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def _add(self, name: str, label: str, field: QWidget, accessible: str | None = None) -> None:
         container = QWidget(self)
