@@ -36,22 +36,29 @@ from . import errors
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+    from sqlalchemy.orm import Session
 
     from domain.printing.document import DecisionsDoc, ProgrammeDoc
+    from domain.printing.review import ReviewDoc
 
     from .hub import Hub
+
+    Document = ProgrammeDoc | DecisionsDoc | ReviewDoc
 
 # What can be printed, in the order the preview offers it.
 PROGRAMME = "programme"
 PROGRAMME_WITH_ANNEX = "programme_annex"
 DECISIONS = "decisions"
 OPEN_DECISIONS = "open_decisions"
+REVIEW = "review"
 DOCUMENT_KINDS: tuple[tuple[str, str], ...] = (
     (PROGRAMME, "Work programme"),
     (PROGRAMME_WITH_ANNEX, "Work programme with the prioritisation tool"),
     (DECISIONS, "Tracking decisions"),
     (OPEN_DECISIONS, "Tracking decisions (open only)"),
 )
+# A review's document needs the review, so it is offered only from the Reviews page.
+REVIEW_KINDS: tuple[tuple[str, str], ...] = ((REVIEW, "Recommendations and responses"),)
 
 EXEMPT_LABEL = "Include exempt items (NOT FOR PUBLICATION)"
 EXEMPT_WARNING = (
@@ -90,6 +97,7 @@ class PrintRequest:
     committee_id: int
     year_start: int
     include_exempt: bool = False
+    review_id: int | None = None  # for REVIEW
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +116,41 @@ def _slug(text: str) -> str:
     return out.strip("-") or "document"
 
 
-def build_document(hub: Hub, request: PrintRequest) -> ProgrammeDoc | DecisionsDoc:
+def build_review(session: Session, *, review_id: int, include_exempt: bool = False) -> ReviewDoc:
+    """A review's recommendations and the executive's responses, ready to render.
+
+    A review of an exempt (Part II) topic prints only when exempt items are included, and is
+    then marked NOT FOR PUBLICATION like every document that includes them.
+    """
+    from dataclasses import replace
+
+    from domain.ops import committees, reviews, topics
+    from domain.ops.errors import Invalid
+    from domain.printing.review import review_doc
+    from domain.settings import load_settings
+
+    info = reviews.get_review(session, review_id=review_id)
+    exempt = info.topic_id is not None and topics.get_topic(session, topic_id=info.topic_id).exempt
+    if exempt and not include_exempt:
+        raise Invalid(
+            f"The review \u201c{info.title}\u201d is of an exempt (Part II) item, so it is not "
+            "printed for publication. Tick \u201cInclude exempt items\u201d to print it marked "
+            "NOT FOR PUBLICATION."
+        )
+    committee = committees.get_committee(session, committee_id=info.committee_id)
+    doc = review_doc(
+        info, committee_name=committee.name, council_name=load_settings(session).council_name
+    )
+    return replace(doc, not_for_publication=include_exempt)
+
+
+def build_document(hub: Hub, request: PrintRequest) -> Document:
     from domain.printing.build import build_decisions, build_programme
+
+    if request.kind == REVIEW:
+        if request.review_id is None:
+            raise ValueError("a review document needs review_id")
+        return hub.query(build_review, review_id=request.review_id, include_exempt=request.include_exempt)
 
     if request.kind in (PROGRAMME, PROGRAMME_WITH_ANNEX):
         return hub.query(
@@ -129,24 +170,30 @@ def build_document(hub: Hub, request: PrintRequest) -> ProgrammeDoc | DecisionsD
     raise ValueError(f"unknown document kind {request.kind!r}")
 
 
-def render_document(doc: ProgrammeDoc | DecisionsDoc) -> bytes:
+def render_document(doc: Document) -> bytes:
     from domain.printing.document import ProgrammeDoc
     from domain.printing.render import render_decisions, render_programme
+    from domain.printing.review import ReviewDoc, render_review
 
     buffer = io.BytesIO()
     if isinstance(doc, ProgrammeDoc):
         render_programme(doc, buffer)
+    elif isinstance(doc, ReviewDoc):
+        render_review(doc, buffer)
     else:
         render_decisions(doc, buffer)
     return buffer.getvalue()
 
 
-def suggested_file_name(doc: ProgrammeDoc | DecisionsDoc, short_name: str = "") -> str:
+def suggested_file_name(doc: Document, short_name: str = "") -> str:
     from domain.printing.document import ProgrammeDoc
+    from domain.printing.review import ReviewDoc
 
     who = _slug(short_name or doc.committee_name)
     if isinstance(doc, ProgrammeDoc):
         what = f"work-programme-{doc.short_year.replace('/', '-')}"
+    elif isinstance(doc, ReviewDoc):
+        what = f"{_slug(doc.review_title)}-recommendations"
     else:
         what = "tracking-decisions"
     secret = "-NOT-FOR-PUBLICATION" if doc.not_for_publication else ""
@@ -532,7 +579,7 @@ def save_as(pdf: PrintedPdf, dialogs: PrintDialogs, parent: QWidget | None) -> s
 
 
 def _shortcut(action: QAction, key: QKeySequence.StandardKey, fallback: str) -> None:
-    keys = QKeySequence.keyBindings(key) or [QKeySequence(fallback)]
+    keys = QKeySequence.keyBindings(key) or [QKeySequence.fromString(fallback)]
     action.setShortcuts(keys)
 
 
@@ -561,7 +608,8 @@ def install_print_actions(
         "Print pre&view…", controller.open_preview, "printPreview",
         "See the printed work programme page by page before printing it",
     )  # fmt: skip
-    preview.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    # Not setShortcut(QKeySequence(...)): see gui.mainwindow._shortcut (first paint).
+    preview.setShortcuts([QKeySequence.fromString("Ctrl+Shift+P")])
     print_ = action(
         "&Print…", controller.print_programme, "printProgramme",
         "Print the work programme of the committee and year shown",
