@@ -8,7 +8,7 @@ PUBLICATION on every page.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
@@ -42,7 +42,10 @@ class PrintPreviewDialog(QDialog):
         produce: Callable[[str, bool], PrintedPdf],
         dialogs: PrintDialogs,
         parent: QWidget | None = None,
+        kinds: Sequence[tuple[str, str]] | None = None,
     ) -> None:
+        """``kinds`` are the documents the Document box offers (code, label); by default the
+        programme and tracking decisions documents."""
         from ..printing import DOCUMENT_KINDS, EXEMPT_LABEL
 
         super().__init__(parent)
@@ -56,7 +59,7 @@ class PrintPreviewDialog(QDialog):
 
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("documentKind")
-        for kind, label in DOCUMENT_KINDS:
+        for kind, label in kinds or DOCUMENT_KINDS:
             self.kind_combo.addItem(label, kind)
         kind_label = QLabel("&Document:", self)
         kind_label.setBuddy(self.kind_combo)

@@ -80,11 +80,16 @@ class ReviewsView(QWidget):
         self.new_button = _button("&New review…", "newReview", "Start a select committee review", self)
         self.edit_button = _button("&Edit review…", "editReview", "Title, scope, members, officer, status and dates", self)
         self.delete_button = _button("De&lete review", "deleteReview", "Delete the review (Ctrl+Z brings it back)", self)
+        self.print_button = _button(
+            "&Print recommendations…", "printRecommendations",
+            "Preview, print or save the review's recommendations and the executive's responses", self,
+        )  # fmt: skip
+        self.print_dialogs: Any = None  # gui.printing.PrintDialogs; tests replace it
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Number of reviews")
         bar = QHBoxLayout()
         bar.addWidget(self.count_label, 1)
-        for b in (self.new_button, self.edit_button, self.delete_button):
+        for b in (self.new_button, self.edit_button, self.delete_button, self.print_button):
             bar.addWidget(b)
 
         self.model = ReviewTableModel(self)
@@ -124,6 +129,7 @@ class ReviewsView(QWidget):
         self.new_button.clicked.connect(self.new_review)
         self.edit_button.clicked.connect(self.edit_review)
         self.delete_button.clicked.connect(self.delete_review)
+        self.print_button.clicked.connect(self.print_recommendations)
         self._show_detail(None)
 
     def _build_detail(self) -> QWidget:
@@ -349,7 +355,7 @@ class ReviewsView(QWidget):
         ready = self.hub is not None and self.committee_id is not None
         r = self._current
         self.new_button.setEnabled(ready)
-        for b in (self.edit_button, self.delete_button, self.add_meeting_button, self.add_rec_button):
+        for b in (self.edit_button, self.delete_button, self.add_meeting_button, self.add_rec_button, self.print_button):
             b.setEnabled(ready and r is not None)
         m = self.current_meeting() if r else None
         self.move_meeting_button.setEnabled(m is not None)
@@ -460,6 +466,29 @@ class ReviewsView(QWidget):
 
         if self.push(DeleteReviewCommand(self.hub, info=r)) is None:
             self._say(f"Deleted the review \u201c{r.title}\u201d. Undo (Ctrl+Z) brings it back.")
+
+    def print_recommendations(self) -> QDialog | None:
+        """Open the print preview on the selected review's recommendations and the executive's
+        responses, from which it can be printed or saved as PDF."""
+        r = self._current
+        if self.hub is None or r is None or self.committee_id is None or self.year_start is None:
+            return None
+        from ..dialogs.print_preview import PrintPreviewDialog
+        from ..printing import REVIEW_KINDS, PrintDialogs, PrintRequest, make_pdf
+
+        hub, cid, year, review_id = self.hub, r.committee_id, self.year_start, r.id
+
+        def produce(kind: str, include_exempt: bool) -> Any:
+            return make_pdf(hub, PrintRequest(kind, cid, year, include_exempt, review_id=review_id))
+
+        if self.print_dialogs is None:
+            self.print_dialogs = PrintDialogs()
+        dialog = PrintPreviewDialog(produce=produce, dialogs=self.print_dialogs, parent=self, kinds=REVIEW_KINDS)
+        if not dialog.reload():
+            dialog.deleteLater()
+            return None
+        self._show_dialog(dialog)
+        return dialog
 
     def add_meeting(self) -> None:
         r = self._current

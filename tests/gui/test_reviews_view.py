@@ -177,3 +177,62 @@ def test_review_models_pass_the_model_tester(window: MainWindow, view: ReviewsVi
     qtmodeltester.check(view.model)
     qtmodeltester.check(view.rec_model)
     qtmodeltester.check(view.meeting_model)
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_print_recommendations_previews_the_review_document(
+    window: MainWindow, view: ReviewsView, qtbot: QtBot, messages: list[str]
+) -> None:
+    from domain.ops import reviews
+
+    with window.database.transaction() as s:
+        rid = view.current_review().id
+        reviews.add_recommendation(
+            s, review_id=rid, text="Write to the Secretary of State about class sizes.",
+            response="agreed", response_on=dt.date(2020, 2, 11), response_text="The Leader will write.",
+        )
+        reviews.add_recommendation(s, review_id=rid, text="Report the teaching assistant posts lost.")
+    view.reload()
+    assert view.print_button.isEnabled()
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    dialog = view.open_dialog
+    assert dialog is not None and dialog.objectName() == "PrintPreviewDialog"
+    assert dialog.page_count() >= 1 and messages == []
+    assert [dialog.kind_combo.itemText(i) for i in range(dialog.kind_combo.count())] == [
+        "Recommendations and responses"
+    ]
+    printed = _pdf_text(dialog.pdf.data)
+    assert "Fair Funding for Schools \u2013 Recommendations and responses" in printed
+    assert "Write to the Secretary of State about class sizes." in printed
+    assert "The Leader will write." in printed and "Pending" in printed
+    assert dialog.pdf.file_name.endswith("Fair-Funding-for-Schools-recommendations.pdf")
+    dialog.reject()
+
+
+def test_a_review_of_an_exempt_topic_prints_only_marked_not_for_publication(
+    window: MainWindow, view: ReviewsView, messages: list[str]
+) -> None:
+    from domain.ops import reviews, topics
+
+    r = view.current_review()
+    assert r.topic_id is not None
+    with window.database.transaction() as s:
+        topics.update_topic(s, topic_id=r.topic_id, exempt=True, exempt_paragraph=3)
+        reviews.add_recommendation(s, review_id=r.id, text="A confidential recommendation.")
+    view.reload()
+    assert view.print_recommendations() is None
+    assert messages and "exempt (Part II)" in messages[-1]
+
+    from gui.printing import REVIEW, PrintRequest, make_pdf
+
+    pdf = make_pdf(window.hub, PrintRequest(REVIEW, r.committee_id, 2019, True, review_id=r.id))
+    printed = _pdf_text(pdf.data)
+    assert "A confidential recommendation." in printed and "NOT FOR PUBLICATION" in printed
+    assert pdf.file_name.endswith("-NOT-FOR-PUBLICATION.pdf")
