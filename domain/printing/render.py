@@ -207,7 +207,7 @@ class _Paragraph(Paragraph):
         return size
 
 
-# Per style, a parsed text fragment and line-break fragment to copy: see _para.
+# Per style, a parsed text fragment and line-break fragment to copy: see para.
 _FRAG_TEMPLATES: dict[str, tuple[Any, Any] | None] = {}
 
 
@@ -223,7 +223,7 @@ def _frag_templates(style: str) -> tuple[Any, Any] | None:
     return _FRAG_TEMPLATES[style]
 
 
-def _para(text: str, style: str = "cell") -> Paragraph:
+def para(text: str, style: str = "cell") -> Paragraph:
     """A Paragraph showing the user's ``text`` exactly as typed, in one of ``STYLES``.
 
     The text is never read as markup. Parsing markup is a fifth of the time it takes to print
@@ -247,15 +247,16 @@ def _para(text: str, style: str = "cell") -> Paragraph:
     return _Paragraph(None, STYLES[style], frags=frags)
 
 
-def _cell(text: str, style: str = "cell") -> Paragraph | str:
+def text_cell(text: str, style: str = "cell") -> Paragraph | str:
     """A table cell of user text; an empty cell stays an empty string (nothing to lay out)."""
-    return _para(text, style) if text.strip() else ""
+    return para(text, style) if text.strip() else ""
 
 
-def _markup(markup: str, style: str = "cell") -> Paragraph:
-    """A Paragraph of markup built in this module from already escaped parts."""
+def markup(text: str, style: str = "cell") -> Paragraph:
+    """A Paragraph of markup built from already escaped parts (user text only through
+    ``escape_text``)."""
     register_fonts()
-    return _Paragraph(markup, STYLES[style])
+    return _Paragraph(text, STYLES[style])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -281,7 +282,7 @@ class _Bookmark(Flowable):
 
 
 @dataclass(frozen=True, slots=True)
-class _RowInfo:
+class RowInfo:
     """What a table row stands for, so a split table can label its continuation."""
 
     title: str
@@ -296,7 +297,7 @@ class _RowTable(Table):
     ``_RowTable`` too and are fixed up here, in ``split``, after the library has cut them.
     """
 
-    row_info: list[_RowInfo | None] | None = None  # aligned with the rows; None for headers
+    row_info: list[RowInfo | None] | None = None  # aligned with the rows; None for headers
     continued_style = "cell_bold"
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
@@ -320,7 +321,7 @@ class _RowTable(Table):
         row = info[first] if first < len(info) else None
         if row is not None and row.group_label and (in_row or not row.starts_group):
             cells = rest._cellvalues[repeat]
-            cells[0] = [_markup(f"{escape_text(row.group_label)} (continued)", "cell_bold")]
+            cells[0] = [markup(f"{escape_text(row.group_label)} (continued)", "cell_bold")]
             # The new label may need more height than the empty cell it replaces.
             rest._argH[repeat] = None
         return parts
@@ -335,10 +336,10 @@ class _RowTable(Table):
         return None
 
 
-def _table(
+def row_table(
     data: list[list[Any]],
     widths: Sequence[float],
-    info: list[_RowInfo | None],
+    info: list[RowInfo | None],
     commands: list[tuple[Any, ...]],
     *,
     repeat_rows: int,
@@ -372,7 +373,7 @@ _BASE_TABLE_STYLE: list[tuple[Any, ...]] = [
 ]
 
 
-def _grid_table_style(header_rows: int) -> list[tuple[Any, ...]]:
+def grid_table_style(header_rows: int) -> list[tuple[Any, ...]]:
     return [
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), _HEADER_FILL),
         ("INNERGRID", (0, 0), (-1, -1), 0.5, _GRID),
@@ -386,7 +387,7 @@ def _grid_table_style(header_rows: int) -> list[tuple[Any, ...]]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Furniture:
+class Furniture:
     title: str
     council_name: str
     draft: bool
@@ -465,7 +466,7 @@ class _NumberedCanvas(Canvas):
 
 
 class _Document(BaseDocTemplate):
-    def __init__(self, out: BinaryIO, furniture: _Furniture, *, subject: str,
+    def __init__(self, out: BinaryIO, furniture: Furniture, *, subject: str,
                  keywords: list[str], invariant: bool) -> None:  # fmt: skip
         if furniture.not_for_publication:
             subject = f"{NOT_FOR_PUBLICATION} \u2013 {subject}"
@@ -508,10 +509,10 @@ class _Document(BaseDocTemplate):
             ) from exc
 
 
-def _build(
+def build_pdf(
     story: list[Flowable],
     out: Output,
-    furniture: _Furniture,
+    furniture: Furniture,
     *,
     subject: str,
     keywords: list[str],
@@ -553,15 +554,15 @@ def _frame_width() -> float:
     return PAGE_SIZE[0] - 2 * MARGIN_X
 
 
-def _widths(fractions: Iterable[float]) -> list[float]:
+def frame_widths(fractions: Iterable[float]) -> list[float]:
     w = _frame_width()
     return [w * f for f in fractions]
 
 
 def _item_cell(row: ProgrammeRow) -> list[Flowable]:
-    cell: list[Flowable] = [_para(row.title)]
+    cell: list[Flowable] = [para(row.title)]
     if row.flags:
-        cell.append(_para(" \u00b7 ".join(row.flags), "flag"))
+        cell.append(para(" \u00b7 ".join(row.flags), "flag"))
     return cell
 
 
@@ -571,15 +572,15 @@ def _score_text(score: int | None) -> str:
 
 def _meeting_rows(
     groups: Sequence[MeetingGroup],
-) -> tuple[list[list[Any]], list[_RowInfo | None], list[int]]:
+) -> tuple[list[list[Any]], list[RowInfo | None], list[int]]:
     data: list[list[Any]] = []
-    info: list[_RowInfo | None] = []
+    info: list[RowInfo | None] = []
     starts: list[int] = []
     for gi, group in enumerate(groups):
         label = group.date_label
         date_cell: list[Flowable] = [
             _Bookmark(f"meeting-{gi}", label),
-            _para(label, "cell_bold"),
+            para(label, "cell_bold"),
         ]
         rows: Sequence[ProgrammeRow | PartIIPlaceholder] = group.rows or (None,)  # type: ignore[assignment]
         for ri, row in enumerate(rows):
@@ -588,35 +589,35 @@ def _meeting_rows(
                 starts.append(len(data) + 1)
             date: Any = date_cell if first else ""
             if row is None:
-                data.append([date, _para("No items booked yet"), "", "", ""])
-                info.append(_RowInfo(label, label, first))
+                data.append([date, para("No items booked yet"), "", "", ""])
+                info.append(RowInfo(label, label, first))
             elif isinstance(row, PartIIPlaceholder):
-                data.append([date, _para(row.label), "", "", ""])
-                info.append(_RowInfo(row.label, label, first))
+                data.append([date, para(row.label), "", "", ""])
+                info.append(RowInfo(row.label, label, first))
             else:
                 data.append([
                     date,
                     _item_cell(row),
-                    _cell(_score_text(row.score), "cell_centre"),
-                    _cell(row.reason),
-                    _cell(row.responsible),
+                    text_cell(_score_text(row.score), "cell_centre"),
+                    text_cell(row.reason),
+                    text_cell(row.responsible),
                 ])  # fmt: skip
-                info.append(_RowInfo(row.title, label, first))
+                info.append(RowInfo(row.title, label, first))
     return data, info, starts
 
 
 def _programme_table(doc: ProgrammeDoc) -> _RowTable:
     header = [
-        _para("Date of meeting", "head"),
-        _para("Agenda item", "head"),
-        _para("Prioritisation Score", "head_centre"),
-        _para("Reason for consideration", "head"),
-        _para("Responsible Cabinet Member / Officer", "head"),
+        para("Date of meeting", "head"),
+        para("Agenda item", "head"),
+        para("Prioritisation Score", "head_centre"),
+        para("Reason for consideration", "head"),
+        para("Responsible Cabinet Member / Officer", "head"),
     ]
     body, body_info, starts = _meeting_rows(doc.meetings)
     if not body:
-        body = [["", _para("No meetings arranged yet"), "", "", ""]]
-        body_info = [_RowInfo("No meetings")]
+        body = [["", para("No meetings arranged yet"), "", "", ""]]
+        body_info = [RowInfo("No meetings")]
     commands: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL),
         ("BOX", (0, 0), (-1, -1), 0.75, _RULE),
@@ -628,9 +629,9 @@ def _programme_table(doc: ProgrammeDoc) -> _RowTable:
     ]
     for r in starts[1:]:
         commands.append(("LINEABOVE", (0, r), (-1, r), 0.75, _RULE))
-    return _table(
+    return row_table(
         [header, *body],
-        _widths(_PROGRAMME_COLUMNS),
+        frame_widths(_PROGRAMME_COLUMNS),
         [None, *body_info],
         commands,
         repeat_rows=1,
@@ -641,30 +642,30 @@ def _schedule_table(
     title: str, first_column: str, rows: Sequence[ScheduleRow | PartIIPlaceholder]
 ) -> _RowTable:
     data: list[list[Any]] = [
-        [_para(title, "table_title"), "", ""],
+        [para(title, "table_title"), "", ""],
         [
-            _para(first_column, "head"),
-            _para("Reason added to work programme", "head"),
-            _para("Responsible Officer", "head"),
+            para(first_column, "head"),
+            para("Reason added to work programme", "head"),
+            para("Responsible Officer", "head"),
         ],
     ]
-    info: list[_RowInfo | None] = [None, None]
+    info: list[RowInfo | None] = [None, None]
     for row in rows:
         if isinstance(row, PartIIPlaceholder):
-            data.append([_para(row.label), "", ""])
-            info.append(_RowInfo(row.label))
+            data.append([para(row.label), "", ""])
+            info.append(RowInfo(row.label))
         else:
-            data.append([_para(row.subject), _cell(row.reason), _cell(row.responsible)])
-            info.append(_RowInfo(row.subject))
+            data.append([para(row.subject), text_cell(row.reason), text_cell(row.responsible)])
+            info.append(RowInfo(row.subject))
     if not rows:
-        data.append([_para("None at present"), "", ""])
-        info.append(_RowInfo(title))
+        data.append([para("None at present"), "", ""])
+        info.append(RowInfo(title))
     commands = [
         ("SPAN", (0, 0), (-1, 0)),
-        *_grid_table_style(2),
+        *grid_table_style(2),
         ("BACKGROUND", (0, 0), (-1, 0), _TITLE_FILL),
     ]
-    return _table(data, _widths(_SCHEDULE_COLUMNS), info, commands, repeat_rows=2)
+    return row_table(data, frame_widths(_SCHEDULE_COLUMNS), info, commands, repeat_rows=2)
 
 
 def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
@@ -675,10 +676,10 @@ def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
     )
     scheduled_title = f"Items to be scheduled {doc.short_year}"
     story: list[Flowable] = [
-        _para(doc.committee_name.upper(), "committee"),
-        _para(f"Work Programme {doc.year_label}", "doc_title"),
-        _para(LIVE_DOCUMENT_NOTE, "body"),
-        _para(contact, "body"),
+        para(doc.committee_name.upper(), "committee"),
+        para(f"Work Programme {doc.year_label}", "doc_title"),
+        para(LIVE_DOCUMENT_NOTE, "body"),
+        para(contact, "body"),
         Spacer(0, 6),
         _programme_table(doc),
         Spacer(0, 14),
@@ -695,10 +696,10 @@ def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
 
 def render_programme(doc: ProgrammeDoc, out: Output, *, invariant: bool = False) -> None:
     """Print a committee's work programme (landscape A4) to a path or a binary stream."""
-    _build(
+    build_pdf(
         programme_story(doc),
         out,
-        _Furniture(doc.title, doc.council_name, doc.draft, doc.not_for_publication),
+        Furniture(doc.title, doc.council_name, doc.draft, doc.not_for_publication),
         subject=f"Scrutiny work programme {doc.year_label}",
         keywords=["scrutiny", "work programme", doc.committee_name, doc.year_label],
         invariant=invariant,
@@ -744,55 +745,55 @@ def _paper_tables(
     yes_heading = "Yes (=1)" if all(q.weight == 1 for q in questions) else "Yes (=weight)"
     data: list[list[Any]] = [
         [
-            _para("Criterion", "head"),
-            _para("Question", "head"),
-            _para(yes_heading, "head_centre"),
-            _para("Evidence", "head"),
+            para("Criterion", "head"),
+            para("Question", "head"),
+            para(yes_heading, "head_centre"),
+            para("Evidence", "head"),
         ]
     ]
-    info: list[_RowInfo | None] = [None]
+    info: list[RowInfo | None] = [None]
     for i, q in enumerate(questions):
         a = answers[i] if answers is not None else None
         data.append([
-            _markup(_criterion_markup(q)),
-            _para(q.question),
-            _cell(_answer_text(a, q), "cell_centre"),
-            _cell(a.evidence if a is not None else ""),
+            markup(_criterion_markup(q)),
+            para(q.question),
+            text_cell(_answer_text(a, q), "cell_centre"),
+            text_cell(a.evidence if a is not None else ""),
         ])  # fmt: skip
-        info.append(_RowInfo(q.title or q.question))
+        info.append(RowInfo(q.title or q.question))
     band_names = "/".join(b.name for b in bands)
     data.append([
         "",
-        _para("Total:", "cell_bold"),
-        _cell(_score_text(total), "cell_centre"),
-        _para(band if band else band_names, "cell_bold"),
+        para("Total:", "cell_bold"),
+        text_cell(_score_text(total), "cell_centre"),
+        para(band if band else band_names, "cell_bold"),
     ])  # fmt: skip
-    info.append(_RowInfo("Total"))
-    main = _table(
+    info.append(RowInfo("Total"))
+    main = row_table(
         data,
-        _widths(_PAPER_COLUMNS),
+        frame_widths(_PAPER_COLUMNS),
         info,
-        [*_grid_table_style(1), ("BACKGROUND", (0, -1), (-1, -1), _HEADER_FILL)],
+        [*grid_table_style(1), ("BACKGROUND", (0, -1), (-1, -1), _HEADER_FILL)],
         repeat_rows=1,
         # A blank tool is filled in by hand: leave room to write the evidence.
         min_heights=[0, *[34] * len(questions), 22] if answers is None else None,
     )
-    band_data: list[list[Any]] = [[_para("Priority", "head"), _para("Score", "head_centre")]]
-    band_info: list[_RowInfo | None] = [None]
+    band_data: list[list[Any]] = [[para("Priority", "head"), para("Score", "head_centre")]]
+    band_info: list[RowInfo | None] = [None]
     for b in bands:
-        band_data.append([_para(b.name), _para(_band_range(b), "cell_centre")])
-        band_info.append(_RowInfo(b.name))
-    band_table = _table(band_data, [110, 70], band_info, _grid_table_style(1), repeat_rows=1)
+        band_data.append([para(b.name), para(_band_range(b), "cell_centre")])
+        band_info.append(RowInfo(b.name))
+    band_table = row_table(band_data, [110, 70], band_info, grid_table_style(1), repeat_rows=1)
     return [main, Spacer(0, 12), band_table]
 
 
 def _annex_story(annex: PaperAnnex) -> list[Flowable]:
     story: list[Flowable] = [
         _Bookmark("annex", annex.heading),
-        _para(annex.heading, "heading"),
+        para(annex.heading, "heading"),
     ]
     if annex.topic_title:
-        story.append(_markup(f"<b>Topic:</b> {escape_text(annex.topic_title)}", "body"))
+        story.append(markup(f"<b>Topic:</b> {escape_text(annex.topic_title)}", "body"))
         story.append(Spacer(0, 4))
     story += _paper_tables(annex.questions, annex.answers, annex.bands, annex.total, annex.band)
     return story
@@ -809,10 +810,10 @@ def render_annex(
 ) -> None:
     """Print the prioritisation tool on its own, blank or filled in for one topic."""
     title = annex.heading + (f" \u2013 {annex.topic_title}" if annex.topic_title else "")
-    _build(
+    build_pdf(
         _annex_story(annex),
         out,
-        _Furniture(title, council_name, draft, not_for_publication),
+        Furniture(title, council_name, draft, not_for_publication),
         subject="Scrutiny prioritisation tool",
         keywords=["scrutiny", "prioritisation"],
         invariant=invariant,
@@ -822,13 +823,13 @@ def render_annex(
 def _sheet_story(sheet: ScoringSheet, key: str) -> list[Flowable]:
     story: list[Flowable] = [
         _Bookmark(key, sheet.topic_title),
-        _para("Scrutiny Prioritisation Tool", "heading"),
+        para("Scrutiny Prioritisation Tool", "heading"),
     ]
     if sheet.committee_name:
-        story.append(_para(sheet.committee_name, "body"))
+        story.append(para(sheet.committee_name, "body"))
     story += [
-        _markup(f"<b>Topic:</b> {escape_text(sheet.topic_title)}", "body"),
-        _markup(
+        markup(f"<b>Topic:</b> {escape_text(sheet.topic_title)}", "body"),
+        markup(
             f"<b>Scored by:</b> {escape_text(sheet.scorer)} on "
             f"{escape_text(long_date_label(sheet.scored_on))}",
             "body",
@@ -861,10 +862,10 @@ def render_scoring_sheet(
         if len(items) == 1
         else f"Prioritisation scoring sheets ({len(items)} topics)"
     )
-    _build(
+    build_pdf(
         story,
         out,
-        _Furniture(
+        Furniture(
             title,
             council_name or first.council_name,
             False,
@@ -892,44 +893,44 @@ def _decision_cells(row: DecisionRow) -> list[Any]:
         f"<b>Progress:</b> {escape_text(row.progress)}"
     )
     return [
-        _markup(f"{first}<br/><u>{escape_text(row.title)}</u>"),
-        _para(row.resolution),
-        _markup(third),
+        markup(f"{first}<br/><u>{escape_text(row.title)}</u>"),
+        para(row.resolution),
+        markup(third),
     ]
 
 
 def decisions_story(doc: DecisionsDoc) -> list[Flowable]:
     data: list[list[Any]] = [
         [
-            _para("Minute No.", "head"),
-            _para("Resolution", "head"),
-            _para("Target Date, Officer Responsible and Progress", "head"),
+            para("Minute No.", "head"),
+            para("Resolution", "head"),
+            para("Target Date, Officer Responsible and Progress", "head"),
         ]
     ]
-    info: list[_RowInfo | None] = [None]
+    info: list[RowInfo | None] = [None]
     for row in doc.rows:
         if isinstance(row, PartIIPlaceholder):
-            data.append([_para(row.label), "", ""])
-            info.append(_RowInfo(row.label))
+            data.append([para(row.label), "", ""])
+            info.append(RowInfo(row.label))
         else:
             data.append(_decision_cells(row))
-            info.append(_RowInfo(row.title))
+            info.append(RowInfo(row.title))
     if not doc.rows:
-        data.append([_para("No decisions to track"), "", ""])
-        info.append(_RowInfo(doc.heading))
+        data.append([para("No decisions to track"), "", ""])
+        info.append(RowInfo(doc.heading))
     return [
-        _para(doc.committee_name, "committee_mixed"),
-        _para(doc.heading, "doc_title"),
-        _table(data, _widths(_DECISION_COLUMNS), info, _grid_table_style(1), repeat_rows=1),
+        para(doc.committee_name, "committee_mixed"),
+        para(doc.heading, "doc_title"),
+        row_table(data, frame_widths(_DECISION_COLUMNS), info, grid_table_style(1), repeat_rows=1),
     ]
 
 
 def render_decisions(doc: DecisionsDoc, out: Output, *, invariant: bool = False) -> None:
     """Print the tracking decisions document (landscape A4)."""
-    _build(
+    build_pdf(
         decisions_story(doc),
         out,
-        _Furniture(doc.title, doc.council_name, doc.draft, doc.not_for_publication),
+        Furniture(doc.title, doc.council_name, doc.draft, doc.not_for_publication),
         subject="Scrutiny tracking decisions",
         keywords=["scrutiny", "tracking decisions", doc.committee_name],
         invariant=invariant,
@@ -937,11 +938,21 @@ def render_decisions(doc: DecisionsDoc, out: Output, *, invariant: bool = False)
 
 
 __all__ = [
+    "Furniture",
+    "Output",
     "PrintError",
+    "RowInfo",
+    "build_pdf",
     "escape_text",
+    "frame_widths",
+    "grid_table_style",
+    "markup",
+    "para",
     "register_fonts",
     "render_annex",
     "render_decisions",
     "render_programme",
     "render_scoring_sheet",
+    "row_table",
+    "text_cell",
 ]

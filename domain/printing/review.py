@@ -17,17 +17,17 @@ from reportlab.platypus import Flowable, Spacer
 from domain.decision_values import ReviewInfo
 from domain.printing.document import long_date_label
 from domain.printing.render import (
+    Furniture,
     Output,
-    _build,
-    _cell,
-    _Furniture,
-    _grid_table_style,
-    _markup,
-    _para,
-    _RowInfo,
-    _table,
-    _widths,
+    RowInfo,
+    build_pdf,
     escape_text,
+    frame_widths,
+    grid_table_style,
+    markup,
+    para,
+    row_table,
+    text_cell,
 )
 
 RESPONSES = {"pending": "Pending", "agreed": "Agreed", "noted": "Noted", "rejected": "Rejected"}
@@ -71,7 +71,9 @@ class ReviewDoc:
         return f"{self.review_title} \u2013 {self.heading}"
 
 
-def review_doc(info: ReviewInfo, *, committee_name: str, council_name: str = "", draft: bool = False) -> ReviewDoc:
+def review_doc(
+    info: ReviewInfo, *, committee_name: str, council_name: str = "", draft: bool = False
+) -> ReviewDoc:
     """The document of a review as ``domain.ops.reviews.get_review`` returns it."""
     return ReviewDoc(
         committee_name=committee_name,
@@ -112,28 +114,28 @@ def _follow_up(row: RecommendationRow) -> str:
 def review_story(doc: ReviewDoc) -> list[Flowable]:
     data: list[list[Any]] = [
         [
-            _para("No.", "head_centre"),
-            _para("Recommendation", "head"),
-            _para("Executive response", "head"),
-            _para("Date of response", "head"),
-            _para("Response", "head"),
-            _para("Follow-up", "head"),
+            para("No.", "head_centre"),
+            para("Recommendation", "head"),
+            para("Executive response", "head"),
+            para("Date of response", "head"),
+            para("Response", "head"),
+            para("Follow-up", "head"),
         ]
     ]
-    info: list[_RowInfo | None] = [None]
+    info: list[RowInfo | None] = [None]
     for row in doc.rows:
         data.append([
-            _para(str(row.number), "cell_centre"),
-            _para(row.text),
-            _para(row.response, "cell_bold"),
-            _cell(long_date_label(row.response_on) if row.response_on else ""),
-            _cell(row.response_text),
-            _cell(_follow_up(row)),
+            para(str(row.number), "cell_centre"),
+            para(row.text),
+            para(row.response, "cell_bold"),
+            text_cell(long_date_label(row.response_on) if row.response_on else ""),
+            text_cell(row.response_text),
+            text_cell(_follow_up(row)),
         ])  # fmt: skip
-        info.append(_RowInfo(f"Recommendation {row.number}"))
+        info.append(RowInfo(f"Recommendation {row.number}"))
     if not doc.rows:
-        data.append(["", _para("No recommendations recorded yet"), "", "", "", ""])
-        info.append(_RowInfo(doc.heading))
+        data.append(["", para("No recommendations recorded yet"), "", "", "", ""])
+        info.append(RowInfo(doc.heading))
     facts = []
     if doc.lead_officer:
         facts.append(f"<b>Lead officer:</b> {escape_text(doc.lead_officer)}")
@@ -142,24 +144,24 @@ def review_story(doc: ReviewDoc) -> list[Flowable]:
     if doc.reported_on is not None:
         facts.append(f"<b>Reported:</b> {escape_text(long_date_label(doc.reported_on))}")
     story: list[Flowable] = [
-        _para(doc.committee_name, "committee_mixed"),
-        _para(f"{doc.review_title} \u2013 {doc.heading}", "doc_title"),
+        para(doc.committee_name, "committee_mixed"),
+        para(f"{doc.review_title} \u2013 {doc.heading}", "doc_title"),
     ]
     if facts:
-        story.append(_markup(" \u00a0\u00b7\u00a0 ".join(facts), "body"))
+        story.append(markup(" \u00a0\u00b7\u00a0 ".join(facts), "body"))
     story += [
         Spacer(0, 4),
-        _table(data, _widths(_COLUMNS), info, _grid_table_style(1), repeat_rows=1),
+        row_table(data, frame_widths(_COLUMNS), info, grid_table_style(1), repeat_rows=1),
     ]
     return story
 
 
 def render_review(doc: ReviewDoc, out: Output, *, invariant: bool = False) -> None:
     """Print a review's recommendations and the executive's responses (landscape A4)."""
-    _build(
+    build_pdf(
         review_story(doc),
         out,
-        _Furniture(doc.title, doc.council_name, doc.draft, doc.not_for_publication),
+        Furniture(doc.title, doc.council_name, doc.draft, doc.not_for_publication),
         subject="Select committee review: recommendations and responses",
         keywords=["scrutiny", "select committee review", doc.committee_name, doc.review_title],
         invariant=invariant,
