@@ -300,3 +300,37 @@ class SetMeetingStatusCommand(HubCommand):
 
     def undo_(self) -> None:
         self._apply(self.old_status)
+
+
+# --- programme approval -----------------------------------------------------------------------
+
+
+class SetProgrammeApprovedCommand(HubCommand):
+    """Mark a committee's programme for a year approved (it prints without DRAFT) or draft."""
+
+    def __init__(self, hub: Hub, *, committee_id: int, year_start: int, approved: bool, label: str) -> None:
+        super().__init__(hub, f"{'approve' if approved else 'mark as draft'} programme {label}")
+        self.committee_id = committee_id
+        self.year_start = year_start
+        self.approved = approved
+        self.previous: bool | None = None
+
+    def _apply(self, approved: bool) -> bool:
+        from domain.ops import committees
+
+        return self.hub.run(
+            committees.set_programme_approved,
+            change=Change(programme=True),
+            committee_id=self.committee_id,
+            year_start=self.year_start,
+            approved=approved,
+        )
+
+    def do(self) -> None:
+        previous = self._apply(self.approved)
+        if self.previous is None:
+            self.previous = previous
+
+    def undo_(self) -> None:
+        assert self.previous is not None
+        self._apply(self.previous)

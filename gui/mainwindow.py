@@ -336,6 +336,11 @@ class MainWindow(QMainWindow):
         self.move_meeting_action = self._action("M&ove meeting…", self.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
         self.cancel_meeting_action = self._action("&Cancel meeting", self.cancel_meeting, "cancelMeeting", "Cancel the selected meeting; its items stay on it")
         self.reinstate_meeting_action = self._action("&Reinstate meeting", self.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
+        self.approved_action = self._action(
+            "Programme &approved", self.toggle_approved, "programmeApproved",
+            "Mark this year's programme approved by the committee (it prints without DRAFT), or back to draft",
+        )  # fmt: skip
+        self.approved_action.setCheckable(True)
         self.page_actions: list[QAction] = []
         for i, title in enumerate(PAGE_TITLES):
             action = self._action(title, lambda i=i: self.tabs.setCurrentIndex(i), f"page.{PAGES[i]}")
@@ -363,6 +368,8 @@ class MainWindow(QMainWindow):
         view_menu = menus.addMenu("&View")
         for action in self.page_actions:
             view_menu.addAction(action)
+        programme_menu = menus.addMenu("&Programme")
+        programme_menu.addAction(self.approved_action)
         meetings_menu = menus.addMenu("&Meetings")
         for action in (self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action):
             meetings_menu.addAction(action)
@@ -463,6 +470,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._stale = set(PAGES)
         self._reload_current()
+        self._refresh_approved()
         self._update_actions()
 
     def years(self) -> list[int]:
@@ -533,6 +541,8 @@ class MainWindow(QMainWindow):
             stale |= {"topics", "programme", "reviews"}
         if change.meetings or change.programme:
             stale |= {"meetings", "programme", "reviews"}
+        if change.programme:
+            self._refresh_approved()
         if change.decisions:
             stale |= {"decisions"}
         if change.reviews:
@@ -786,6 +796,33 @@ class MainWindow(QMainWindow):
         view.set_filter("all")  # complete or of another year: not in the current filter
         return view.select_decision(decision_id)
 
+    def _refresh_approved(self) -> None:
+        """Tick Programme approved when the shown programme is approved."""
+        approved = False
+        if self.hub is not None and self.committee_id is not None and self.year_start is not None:
+            from domain.ops import committees
+
+            try:
+                approved = self._query(committees.is_approved, committee_id=self.committee_id, year_start=self.year_start)
+            except Exception:  # noqa: BLE001 - the committee went meanwhile; reload_all follows
+                approved = False
+        self.approved_action.setChecked(approved)
+
+    def toggle_approved(self) -> None:
+        """Approve the shown programme, or put it back to draft, as one undoable step."""
+        if self.hub is None or self.committee_id is None or self.year_start is None:
+            self.approved_action.setChecked(False)
+            return
+        from .commands import SetProgrammeApprovedCommand
+
+        self.push(
+            SetProgrammeApprovedCommand(
+                self.hub, committee_id=self.committee_id, year_start=self.year_start,
+                approved=self.approved_action.isChecked(), label=labels.year_label(self.year_start),
+            )
+        )
+        self._refresh_approved()  # also when it failed: the tick shows what is saved
+
     def focus_filter(self) -> None:
         self.tabs.setCurrentWidget(self.topics_view)
         self.topics_view.focus_filter()
@@ -800,6 +837,7 @@ class MainWindow(QMainWindow):
         self.edit_topic_action.setEnabled(ready and on_topics and topics.current_topic() is not None)
         self.edit_committee_action.setEnabled(ready)
         self.find_action.setEnabled(ready)
+        self.approved_action.setEnabled(ready)
         meeting = meetings.current_meeting() if ready and meetings is not None else None
         self.add_meeting_action.setEnabled(ready)
         self.move_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")
