@@ -19,6 +19,8 @@ from domain.values import Change, CommitteeInfo, MeetingInfo, TopicRow
 from . import errors
 
 if TYPE_CHECKING:  # gui.hub imports SQLAlchemy, which the window loads after painting
+    from domain.settings import CouncilSettings
+
     from .hub import Hub
 
 
@@ -334,3 +336,46 @@ class SetProgrammeApprovedCommand(HubCommand):
     def undo_(self) -> None:
         assert self.previous is not None
         self._apply(self.previous)
+
+
+# --- council settings -------------------------------------------------------------------------
+
+# Settings change deadlines, warnings and what prints: the planner and meetings redraw.
+_SETTINGS = Change(programme=True, meetings=True)
+
+
+class SaveSettingsCommand(HubCommand):
+    """Save the council settings as one step; undo puts every previous setting back.
+
+    Pushed from the settings dialog, a broken rule that names its field is left for the dialog
+    to show beside the field instead of in a message box.
+    """
+
+    def __init__(self, hub: Hub, *, settings: CouncilSettings) -> None:
+        super().__init__(hub, "change council settings")
+        self.settings = settings
+        self.previous: CouncilSettings | None = None
+
+    def redo(self) -> None:
+        from domain.ops.errors import Invalid
+
+        try:
+            self.do()
+        except Exception as exc:  # the stack must not record a failed edit
+            self.failed = exc
+            self.setObsolete(True)
+            if not (isinstance(exc, Invalid) and exc.field):
+                errors.report(exc)
+
+    def do(self) -> None:
+        from domain.settings import save_settings
+
+        previous = self.hub.run(save_settings, change=_SETTINGS, settings=self.settings)
+        if self.previous is None:
+            self.previous = previous
+
+    def undo_(self) -> None:
+        from domain.settings import save_settings
+
+        assert self.previous is not None
+        self.hub.run(save_settings, change=_SETTINGS, settings=self.previous)

@@ -331,6 +331,10 @@ class MainWindow(QMainWindow):
             "Committee &details…", self.edit_committee, "editCommittee",
             "Chair, members, remit, support officer and meeting defaults",
         )
+        self.settings_action = self._action(
+            "Council &settings…", self.edit_settings, "councilSettings",
+            "Council name, publication and report deadlines, closure days and other rules for every committee",
+        )  # fmt: skip
         self.add_meeting_action = self._action("&Add meeting…", self.add_meeting, "addMeeting", "Add a meeting of this committee")
         _shortcut(self.add_meeting_action, "Ctrl+Shift+M")
         self.move_meeting_action = self._action("M&ove meeting…", self.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
@@ -365,6 +369,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.edit_topic_action)
         edit_menu.addAction(self.edit_committee_action)
+        edit_menu.addAction(self.settings_action)
         view_menu = menus.addMenu("&View")
         for action in self.page_actions:
             view_menu.addAction(action)
@@ -670,6 +675,27 @@ class MainWindow(QMainWindow):
 
         self._show_dialog(dialog, accepted)
 
+    def edit_settings(self) -> None:
+        """Council settings; saved as one undoable step."""
+        if self.hub is None:
+            return
+        from domain.settings import load_settings
+
+        from .commands import SaveSettingsCommand
+        from .dialogs.settings_dialog import SettingsDialog
+
+        hub = self.hub
+        try:
+            current = self._query(load_settings)
+        except Exception as exc:  # noqa: BLE001 - said in the user's words
+            errors.report(exc, self)
+            return
+
+        def save(settings: Any) -> BaseException | None:
+            return self.push(SaveSettingsCommand(hub, settings=settings))
+
+        self._show_dialog(SettingsDialog(current, on_save=save, parent=self))
+
     def _next_meeting_time(self) -> dt.datetime:
         time = (self.committee.default_time if self.committee else None) or dt.time(14, 0)
         today = dt.date.today()
@@ -836,6 +862,7 @@ class MainWindow(QMainWindow):
         self.new_topic_action.setEnabled(ready)
         self.edit_topic_action.setEnabled(ready and on_topics and topics.current_topic() is not None)
         self.edit_committee_action.setEnabled(ready)
+        self.settings_action.setEnabled(self.hub is not None)
         self.find_action.setEnabled(ready)
         self.approved_action.setEnabled(ready)
         meeting = meetings.current_meeting() if ready and meetings is not None else None

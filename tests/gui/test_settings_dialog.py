@@ -1,0 +1,75 @@
+"""Edit ▸ Council settings…: saved as one undoable step, messages beside the field at fault."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from domain.settings import DEFAULTS, load_settings
+from gui.dialogs.settings_dialog import SettingsDialog
+from gui.mainwindow import MainWindow
+
+
+def _open(window: MainWindow) -> SettingsDialog:
+    assert window.settings_action.isEnabled()
+    window.settings_action.trigger()
+    dialog = window.open_dialog
+    assert isinstance(dialog, SettingsDialog)
+    return dialog
+
+
+def _saved(window: MainWindow):  # noqa: ANN202
+    return window.hub.query(load_settings)
+
+
+def test_report_days_are_saved_and_undo_restores_them(window: MainWindow, qtbot: QtBot, messages: list[str]) -> None:
+    dialog = _open(window)
+    assert dialog.report_spin.value() == DEFAULTS.report_days
+    dialog.report_spin.setValue(DEFAULTS.report_days + 2)
+    dialog.closures_edit.setPlainText("27/12/2019\n30 December 2019")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and messages == []
+    saved = _saved(window)
+    assert saved.report_days == DEFAULTS.report_days + 2
+    assert saved.extra_closures == (dt.date(2019, 12, 27), dt.date(2019, 12, 30))
+    assert window.undo_action.text() == "Undo change council settings"
+
+    window.undo_action.trigger()
+    assert _saved(window) == DEFAULTS  # every setting as it was, closures too
+    window.redo_action.trigger()
+    assert _saved(window) == saved
+
+    dialog = _open(window)  # the dialog shows what is saved
+    assert dialog.report_spin.value() == DEFAULTS.report_days + 2
+    assert dialog.closures_edit.toPlainText() == "27 December 2019\n30 December 2019"
+    dialog.reject()
+
+
+def test_a_broken_rule_is_shown_beside_its_field_and_nothing_is_saved(
+    window: MainWindow, qtbot: QtBot, messages: list[str]
+) -> None:
+    dialog = _open(window)
+    dialog.name_edit.clear()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.messages["council_name"].isVisible()
+    assert "council's name" in dialog.messages["council_name"].text()
+    assert messages == []  # beside the field, not in a message box
+    assert not window.undo_stack.canUndo() and _saved(window) == DEFAULTS
+
+    dialog.name_edit.setText("Plymouth City Council")
+    dialog.closures_edit.setPlainText("27/12/2019\nBoxing Day")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and not dialog.messages["council_name"].isVisible()
+    message = dialog.messages["extra_closures"]
+    assert message.isVisible() and "Line 2" in message.text() and "Boxing Day" in message.text()
+    assert not window.undo_stack.canUndo() and _saved(window) == DEFAULTS
+    dialog.reject()
+
+
+def test_saving_unchanged_settings_adds_no_undo_step(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = _open(window)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and not window.undo_stack.canUndo()
