@@ -58,7 +58,10 @@ class TopicsView(QWidget):
         # the table shows, kept as a name for code that asks the view for it.
         self.proxy = self.model
         self._current_id: int | None = None
-        self.scoring_panel: QWidget | None = None
+        self.scoring_panel: QWidget | None = None  # made when the first topic is selected
+        self._hub: Hub | None = None
+        self._undo_stack: QUndoStack | None = None
+        self._panel_hint: QLabel | None = None
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("topicFilter")
@@ -172,26 +175,34 @@ class TopicsView(QWidget):
     # --- the scoring panel ------------------------------------------------------------------
 
     def attach(self, hub: Hub, undo_stack: QUndoStack) -> None:
-        """Create the scoring panel once the database is open."""
-        if self.scoring_panel is not None:
+        """Connect to the open database; the scoring panel is made when a topic is selected.
+
+        Building the panel (and importing its module) takes about as long as loading a
+        committee-year, so the first topics appear without waiting for it.
+        """
+        if self._hub is not None:
             return
-        layout = self.panel_holder.layout()
-        try:
-            from .scoring import ScoringPanel
-        except ImportError:
-            placeholder = QLabel(
-                "Select a topic to see its PAPER score here.", self.panel_holder
-            )
-            placeholder.setWordWrap(True)
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            placeholder.setAccessibleName("Scoring")
-            self.scoring_panel = placeholder
-        else:
-            panel = ScoringPanel(hub, undo_stack, self.panel_holder)
-            self.scoring_panel = panel
-            if self._current_id is not None:
-                panel.set_topic(self._current_id)
-        layout.addWidget(self.scoring_panel)
+        self._hub, self._undo_stack = hub, undo_stack
+        self._panel_hint = QLabel("Select a topic to score it with the PAPER questions.", self.panel_holder)
+        self._panel_hint.setWordWrap(True)
+        self._panel_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._panel_hint.setAccessibleName("Scoring")
+        self.panel_holder.layout().addWidget(self._panel_hint)
+        if self._current_id is not None:
+            self._make_scoring_panel()
+
+    def _make_scoring_panel(self) -> None:
+        if self.scoring_panel is not None or self._hub is None or self._undo_stack is None:
+            return
+        from .scoring import ScoringPanel
+
+        panel = ScoringPanel(self._hub, self._undo_stack, self.panel_holder)
+        if self._panel_hint is not None:
+            self._panel_hint.hide()
+            self._panel_hint.deleteLater()
+            self._panel_hint = None
+        self.panel_holder.layout().addWidget(panel)
+        self.scoring_panel = panel
 
     # --- data -------------------------------------------------------------------------------
 
@@ -237,6 +248,8 @@ class TopicsView(QWidget):
         if new_id == self._current_id:
             return
         self._current_id = new_id
+        if new_id is not None and self.scoring_panel is None:
+            self._make_scoring_panel()
         if self.scoring_panel is not None and hasattr(self.scoring_panel, "set_topic"):
             self.scoring_panel.set_topic(new_id)
         self.current_topic_changed.emit(row)
