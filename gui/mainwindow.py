@@ -416,6 +416,7 @@ class MainWindow(QMainWindow):
                 self.committee_combo.setItemData(self.committee_combo.count() - 1, c.name, Qt.ItemDataRole.ToolTipRole)
         finally:
             self._loading = False
+        self._fit_committee_combo([c.name for c in infos])
         index = self.committee_combo.findData(prefer) if prefer is not None else -1
         if index < 0 and infos:
             index = 0
@@ -428,6 +429,17 @@ class MainWindow(QMainWindow):
             self._on_committee_combo_changed(index)
         else:
             self.committee_combo.setCurrentIndex(index)
+
+    def _fit_committee_combo(self, names: list[str]) -> None:
+        """Wide enough for the longest committee name (a scrutiny committee's full name runs to
+        68 characters), so it is read whole rather than cut off; capped so that a very long
+        name cannot push the year off a 1280-pixel window (the list and tooltip show it whole)."""
+        if not names:
+            return
+        metrics = self.committee_combo.fontMetrics()
+        longest = max(metrics.horizontalAdvance(name) for name in names)
+        chars = -(-longest // max(1, metrics.averageCharWidth())) + 1
+        self.committee_combo.setMinimumContentsLength(max(48, min(chars, 90)))
 
     def _on_committee_combo_changed(self, index: int) -> None:
         if self._loading or index < 0:

@@ -346,3 +346,31 @@ def test_opening_the_panel_module_does_not_load_the_database_layer() -> None:
         env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": "."},
     )
     assert out.stdout.strip() == "False"
+
+
+def test_the_total_is_never_cut_off_in_a_narrow_panel(qtbot: QtBot, panel: ScoringPanel, hub: Hub) -> None:
+    # Beside the topics table the panel may be only a few hundred pixels wide.
+    show_topic(qtbot, panel, topic_id(hub, "Young Carers"))
+    label = panel.total_label
+
+    def whole_text_shows() -> bool:
+        one_line = label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+        wrapped = label.wordWrap() and label.height() >= label.heightForWidth(label.width())
+        return label.geometry().right() <= label.parentWidget().width() and (one_line or wrapped)
+
+    for width in (1000, 470, 380):  # 470: its width beside the topics table at 1280 pixels
+        panel.resize(width, 900)
+        for row in panel.rows:
+            row.answer.set_answer(None)
+        panel.clear_answers()
+        QApplication.processEvents()
+        assert panel.width() <= max(width, panel.minimumSizeHint().width())
+        assert label.text() == "Total – of 6: not answered yet"
+        assert whole_text_shows()
+        for row in panel.rows:
+            row.answer.set_answer(False)
+        panel._update_total()
+        QApplication.processEvents()
+        assert label.text() == "Total 0 of 6 — Not a scrutiny topic"
+        assert whole_text_shows()
+        assert panel.save_button.isVisible() and panel.answered_label.text() == "6 of 6 questions answered"
