@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Row, and_, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import scoring
-from ..models import Answer, Assessment, Base, Committee, CriteriaSet, Criterion, Meeting, Topic
+from ..models import (
+    Answer,
+    Assessment,
+    Band,
+    Base,
+    Committee,
+    CriteriaSet,
+    Criterion,
+    Meeting,
+    Topic,
+)
 from ..values import (
     AnswerValue,
     AssessmentInfo,
@@ -174,49 +184,76 @@ def summaries(infos: Iterable[AssessmentInfo]) -> list[scoring.ScoreSummary]:
     ]
 
 
+def _set_rules(
+    session: Session, set_ids: Iterable[int]
+) -> dict[int, tuple[int, tuple[scoring.BandRule, ...]]]:
+    """Each criteria set's maximum total and band rules, read as plain columns: what
+    :func:`agreed_scores` needs, without building the sets' questions as ORM objects."""
+    ids = sorted(set(set_ids))
+    if not ids:
+        return {}
+    maxima = {
+        set_id: total
+        for set_id, total in session.execute(
+            select(Criterion.criteria_set_id, func.sum(Criterion.weight))
+            .where(Criterion.criteria_set_id.in_(ids))
+            .group_by(Criterion.criteria_set_id)
+        )
+    }
+    bands: dict[int, list[scoring.BandRule]] = defaultdict(list)
+    for set_id, name, low, high in session.execute(
+        select(Band.criteria_set_id, Band.name, Band.min_total, Band.max_total)
+        .where(Band.criteria_set_id.in_(ids))
+        .order_by(Band.criteria_set_id, Band.position)
+    ):
+        bands[set_id].append(scoring.BandRule(name, low, high))
+    return {i: (int(maxima.get(i) or 0), tuple(bands[i])) for i in ids}
+
+
 def agreed_scores(session: Session, topic_ids: Iterable[int]) -> dict[int, tuple[int, str | None]]:
     """The printed (agreed) score and band of each topic that has one.
 
     The totals are summed by the database (the weights of the Yes answers), one row per
     score: building every answer as an ORM object made loading a committee-year of 150
-    topics take a quarter of a second.
+    topics take a quarter of a second. The criteria sets' maxima and bands are read as plain
+    columns too, two small queries for all the sets the scores use.
     """
     ids = list(topic_ids)
     if not ids:
         return {}
-    cache = CriteriaCache(session)
-    by_topic: dict[int, list[scoring.ScoreSummary]] = defaultdict(list)
-    rules: dict[int, tuple[scoring.BandRule, ...]] = {}
     yes_weights = func.coalesce(func.sum(Criterion.weight), 0)
+    rows = []
     for chunk_start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
         chunk = ids[chunk_start : chunk_start + 900]
-        rows = session.execute(
-            select(
-                Assessment.id,
-                Assessment.topic_id,
-                Assessment.criteria_set_id,
-                Assessment.scorer,
-                Assessment.scored_on,
-                Assessment.agreed,
-                Assessment.imported_total,
-                yes_weights,
-            )
-            .outerjoin(Answer, and_(Answer.assessment_id == Assessment.id, Answer.answer.is_(True)))
-            .outerjoin(Criterion, Criterion.id == Answer.criterion_id)
-            .where(Assessment.topic_id.in_(chunk))
-            .group_by(Assessment.id)
-        )
-        for aid, tid, set_id, scorer, scored_on, agreed, imported, summed in rows:
-            cs = cache[set_id]
-            if set_id not in rules:
-                rules[set_id] = _band_rules(cs)
-            total = imported if imported is not None else int(summed)
-            by_topic[tid].append(
-                scoring.ScoreSummary(
-                    aid, scorer, scored_on.isoformat(), total, cs.max_total,
-                    scoring.band_for(total, rules[set_id]), agreed,
+        rows.extend(
+            session.execute(
+                select(
+                    Assessment.id,
+                    Assessment.topic_id,
+                    Assessment.criteria_set_id,
+                    Assessment.scorer,
+                    Assessment.scored_on,
+                    Assessment.agreed,
+                    Assessment.imported_total,
+                    yes_weights,
                 )
+                .outerjoin(Answer, and_(Answer.assessment_id == Assessment.id, Answer.answer.is_(True)))
+                .outerjoin(Criterion, Criterion.id == Answer.criterion_id)
+                .where(Assessment.topic_id.in_(chunk))
+                .group_by(Assessment.id)
             )
+        )
+    sets = _set_rules(session, (r[2] for r in rows))
+    by_topic: dict[int, list[scoring.ScoreSummary]] = defaultdict(list)
+    for aid, tid, set_id, scorer, scored_on, agreed, imported, summed in rows:
+        max_total, rules = sets[set_id]
+        total = imported if imported is not None else int(summed)
+        by_topic[tid].append(
+            scoring.ScoreSummary(
+                aid, scorer, scored_on.isoformat(), total, max_total,
+                scoring.band_for(total, rules), agreed,
+            )
+        )
     result: dict[int, tuple[int, str | None]] = {}
     for tid, infos in by_topic.items():
         chosen = scoring.agreed_score(infos)
@@ -225,7 +262,18 @@ def agreed_scores(session: Session, topic_ids: Iterable[int]) -> dict[int, tuple
     return result
 
 
-def topic_row(t: Topic, score: tuple[int, str | None] | None) -> TopicRow:
+# What topic_row reads; list_topics selects just these columns (plain rows, named as the
+# attributes) rather than building each topic as an ORM object.
+TOPIC_ROW_COLUMNS = (
+    Topic.id, Topic.version, Topic.committee_id, Topic.year_start, Topic.title, Topic.reason,
+    Topic.responsible, Topic.source_kind, Topic.source_ref, Topic.added_on, Topic.kind,
+    Topic.status, Topic.status_reason, Topic.exempt, Topic.exempt_paragraph, Topic.needed_by,
+    Topic.estimated_minutes, Topic.decision_id,
+)  # fmt: skip
+
+
+def topic_row(t: Topic | Row[Any], score: tuple[int, str | None] | None) -> TopicRow:
+    """A topic as a plain value, from the ORM object or a row of ``TOPIC_ROW_COLUMNS``."""
     return TopicRow(
         id=t.id,
         version=t.version,

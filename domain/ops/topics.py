@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Committee, SourceKind, Topic, TopicKind, TopicStatus
 from ..values import TopicRow
-from .convert import agreed_scores, get, topic_row
+from .convert import TOPIC_ROW_COLUMNS, agreed_scores, get, topic_row
 from .errors import Invalid
 
 EDITABLE = (
@@ -72,10 +72,10 @@ def validate(fields: dict[str, Any]) -> dict[str, Any]:
 
 def list_topics(session: Session, *, committee_id: int, year_start: int | None = None) -> list[TopicRow]:
     """The committee's topics (of one municipal year, or all), with their agreed scores."""
-    q = select(Topic).where(Topic.committee_id == committee_id)
+    q = select(*TOPIC_ROW_COLUMNS).where(Topic.committee_id == committee_id)
     if year_start is not None:
         q = q.where(Topic.year_start == year_start)
-    topics = list(session.scalars(q.order_by(Topic.id)))
+    topics = session.execute(q.order_by(Topic.id)).all()
     scores = agreed_scores(session, (t.id for t in topics))
     return [topic_row(t, scores.get(t.id)) for t in topics]
 
