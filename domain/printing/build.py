@@ -44,7 +44,6 @@ from ..models import (
 )
 from ..ops.committees import is_approved
 from ..ops.convert import CriteriaCache, agreed_scores, assessment_info, get, summaries
-from ..ops.decisions import target_label
 from ..ops.errors import Invalid
 from ..settings import CouncilSettings, load_settings
 from ..values import AssessmentInfo, CriteriaSetInfo
@@ -489,6 +488,10 @@ def build_decisions(
 ) -> DecisionsDoc:
     """The tracking decisions document: every resolution of the committee (or only the
     ongoing ones) in meeting and minute order, each with its latest progress."""
+    # Deferred: the decisions module and its values are not needed to print a programme, and
+    # the print command's start-up time counts.
+    from ..ops.decisions import target_label
+
     committee = get(session, Committee, committee_id)
     settings = load_settings(session)
     scope = [Decision.committee_id == committee_id]

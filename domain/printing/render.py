@@ -20,7 +20,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -28,6 +27,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -42,6 +42,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.paragraph import split as _rl_split
+from reportlab.platypus.paragraph import strip as _rl_strip
 
 from domain.paths import resource_path
 from domain.printing.document import (
@@ -140,7 +142,9 @@ def escape_text(text: str) -> str:
     """User text as Paragraph markup that prints exactly as typed: cleaned, with ``&``, ``<``
     and ``>`` escaped and line breaks kept as ``<br/>``. Used wherever user text is combined
     with markup of our own (an underlined title, a bold label)."""
-    return escape(clean_text(text)).replace("\n", "<br/>")
+    # As xml.sax.saxutils.escape, without importing it: it pulls in urllib and http.client.
+    escaped = clean_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace("\n", "<br/>")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -207,6 +211,91 @@ class _Paragraph(Paragraph):
         return size
 
 
+# Word widths per (font, size): a programme repeats most of its words, and measuring a word is
+# most of the cost of breaking a line. Cleared when it grows large (a long session).
+_WORD_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+_WORD_WIDTHS_LIMIT = 200_000
+
+
+def _word_widths(font: str, size: float) -> dict[str, float]:
+    if sum(len(d) for d in _WORD_WIDTHS.values()) > _WORD_WIDTHS_LIMIT:
+        _WORD_WIDTHS.clear()
+    return _WORD_WIDTHS.setdefault((font, size), {})
+
+
+class _PlainParagraph(_Paragraph):
+    """One line of plain text in one style (almost every table cell).
+
+    Lines are broken exactly as ``Paragraph.breakLines`` breaks a single fragment (the same
+    greedy fit, the same space shrinkage), with word widths remembered between paragraphs.
+    Anything that case does not cover (a word wider than the column, a soft hyphen) is left to
+    ReportLab.
+    """
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 - ReportLab's name
+        frags = self.frags
+        style = self.style
+        if (
+            len(frags) != 1
+            or self.bulletText
+            or style.wordWrap
+            or style.shaping
+            or style.endDots
+            or style.hyphenationLang
+            or style.uriWasteReduce
+            or style.embeddedHyphenation
+            or not hasattr(frags[0], "text")
+            or "\xad" in frags[0].text
+        ):
+            return super().breakLines(width)
+        max_widths = list(width) if isinstance(width, (list, tuple)) else [width]
+        last = len(max_widths) - 1
+        f = frags[0]
+        font, size = f.fontName, f.fontSize
+        ascent, descent = getAscentDescent(font, size)
+        self.height = 0
+        self._splitLongWordCount = self._hyphenations = 0
+        text = _rl_strip(f.text)
+        if not text:
+            self._width_max = 0
+            return f.clone(kind=0, lines=[], ascent=ascent, descent=descent, fontSize=size)
+        known = _word_widths(font, size)
+        space = known.get(" ")
+        if space is None:
+            space = known[" "] = stringWidth(" ", font, size, self.encoding)
+        shrink = style.spaceShrinkage * space
+        long_words = style.splitLongWords
+        lines: list[tuple[float, list[str]]] = []
+        line: list[str] = []
+        used = -space  # no space before the first word
+        widest = 0.0
+        lineno = 0
+        max_width = max_widths[0]
+        for word in _rl_split(text):
+            word_width = known.get(word)
+            if word_width is None:
+                word_width = known[word] = stringWidth(word, font, size, self.encoding)
+            new_width = used + space + word_width
+            limit = max_width + shrink * len(line)
+            if new_width > limit and long_words and word_width > max_widths[min(lineno, last)]:
+                return super().breakLines(width)  # a word wider than the column is cut
+            if new_width <= limit or not line:
+                line.append(word)
+                used = new_width
+            else:
+                widest = max(widest, used)
+                lines.append((max_width - used, line))
+                line = [word]
+                used = word_width
+                lineno += 1
+                max_width = max_widths[min(last, lineno)]
+        if line:
+            widest = max(widest, used)
+            lines.append((max_width - used, line))
+        self._width_max = widest
+        return f.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+
+
 # Per style, a parsed text fragment and line-break fragment to copy: see para.
 _FRAG_TEMPLATES: dict[str, tuple[Any, Any] | None] = {}
 
@@ -236,8 +325,11 @@ def para(text: str, style: str = "cell") -> Paragraph:
     if templates is None:
         return _Paragraph(escape_text(text), STYLES[style])
     text_frag, break_frag = templates
+    text = clean_text(text)
+    if "\n" not in text:
+        return _PlainParagraph(None, STYLES[style], frags=[text_frag.clone(text=text)])
     frags: list[Any] = []
-    for i, line in enumerate(clean_text(text).split("\n")):
+    for i, line in enumerate(text.split("\n")):
         if i:
             frags.append(break_frag.clone())
         if line.strip():
@@ -325,6 +417,22 @@ class _RowTable(Table):
             # The new label may need more height than the empty cell it replaces.
             rest._argH[repeat] = None
         return parts
+
+    def _calc_height(
+        self, availHeight: float, availWidth: float, H: Any = None, W: Any = None
+    ) -> None:
+        # ReportLab measures a table when placing it (wrap) and again when splitting it at the
+        # page end, each time from the row heights it was given. A row's height depends only
+        # on the column widths, so rows measured before are given back as known heights.
+        known = self.__dict__.get("_measured")
+        given = self._argH
+        if known is not None and known[0] == availWidth and len(known[1]) == len(given):
+            self._argH = [g if g is not None else k for g, k in zip(given, known[1], strict=True)]
+        try:
+            super()._calc_height(availHeight, availWidth, H, W)
+        finally:
+            self._argH = given
+        self._measured = (availWidth, list(self._rowHeights))
 
     def first_row_title(self) -> str | None:
         """The title of the first body row: the one a failed split could not place."""
