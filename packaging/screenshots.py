@@ -1,4 +1,4 @@
-"""Save a picture of each main view, from the demo data, to docs/screenshots/.
+"""Save a picture of each page and the main dialogs, from the demo data, to docs/screenshots/.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py [--scale 2]
 
@@ -59,6 +59,12 @@ def main(argv: list[str] | None = None) -> int:
             window.grab().save(str(path))
             print(path)
 
+        # The demo is the 2019-20 programme: look at it as in September 2019, so the planner's
+        # warnings and the overdue resolutions are those the advisor saw then.
+        import datetime as dt
+
+        window.programme_view.today = lambda: dt.date(2019, 9, 2)
+        window.decisions_view.today = dt.date(2019, 9, 2)
         view = window.topics_view
         view.select_topic(view.model.rows()[1].id)
         save("main_window")
@@ -71,27 +77,63 @@ def main(argv: list[str] | None = None) -> int:
             save("topics_with_scoring")
         view.filter_edit.clear()
         _review_example(database)
+        # The Programme page is the planner (the picture keeps the name the README uses).
+        names = {"programme": "planner"}
         for page in ("programme", "meetings", "reviews", "decisions"):
             window.tabs.setCurrentWidget(window.pages[page])
             if page == "meetings":
                 window.meetings_view.table.selectRow(0)
             if page in ("reviews", "decisions"):
                 _select_example(window, page)
-            save(f"{page}_view")
+            save(names.get(page, f"{page}_view"))
+
+        def save_dialog(name: str, dialog, wait_ms: int = 0) -> None:  # noqa: ANN001
+            if dialog is None:
+                print(f"no {name} dialog opened", file=sys.stderr)
+                return
+            app.processEvents()
+            if wait_ms:  # QPdfView renders its pages in the background
+                from PySide6.QtCore import QEventLoop, QTimer
+
+                loop = QEventLoop()
+                QTimer.singleShot(wait_ms, loop.quit)
+                loop.exec()
+            path = args.out / f"{name}{suffix}.png"
+            dialog.grab().save(str(path))
+            print(path)
+            dialog.close()
+            app.processEvents()
+
+        window.tabs.setCurrentWidget(window.reviews_view)
+        save_dialog("review_print_preview", window.reviews_view.print_recommendations(), 2000)
         window.tabs.setCurrentWidget(view)
-        view.select_topic(view.model.rows()[0].id)
+        from gui.printing import controller_of
+
+        controller = controller_of(window)
+        save_dialog("print_preview", controller.open_preview() if controller else None, 2000)
+
+        # A topic made from a resolution, so the editor shows where it came from.
+        example = [r for r in view.model.rows() if r.decision_id is not None] or view.model.rows()
+        view.select_topic(example[0].id)
         window.edit_topic()
         app.processEvents()
         dialog = window.open_dialog
         if dialog is not None:
             dialog.adjustSize()
-            app.processEvents()
-            path = args.out / f"topic_editor{suffix}.png"
-            dialog.grab().save(str(path))
-            print(path)
-            dialog.reject()
+        save_dialog("topic_editor", dialog)
+        window.edit_settings()
+        dialog = window.open_dialog
+        if dialog is not None:
+            dialog.adjustSize()
+        save_dialog("council_settings", dialog)
         window.close()
         database.close()
+
+    from gui.widgets.scoring import save_screenshot
+
+    path = args.out / f"scoring_panel{suffix}.png"
+    save_screenshot(str(path))
+    print(path)
     return 0
 
 

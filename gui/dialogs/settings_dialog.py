@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -44,12 +45,13 @@ class SettingsDialog(QDialog):
         self.setObjectName("SettingsDialog")
         self.setWindowTitle("Council settings")
         self.setAccessibleName("Council settings")
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(680)
         self.settings = settings
         self._on_save = on_save
         self.messages: dict[str, FieldMessage] = {}
         self._form = QFormLayout()
-        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # Every field's column as wide as the dialog, so the hints under the fields wrap less.
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         intro = QLabel(
             "These rules apply to every committee and everyone using this database.", self
@@ -102,7 +104,7 @@ class SettingsDialog(QDialog):
         )
 
         self.part_ii_check = QCheckBox(
-            "Show \u201cPart II item (paragraph N)\u201d where an exempt item is left out", self
+            "Show \u201cPart II item (paragraph N)\u201d in place of an exempt item", self
         )
         self.part_ii_check.setChecked(settings.show_part_ii_placeholders)
         self._add(
@@ -141,6 +143,8 @@ class SettingsDialog(QDialog):
         box.addWidget(field)
         note = QLabel(hint, container)
         note.setWordWrap(True)
+        # Word-wrapped labels in form rows get one line's height unless told to grow.
+        note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
         note.setEnabled(False)  # drawn in the muted colour of a hint
         box.addWidget(note)
         message = FieldMessage(name, container)

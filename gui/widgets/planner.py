@@ -182,6 +182,8 @@ class PlannerView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.heading.setFont(font)
+        # Wraps rather than cut off the "(draft)" / "(approved)" at its end beside the buttons.
+        self.heading.setWordWrap(True)
         self.create_button = QPushButton("&Create meetings…", self)
         self.suggest_button = QPushButton("&Suggest schedule…", self)
         self.standing_button = QPushButton("Place s&tanding items", self)
