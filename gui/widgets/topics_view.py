@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from ..hub import Hub
 
 
+_NO_TOPICS = "No topics for this committee and year yet."
+
+
 class _TopicTable(QTableView):
     """Enter on a row opens it for editing (QTableView would start an in-place edit)."""
 
@@ -107,6 +110,7 @@ class TopicsView(QWidget):
         self.table = make_table("topicsTable", "Topics", self, cls=_TopicTable)
         self._setup_table(self.table)
         self.count_label = QLabel(self)
+        self._count_sized_for = -1
         self.count_label.setObjectName("topicCount")
         self.count_label.setAccessibleName("Number of topics shown")
 
@@ -256,12 +260,30 @@ class TopicsView(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(QModelIndex()), self.model.rows_total()
+        if total != self._count_sized_for:
+            self._size_count_label(total)
         if total == 0:
-            self.count_label.setText("No topics for this committee and year yet.")
+            self.count_label.setText(_NO_TOPICS)
         elif shown == total:
             self.count_label.setText(f"{total} topics")
         else:
             self.count_label.setText(f"{shown} of {total} topics match")
+
+    def _size_count_label(self, total: int) -> None:
+        """Fix the count's size to fit its widest text for this many topics.
+
+        A label whose size can change makes every new text re-lay out the whole window, and
+        then repaint all of it (measured: 27 widgets repainted per keystroke instead of 16,
+        a tenth of the keystroke's time).
+        """
+        self._count_sized_for = total
+        label = self.count_label
+        label.setMinimumSize(0, 0)
+        label.setMaximumSize(16777215, 16777215)  # QWIDGETSIZE_MAX: free to measure again
+        metrics = label.fontMetrics()
+        texts = (_NO_TOPICS, f"{total} topics", f"{total} of {total} topics match")
+        width = max(metrics.horizontalAdvance(t) for t in texts) + 2 * metrics.averageCharWidth()
+        label.setFixedSize(width, label.sizeHint().height())
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
