@@ -675,10 +675,10 @@ class ScoringPanel(QWidget):
             else:
                 text = "Not scored yet: the printed programme shows no score."
         else:
-            what = imported_text(printed) if printed.imported else score_text(
-                printed.total, printed.max_total, printed.band
-            )
+            what = score_text(printed.total, printed.max_total, printed.band)
             how = "agreed" if printed.agreed else "the only score, not yet agreed"
+            if printed.imported:
+                how += "; total only, from the printed programme"
             text = f"Printed score: {what} ({how})."
         self.printed_label.setText(text)
 
