@@ -57,9 +57,12 @@ def day_text(d: dt.date) -> str:
     return f"{d.day} {_MONTH[d.month - 1]} {d.year}"
 
 
-def short_day(d: dt.date) -> str:
-    """'Tue 3 Sept 2019'."""
-    return f"{_WEEKDAY[d.weekday()]} {day_text(d)}"
+def short_day(d: dt.date, *, year_of: dt.date | None = None) -> str:
+    """'Tue 3 Sept 2019', or 'Tue 3 Sept' when ``year_of`` is a date in the same year."""
+    text = f"{_WEEKDAY[d.weekday()]} {day_text(d)}"
+    if year_of is not None and year_of.year == d.year:
+        text = text.rsplit(" ", 1)[0]
+    return text
 
 
 def encode_ids(mime: str, ids: Iterable[int]) -> QMimeData:
@@ -97,8 +100,9 @@ class MeetingRow:
 
 
 def meeting_heading(m: MeetingInfo, data: PlannerData) -> str:
-    """'Wednesday 11 September 2019, 2 pm — 5 of 6 items — Agenda published by Tue 3 Sept
-    2019 · reports due Thu 29 Aug 2019'. The venue is named only when it is not the usual one."""
+    """'Wednesday 11 September 2019, 2 pm — 5 of 6 items — Agenda published by Tue 3 Sept ·
+    reports due Thu 29 Aug'. The venue is named only when it is not the usual one; a deadline's
+    year only when it differs from the meeting's, so the heading fits beside the items."""
     day = m.starts_at.date()
     text = f"{labels.long_date(day)}, {labels.time_text(m.starts_at.time())}"
     if m.venue and m.venue != data.programme.committee.default_venue:
@@ -118,8 +122,8 @@ def meeting_heading(m: MeetingInfo, data: PlannerData) -> str:
     d = data.deadlines.get(m.id)
     if d is not None:
         text += (
-            f" — Agenda published by {short_day(d.publication)} · reports due "
-            f"{short_day(d.report_deadline)}"
+            f" — Agenda published by {short_day(d.publication, year_of=day)} · reports due "
+            f"{short_day(d.report_deadline, year_of=day)}"
         )
     return text
 
