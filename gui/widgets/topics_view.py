@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..models import labels
 from ..models.topics import UNSCORED, TopicTableModel
-from .tables import make_table
+from .tables import EnterTable, make_table
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -35,18 +34,6 @@ if TYPE_CHECKING:
 
 
 _NO_TOPICS = "No topics for this committee and year yet."
-
-
-class _TopicTable(QTableView):
-    """Enter on a row opens it for editing (QTableView would start an in-place edit)."""
-
-    activated_by_key = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_by_key.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class TopicsView(QWidget):
@@ -107,7 +94,7 @@ class TopicsView(QWidget):
         bar.addLayout(find_row)
         bar.addLayout(combo_row)
 
-        self.table = make_table("topicsTable", "Topics", self, cls=_TopicTable)
+        self.table = make_table("topicsTable", "Topics", self, cls=EnterTable)
         self._setup_table(self.table)
         self.count_label = QLabel(self)
         self._count_sized_for = -1
