@@ -596,19 +596,9 @@ class MainWindow(QMainWindow):
         return failed
 
     def _show_dialog(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> None:
-        from PySide6.QtCore import Qt
+        from .widgets.master_detail import open_tracked
 
-        self.open_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(result: int) -> None:
-            if self.open_dialog is dialog:
-                self.open_dialog = None
-            if result == QDialog.DialogCode.Accepted and on_accept is not None:
-                on_accept()
-
-        dialog.finished.connect(finished)
-        dialog.open()
+        open_tracked(self, dialog, on_accept)
 
     def new_topic(self) -> None:
         if self.hub is None or self.committee_id is None or self.year_start is None:

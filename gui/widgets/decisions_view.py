@@ -16,12 +16,10 @@ Signals:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,9 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,16 +35,12 @@ from PySide6.QtWidgets import (
 from .. import errors
 from ..models import labels
 from ..models.decisions import DecisionTableModel, ProgressTableModel
-from .tables import make_table
+from .master_detail import MasterDetailPage
+from .master_detail import page_button as _button
+from .tables import EnterTable, make_table
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoCommand
-
     from domain.decision_values import DecisionInfo, LinkedTopic
-
-    from ..hub import Hub
-
-Push = Callable[["QUndoCommand"], "BaseException | None"]
 
 FILTERS = (
     ("year", "This year"),
@@ -57,27 +48,6 @@ FILTERS = (
     ("overdue", "Overdue"),
     ("all", "All"),
 )
-
-
-class _Table(QTableView):
-    """Enter on a row opens it for editing (QTableView would start an in-place edit)."""
-
-    activated_by_key = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_by_key.emit()
-            return
-        super().keyPressEvent(event)
-
-
-def _button(text: str, name: str, tip: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setToolTip(tip)
-    button.setAccessibleName(text.replace("&", "").rstrip("…"))
-    button.setAutoDefault(False)
-    return button
 
 
 def linked_topic_text(t: LinkedTopic) -> str:
@@ -90,21 +60,12 @@ def linked_topic_text(t: LinkedTopic) -> str:
     return f"in items to be scheduled {labels.year_label(t.year_start)}"
 
 
-class DecisionsView(QWidget):
-    open_topic_requested = Signal(int)
+class DecisionsView(MasterDetailPage):
     current_decision_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("DecisionsView")
-        self.hub: Hub | None = None
-        self._push: Push | None = None
-        self.committee_id: int | None = None
-        self.year_start: int | None = None
-        self.today: dt.date | None = None  # None: the real date; tests may fix it
-        self.open_dialog: QDialog | None = None
+        super().__init__("DecisionsView", parent)
         self._current: DecisionInfo | None = None
-        self._filling = False
 
         self.filter_combo = QComboBox(self)
         self.filter_combo.setObjectName("decisionFilter")
@@ -136,7 +97,6 @@ class DecisionsView(QWidget):
         self.print_open_action.triggered.connect(lambda _c=False: self.print_decisions(open_only=True))
         self.print_all_action.triggered.connect(lambda _c=False: self.print_decisions(open_only=False))
         self.print_button.setMenu(print_menu)
-        self.print_dialogs: Any = None  # gui.printing.PrintDialogs; tests replace it
         bar = QHBoxLayout()
         bar.addWidget(show_label)
         bar.addWidget(self.filter_combo)
@@ -145,40 +105,16 @@ class DecisionsView(QWidget):
             bar.addWidget(b)
 
         self.model = DecisionTableModel(self)
-        self.table = make_table("decisionsTable", "Tracking decisions", self, cls=_Table)
+        self.table = make_table("decisionsTable", "Tracking decisions", self, cls=EnterTable)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, self.model.sort_order())
         em = self.fontMetrics().averageCharWidth()
         for column, chars in enumerate((12, 7, 34, 15, 20, 10, 7, 9)):
             self.table.setColumnWidth(column, em * chars + 16)
-
-        self.notice = QLabel(self)
-        self.notice.setObjectName("decisionNotice")
-        self.notice.setAccessibleName("Last action")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-
-        top = QWidget(self)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addLayout(bar)
-        top_layout.addWidget(self.table, 1)
-        top_layout.addWidget(self.notice)
-
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setObjectName("decisionsSplitter")
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(self._build_detail())
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([330, 300])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        self._lay_out(bar, notice_name="decisionNotice", splitter_name="decisionsSplitter", stretch=(3, 2), sizes=[330, 300])
 
         self.filter_combo.currentIndexChanged.connect(lambda _i: self.reload())
-        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.activated_by_key.connect(self.edit_resolution)
         self.table.doubleClicked.connect(lambda _i: self.edit_resolution())
         self.new_button.clicked.connect(self.new_resolution)
@@ -240,7 +176,7 @@ class DecisionsView(QWidget):
         self.topics_label.setWordWrap(True)
         self.topics_label.setTextFormat(Qt.TextFormat.RichText)
         self.topics_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.topics_label.linkActivated.connect(self._on_topics_label_link_activated)
+        self.topics_label.linkActivated.connect(self._on_topic_link_activated)
 
         left = QWidget(detail)
         left_layout = QVBoxLayout(left)
@@ -272,14 +208,7 @@ class DecisionsView(QWidget):
         right_layout.addLayout(head)
         right_layout.addWidget(self.progress_table, 1)
 
-        self.empty_detail = QLabel("Select a resolution to see its text and progress.", detail)
-        self.empty_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        row = QHBoxLayout(detail)
-        row.setContentsMargins(0, 4, 0, 0)
-        row.addWidget(left, 3)
-        row.addWidget(right, 2)
-        row.addWidget(self.empty_detail)
-        self._detail_parts = (left, right)
+        self._detail_row(detail, [(left, 3), (right, 2)], "Select a resolution to see its text and progress.")
 
         self.status_combo.currentIndexChanged.connect(self._on_status_combo_changed)
         self.rag_combo.currentIndexChanged.connect(self._on_rag_combo_changed)
@@ -287,18 +216,10 @@ class DecisionsView(QWidget):
 
     # --- data -------------------------------------------------------------------------------
 
-    def attach(self, hub: Hub, push: Push) -> None:
-        """Use this hub to read and ``push`` (the window's) to run undoable commands."""
-        self.hub = hub
-        self._push = push
-
     def load(self, *, committee_id: int, year_start: int) -> None:
         self.committee_id, self.year_start = committee_id, year_start
         self.filter_combo.setItemText(0, f"This year ({labels.year_label(year_start)})")
         self.reload()
-
-    def _today(self) -> dt.date:
-        return self.today or dt.date.today()
 
     def reload(self) -> None:
         if self.hub is None or self.committee_id is None:
@@ -358,19 +279,12 @@ class DecisionsView(QWidget):
     def set_filter(self, code: str) -> None:
         self.filter_combo.setCurrentIndex(self.filter_combo.findData(code))
 
-    def _on_table_selection_changed(self, _s: QItemSelection, _d: QItemSelection) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        self._set_current(self.model.row_value(rows[0].row()) if rows else None)
-
     def _set_current(self, info: DecisionInfo | None) -> None:
-        self._current = info
-        self._show_detail(info)
+        super()._set_current(info)
         self.current_decision_changed.emit(info)
 
     def _show_detail(self, d: DecisionInfo | None) -> None:
-        for part in self._detail_parts:
-            part.setVisible(d is not None)
-        self.empty_detail.setVisible(d is None)
+        self._show_detail_parts(d is not None)
         ready = self.hub is not None and self.committee_id is not None
         self.new_button.setEnabled(ready)
         self.print_button.setEnabled(ready)
@@ -410,30 +324,7 @@ class DecisionsView(QWidget):
             )
         return "<br>".join(parts)
 
-    def _on_topics_label_link_activated(self, link: str) -> None:
-        if link.startswith("topic:"):
-            self.open_topic_requested.emit(int(link.split(":", 1)[1]))
-
     # --- commands ---------------------------------------------------------------------------
-
-    def push(self, command: QUndoCommand) -> BaseException | None:
-        assert self._push is not None
-        return self._push(command)
-
-    def _show_dialog(self, dialog: QDialog) -> None:
-        self.open_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(_result: int) -> None:
-            if self.open_dialog is dialog:
-                self.open_dialog = None
-
-        dialog.finished.connect(finished)
-        dialog.open()
-
-    def _say(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
 
     def _meetings(self) -> list[Any]:
         from domain.ops import meetings
@@ -534,26 +425,14 @@ class DecisionsView(QWidget):
         from which it can be printed or saved as PDF."""
         if self.hub is None or self.committee_id is None or self.year_start is None:
             return None
-        from ..dialogs.print_preview import PrintPreviewDialog
-        from ..printing import DECISIONS, OPEN_DECISIONS, PrintDialogs, PrintRequest, make_pdf
+        from ..printing import DECISIONS, OPEN_DECISIONS, PrintRequest, make_pdf
 
         hub, cid, year = self.hub, self.committee_id, self.year_start
 
         def produce(kind: str, include_exempt: bool) -> Any:
             return make_pdf(hub, PrintRequest(kind, cid, year, include_exempt))
 
-        if self.print_dialogs is None:
-            self.print_dialogs = PrintDialogs()
-        dialog = PrintPreviewDialog(produce=produce, dialogs=self.print_dialogs, parent=self)
-        combo = dialog.kind_combo
-        combo.blockSignals(True)  # one render, of the document asked for
-        combo.setCurrentIndex(combo.findData(OPEN_DECISIONS if open_only else DECISIONS))
-        combo.blockSignals(False)
-        if not dialog.reload():
-            dialog.deleteLater()
-            return None
-        self._show_dialog(dialog)
-        return dialog
+        return self._open_preview(produce, kind=OPEN_DECISIONS if open_only else DECISIONS)
 
     def add_progress_note(self) -> None:
         d = self._current

@@ -13,11 +13,10 @@ Signals:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,8 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -41,41 +38,18 @@ from ..models.reviews import (
     ReviewMeetingTableModel,
     ReviewTableModel,
 )
+from .master_detail import MasterDetailPage
+from .master_detail import page_button as _button
 from .tables import make_table
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoCommand
-
     from domain.decision_values import RecommendationInfo, ReviewInfo, ReviewMeetingInfo
 
-    from ..hub import Hub
 
-Push = Callable[["QUndoCommand"], "BaseException | None"]
-
-
-def _button(text: str, name: str, tip: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setToolTip(tip)
-    button.setAccessibleName(text.replace("&", "").rstrip("…"))
-    button.setAutoDefault(False)
-    return button
-
-
-class ReviewsView(QWidget):
-    open_topic_requested = Signal(int)
-
+class ReviewsView(MasterDetailPage):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ReviewsView")
-        self.hub: Hub | None = None
-        self._push: Push | None = None
-        self.committee_id: int | None = None
-        self.year_start: int | None = None
-        self.today: dt.date | None = None
-        self.open_dialog: QDialog | None = None
+        super().__init__("ReviewsView", parent)
         self._current: ReviewInfo | None = None
-        self._filling = False
 
         self.new_button = _button("&New review…", "newReview", "Start a select committee review", self)
         self.edit_button = _button("&Edit review…", "editReview", "Title, scope, members, officer, status and dates", self)
@@ -84,7 +58,6 @@ class ReviewsView(QWidget):
             "&Print recommendations…", "printRecommendations",
             "Preview, print or save the review's recommendations and the executive's responses", self,
         )  # fmt: skip
-        self.print_dialogs: Any = None  # gui.printing.PrintDialogs; tests replace it
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Number of reviews")
         bar = QHBoxLayout()
@@ -100,31 +73,8 @@ class ReviewsView(QWidget):
         em = self.fontMetrics().averageCharWidth()
         for column, chars in enumerate((60, 12, 22, 12, 12, 16)):
             self.table.setColumnWidth(column, em * chars + 16)
-        self.notice = QLabel(self)
-        self.notice.setObjectName("reviewNotice")
-        self.notice.setAccessibleName("Last action")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
+        self._lay_out(bar, notice_name="reviewNotice", splitter_name="reviewsSplitter", stretch=(1, 3), sizes=[170, 500])
 
-        top = QWidget(self)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addLayout(bar)
-        top_layout.addWidget(self.table, 1)
-        top_layout.addWidget(self.notice)
-
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setObjectName("reviewsSplitter")
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(self._build_detail())
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([170, 500])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
-
-        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_review())
         self.new_button.clicked.connect(self.new_review)
         self.edit_button.clicked.connect(self.edit_review)
@@ -211,7 +161,7 @@ class ReviewsView(QWidget):
         self.follow_up_label.setTextFormat(Qt.TextFormat.RichText)
         self.follow_up_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.follow_up_label.setAccessibleName("Follow-up on the work programme")
-        self.follow_up_label.linkActivated.connect(self._on_follow_up_label_link_activated)
+        self.follow_up_label.linkActivated.connect(self._on_topic_link_activated)
         recs_box = QGroupBox("Recommendations and the executive\u2019s responses", detail)
         rb = QVBoxLayout(recs_box)
         rb.addWidget(self.rec_table, 1)
@@ -222,14 +172,9 @@ class ReviewsView(QWidget):
         rb.addLayout(rrow)
         rb.addWidget(self.follow_up_label)
 
-        self.empty_detail = QLabel("Select a review to see its scope, meetings and recommendations.", detail)
-        self.empty_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        row = QHBoxLayout(detail)
-        row.setContentsMargins(0, 4, 0, 0)
-        row.addWidget(left, 2)
-        row.addWidget(recs_box, 3)
-        row.addWidget(self.empty_detail)
-        self._detail_parts = (left, recs_box)
+        self._detail_row(
+            detail, [(left, 2), (recs_box, 3)], "Select a review to see its scope, meetings and recommendations."
+        )
 
         self.status_combo.currentIndexChanged.connect(self._on_status_combo_changed)
         self.add_meeting_button.clicked.connect(self.add_meeting)
@@ -247,16 +192,9 @@ class ReviewsView(QWidget):
 
     # --- data -------------------------------------------------------------------------------
 
-    def attach(self, hub: Hub, push: Push) -> None:
-        self.hub = hub
-        self._push = push
-
     def load(self, *, committee_id: int, year_start: int) -> None:
         self.committee_id, self.year_start = committee_id, year_start
         self.reload()
-
-    def _today(self) -> dt.date:
-        return self.today or dt.date.today()
 
     def reload(self) -> None:
         if self.hub is None or self.committee_id is None:
@@ -310,20 +248,10 @@ class ReviewsView(QWidget):
         rows = self.meeting_table.selectionModel().selectedRows()
         return self.meeting_model.row_value(rows[0].row()) if rows else None
 
-    def _on_table_selection_changed(self, _s: QItemSelection, _d: QItemSelection) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        self._set_current(self.model.row_value(rows[0].row()) if rows else None)
-
-    def _set_current(self, info: ReviewInfo | None) -> None:
-        self._current = info
-        self._show_detail(info)
-
     def _show_detail(self, r: ReviewInfo | None) -> None:
         from domain.ops.reviews import allowed_statuses
 
-        for part in self._detail_parts:
-            part.setVisible(r is not None)
-        self.empty_detail.setVisible(r is None)
+        self._show_detail_parts(r is not None)
         self.status_message.clear_message()
         if r is None:
             self.meeting_model.set_rows([])
@@ -373,30 +301,7 @@ class ReviewsView(QWidget):
         else:
             self.follow_up_label.hide()
 
-    def _on_follow_up_label_link_activated(self, link: str) -> None:
-        if link.startswith("topic:"):
-            self.open_topic_requested.emit(int(link.split(":", 1)[1]))
-
     # --- commands ---------------------------------------------------------------------------
-
-    def push(self, command: QUndoCommand) -> BaseException | None:
-        assert self._push is not None
-        return self._push(command)
-
-    def _show_dialog(self, dialog: QDialog) -> None:
-        self.open_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(_result: int) -> None:
-            if self.open_dialog is dialog:
-                self.open_dialog = None
-
-        dialog.finished.connect(finished)
-        dialog.open()
-
-    def _say(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
 
     def _on_status_combo_changed(self, _index: int) -> None:
         r = self._current
@@ -473,22 +378,14 @@ class ReviewsView(QWidget):
         r = self._current
         if self.hub is None or r is None or self.committee_id is None or self.year_start is None:
             return None
-        from ..dialogs.print_preview import PrintPreviewDialog
-        from ..printing import REVIEW_KINDS, PrintDialogs, PrintRequest, make_pdf
+        from ..printing import REVIEW_KINDS, PrintRequest, make_pdf
 
         hub, cid, year, review_id = self.hub, r.committee_id, self.year_start, r.id
 
         def produce(kind: str, include_exempt: bool) -> Any:
             return make_pdf(hub, PrintRequest(kind, cid, year, include_exempt, review_id=review_id))
 
-        if self.print_dialogs is None:
-            self.print_dialogs = PrintDialogs()
-        dialog = PrintPreviewDialog(produce=produce, dialogs=self.print_dialogs, parent=self, kinds=REVIEW_KINDS)
-        if not dialog.reload():
-            dialog.deleteLater()
-            return None
-        self._show_dialog(dialog)
-        return dialog
+        return self._open_preview(produce, kinds=REVIEW_KINDS)
 
     def add_meeting(self) -> None:
         r = self._current
