@@ -27,8 +27,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from .deadlines import municipal_year_label, municipal_year_of, parse_council_date
+from .deadlines import parse_council_date
 from .ops.errors import OpError
+from .years import municipal_year_label, municipal_year_of
 
 DATE = "Date of meeting"
 TITLE = "Agenda item"
@@ -105,29 +106,6 @@ class ProgrammeCsvRow:
 
 
 # --- municipal years ---------------------------------------------------------------------------
-
-_YEAR = re.compile(r"^(\d{4})(?:\s*[-/–]\s*(\d{2}|\d{4}))?$")
-
-
-def parse_municipal_year(text: str) -> int:
-    """The first calendar year of a municipal year written "2019-20", "2019/20", "2019 - 20",
-    "2019-2020" or "2019". Raises ValueError saying how to write it."""
-    m = _YEAR.match(text.strip())
-    if m is None:
-        raise ValueError(
-            f"'{text}' is not a municipal year; write it like 2019-20 (the year that starts in "
-            "May 2019)."
-        )
-    start = int(m[1])
-    if m[2] is not None:
-        end = int(m[2])
-        if (len(m[2]) == 2 and end != (start + 1) % 100) or (len(m[2]) == 4 and end != start + 1):
-            raise ValueError(
-                f"'{text}' is not a municipal year: it runs from May of one year to April of the "
-                f"next, e.g. {municipal_year_label(start, 'slash')}."
-            )
-    return start
-
 
 def _year_span(year_start: int) -> str:
     return f"1 May {year_start} to 30 April {year_start + 1}"

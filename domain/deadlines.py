@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
 
 import holidays
+
+from .years import municipal_year_label, municipal_year_of
 
 __all__ = [
     "MeetingDeadlines",
@@ -146,36 +147,6 @@ def deadlines_for(
         publication=publication,
         report_deadline=cal.add_working_days(publication, -report_days),
     )
-
-
-# --- Municipal years -----------------------------------------------------------------------
-
-
-def municipal_year_of(d: date, start_month: int = 5) -> int:
-    """The calendar year in which the municipal year containing ``d`` began.
-
-    The municipal year runs from the annual council meeting in May, so 10 July 2019 is in
-    2019-20 and 4 March 2020 is too.
-    """
-    if not 1 <= start_month <= 12:
-        raise ValueError(f"The municipal year must start in month 1-12, not {start_month}.")
-    return d.year if d.month >= start_month else d.year - 1
-
-
-def municipal_year_label(year_start: int, style: Literal["dash", "slash", "full"] = "dash") -> str:
-    """How the municipal year is written on printed documents.
-
-    "dash" -> "2019 - 20" (work programme heading), "slash" -> "2019/20" ("Items to be
-    scheduled 2019/20"), "full" -> "2019 - 2020" (older programmes, e.g. "2015 - 2016").
-    """
-    end = year_start + 1
-    if style == "dash":
-        return f"{year_start} - {end % 100:02d}"
-    if style == "slash":
-        return f"{year_start}/{end % 100:02d}"
-    if style == "full":
-        return f"{year_start} - {end}"
-    raise ValueError(f"Unknown municipal year label style {style!r}; use dash, slash or full.")
 
 
 # --- Meeting dates ---------------------------------------------------------------------------

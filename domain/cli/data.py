@@ -14,6 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_committees(args: argparse.Namespace) -> int:
     from ..ops import committees
+    from ..years import year_label
     from . import open_db
 
     database = open_db(args.db)
@@ -28,7 +29,7 @@ def cmd_committees(args: argparse.Namespace) -> int:
     if not rows:
         print("No committees yet. Run 'scrutineer demo' to load the demo committees.")
     for c, years in rows:
-        labels = ", ".join(committees.year_label(y) for y in years) or "no programme yet"
+        labels = ", ".join(year_label(y) for y in years) or "no programme yet"
         short = f" ({c.short_name})" if c.short_name else ""
         print(f"{c.name}{short}: {labels}")
     return 0

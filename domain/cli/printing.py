@@ -13,8 +13,6 @@ import re
 import sys
 from pathlib import Path
 
-_YEAR = re.compile(r"^\s*(\d{4})(?:\s*[-/\u2013]\s*(\d{2}|\d{4}))?\s*$")
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -70,27 +68,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def parse_year(text: str) -> int:
     """The first calendar year of a municipal year written "2019-20", "2019/20", "2019 - 20",
-    "2019-2020" or "2019"."""
+    "2019-2020" or "2019"; a CliError saying how to write it otherwise."""
+    from ..years import parse_municipal_year
     from . import CliError
 
-    m = _YEAR.match(text)
-    if m is None:
-        raise CliError(
-            f"--year: '{text}' is not a municipal year; write it like 2019-20 (the year that "
-            "starts in May 2019)."
-        )
-    start = int(m[1])
-    end = m[2]
-    if end is not None and int(end) != (start + 1 if len(end) == 4 else (start + 1) % 100):
-        raise CliError(
-            f"--year: '{text}' is not a municipal year: it runs from May of one year to April "
-            f"of the next, e.g. {start}-{(start + 1) % 100:02d}."
-        )
-    return start
+    try:
+        return parse_municipal_year(text)
+    except ValueError as exc:
+        raise CliError(f"--year: {exc}") from None
 
 
-def year_label(year_start: int) -> str:
-    return f"{year_start} - {(year_start + 1) % 100:02d}"
+def _year_label(year_start: int) -> str:
+    from ..years import year_label
+
+    return year_label(year_start)
 
 
 def check_writable(path: Path) -> None:
@@ -178,9 +169,9 @@ def cmd_print(args: argparse.Namespace) -> int:
             committee = _committee(s, args.committee)
             years = list_years(s, committee_id=committee.id)
             if year not in years:
-                known = ", ".join(year_label(y) for y in years) or "none yet"
+                known = ", ".join(_year_label(y) for y in years) or "none yet"
                 raise CliError(
-                    f"{committee.name} has no programme for {year_label(year)}. Its years: "
+                    f"{committee.name} has no programme for {_year_label(year)}. Its years: "
                     f"{known}."
                 )
             doc = build_programme(
@@ -233,7 +224,7 @@ def _print_all(args: argparse.Namespace, year: int) -> int:
     finally:
         database.close()
     if not docs:
-        raise CliError(f"No committee has a programme for {year_label(year)}.")
+        raise CliError(f"No committee has a programme for {_year_label(year)}.")
 
     from ..printing.render import render_programme
 
@@ -246,7 +237,7 @@ def _print_all(args: argparse.Namespace, year: int) -> int:
         _write(render_programme, doc, path)
         print(f"Wrote {path}")
     noun = "programme" if len(docs) == 1 else "programmes"
-    print(f"Printed {len(docs)} {noun} for {year_label(year)} into {out_dir}.")
+    print(f"Printed {len(docs)} {noun} for {_year_label(year)} into {out_dir}.")
     _warn_exempt(args.include_exempt)
     return 0
 

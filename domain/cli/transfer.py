@@ -52,14 +52,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _year(text: str) -> int:
-    from ..csvio import parse_municipal_year
-    from . import CliError
+    from .printing import parse_year
 
-    try:
-        return parse_municipal_year(text)
-    except ValueError as exc:
-        raise CliError(f"--year: {exc}") from None
-
+    return parse_year(text)
 
 def _committee(session, name: str):  # -> domain.models.Committee
     from ..ops.convert import committee_by_name

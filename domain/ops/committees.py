@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Committee, Meeting, ProgrammeYear, Topic
 from ..values import CommitteeInfo
+from ..years import municipal_year_of
 from .convert import committee_info, get
 from .errors import Invalid
 
@@ -105,21 +106,6 @@ def delete_committee(session: Session, *, committee_id: int) -> None:
         )
     session.delete(c)
     session.flush()
-
-
-def municipal_year_of(day: dt.date, start_month: int = 5) -> int:
-    """The municipal year runs from the annual council meeting in May to the next."""
-    return day.year if day.month >= start_month else day.year - 1
-
-
-def year_label(year_start: int) -> str:
-    """'2019 - 20', as programmes are titled."""
-    return f"{year_start} - {(year_start + 1) % 100:02d}"
-
-
-def short_year_label(year_start: int) -> str:
-    """'2019/20', as 'Items to be scheduled 2019/20' is headed."""
-    return f"{year_start}/{(year_start + 1) % 100:02d}"
 
 
 def list_years(session: Session, *, committee_id: int) -> list[int]:

@@ -44,9 +44,9 @@ from ..models import (
     TopicKind,
     TopicStatus,
 )
+from ..years import municipal_year_of
 from . import programme
 from . import topics as topic_ops
-from .committees import municipal_year_of
 from .convert import get
 from .errors import Invalid, NotFound
 

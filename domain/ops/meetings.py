@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Committee, Meeting, MeetingStatus, ProgrammeEntry
 from ..values import MeetingInfo
-from .committees import municipal_year_of
+from ..years import municipal_year_of
 from .convert import get, meeting_info
 from .errors import Invalid
 

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.scoring import PAPER, BandRule, Question, band_for, total
+from domain.years import short_year_label, year_label
 
 # Month names of five letters or fewer are printed in full ("March", "July"); longer ones take
 # the abbreviations the council's own programmes use (seed 001: "11 Sept 2019", "8 Jan 2020").
@@ -66,8 +67,7 @@ def month_year_label(d: dt.date) -> str:
 
 def year_labels(start_year: int) -> tuple[str, str]:
     """The municipal year's two printed forms: ("2019 - 20", "2019/20")."""
-    end = (start_year + 1) % 100
-    return f"{start_year} - {end:02d}", f"{start_year}/{end:02d}"
+    return year_label(start_year), short_year_label(start_year)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from domain.years import municipal_year_of, year_label  # noqa: F401 - the GUI reads them here
+
 STATUS = {
     "proposed": "Proposed",
     "accepted": "Accepted",
@@ -79,15 +81,6 @@ def part_ii_tooltip(paragraph: int | None) -> str:
         f"{SCHEDULE_12A.get(paragraph, 'unknown paragraph')}. "
         "Its details never appear in a public document."
     )
-
-
-def year_label(year_start: int) -> str:
-    """'2019 - 20', as programmes are titled."""
-    return f"{year_start} - {(year_start + 1) % 100:02d}"
-
-
-def municipal_year_of(day: dt.date, start_month: int = 5) -> int:
-    return day.year if day.month >= start_month else day.year - 1
 
 
 def date_text(d: dt.date | None) -> str:

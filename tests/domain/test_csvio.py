@@ -11,7 +11,6 @@ from domain.csvio import (
     HEADER,
     CsvError,
     import_programme,
-    parse_municipal_year,
     parse_programme_csv,
     programme_csv_text,
     programme_table,
@@ -20,6 +19,7 @@ from domain.db import Database
 from domain.demo import load_demo
 from domain.ops import committees, programme, topics
 from domain.ops.convert import committee_by_name
+from domain.years import parse_municipal_year
 
 HEAD = ",".join(HEADER)
 

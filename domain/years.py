@@ -1,0 +1,67 @@
+"""Municipal years: which one a date falls in, how they are written, and reading them back.
+
+The municipal year runs from the annual council meeting in May to the next, so 10 July 2019
+and 4 March 2020 are both in "2019 - 20". Kept free of heavy imports: the command line and the
+GUI's first paint use it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+_YEAR = re.compile(r"^(\d{4})(?:\s*[-/–]\s*(\d{2}|\d{4}))?$")
+
+
+def municipal_year_of(d: dt.date, start_month: int = 5) -> int:
+    """The calendar year in which the municipal year containing ``d`` began."""
+    if not 1 <= start_month <= 12:
+        raise ValueError(f"The municipal year must start in month 1-12, not {start_month}.")
+    return d.year if d.month >= start_month else d.year - 1
+
+
+def municipal_year_label(year_start: int, style: Literal["dash", "slash", "full"] = "dash") -> str:
+    """How the municipal year is written on printed documents.
+
+    "dash" -> "2019 - 20" (work programme heading), "slash" -> "2019/20" ("Items to be
+    scheduled 2019/20"), "full" -> "2019 - 2020" (older programmes, e.g. "2015 - 2016").
+    """
+    end = year_start + 1
+    if style == "dash":
+        return f"{year_start} - {end % 100:02d}"
+    if style == "slash":
+        return f"{year_start}/{end % 100:02d}"
+    if style == "full":
+        return f"{year_start} - {end}"
+    raise ValueError(f"Unknown municipal year label style {style!r}; use dash, slash or full.")
+
+
+def year_label(year_start: int) -> str:
+    """'2019 - 20', as programmes are titled."""
+    return municipal_year_label(year_start, "dash")
+
+
+def short_year_label(year_start: int) -> str:
+    """'2019/20', as 'Items to be scheduled 2019/20' is headed."""
+    return municipal_year_label(year_start, "slash")
+
+
+def parse_municipal_year(text: str) -> int:
+    """The first calendar year of a municipal year written "2019-20", "2019/20", "2019 - 20",
+    "2019-2020" or "2019". Raises ValueError saying how to write it."""
+    m = _YEAR.match(text.strip())
+    if m is None:
+        raise ValueError(
+            f"'{text}' is not a municipal year; write it like 2019-20 (the year that starts in "
+            "May 2019)."
+        )
+    start = int(m[1])
+    if m[2] is not None:
+        end = int(m[2])
+        if (len(m[2]) == 2 and end != (start + 1) % 100) or (len(m[2]) == 4 and end != start + 1):
+            raise ValueError(
+                f"'{text}' is not a municipal year: it runs from May of one year to April of the "
+                f"next, e.g. {start}-{(start + 1) % 100:02d}."
+            )
+    return start
