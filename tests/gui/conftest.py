@@ -53,3 +53,11 @@ def window(make_window) -> MainWindow:  # noqa: ANN001
     w = make_window()
     select_committee(w, ECSC)
     return w
+
+
+@pytest.fixture
+def window_2019(make_window) -> MainWindow:  # noqa: ANN001
+    """The window on the Education committee's 2019 municipal year."""
+    w = make_window()
+    select_committee(w, ECSC, 2019)
+    return w

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from window_helpers import ECSC, select_committee
 
-from domain.db import Database
 from domain.ops.programme import load_programme
 from gui.dialogs.decision_editor import PlacementDialog
 from gui.dialogs.fields import to_qdate
@@ -21,14 +17,9 @@ from gui.widgets.reviews_view import ReviewsView
 
 
 @pytest.fixture
-def window(qtbot: QtBot, sqlite_demo_db: Database, tmp_path: Path, messages: list[str]) -> Iterator[MainWindow]:
-    w = MainWindow(sqlite_demo_db, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    select_committee(w, ECSC, 2019)
-    w.tabs.setCurrentWidget(w.reviews_view)
-    yield w
+def window(window_2019: MainWindow) -> MainWindow:
+    window_2019.tabs.setCurrentWidget(window_2019.reviews_view)
+    return window_2019
 
 
 @pytest.fixture
