@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from .. import errors
 from ..models import labels
-from .fields import FieldMessage, from_qdate, to_qdate
+from .fields import FieldMessage, from_qdate, show_field_error, to_qdate
 
 if TYPE_CHECKING:
     from domain.decision_values import DecisionInfo
@@ -102,11 +102,7 @@ class FormDialog(QDialog):
         """Raise ``Invalid`` naming the field at fault (the domain's own validation)."""
 
     def show_error(self, field: str | None, text: str) -> None:
-        target = field if field in self.messages else next(iter(self.messages))
-        self.messages[target].show_error(text)
-        widget = self.findChild(QWidget, f"field_{target}")
-        if widget is not None:
-            widget.setFocus()
+        show_field_error(self, self.messages, field, None, text)
 
     def submit(self) -> None:
         from domain.ops.errors import Invalid

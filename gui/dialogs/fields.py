@@ -36,6 +36,18 @@ class FieldMessage(QLabel):
         self.hide()
 
 
+def show_field_error(
+    dialog: QWidget, messages: dict[str, FieldMessage], field: str | None, fallback: str | None, text: str
+) -> None:
+    """Show ``text`` under ``field``, or when the form has no such field under ``fallback``
+    (None: the first field), and put the focus there (its widget is named ``field_<name>``)."""
+    target = field if field in messages else (fallback or next(iter(messages)))
+    messages[target].show_error(text)
+    widget = dialog.findChild(QWidget, f"field_{target}")
+    if widget is not None:
+        widget.setFocus()
+
+
 def to_qdate(d: dt.date) -> QDate:
     return QDate(d.year, d.month, d.day)
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from domain.settings import CouncilSettings
 
-from .fields import FieldMessage
+from .fields import FieldMessage, show_field_error
 
 SettingsSaveHandler = Callable[[CouncilSettings], BaseException | None]
 
@@ -176,11 +176,7 @@ class SettingsDialog(QDialog):
         )
 
     def show_error(self, field: str | None, text: str) -> None:
-        target = field if field in self.messages else "council_name"
-        self.messages[target].show_error(text)
-        widget = self.findChild(QWidget, f"field_{target}")
-        if widget is not None:
-            widget.setFocus()
+        show_field_error(self, self.messages, field, "council_name", text)
 
     def submit(self) -> None:
         from domain.ops.errors import Invalid

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from domain.values import TopicRow
 
 from ..models import labels
-from .fields import FieldMessage, OptionalDate
+from .fields import FieldMessage, OptionalDate, show_field_error
 
 if TYPE_CHECKING:
     from domain.decision_values import DecisionInfo
@@ -319,11 +319,7 @@ class TopicEditor(QDialog):
             message.clear_message()
 
     def show_error(self, field: str | None, text: str) -> None:
-        target = field if field in self.messages else "title"
-        self.messages[target].show_error(text)
-        widget = self.findChild(QWidget, f"field_{target}")
-        if widget is not None:
-            widget.setFocus()
+        show_field_error(self, self.messages, field, "title", text)
 
     # --- saving -----------------------------------------------------------------------------
 
