@@ -604,16 +604,14 @@ class MainWindow(QMainWindow):
         if self.hub is None or self.committee_id is None or self.year_start is None:
             return
         from .commands import CreateTopicCommand
+        from .widgets.master_detail import saving_new
 
         hub, cid, year = self.hub, self.committee_id, self.year_start
-        created: list[int] = []
-
-        def save(fields: dict[str, Any]) -> BaseException | None:
-            command = CreateTopicCommand(hub, committee_id=cid, year_start=year, fields=fields)
-            failed = self.push(command)
-            if failed is None and command.row is not None:
-                created.append(command.row.id)
-            return failed
+        save, created = saving_new(
+            self.push,
+            lambda fields: CreateTopicCommand(hub, committee_id=cid, year_start=year, fields=fields),
+            made="row",
+        )
 
         def after() -> None:
             self.tabs.setCurrentWidget(self.topics_view)

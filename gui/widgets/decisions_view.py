@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from .. import errors
 from ..models import labels
 from ..models.decisions import DecisionTableModel, ProgressTableModel
-from .master_detail import MasterDetailPage
+from .master_detail import MasterDetailPage, saving_new
 from .master_detail import page_button as _button
 from .tables import EnterTable, make_table
 
@@ -350,15 +350,9 @@ class DecisionsView(MasterDetailPage):
         from ..dialogs.decision_editor import DecisionEditor
 
         hub, cid = self.hub, self.committee_id
-        created: list[int] = []
-
-        def save(fields: dict[str, Any]) -> BaseException | None:
-            command = CreateDecisionCommand(hub, committee_id=cid, fields=fields, inline=True)
-            failed = self.push(command)
-            if failed is None and command.info is not None:
-                created.append(command.info.id)
-            return failed
-
+        save, created = saving_new(
+            self.push, lambda fields: CreateDecisionCommand(hub, committee_id=cid, fields=fields, inline=True)
+        )
         dialog = DecisionEditor(info=None, meeting_date=self._default_meeting_date(), on_save=save, parent=self)
         dialog.accepted.connect(lambda: self._show_created(created))
         self._show_dialog(dialog)

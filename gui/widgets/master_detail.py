@@ -4,6 +4,7 @@ Each page is a bar of buttons over a table of rows, a notice of the last action 
 below a splitter handle the selected row's detail (or, with nothing selected, a line saying
 what to select). Edits are undoable commands pushed through the window's ``push``; dialogs are
 opened window-modal, one at a time, and remembered in ``open_dialog`` so tests can drive them.
+The main window opens its dialogs, and saves new rows, with the same helpers.
 
 Signals:
     open_topic_requested(int): the user followed a "topic:<id>" link in the detail.
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from ..hub import Hub
 
 Push = Callable[["QUndoCommand"], "BaseException | None"]
+SaveHandler = Callable[[dict[str, Any]], "BaseException | None"]
 
 
 def page_button(text: str, name: str, tip: str, parent: QWidget) -> QPushButton:
@@ -60,6 +62,25 @@ def open_tracked(owner: Any, dialog: QDialog, on_accept: Callable[[], None] | No
 
     dialog.finished.connect(finished)
     dialog.open()
+
+
+def saving_new(
+    push: Push, make: Callable[[dict[str, Any]], QUndoCommand], made: str = "info"
+) -> tuple[SaveHandler, list[int]]:
+    """A dialog's ``on_save`` that pushes the command ``make`` builds from the form's values,
+    and the list that gets the new row's id (the command's ``made`` row) once it is saved, so
+    the page can select it when the dialog closes."""
+    created: list[int] = []
+
+    def save(fields: dict[str, Any]) -> BaseException | None:
+        command = make(fields)
+        failed = push(command)
+        row = getattr(command, made)
+        if failed is None and row is not None:
+            created.append(row.id)
+        return failed
+
+    return save, created
 
 
 class MasterDetailPage(QWidget):

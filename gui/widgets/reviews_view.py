@@ -38,7 +38,7 @@ from ..models.reviews import (
     ReviewMeetingTableModel,
     ReviewTableModel,
 )
-from .master_detail import MasterDetailPage
+from .master_detail import MasterDetailPage, saving_new
 from .master_detail import page_button as _button
 from .tables import make_table
 
@@ -331,15 +331,9 @@ class ReviewsView(MasterDetailPage):
         from ..dialogs.review_editor import ReviewEditor
 
         hub, cid = self.hub, self.committee_id
-        created: list[int] = []
-
-        def save(fields: dict[str, Any]) -> BaseException | None:
-            command = CreateReviewCommand(hub, committee_id=cid, fields=fields, inline=True)
-            failed = self.push(command)
-            if failed is None and command.info is not None:
-                created.append(command.info.id)
-            return failed
-
+        save, created = saving_new(
+            self.push, lambda fields: CreateReviewCommand(hub, committee_id=cid, fields=fields, inline=True)
+        )
         dialog = ReviewEditor(info=None, on_save=save, today=self._today(), parent=self)
         dialog.accepted.connect(lambda: created and self.select_review(created[0]))
         self._show_dialog(dialog)
