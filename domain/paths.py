@@ -15,6 +15,13 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
+def log_path() -> Path:
+    """The program's log file, where errors are recorded with their details."""
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)) / "scrutineer.log"
+
+
 def default_database_path() -> Path:
     return user_data_dir() / "scrutineer.sqlite"
 

@@ -19,7 +19,6 @@ first on screen ("data <time> <cpu>"), for the start-up benchmark.
 from __future__ import annotations
 
 import gc
-import logging
 import os
 import sys
 import time
@@ -53,7 +52,6 @@ def run_gui(db_url: str | None = None, settings_path: str | Path | None = None) 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Scrutineer")
     app.setOrganizationName("Scrutineer")
-    logging.basicConfig(level=logging.INFO)
     from . import errors
     from .mainwindow import MainWindow
     from .settings import open_settings
@@ -68,6 +66,8 @@ def run_gui(db_url: str | None = None, settings_path: str | Path | None = None) 
             print(f"painted {time.time():.6f} {time.process_time():.6f}", flush=True)
         from domain.db import DatabaseError
         from domain.demo import open_with_demo
+
+        errors.configure_logging()
 
         try:
             database = open_with_demo(db_url)

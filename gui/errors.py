@@ -11,6 +11,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -18,6 +19,35 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from domain.ops.errors import OpError
 
 log = logging.getLogger("scrutineer")
+
+# Where the details of an error are written; set by configure_logging().
+log_file: Path | None = None
+
+
+def configure_logging(path: Path | None = None) -> Path | None:
+    """Log to a rotating file in the user's log folder (details of every error), and only
+    warnings to the console. Returns the file, or None if it cannot be written."""
+    global log_file
+    from logging.handlers import RotatingFileHandler
+
+    from domain.paths import log_path
+
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    root.addHandler(console)
+    target = path or log_path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(target, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        log.warning("Cannot write the log file %s; errors go to the console only.", target)
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    log_file = target
+    return target
 
 # The function that shows a message box; tests replace it to capture messages instead of
 # blocking on a modal dialog.
@@ -31,9 +61,10 @@ show_message: Callable[[QWidget | None, str, str], None] = _message_box
 def user_message(exc: BaseException) -> str:
     if isinstance(exc, OpError):
         return str(exc)
+    where = f"the log ({log_file})" if log_file is not None else "the log"
     return (
         "Something went wrong and the action was not completed; nothing was changed. "
-        f"The details are in the log.\n\n({type(exc).__name__}: {exc})"
+        f"The details are in {where}.\n\n({type(exc).__name__}: {exc})"
     )
 
 
