@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
         self.committee_combo = QComboBox(bar)
         self.committee_combo.setObjectName("committeeCombo")
         self.committee_combo.setAccessibleName("Committee")
+        self.committee_combo.setPlaceholderText("No committees yet: add one with File ▸ New committee…")
         self.committee_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )

@@ -43,3 +43,18 @@ def test_cancelling_the_name_adds_nothing(window: MainWindow) -> None:
     window.dialogs.ask_text = lambda *_args: None
     window.new_committee_action.trigger()
     assert committee_names(window) == before
+
+
+def test_an_empty_database_says_how_to_start(
+    qtbot: QtBot, sqlite_db, tmp_path  # noqa: ANN001
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    window = MainWindow(
+        sqlite_db, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(window)
+    window.show()
+    assert window.committee_combo.count() == 0
+    assert "File ▸ New committee" in window.committee_combo.placeholderText()
+    assert window.new_committee_action.isEnabled()
