@@ -37,6 +37,23 @@ def closures_text(settings: CouncilSettings) -> str:
     return "\n".join(f"{d.day} {d:%B %Y}" for d in settings.extra_closures)
 
 
+def _mute(label: QLabel) -> None:
+    """A hint's colour: three parts text to one part background, so it reads as secondary
+    yet keeps a contrast well above WCAG's 4.5:1 (a disabled label's grey does not)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = label.palette()
+    text = palette.color(QPalette.ColorRole.WindowText)
+    back = palette.color(QPalette.ColorRole.Window)
+    mixed = QColor(
+        (3 * text.red() + back.red()) // 4,
+        (3 * text.green() + back.green()) // 4,
+        (3 * text.blue() + back.blue()) // 4,
+    )
+    palette.setColor(QPalette.ColorRole.WindowText, mixed)
+    label.setPalette(palette)
+
+
 class SettingsDialog(QDialog):
     def __init__(
         self, settings: CouncilSettings, *, on_save: SettingsSaveHandler, parent: QWidget | None = None
@@ -145,7 +162,7 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         # Word-wrapped labels in form rows get one line's height unless told to grow.
         note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
-        note.setEnabled(False)  # drawn in the muted colour of a hint
+        _mute(note)
         box.addWidget(note)
         message = FieldMessage(name, container)
         box.addWidget(message)

@@ -25,9 +25,12 @@ class MeetingsView(QWidget):
         self.model = MeetingTableModel(self)
         self.table = make_table("meetingsTable", "Meetings", self)
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
         for column, width in enumerate((260, 90, 380, 220, 60)):
             self.table.setColumnWidth(column, width)
+        # The venue takes the spare width, so the table fills the page without a blank strip.
+        header.setSectionResizeMode(2, header.ResizeMode.Stretch)
         self.buttons = QHBoxLayout()
         self.empty_label = QLabel("No meetings in this municipal year yet: use Add meeting.", self)
         self.empty_label.setObjectName("meetingsEmpty")
