@@ -1,0 +1,106 @@
+"""An imported programme file can be taken back exactly and made again with the same ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from domain.csvio import HEADER, CsvError, parse_programme_csv
+from domain.db import Database
+from domain.ops import committees, meetings, programme, topics
+from domain.ops.errors import Conflict
+from domain.ops.imports import import_rows, remove_imported, topic_count
+
+TEXT = (
+    ",".join(HEADER) + "\n"
+    "11 Sept 2019,Tracking Decisions,,Standing item,Ross Jago\n"
+    ",Early Help,5,Commissioning,Jo Siney\n"
+    "13 Nov 2019,Tracking Decisions,,Standing item,Ross Jago\n"
+    ",Ofsted Report,3,Inspection outcome,Judith Harwood\n"
+    "To be scheduled,School visits,2,Visits,Judith Harwood\n"
+)
+
+
+def _state(db: Database, committee_id: int) -> tuple:
+    """Everything a user sees of the committee's 2019-20 programme, with ids."""
+    with db.transaction() as s:
+        view = programme.load_programme(s, committee_id=committee_id, year_start=2019)
+        listed = topics.list_topics(s, committee_id=committee_id, year_start=2019)
+        met = meetings.list_meetings(s, committee_id=committee_id, year_start=2019)
+    return (
+        [
+            (g.meeting.id, [(e.id, e.topic_id, e.title, e.score, e.reason) for e in g.entries])
+            for g in view.meetings
+        ],
+        [(t.id, t.title, t.score) for t in view.to_be_scheduled],
+        sorted((t.id, t.title, t.status, t.score) for t in listed),
+        [(m.id, m.starts_at) for m in met],
+    )
+
+
+@pytest.fixture
+def panel(db: Database) -> int:
+    """A committee with a meeting on 11 September 2019 that already has one item."""
+    with db.transaction() as s:
+        c = committees.create_committee(s, name="Panel")
+        m = meetings.add_meeting(s, committee_id=c.id, starts_at=dt.datetime(2019, 9, 11, 14, 0))
+        t = topics.create_topic(s, committee_id=c.id, year_start=2019, title="Budget")
+        programme.book_topic(s, topic_id=t.id, meeting_id=m.id)
+    return c.id
+
+
+def test_undo_removes_exactly_what_the_import_made_and_redo_makes_it_with_the_same_ids(
+    db: Database, panel: int
+) -> None:
+    before = _state(db, panel)
+    rows = parse_programme_csv(TEXT, year_start=2019)
+    with db.transaction() as s:
+        first = import_rows(s, committee_id=panel, year_start=2019, rows=rows, file="p.csv")
+    imported = _state(db, panel)
+    made = first.created
+    assert len(made.topic_ids) == first.summary.topics == 4
+    assert len(made.meeting_ids) == first.summary.meetings_created == 1
+    assert len(made.entry_ids) == first.summary.entries == 4
+    assert len(made.assessment_ids) == 3  # the three scored rows
+    # The existing meeting keeps its item first; the file's items follow it.
+    assert [e[2] for e in imported[0][0][1]] == ["Budget", "Tracking Decisions", "Early Help"]
+
+    with db.transaction() as s:
+        remove_imported(s, imported=made)
+    assert _state(db, panel) == before
+
+    with db.transaction() as s:
+        again = import_rows(s, committee_id=panel, year_start=2019, rows=rows, file="p.csv", reuse=made)
+    assert again.created == made
+    assert _state(db, panel) == imported
+
+    # Once more round, as undo and redo go back and forth.
+    with db.transaction() as s:
+        remove_imported(s, imported=again.created)
+    assert _state(db, panel) == before
+    with db.transaction() as s:
+        assert topic_count(s, committee_id=panel, year_start=2019) == 1
+
+
+def test_a_meeting_the_import_made_is_not_deleted_with_someone_elses_item_on_it(
+    db: Database, panel: int
+) -> None:
+    rows = parse_programme_csv(TEXT, year_start=2019)
+    with db.transaction() as s:
+        made = import_rows(s, committee_id=panel, year_start=2019, rows=rows).created
+        other = topics.create_topic(s, committee_id=panel, year_start=2019, title="Added later")
+        programme.book_topic(s, topic_id=other.id, meeting_id=made.meeting_ids[0])
+    state = _state(db, panel)
+    with pytest.raises(Conflict, match="13 November 2019"), db.transaction() as s:
+        remove_imported(s, imported=made)
+    assert _state(db, panel) == state
+
+
+def test_a_failed_import_makes_nothing(db: Database, panel: int) -> None:
+    before = _state(db, panel)
+    too_high = ",".join(HEADER) + "\n11 Sept 2019,Early Help,60,Commissioning,Jo Siney\n"
+    rows = parse_programme_csv(too_high, year_start=2019, max_score=99)
+    with pytest.raises(CsvError, match="row 2"), db.transaction() as s:
+        import_rows(s, committee_id=panel, year_start=2019, rows=rows, file="p.csv")
+    assert _state(db, panel) == before
