@@ -10,6 +10,8 @@ obsolete, so ``QUndoStack.push`` discards it and the stack stays true to the dat
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
@@ -19,6 +21,8 @@ from domain.values import Change, CommitteeInfo, MeetingInfo, TopicRow
 from . import errors
 
 if TYPE_CHECKING:  # gui.hub imports SQLAlchemy, which the window loads after painting
+    from domain.csvio import ImportSummary, ProgrammeCsvRow
+    from domain.ops.imports import ImportedIds
     from domain.settings import CouncilSettings
 
     from .hub import Hub
@@ -379,3 +383,48 @@ class SaveSettingsCommand(HubCommand):
 
         assert self.previous is not None
         self.hub.run(save_settings, change=_SETTINGS, settings=self.previous)
+
+
+# --- importing a programme file ---------------------------------------------------------------
+
+_IMPORT = Change(topics=True, meetings=True, programme=True, scores=True)
+
+
+class ImportProgrammeCommand(HubCommand):
+    """Import checked rows of a programme file into a committee's year.
+
+    Undo deletes exactly the topics (with their scores), meetings and entries the import made;
+    redo makes them again with the same ids, so later steps on the stack still find them.
+    """
+
+    def __init__(
+        self, hub: Hub, *, committee_id: int, year_start: int, rows: Sequence[ProgrammeCsvRow], file: str
+    ) -> None:
+        super().__init__(hub, f"import {Path(file).name}")
+        self.committee_id = committee_id
+        self.year_start = year_start
+        self.rows = tuple(rows)
+        self.file = file
+        self.created: ImportedIds | None = None
+        self.summary: ImportSummary | None = None
+
+    def do(self) -> None:
+        from domain.ops.imports import import_rows
+
+        result = self.hub.run(
+            import_rows,
+            change=_IMPORT,
+            committee_id=self.committee_id,
+            year_start=self.year_start,
+            rows=self.rows,
+            file=self.file,
+            reuse=self.created,
+        )
+        self.created = result.created
+        self.summary = result.summary
+
+    def undo_(self) -> None:
+        from domain.ops.imports import remove_imported
+
+        assert self.created is not None
+        self.hub.run(remove_imported, change=_IMPORT, imported=self.created)

@@ -101,6 +101,18 @@ class Dialogs:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
+    def save_file(self, parent: QWidget, title: str, suggested_name: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested_name, filter)
+        return path or None
+
+    def open_file(self, parent: QWidget, title: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _chosen = QFileDialog.getOpenFileName(parent, title, "", filter)
+        return path or None
+
 
 def _standard_shortcut(action: QAction, key: QKeySequence.StandardKey, fallback: str) -> None:
     """The platform's shortcut, or ``fallback`` where the platform has none (Quit on Windows)."""
@@ -341,6 +353,14 @@ class MainWindow(QMainWindow):
         self.move_meeting_action = self._action("M&ove meeting…", self.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
         self.cancel_meeting_action = self._action("&Cancel meeting", self.cancel_meeting, "cancelMeeting", "Cancel the selected meeting; its items stay on it")
         self.reinstate_meeting_action = self._action("&Reinstate meeting", self.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
+        self.import_csv_action = self._action(
+            "&Import programme from CSV…", self.import_programme_csv, "importProgrammeCsv",
+            "Add the meetings and items of a CSV file in the council's layout to this year's programme",
+        )
+        self.export_csv_action = self._action(
+            "E&xport programme as CSV…", self.export_programme_csv, "exportProgrammeCsv",
+            "Save this year's programme as a CSV file in the council's layout (exempt items left out)",
+        )
         self.approved_action = self._action(
             "Programme &approved", self.toggle_approved, "programmeApproved",
             "Mark this year's programme approved by the committee (it prints without DRAFT), or back to draft",
@@ -357,6 +377,9 @@ class MainWindow(QMainWindow):
         file_menu = menus.addMenu("&File")
         file_menu.addAction(self.new_topic_action)
         file_menu.addAction(self.new_committee_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_csv_action)
+        file_menu.addAction(self.export_csv_action)
         file_menu.addSeparator()
         from .printing import install_print_actions
 
@@ -850,6 +873,87 @@ class MainWindow(QMainWindow):
         )
         self._refresh_approved()  # also when it failed: the tick shows what is saved
 
+    def _programme_name(self) -> str:
+        assert self.committee is not None and self.year_start is not None
+        return f"{self.committee.short_name or self.committee.name}, {labels.year_label(self.year_start)}"
+
+    def export_programme_csv(self) -> None:
+        """Save the shown programme as a CSV file in the council's layout (not an edit)."""
+        if self.hub is None or self.committee_id is None or self.year_start is None or self.committee is None:
+            return
+        import re
+        from pathlib import Path
+
+        from domain.csvio import programme_table, write_programme_csv
+
+        short = self.committee.short_name or self.committee.name
+        # Characters Windows refuses in a file name (a committee may be called "Health/Care").
+        suggested = re.sub(r'[\\/:*?"<>|]', "-", f"{short} work programme {labels.year_label(self.year_start)}.csv")
+        chosen = self.dialogs.save_file(self, "Export programme as CSV", suggested, "CSV files (*.csv)")
+        if not chosen:
+            return
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(".csv")
+        try:
+            table = self._query(programme_table, committee_id=self.committee_id, year_start=self.year_start)
+            write_programme_csv(path, table.rows)
+        except Exception as exc:  # noqa: BLE001 - said in the user's words; nothing was written
+            errors.report(exc, self, "Export programme")
+            return
+        message = f"Wrote {len(table.rows)} rows of {self._programme_name()} to {path}."
+        if table.exempt_left_out:
+            message += f" {table.exempt_left_out} exempt (Part II) item(s) left out."
+        self.statusBar().showMessage(message)
+
+    def import_programme_csv(self) -> None:
+        """Add a CSV file's meetings and items to the shown programme, as one undoable step.
+
+        The whole file is checked before anything is written; a bad file is reported (file,
+        row, column, what to do) and changes nothing.
+        """
+        if self.hub is None or self.committee_id is None or self.year_start is None or self.committee is None:
+            return
+        from pathlib import Path
+
+        from domain.csvio import parse_programme_csv
+        from domain.ops.criteria import set_for_committee
+        from domain.ops.imports import topic_count
+
+        from .commands import ImportProgrammeCommand
+
+        chosen = self.dialogs.open_file(
+            self, "Import programme from CSV", "CSV files (*.csv *.txt);;All files (*)"
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        cid, year = self.committee_id, self.year_start
+        try:
+            max_score = self._query(set_for_committee, committee_id=cid).max_total
+            rows = parse_programme_csv(path, year_start=year, max_score=max_score, name=str(path))
+            existing = self._query(topic_count, committee_id=cid, year_start=year)
+        except Exception as exc:  # noqa: BLE001 - said in the user's words; nothing was imported
+            errors.report(exc, self, "Import programme")
+            return
+        if existing:
+            items = sum(1 for r in rows if r.title)
+            text = (
+                f"{self._programme_name()} already has {existing} topics. Add the {items} items "
+                f"of {path.name} to that programme? Items that are in both will be there twice."
+            )
+            if not self.dialogs.confirm(self, "Import programme", text):
+                return
+        command = ImportProgrammeCommand(self.hub, committee_id=cid, year_start=year, rows=rows, file=str(path))
+        if self.push(command) is not None or command.summary is None:
+            return
+        s = command.summary
+        self.statusBar().showMessage(
+            f"Imported {s.entries} items at {s.meetings_created + s.meetings_reused} meetings "
+            f"({s.meetings_created} new) and {s.to_be_scheduled} items to be scheduled from "
+            f"{path.name} into {self._programme_name()}. Undo takes the import back."
+        )
+
     def focus_filter(self) -> None:
         self.tabs.setCurrentWidget(self.topics_view)
         self.topics_view.focus_filter()
@@ -866,6 +970,8 @@ class MainWindow(QMainWindow):
         self.settings_action.setEnabled(self.hub is not None)
         self.find_action.setEnabled(ready)
         self.approved_action.setEnabled(ready)
+        self.import_csv_action.setEnabled(ready)
+        self.export_csv_action.setEnabled(ready)
         meeting = meetings.current_meeting() if ready and meetings is not None else None
         self.add_meeting_action.setEnabled(ready)
         self.move_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")

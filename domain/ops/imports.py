@@ -80,34 +80,59 @@ def _snapshot(session: Session, committee_id: int, year_start: int) -> _Snapshot
     return _Snapshot(topic_ids, meeting_ids, entry_ids, assessment_ids)
 
 
+_KINDS: tuple[type, ...] = (Topic, Meeting, ProgrammeEntry, Assessment)
+
+
 @contextmanager
-def _given_ids(session: Session, reuse: ImportedIds | None) -> Iterator[None]:
-    """New topics, meetings, entries and scores take their ids from ``reuse``, in order.
+def _tracked(session: Session, reuse: ImportedIds | None) -> Iterator[dict[type, list[int]]]:
+    """Record the ids of new topics, meetings, entries and scores in the order they are made;
+    with ``reuse``, give the n-th new row of each kind the n-th id of ``reuse`` back.
 
     Every operation the import calls adds one row and flushes it, so rows reach the flush in
-    the order they were made; a row for which no id is left gets a new one from the database.
+    the order they were made.
     """
-    if reuse is None:
-        yield
-        return
-    queues: dict[type, deque[int]] = {
-        Topic: deque(reuse.topic_ids),
-        Meeting: deque(reuse.meeting_ids),
-        ProgrammeEntry: deque(reuse.entry_ids),
-        Assessment: deque(reuse.assessment_ids),
-    }
+    made: dict[type, list[int]] = {kind: [] for kind in _KINDS}
+    given = (
+        (reuse.topic_ids, reuse.meeting_ids, reuse.entry_ids, reuse.assessment_ids)
+        if reuse is not None
+        else ((), (), (), ())
+    )
+    queues: dict[type, deque[int]] = {kind: deque(ids) for kind, ids in zip(_KINDS, given, strict=True)}
+    reserved: dict[type, set[int]] = {kind: set(ids) for kind, ids in zip(_KINDS, given, strict=True)}
 
     def before_flush(sess: Session, _context: Any, _instances: Any) -> None:
         for obj in list(sess.new):
             queue = queues.get(type(obj))
-            if queue and obj.id is None:
-                obj.id = queue.popleft()
+            if obj.id is not None or not queue:
+                continue
+            # SQLite hands a freed id out again, so another row may hold it by now: that row
+            # keeps it and this one gets a new id (the others still get their own).
+            kind = type(obj)
+            candidate = queue.popleft()
+            with sess.no_autoflush:
+                if sess.get(kind, candidate) is None:
+                    obj.id = candidate
+                elif sess.get_bind().dialect.name == "sqlite":
+                    # SQLite's next id is the highest plus one, which may be an id still to be
+                    # given back to a later row: take one above both. (A sequence, as on
+                    # PostgreSQL, is past them all already, and must not be bypassed.)
+                    highest = sess.scalar(select(func.max(kind.id))) or 0
+                    obj.id = max(highest, *reserved[kind]) + 1
+                    reserved[kind].add(obj.id)
+
+    def after_flush(sess: Session, _context: Any) -> None:
+        # The new rows are still listed as new here, and have their ids.
+        for obj in sess.new:
+            if type(obj) in made:
+                made[type(obj)].append(obj.id)
 
     event.listen(session, "before_flush", before_flush)
+    event.listen(session, "after_flush", after_flush)
     try:
-        yield
+        yield made
     finally:
         event.remove(session, "before_flush", before_flush)
+        event.remove(session, "after_flush", after_flush)
 
 
 def import_rows(
@@ -126,19 +151,23 @@ def import_rows(
     it was.
     """
     before = _snapshot(session, committee_id, year_start)
-    with _given_ids(session, reuse):
+    with _tracked(session, reuse) as made:
         summary = import_programme(
             session, committee_id=committee_id, year_start=year_start, rows=rows, file=file
         )
-    session.flush()
+        session.flush()
     after = _snapshot(session, committee_id, year_start)
-    # Ids grow in the order rows are made (and reused ids are given back in that order), so
-    # sorting gives the order of creation that a later redo must follow.
+
+    def created_of(kind: type, new: frozenset[int]) -> tuple[int, ...]:
+        # What the year holds now and did not before, in the order it was made.
+        order = {id_: i for i, id_ in enumerate(made[kind])}
+        return tuple(sorted(new, key=lambda id_: (order.get(id_, len(order)), id_)))
+
     created = ImportedIds(
-        topic_ids=tuple(sorted(after.topics - before.topics)),
-        meeting_ids=tuple(sorted(after.meetings - before.meetings)),
-        entry_ids=tuple(sorted(after.entries - before.entries)),
-        assessment_ids=tuple(sorted(after.assessments - before.assessments)),
+        topic_ids=created_of(Topic, after.topics - before.topics),
+        meeting_ids=created_of(Meeting, after.meetings - before.meetings),
+        entry_ids=created_of(ProgrammeEntry, after.entries - before.entries),
+        assessment_ids=created_of(Assessment, after.assessments - before.assessments),
     )
     return ImportResult(summary=summary, created=created)
 

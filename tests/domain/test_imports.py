@@ -8,6 +8,7 @@ import pytest
 
 from domain.csvio import HEADER, CsvError, parse_programme_csv
 from domain.db import Database
+from domain.models import Topic
 from domain.ops import committees, meetings, programme, topics
 from domain.ops.errors import Conflict
 from domain.ops.imports import import_rows, remove_imported, topic_count
@@ -104,3 +105,22 @@ def test_a_failed_import_makes_nothing(db: Database, panel: int) -> None:
     with pytest.raises(CsvError, match="row 2"), db.transaction() as s:
         import_rows(s, committee_id=panel, year_start=2019, rows=rows, file="p.csv")
     assert _state(db, panel) == before
+
+
+def test_redo_gives_a_new_id_only_to_a_row_whose_old_id_someone_else_took(
+    db: Database, panel: int
+) -> None:
+    rows = parse_programme_csv(TEXT, year_start=2019)
+    with db.transaction() as s:
+        made = import_rows(s, committee_id=panel, year_start=2019, rows=rows).created
+    with db.transaction() as s:
+        remove_imported(s, imported=made)
+        taken = made.topic_ids[0]
+        # Another row holds the first topic's old id now (as SQLite hands freed ids out again).
+        s.add(Topic(id=taken, committee_id=panel, year_start=2020, title="Taken"))
+    with db.transaction() as s:
+        again = import_rows(s, committee_id=panel, year_start=2019, rows=rows, reuse=made).created
+        assert s.get(Topic, taken).title == "Taken"
+    assert again.topic_ids[0] != taken
+    assert again.topic_ids[1:] == made.topic_ids[1:]
+    assert again.meeting_ids == made.meeting_ids
