@@ -481,9 +481,10 @@ class MainWindow(QMainWindow):
             self.committee = self._query(committees.get_committee, committee_id=self.committee_id)
         this_year = labels.municipal_year_of(dt.date.today())
         with_data = list(years)
-        if this_year not in years:
-            years.append(this_year)  # so the coming year's programme can be started
-        years.sort(reverse=True)
+        # The current year and the year after the newest programme are always offered, so
+        # the coming year's programme can be started (meetings created, a file imported).
+        offered = {this_year, *(y + 1 for y in years[:1])}
+        years = sorted(set(years) | offered, reverse=True)
         self._loading = True
         try:
             self.year_combo.clear()

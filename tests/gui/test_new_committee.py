@@ -58,3 +58,8 @@ def test_an_empty_database_says_how_to_start(
     assert window.committee_combo.count() == 0
     assert "File ▸ New committee" in window.committee_combo.placeholderText()
     assert window.new_committee_action.isEnabled()
+
+
+def test_the_year_after_the_newest_programme_is_offered(window: MainWindow) -> None:
+    years = window.years()
+    assert 2019 in years and 2020 in years  # demo ECSC: 2019 - 20, so 2020 - 21 can be started
