@@ -208,8 +208,15 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
-def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
+def open_database(
+    url: str | None = None, *, migrate: bool = True, demo_on_first_run: bool = False
+) -> Database:
     """Open (and if needed create or upgrade) a database.
+
+    With ``demo_on_first_run``, the user's default database (no URL given, no $SCRUTINY_DB)
+    gets the demo data when this open creates it, so the program's first run shows real
+    programmes; an explicitly named database is left as it is. The demo module is imported
+    only then.
 
     Raises ``DatabaseError`` with a message for the user when it cannot be used.
     """
@@ -248,7 +255,7 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
             backup_path = backup_sqlite(path, rev)
         upgrade(engine)
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(
+    database = Database(
         engine=engine,
         sessions=sessions,
         description=description,
@@ -256,3 +263,9 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
         backup_path=backup_path,
         created=created,
     )
+    if demo_on_first_run and created and not url and not os.environ.get(ENV_VAR):
+        from .demo import load_demo
+
+        with database.transaction() as session:
+            load_demo(session)
+    return database

@@ -173,17 +173,3 @@ def load_committee_year(session: Session, data: dict[str, Any], *, replace: bool
     session.flush()
     return info.name
 
-
-def open_with_demo(url: str | None = None):  # -> domain.db.Database
-    """Open a database; the user's default database gets the demo data when it is created,
-    so the first run shows real programmes. An explicit database is left as it is."""
-    import os
-
-    from .db import ENV_VAR, open_database
-
-    explicit = bool(url) or bool(os.environ.get(ENV_VAR))
-    database = open_database(url)
-    if database.created and not explicit:
-        with database.transaction() as session:
-            load_demo(session)
-    return database

@@ -64,13 +64,12 @@ def run_gui(db_url: str | None = None, settings_path: str | Path | None = None) 
     def open_data() -> None:
         if probe:
             print(f"painted {time.time():.6f} {time.process_time():.6f}", flush=True)
-        from domain.db import DatabaseError
-        from domain.demo import open_with_demo
+        from domain.db import DatabaseError, open_database
 
         errors.configure_logging()
 
         try:
-            database = open_with_demo(db_url)
+            database = open_database(db_url, demo_on_first_run=True)
         except DatabaseError as exc:
             _resume_gc()
             QMessageBox.critical(window, "Scrutineer", str(exc))

@@ -45,19 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_db(url: str | None):  # -> domain.db.Database
     """Open the database for a command; the default database gets the demo on first use."""
-    import os
-
-    from ..db import ENV_VAR, DatabaseError, open_database
+    from ..db import DatabaseError, open_database
 
     try:
-        if url or os.environ.get(ENV_VAR):
-            # An explicit database is opened as it is (as open_with_demo does), without
-            # importing the demo data and its modules: a quick command starts faster.
-            database = open_database(url)
-        else:
-            from ..demo import open_with_demo
-
-            database = open_with_demo(url)
+        database = open_database(url, demo_on_first_run=True)
     except DatabaseError as exc:
         raise CliError(str(exc)) from exc
     for warning in database.warnings:
