@@ -56,6 +56,28 @@ def open_db(url: str | None):  # -> domain.db.Database
     return database
 
 
+def parse_year(text: str) -> int:
+    """A --year value ("2019-20", "2019/20", "2019 - 20", "2019-2020", "2019") as the first
+    calendar year of the municipal year; a CliError saying how to write it otherwise."""
+    from ..years import parse_municipal_year
+
+    try:
+        return parse_municipal_year(text)
+    except ValueError as exc:
+        raise CliError(f"--year: {exc}") from None
+
+
+def find_committee(session, name: str):  # -> domain.models.Committee
+    """The committee a --committee value names (name or short name, any case)."""
+    from ..ops.convert import committee_by_name
+    from ..ops.errors import NotFound
+
+    try:
+        return committee_by_name(session, name)
+    except NotFound as exc:
+        raise CliError(f"{exc} Run 'python app.py committees' to list them with their years.") from None
+
+
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command; user errors print one line and return a non-zero status."""
     from ..ops.errors import OpError

@@ -13,6 +13,8 @@ import re
 import sys
 from pathlib import Path
 
+from . import find_committee, parse_year
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -66,18 +68,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 # --- arguments --------------------------------------------------------------------------------
 
 
-def parse_year(text: str) -> int:
-    """The first calendar year of a municipal year written "2019-20", "2019/20", "2019 - 20",
-    "2019-2020" or "2019"; a CliError saying how to write it otherwise."""
-    from ..years import parse_municipal_year
-    from . import CliError
-
-    try:
-        return parse_municipal_year(text)
-    except ValueError as exc:
-        raise CliError(f"--year: {exc}") from None
-
-
 def _year_label(year_start: int) -> str:
     from ..years import year_label
 
@@ -126,17 +116,6 @@ def _write(render, doc, path: Path) -> None:  # type: ignore[no-untyped-def]
         raise CliError(f"Cannot write {path}: {reason}. The file was not changed.") from None
 
 
-def _committee(session, name: str):  # -> domain.models.Committee
-    from ..ops.convert import committee_by_name
-    from ..ops.errors import NotFound
-    from . import CliError
-
-    try:
-        return committee_by_name(session, name)
-    except NotFound as exc:
-        raise CliError(str(exc)) from None
-
-
 def _warn_exempt(include_exempt: bool) -> None:
     if include_exempt:
         print(
@@ -166,7 +145,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     database = open_db(args.db)
     try:
         with database.transaction() as s:
-            committee = _committee(s, args.committee)
+            committee = find_committee(s, args.committee)
             years = list_years(s, committee_id=committee.id)
             if year not in years:
                 known = ", ".join(_year_label(y) for y in years) or "none yet"
@@ -252,7 +231,7 @@ def cmd_print_decisions(args: argparse.Namespace) -> int:
     database = open_db(args.db)
     try:
         with database.transaction() as s:
-            committee = _committee(s, args.committee)
+            committee = find_committee(s, args.committee)
             doc = build_decisions(
                 s,
                 committee_id=committee.id,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from . import find_committee, parse_year
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -51,22 +53,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export)
 
 
-def _year(text: str) -> int:
-    from .printing import parse_year
-
-    return parse_year(text)
-
-def _committee(session, name: str):  # -> domain.models.Committee
-    from ..ops.convert import committee_by_name
-    from ..ops.errors import NotFound
-    from . import CliError
-
-    try:
-        return committee_by_name(session, name)
-    except NotFound as exc:
-        raise CliError(f"{exc} Run 'python app.py committees' to list them with their years.") from None
-
-
 def _committee_for_import(session, args: argparse.Namespace):  # -> domain.models.Committee
     from sqlalchemy import func, select
 
@@ -87,7 +73,7 @@ def _committee_for_import(session, args: argparse.Namespace):  # -> domain.model
             ) from None
         info = committees.create_committee(session, name=args.committee)
         return session.get(Committee, info.id)
-    year = _year(args.year)
+    year = parse_year(args.year)
     booked = session.scalar(
         select(func.count())
         .select_from(Topic)
@@ -106,7 +92,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ..deadlines import municipal_year_label
     from . import CliError, open_db
 
-    year = _year(args.year)
+    year = parse_year(args.year)
     path = Path(args.file)
     # The file is read and checked before the database is opened, so a bad file cannot
     # touch it at all.
@@ -139,12 +125,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ..deadlines import municipal_year_label
     from . import open_db
 
-    year = _year(args.year)
+    year = parse_year(args.year)
     out = Path(args.out)
     database = open_db(args.db)
     try:
         with database.transaction() as s:
-            committee = _committee(s, args.committee)
+            committee = find_committee(s, args.committee)
             name = committee.name
             table = programme_table(
                 s, committee_id=committee.id, year_start=year, include_exempt=args.include_exempt
