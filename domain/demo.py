@@ -81,6 +81,7 @@ def load_committee_year(session: Session, data: dict[str, Any], *, replace: bool
         default_venue=c.get("default_venue") or "",
         default_time=_time(c.get("default_time")),
         capacity_items=c.get("capacity_items"),
+        programme_layout=c.get("programme_layout") or "scored",
     )
     year = int(data["year_start"])
     committees.set_programme_approved(

@@ -219,6 +219,11 @@ class Committee(Versioned, Base):
     capacity_items: Mapped[int | None] = mapped_column(Integer, nullable=True)
     capacity_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
     minutes_per_item: Mapped[int] = mapped_column(Integer, default=30)
+    # Which council layout the printed programme follows: "scored" (a Prioritisation Score
+    # column) or "purpose" (a "Purpose of the agenda item" column, no score).
+    programme_layout: Mapped[str] = mapped_column(
+        String(20), nullable=False, default="scored", server_default="scored"
+    )
     criteria_set_id: Mapped[int | None] = mapped_column(
         ForeignKey("criteria_set.id", ondelete="SET NULL"), nullable=True
     )

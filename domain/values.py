@@ -30,6 +30,7 @@ class CommitteeInfo:
     capacity_items: int | None
     capacity_minutes: int | None
     minutes_per_item: int
+    programme_layout: str = "scored"  # "scored" (seed 001) or "purpose" (seed 000)
 
 
 @dataclass(frozen=True, slots=True)

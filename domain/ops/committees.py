@@ -31,7 +31,12 @@ EDITABLE = (
     "capacity_items",
     "capacity_minutes",
     "minutes_per_item",
+    "programme_layout",
 )
+
+# The printed programme layouts: "scored" has a Prioritisation Score column (seed 001),
+# "purpose" a "Purpose of the agenda item" column and no score (seed 000).
+PROGRAMME_LAYOUTS = ("scored", "purpose")
 
 
 def list_committees(session: Session) -> list[CommitteeInfo]:
@@ -54,6 +59,12 @@ def _normalise(fields: dict[str, Any]) -> dict[str, Any]:
         out[key] = value
     if "name" in out and not out["name"]:
         raise Invalid("A committee needs a name.", "name")
+    if "programme_layout" in out and out["programme_layout"] not in PROGRAMME_LAYOUTS:
+        raise Invalid(
+            f"Printed layout must be \u201cscored\u201d or \u201cpurpose\u201d, "
+            f"not {out['programme_layout']!r}.",
+            "programme_layout",
+        )
     for key in ("capacity_items", "capacity_minutes", "minutes_per_item"):
         if out.get(key) is not None and out[key] < 0:
             raise Invalid("Capacity cannot be negative.", key)

@@ -87,6 +87,7 @@ def committee_info(c: Committee) -> CommitteeInfo:
         capacity_items=c.capacity_items,
         capacity_minutes=c.capacity_minutes,
         minutes_per_item=c.minutes_per_item,
+        programme_layout=c.programme_layout or "scored",
     )
 
 

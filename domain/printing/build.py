@@ -48,6 +48,9 @@ from ..ops.errors import Invalid
 from ..settings import CouncilSettings, load_settings
 from ..values import AssessmentInfo, CriteriaSetInfo
 from .document import (
+    LAYOUTS,
+    PURPOSE,
+    SCORED,
     DecisionRow,
     DecisionsDoc,
     MeetingGroup,
@@ -99,7 +102,12 @@ class _Placed:
 
 
 def _meeting_groups(
-    session: Session, committee_id: int, year_start: int, include_exempt: bool, placeholders: bool
+    session: Session,
+    committee_id: int,
+    year_start: int,
+    include_exempt: bool,
+    placeholders: bool,
+    layout: str = SCORED,
 ) -> tuple[MeetingGroup, ...]:
     lo, hi = _year_bounds(year_start)
     meetings = session.execute(
@@ -144,18 +152,25 @@ def _meeting_groups(
         if r.verbal_update or r.kind == TopicKind.VERBAL_UPDATE:
             flags.append(VERBAL_UPDATE)
         score = scores.get(r.topic_id)
-        by_meeting[r.meeting_id].append(
-            _Placed(
-                (r.position, r.id),
-                ProgrammeRow(
-                    title=r.title,
-                    score=score[0] if score else None,
-                    reason=r.purpose if r.purpose is not None else r.reason,
-                    responsible=r.responsible,
-                    flags=tuple(flags),
-                ),
+        if layout == PURPOSE:
+            # Purpose and reason have a column each, so neither stands in for the other.
+            row = ProgrammeRow(
+                title=r.title,
+                score=score[0] if score else None,
+                reason=r.reason,
+                responsible=r.responsible,
+                flags=tuple(flags),
+                purpose=r.purpose or "",
             )
-        )
+        else:
+            row = ProgrammeRow(
+                title=r.title,
+                score=score[0] if score else None,
+                reason=r.purpose if r.purpose is not None else r.reason,
+                responsible=r.responsible,
+                flags=tuple(flags),
+            )
+        by_meeting[r.meeting_id].append(_Placed((r.position, r.id), row))
     if placeholders and not include_exempt:
         # Only the position and the paragraph of an exempt item: nothing it says.
         for r in session.execute(
@@ -402,6 +417,7 @@ def build_programme(
     settings = load_settings(session)
     placeholders = settings.show_part_ii_placeholders
     long_label, short_label = year_labels(year_start)
+    layout = committee.programme_layout if committee.programme_layout in LAYOUTS else SCORED
     return ProgrammeDoc(
         committee_name=committee.name,
         year_label=long_label,
@@ -409,7 +425,9 @@ def build_programme(
         officer_name=committee.officer_name,
         officer_phone=committee.officer_phone,
         council_name=settings.council_name,
-        meetings=_meeting_groups(session, committee_id, year_start, include_exempt, placeholders),
+        meetings=_meeting_groups(
+            session, committee_id, year_start, include_exempt, placeholders, layout
+        ),
         to_be_scheduled=_to_be_scheduled(
             session, committee_id, year_start, include_exempt, placeholders
         ),
@@ -421,6 +439,7 @@ def build_programme(
         ),
         draft=not is_approved(session, committee_id=committee_id, year_start=year_start),
         not_for_publication=include_exempt,
+        layout=layout,
     )
 
 

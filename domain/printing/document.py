@@ -55,6 +55,11 @@ def council_date_label(d: dt.date) -> str:
     return f"{d.day} {month} {d.year}"
 
 
+def short_date_label(d: dt.date) -> str:
+    """A meeting date as the purpose layout prints it (seed 000): "6.7.15", "19.10.15"."""
+    return f"{d.day}.{d.month}.{d.year % 100:02d}"
+
+
 def long_date_label(d: dt.date) -> str:
     """A date in full, as in minutes and tracking decisions: "10 July 2019"."""
     return f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
@@ -68,6 +73,12 @@ def month_year_label(d: dt.date) -> str:
 def year_labels(start_year: int) -> tuple[str, str]:
     """The municipal year's two printed forms: ("2019 - 20", "2019/20")."""
     return year_label(start_year), short_year_label(start_year)
+
+
+# The two printed programme layouts the council uses (``Committee.programme_layout``).
+SCORED = "scored"
+PURPOSE = "purpose"
+LAYOUTS = (SCORED, PURPOSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +105,9 @@ class ProgrammeRow:
     reason: str = ""
     responsible: str = ""
     flags: tuple[str, ...] = ()  # e.g. ("To follow",), ("Verbal update",)
+    # Only the purpose layout prints it in its own column; the scored layout folds the purpose
+    # into ``reason`` when there is one.
+    purpose: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +192,11 @@ class ProgrammeDoc:
     annex: PaperAnnex | None = None
     draft: bool = False
     not_for_publication: bool = False
+    layout: str = SCORED  # SCORED (seed 001) or PURPOSE (seed 000)
+
+    def __post_init__(self) -> None:
+        if self.layout not in LAYOUTS:
+            raise ValueError(f"Programme layout must be one of {LAYOUTS}, not {self.layout!r}")
 
     @property
     def title(self) -> str:

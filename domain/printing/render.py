@@ -47,6 +47,7 @@ from reportlab.platypus.paragraph import strip as _rl_strip
 
 from domain.paths import resource_path
 from domain.printing.document import (
+    PURPOSE,
     DecisionRow,
     DecisionsDoc,
     MeetingGroup,
@@ -58,6 +59,7 @@ from domain.printing.document import (
     ScheduleRow,
     ScoringSheet,
     long_date_label,
+    short_date_label,
 )
 from domain.scoring import BandRule, Question
 
@@ -77,6 +79,12 @@ LIVE_DOCUMENT_NOTE = (
     "Please note that the work programme is a \u2018live\u2019 document and subject to change "
     "at short notice."
 )
+# The purpose layout's draft (seed 000) adds this to the live-document note.
+APPROVAL_NOTE = (
+    "The information in this work programme is intended to be of strategic relevance and is "
+    "subject to approval at the Cooperative Scrutiny Board."
+)
+UNDATED_ITEMS_TITLE = "NEW - items not yet allocated a date"
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 DRAFT = "DRAFT"
 
@@ -655,6 +663,9 @@ def _write(data: bytes, out: Output) -> None:
 # Fractions of the frame width. The reason for consideration is the longest text, so it gets
 # the widest column; the date and score columns just fit "11 Sept 2019" and "Prioritisation".
 _PROGRAMME_COLUMNS = (0.101, 0.221, 0.094, 0.389, 0.195)
+# The purpose layout (seed 000): its dates ("19.10.15") are short, and purpose and reason share
+# the room the score and reason had.
+_PURPOSE_COLUMNS = (0.075, 0.245, 0.25, 0.24, 0.19)
 _SCHEDULE_COLUMNS = (0.28, 0.50, 0.22)
 
 
@@ -679,13 +690,14 @@ def _score_text(score: int | None) -> str:
 
 
 def _meeting_rows(
-    groups: Sequence[MeetingGroup],
+    groups: Sequence[MeetingGroup], layout: str
 ) -> tuple[list[list[Any]], list[RowInfo | None], list[int]]:
     data: list[list[Any]] = []
     info: list[RowInfo | None] = []
     starts: list[int] = []
+    purpose = layout == PURPOSE
     for gi, group in enumerate(groups):
-        label = group.date_label
+        label = short_date_label(group.meeting_date) if purpose else group.date_label
         date_cell: list[Flowable] = [
             _Bookmark(f"meeting-{gi}", label),
             para(label, "cell_bold"),
@@ -702,6 +714,15 @@ def _meeting_rows(
             elif isinstance(row, PartIIPlaceholder):
                 data.append([date, para(row.label), "", "", ""])
                 info.append(RowInfo(row.label, label, first))
+            elif purpose:
+                data.append([
+                    date,
+                    _item_cell(row),
+                    text_cell(row.purpose),
+                    text_cell(row.reason),
+                    text_cell(row.responsible),
+                ])  # fmt: skip
+                info.append(RowInfo(row.title, label, first))
             else:
                 data.append([
                     date,
@@ -715,14 +736,25 @@ def _meeting_rows(
 
 
 def _programme_table(doc: ProgrammeDoc) -> _RowTable:
-    header = [
-        para("Date of meeting", "head"),
-        para("Agenda item", "head"),
-        para("Prioritisation Score", "head_centre"),
-        para("Reason for consideration", "head"),
-        para("Responsible Cabinet Member / Officer", "head"),
-    ]
-    body, body_info, starts = _meeting_rows(doc.meetings)
+    if doc.layout == PURPOSE:
+        header = [
+            para("Date of meeting", "head"),
+            para("Agenda item", "head"),
+            para("Purpose of the agenda item", "head"),
+            para("Reason for consideration", "head"),
+            para("Responsible Officer", "head"),
+        ]
+        columns = _PURPOSE_COLUMNS
+    else:
+        header = [
+            para("Date of meeting", "head"),
+            para("Agenda item", "head"),
+            para("Prioritisation Score", "head_centre"),
+            para("Reason for consideration", "head"),
+            para("Responsible Cabinet Member / Officer", "head"),
+        ]
+        columns = _PROGRAMME_COLUMNS
+    body, body_info, starts = _meeting_rows(doc.meetings, doc.layout)
     if not body:
         body = [["", para("No meetings arranged yet"), "", "", ""]]
         body_info = [RowInfo("No meetings")]
@@ -739,7 +771,7 @@ def _programme_table(doc: ProgrammeDoc) -> _RowTable:
         commands.append(("LINEABOVE", (0, r), (-1, r), 0.75, _RULE))
     return row_table(
         [header, *body],
-        frame_widths(_PROGRAMME_COLUMNS),
+        frame_widths(columns),
         [None, *body_info],
         commands,
         repeat_rows=1,
@@ -782,11 +814,15 @@ def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
         f"committee\u2019s work programme, please contact {doc.officer_name}, Democratic Support "
         f"Officer, on {doc.officer_phone}."
     )
-    scheduled_title = f"Items to be scheduled {doc.short_year}"
+    purpose = doc.layout == PURPOSE
+    scheduled_title = UNDATED_ITEMS_TITLE if purpose else f"Items to be scheduled {doc.short_year}"
+    note = LIVE_DOCUMENT_NOTE
+    if purpose and doc.draft:
+        note = f"{note} {APPROVAL_NOTE}"
     story: list[Flowable] = [
         para(doc.committee_name.upper(), "committee"),
         para(f"Work Programme {doc.year_label}", "doc_title"),
-        para(LIVE_DOCUMENT_NOTE, "body"),
+        para(note, "body"),
         para(contact, "body"),
         Spacer(0, 6),
         _programme_table(doc),

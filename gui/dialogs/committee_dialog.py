@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -95,6 +96,20 @@ class CommitteeDialog(QDialog):
         cap_label = QLabel("&Capacity per meeting:", support)
         cap_label.setBuddy(self.capacity_spin)
         form.addRow(cap_label, self.capacity_spin)
+
+        # The council prints its programmes in two layouts; the committee keeps its own.
+        self.layout_combo = QComboBox(support)
+        self.layout_combo.setObjectName("field_programme_layout")
+        self.layout_combo.addItem("Scored \u2014 \u201cPrioritisation Score\u201d column", "scored")
+        self.layout_combo.addItem(
+            "Purpose \u2014 \u201cPurpose of the agenda item\u201d column", "purpose"
+        )
+        self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(info.programme_layout)))
+        self.layout_combo.setAccessibleName("Printed layout")
+        layout_label = QLabel("Printed la&yout:", support)
+        layout_label.setBuddy(self.layout_combo)
+        form.addRow(layout_label, self.layout_combo)
+        self._fields["programme_layout"] = self.layout_combo
         self.name_message = FieldMessage("name", self)
         tabs.addTab(support, "&Support and meetings")
 
@@ -144,6 +159,7 @@ class CommitteeDialog(QDialog):
             "default_venue": self.venue_edit.text(),
             "default_time": dt.time(t.hour(), t.minute()) if self.time_check.isChecked() else None,
             "capacity_items": self.capacity_spin.value() or None,
+            "programme_layout": self.layout_combo.currentData(),
         }
 
     def changed_values(self) -> dict[str, Any]:
