@@ -9,6 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+# The two printed programme layouts the council uses (``Committee.programme_layout``): seed 001's
+# with a Prioritisation Score column, and seed 000's with a "Purpose of the agenda item" column.
+PROGRAMME_LAYOUTS = ("scored", "purpose")
+
 
 @dataclass(frozen=True, slots=True)
 class CommitteeInfo:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import Committee, Meeting, ProgrammeYear, Topic
-from ..values import CommitteeInfo
+from ..values import PROGRAMME_LAYOUTS, CommitteeInfo
 from ..years import municipal_year_of
 from .convert import committee_info, get
 from .errors import Invalid
@@ -36,7 +36,6 @@ EDITABLE = (
 
 # The printed programme layouts: "scored" has a Prioritisation Score column (seed 001),
 # "purpose" a "Purpose of the agenda item" column and no score (seed 000).
-PROGRAMME_LAYOUTS = ("scored", "purpose")
 
 
 def list_committees(session: Session) -> list[CommitteeInfo]:

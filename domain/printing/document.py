@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.scoring import PAPER, BandRule, Question, band_for, total
+from domain.values import PROGRAMME_LAYOUTS
 from domain.years import short_year_label, year_label
 
 # Month names of five letters or fewer are printed in full ("March", "July"); longer ones take
@@ -75,10 +76,7 @@ def year_labels(start_year: int) -> tuple[str, str]:
     return year_label(start_year), short_year_label(start_year)
 
 
-# The two printed programme layouts the council uses (``Committee.programme_layout``).
-SCORED = "scored"
-PURPOSE = "purpose"
-LAYOUTS = (SCORED, PURPOSE)
+SCORED, PURPOSE = LAYOUTS = PROGRAMME_LAYOUTS
 
 
 @dataclass(frozen=True, slots=True)
