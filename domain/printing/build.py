@@ -47,6 +47,7 @@ from ..ops.convert import CriteriaCache, agreed_scores, assessment_info, get, su
 from ..ops.errors import Invalid
 from ..settings import CouncilSettings, load_settings
 from ..values import AssessmentInfo, CriteriaSetInfo
+from ..years import municipal_year_label
 from .document import (
     LAYOUTS,
     PURPOSE,
@@ -418,6 +419,8 @@ def build_programme(
     placeholders = settings.show_part_ii_placeholders
     long_label, short_label = year_labels(year_start)
     layout = committee.programme_layout if committee.programme_layout in LAYOUTS else SCORED
+    if layout == PURPOSE:
+        long_label = municipal_year_label(year_start, "full")  # seed 000: "2015 - 2016"
     return ProgrammeDoc(
         committee_name=committee.name,
         year_label=long_label,

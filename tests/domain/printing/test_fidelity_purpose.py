@@ -188,3 +188,8 @@ def test_a_draft_says_it_is_subject_to_approval_and_an_approved_one_does_not(
     approved = printed_text(demo)
     assert live in approved
     assert APPROVAL not in approved
+
+
+def test_the_purpose_layout_titles_the_year_as_the_seed_does(demo_text: str) -> None:
+    # seed 000: "Work Programme 2015 - 2016"
+    assert "Work Programme 2015 - 2016" in norm(demo_text)
