@@ -20,7 +20,6 @@ import datetime as dt
 import io
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -614,25 +613,15 @@ def write_programme_csv(path: Path, rows: Iterable[Sequence[str]]) -> None:
         raise ExportError(f"{path} is a folder. Give the name of the CSV file to write.")
     if not folder.is_dir():
         raise ExportError(f"Cannot write {path}: the folder {folder} does not exist.")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
+    from .files import write_atomically
+
+    if not os.access(folder, os.W_OK):
         raise ExportError(
-            f"Cannot write {path}: {exc.strerror or exc}. Choose a folder you can write to."
-        ) from None
+            f"Cannot write {path}: permission denied. Choose a folder you can write to."
+        )
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            mode = path.stat().st_mode & 0o777
-        except OSError:
-            mode = 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        write_atomically(path, data)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise ExportError(
             f"Cannot write {path}: {exc.strerror or exc}. The file was not changed; close it "
             "if a spreadsheet has it open, or choose another name."

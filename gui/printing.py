@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -210,15 +209,9 @@ def make_pdf(hub: Hub, request: PrintRequest) -> PrintedPdf:
 
 def write_file(data: bytes, path: str | os.PathLike[str]) -> None:
     """Write ``data`` to ``path`` whole or not at all."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from domain.files import write_atomically
+
+    write_atomically(path, data)
 
 
 def print_pdf(data: bytes, printer: QPrinter) -> int:

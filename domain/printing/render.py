@@ -14,11 +14,9 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
@@ -643,16 +641,9 @@ def build_pdf(
 
 def _write(data: bytes, out: Output) -> None:
     if isinstance(out, (str, os.PathLike)):
-        path = Path(out)
-        # Written beside the target and renamed, so an existing PDF is replaced whole or not at all.
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        from domain.files import write_atomically
+
+        write_atomically(out, data)
     else:
         out.write(data)
 
