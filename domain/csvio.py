@@ -27,7 +27,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from .deadlines import parse_council_date
-from .ops.errors import OpError
+from .errors import OpError
 from .years import municipal_year_label, municipal_year_of
 
 DATE = "Date of meeting"

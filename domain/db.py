@@ -59,11 +59,11 @@ class Database:
         """One short transaction: committed on success, rolled back on any error.
 
         A row changed by someone else since this session read it (the version counter moved)
-        surfaces as ``ops.errors.Conflict`` with a message for the user.
+        surfaces as ``domain.errors.Conflict`` with a message for the user.
         """
         from sqlalchemy.orm.exc import StaleDataError
 
-        from .ops.errors import Conflict
+        from .errors import Conflict
 
         try:
             with self.sessions.begin() as session:

@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .errors import Invalid
 from .models import Setting
-from .ops.errors import Invalid
 
 SETTINGS_VERSION = 1
 

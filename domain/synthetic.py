@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from .errors import Invalid
 from .models import (
     Answer,
     Assessment,
@@ -34,7 +35,6 @@ from .models import (
     TopicStatus,
 )
 from .ops.criteria import ensure_default_set
-from .ops.errors import Invalid
 
 _THEMES = (
     "Education and Children's Social Care", "Health and Adult Social Care",

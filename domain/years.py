@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _YEAR = re.compile(r"^(\d{4})(?:\s*[-/–]\s*(\d{2}|\d{4}))?$")
 
@@ -19,6 +22,24 @@ def municipal_year_of(d: dt.date, start_month: int = 5) -> int:
     if not 1 <= start_month <= 12:
         raise ValueError(f"The municipal year must start in month 1-12, not {start_month}.")
     return d.year if d.month >= start_month else d.year - 1
+
+
+def start_month(session: Session) -> int:
+    """The month the council's municipal year starts in (council setting, May by default).
+
+    The one place that answers it: every rule that needs the year's bounds asks here.
+    """
+    from .settings import load_settings  # the settings module loads the ORM models
+
+    return load_settings(session).year_start_month
+
+
+def year_bounds(year_start: int, start_month: int = 5) -> tuple[dt.date, dt.date]:
+    """The first day of the municipal year that begins in ``year_start`` and the first day of
+    the next one: a date ``d`` is in the year when ``begins <= d < ends``."""
+    if not 1 <= start_month <= 12:
+        raise ValueError(f"The municipal year must start in month 1-12, not {start_month}.")
+    return dt.date(year_start, start_month, 1), dt.date(year_start + 1, start_month, 1)
 
 
 def municipal_year_label(year_start: int, style: Literal["dash", "slash", "full"] = "dash") -> str:

@@ -361,7 +361,7 @@ class SaveSettingsCommand(HubCommand):
         self.previous: CouncilSettings | None = None
 
     def redo(self) -> None:
-        from domain.ops.errors import Invalid
+        from domain.errors import Invalid
 
         try:
             self.do()

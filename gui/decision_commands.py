@@ -51,7 +51,7 @@ class OpCommand(HubCommand):
         self.inline = inline
 
     def redo(self) -> None:
-        from domain.ops.errors import Invalid
+        from domain.errors import Invalid
 
         try:
             self.do()

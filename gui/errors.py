@@ -1,7 +1,7 @@
 """Showing errors to the user, through one seam that tests replace.
 
 An exception in a slot is logged with its traceback and shown as a message in plain words;
-the window keeps working. ``domain.ops.errors.OpError`` messages are already in the user's
+the window keeps working. ``domain.errors.OpError`` messages are already in the user's
 words and are shown as they are.
 """
 
@@ -16,7 +16,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from domain.ops.errors import OpError
+from domain.errors import OpError
 
 log = logging.getLogger("scrutineer")
 

@@ -37,7 +37,7 @@ class Hub(QObject):
     def run(self, op: Callable[..., T], /, *, change: Change, **kwargs: Any) -> T:
         """Run an operation that changes data; on success emit ``changed``.
 
-        Errors (``domain.ops.errors.OpError`` for the user's mistakes, anything else for ours)
+        Errors (``domain.errors.OpError`` for the user's mistakes, anything else for ours)
         propagate after the transaction is rolled back, so a failed action changes nothing.
         """
         with self.database.transaction() as session:

@@ -614,7 +614,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(command)
         failed = getattr(command, "failed", None)
         if failed is not None:
-            from domain.ops.errors import Conflict, NotFound
+            from domain.errors import Conflict, NotFound
 
             if isinstance(failed, Conflict | NotFound):
                 self.reload_all()

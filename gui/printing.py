@@ -123,8 +123,8 @@ def build_review(session: Session, *, review_id: int, include_exempt: bool = Fal
     """
     from dataclasses import replace
 
+    from domain.errors import Invalid
     from domain.ops import committees, reviews, topics
-    from domain.ops.errors import Invalid
     from domain.printing.review import review_doc
     from domain.settings import load_settings
 

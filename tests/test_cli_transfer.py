@@ -12,9 +12,9 @@ import pytest
 from domain import csvio
 from domain.cli import main
 from domain.db import open_database
+from domain.errors import Invalid
 from domain.ops import programme, topics
 from domain.ops.convert import committee_by_name
-from domain.ops.errors import Invalid
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = ",".join(csvio.HEADER)

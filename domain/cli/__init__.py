@@ -69,8 +69,8 @@ def parse_year(text: str) -> int:
 
 def find_committee(session, name: str):  # -> domain.models.Committee
     """The committee a --committee value names (name or short name, any case)."""
+    from ..errors import NotFound
     from ..ops.convert import committee_by_name
-    from ..ops.errors import NotFound
 
     try:
         return committee_by_name(session, name)
@@ -80,7 +80,7 @@ def find_committee(session, name: str):  # -> domain.models.Committee
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command; user errors print one line and return a non-zero status."""
-    from ..ops.errors import OpError
+    from ..errors import OpError
 
     try:
         return int(args.func(args) or 0)

@@ -57,10 +57,10 @@ def _committee_for_import(session, args: argparse.Namespace):  # -> domain.model
     from sqlalchemy import func, select
 
     from ..deadlines import municipal_year_label
+    from ..errors import NotFound
     from ..models import Committee, Topic
     from ..ops import committees
     from ..ops.convert import committee_by_name
-    from ..ops.errors import NotFound
     from . import CliError
 
     try:

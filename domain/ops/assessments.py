@@ -10,11 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import scoring
+from ..errors import Invalid
 from ..models import Answer, Assessment, Committee, Topic
 from ..values import AssessmentInfo, CriteriaSetInfo, TopicRow
 from .convert import CriteriaCache, agreed_scores, assessment_info, get, lines, summaries, topic_row
 from .criteria import set_for_committee
-from .errors import Invalid
 
 
 def list_assessments(session: Session, *, topic_id: int) -> list[AssessmentInfo]:

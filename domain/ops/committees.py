@@ -8,11 +8,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..errors import Invalid
 from ..models import Committee, Meeting, ProgrammeYear, Topic
 from ..values import PROGRAMME_LAYOUTS, CommitteeInfo
 from ..years import municipal_year_of
 from .convert import committee_info, get
-from .errors import Invalid
 
 EDITABLE = (
     "name",

@@ -10,6 +10,7 @@ from sqlalchemy import Row, and_, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import scoring
+from ..errors import Conflict, NotFound
 from ..models import (
     Answer,
     Assessment,
@@ -31,7 +32,6 @@ from ..values import (
     QuestionInfo,
     TopicRow,
 )
-from .errors import Conflict, NotFound
 
 M = TypeVar("M", bound=Base)
 

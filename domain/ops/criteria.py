@@ -8,10 +8,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import scoring
+from ..errors import Invalid
 from ..models import Assessment, Band, Committee, CriteriaSet, Criterion
 from ..values import CriteriaSetInfo
 from .convert import criteria_set_info, get
-from .errors import Invalid
 
 
 def _fill(cs: CriteriaSet, spec: scoring.CriteriaSetSpec) -> None:

@@ -29,6 +29,7 @@ from ..decision_values import (
     ProgrammeAddition,
     ProgressNoteInfo,
 )
+from ..errors import Invalid, NotFound
 from ..models import (
     Committee,
     Decision,
@@ -48,7 +49,6 @@ from ..years import municipal_year_of
 from . import programme
 from . import topics as topic_ops
 from .convert import get
-from .errors import Invalid, NotFound
 
 EDITABLE = (
     "meeting_id",

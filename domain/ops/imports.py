@@ -20,8 +20,8 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from ..csvio import ImportSummary, ProgrammeCsvRow, import_programme
+from ..errors import Conflict
 from ..models import Assessment, Meeting, ProgrammeEntry, Topic
-from .errors import Conflict
 from .meetings import _year_bounds
 
 

@@ -7,11 +7,11 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..errors import Invalid
 from ..models import Committee, Meeting, MeetingStatus, ProgrammeEntry
 from ..values import MeetingInfo
 from ..years import municipal_year_of
 from .convert import get, meeting_info
-from .errors import Invalid
 
 
 def _year_bounds(year_start: int) -> tuple[dt.datetime, dt.datetime]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..errors import Invalid
 from ..models import Meeting, ProgrammeEntry, Topic, TopicKind, TopicStatus
 from ..values import EntryInfo, MeetingWithEntries, ProgrammeView, TopicRow
 from .committees import is_approved
 from .convert import agreed_scores, committee_info, get, meeting_info, topic_row
-from .errors import Invalid
 from .meetings import _year_bounds
 
 UNSCHEDULED = (TopicStatus.TO_BE_SCHEDULED, TopicStatus.ACCEPTED)

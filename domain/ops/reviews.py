@@ -26,6 +26,7 @@ from ..decision_values import (
     ReviewMeetingInfo,
     ReviewProgrammeRow,
 )
+from ..errors import Conflict, Invalid, NotFound
 from ..models import (
     Committee,
     ExecutiveResponse,
@@ -45,7 +46,6 @@ from .decisions import (
     resolve_placement,
     undo_add_to_work_programme,
 )
-from .errors import Conflict, Invalid, NotFound
 
 REVIEW_FIELDS = (
     "title",

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from .. import scheduling
 from ..deadlines import WorkingCalendar, deadlines_for, municipal_year_of
+from ..errors import Invalid
 from ..models import (
     Band,
     Committee,
@@ -38,7 +39,6 @@ from ..settings import CouncilSettings, load_settings
 from ..values import EntryInfo, MeetingInfo, ProgrammeView
 from .convert import agreed_scores, get, meeting_info
 from .decisions import resolve_placement
-from .errors import Invalid
 from .meetings import _year_bounds
 from .programme import UNSCHEDULED, entry_info
 

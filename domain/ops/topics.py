@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..errors import Invalid
 from ..models import Committee, SourceKind, Topic, TopicKind, TopicStatus
 from ..values import TopicRow
 from .convert import TOPIC_ROW_COLUMNS, agreed_scores, get, topic_row
-from .errors import Invalid
 
 EDITABLE = (
     "title",

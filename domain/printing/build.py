@@ -26,6 +26,7 @@ from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from .. import scoring
+from ..errors import Invalid
 from ..models import (
     Assessment,
     Committee,
@@ -44,7 +45,6 @@ from ..models import (
 )
 from ..ops.committees import is_approved
 from ..ops.convert import CriteriaCache, agreed_scores, assessment_info, get, summaries
-from ..ops.errors import Invalid
 from ..settings import CouncilSettings, load_settings
 from ..values import AssessmentInfo, CriteriaSetInfo
 from ..years import municipal_year_label

@@ -105,7 +105,7 @@ class FormDialog(QDialog):
         show_field_error(self, self.messages, field, None, text)
 
     def submit(self) -> None:
-        from domain.ops.errors import Invalid
+        from domain.errors import Invalid
 
         for message in self.messages.values():
             message.clear_message()
@@ -509,8 +509,8 @@ class PlacementDialog(FormDialog):
         }
 
     def check(self, values: dict[str, Any]) -> None:
+        from domain.errors import Invalid
         from domain.ops import topics
-        from domain.ops.errors import Invalid
 
         if not values["title"]:
             raise Invalid("Give the item a title for the work programme.", "title")

@@ -196,7 +196,7 @@ class SettingsDialog(QDialog):
         show_field_error(self, self.messages, field, "council_name", text)
 
     def submit(self) -> None:
-        from domain.ops.errors import Invalid
+        from domain.errors import Invalid
 
         for message in self.messages.values():
             message.clear_message()

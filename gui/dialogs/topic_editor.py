@@ -324,7 +324,7 @@ class TopicEditor(QDialog):
     # --- saving -----------------------------------------------------------------------------
 
     def submit(self) -> None:
-        from domain.ops.errors import Invalid
+        from domain.errors import Invalid
         from domain.ops.topics import validate
 
         for name, message in self.messages.items():

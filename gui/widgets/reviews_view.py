@@ -308,7 +308,7 @@ class ReviewsView(MasterDetailPage):
         status = self.status_combo.currentData()
         if self._filling or r is None or status is None or status == r.status:
             return
-        from domain.ops.errors import Invalid
+        from domain.errors import Invalid
 
         from ..decision_commands import EditReviewCommand
 

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from domain import scoring
-from domain.ops.errors import NotFound
+from domain.errors import NotFound
 from domain.values import AssessmentInfo, Change, CriteriaSetInfo, QuestionInfo
 
 from .. import errors

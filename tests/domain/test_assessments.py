@@ -8,9 +8,9 @@ import pytest
 
 from domain import scoring
 from domain.db import Database
+from domain.errors import Invalid, NotFound
 from domain.ops import assessments, committees, topics
 from domain.ops.criteria import revise_set
-from domain.ops.errors import Invalid, NotFound
 
 YES_4 = [(True, "Raised by parents"), (True, ""), (False, ""), (True, "City-wide"), (True, ""),
          (None, "")]

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 
 from domain.db import Database
 from domain.demo import demo_paths
+from domain.errors import Conflict, Invalid, NotFound
 from domain.models import ProgrammeEntry, ProgressNote, Topic
 from domain.ops import decisions, meetings, programme, topics
 from domain.ops.convert import committee_by_name
-from domain.ops.errors import Conflict, Invalid, NotFound
 
 JULY_10 = dt.date(2019, 7, 10)
 PACK_DAY = dt.date(2019, 9, 3)  # the agenda pack of seed 001 was published then

@@ -8,9 +8,9 @@ import pytest
 
 from domain.csvio import HEADER, CsvError, parse_programme_csv
 from domain.db import Database
+from domain.errors import Conflict
 from domain.models import Topic
 from domain.ops import committees, meetings, programme, topics
-from domain.ops.errors import Conflict
 from domain.ops.imports import import_rows, remove_imported, topic_count
 
 TEXT = (

@@ -8,9 +8,9 @@ import pytest
 
 from domain import scoring
 from domain.db import Database
+from domain.errors import Conflict, Invalid, NotFound
 from domain.models import Topic
 from domain.ops import assessments, committees, criteria, meetings, programme, topics
-from domain.ops.errors import Conflict, Invalid, NotFound
 
 
 @pytest.fixture

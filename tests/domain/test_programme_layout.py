@@ -9,8 +9,8 @@ from sqlalchemy import Integer, create_engine, inspect, text
 
 from domain import db as dbmod
 from domain.db import Database, open_database
+from domain.errors import Invalid
 from domain.ops import committees
-from domain.ops.errors import Invalid
 
 
 def test_a_new_committee_prints_the_scored_layout(db: Database) -> None:

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 
 from domain.db import Database
 from domain.demo import demo_paths
+from domain.errors import Conflict, Invalid
 from domain.models import ProgrammeEntry, Topic
 from domain.ops import meetings, programme, reviews, topics
 from domain.ops.convert import committee_by_name
-from domain.ops.errors import Conflict, Invalid
 
 TODAY = dt.date(2019, 9, 3)
 

@@ -12,10 +12,10 @@ from sqlalchemy import select
 
 from domain.db import Database
 from domain.deadlines import meetings_from_pattern, parse_date_list
+from domain.errors import Invalid
 from domain.models import Committee, Meeting, ProgrammeEntry, Topic
 from domain.ops import committees, meetings, programme, topics
 from domain.ops import schedule as sch
-from domain.ops.errors import Invalid
 
 ECSC = "Education and Children's Social Care Overview and Scrutiny Committee"
 TODAY = dt.date(2019, 7, 11)  # the day after the July 2019 meeting

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from domain.db import Database
-from domain.ops.errors import Invalid
+from domain.errors import Invalid
 from domain.settings import DEFAULTS, load_settings, save_settings
 
 

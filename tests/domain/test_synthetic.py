@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from domain.db import Database, open_database
+from domain.errors import Invalid
 from domain.models import Answer, Assessment, Meeting, ProgrammeEntry, Topic
 from domain.ops import programme, topics
-from domain.ops.errors import Invalid
 from domain.synthetic import generate
 
 TINY = {"committees": 2, "years": 2, "meetings_per_year": 3, "items_per_meeting": 4, "extra_topics_per_year": 5}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from domain.ops.errors import Invalid
+from domain.errors import Invalid
 from gui import errors
 
 

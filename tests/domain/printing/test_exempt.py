@@ -25,11 +25,11 @@ from sqlalchemy.orm import Session
 
 from domain.db import Database
 from domain.demo import load_demo
+from domain.errors import Invalid
 from domain.models import Topic
 from domain.ops import assessments, decisions, meetings, programme, reviews, topics
 from domain.ops.committees import create_committee, set_programme_approved
 from domain.ops.convert import committee_by_name
-from domain.ops.errors import Invalid
 from domain.printing.build import build_decisions, build_programme, build_scoring_sheets
 from domain.printing.render import (
     render_decisions,
