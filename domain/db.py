@@ -43,6 +43,10 @@ class DatabaseTooNew(DatabaseError):
     pass
 
 
+# How long a writer waits for another writer to finish before it is told the database is busy.
+BUSY_TIMEOUT_MS = 5000
+
+
 @dataclass
 class Database:
     """An open database: the engine, a session factory and what the user should know."""
@@ -61,6 +65,7 @@ class Database:
         A row changed by someone else since this session read it (the version counter moved)
         surfaces as ``domain.errors.Conflict`` with a message for the user.
         """
+        from sqlalchemy.exc import OperationalError
         from sqlalchemy.orm.exc import StaleDataError
 
         from .errors import Conflict
@@ -73,6 +78,11 @@ class Database:
                 "Someone else changed this since you opened it. Your change was not saved; "
                 "the view has been reloaded, so check it and make your change again."
             ) from exc
+        except OperationalError as exc:
+            plain = _plain_operational_error(exc, self.description)
+            if plain is None:
+                raise
+            raise plain from exc
 
     def run(self, op: Callable[..., object], /, **kwargs: object) -> object:
         """Run one use case in its own transaction and return its (plain) result."""
@@ -81,6 +91,24 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _plain_operational_error(exc: Exception, description: str) -> Exception | None:
+    """The user's words for a database that is busy or cannot be written; None for others."""
+    from .errors import Busy, ReadOnly
+
+    detail = str(getattr(exc, "orig", exc)).lower()
+    if "database is locked" in detail or "database table is locked" in detail:
+        return Busy(
+            f"The database {description} is busy: someone else has been saving for more than "
+            f"{BUSY_TIMEOUT_MS // 1000} seconds. Nothing was changed; try again in a moment."
+        )
+    if "readonly database" in detail or "read-only" in detail:
+        return ReadOnly(
+            f"The database {description} is read-only, so nothing can be saved. Nothing was "
+            "changed. Ask for write access to the file, or copy it to a folder you can write to."
+        )
+    return None
 
 
 def resolve_url(url: str | None) -> str:
@@ -136,7 +164,7 @@ def _share_message(path: Path) -> str:
 def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA synchronous=FULL")
     cur.close()
 
@@ -149,12 +177,19 @@ def make_engine(url: str) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(sa_url)
         event.listen(engine, "connect", _on_sqlite_connect)
-        if path is not None:
-            # WAL is persistent in the file; set it once here rather than on every connection.
-            with engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
         return engine
     return create_engine(sa_url, pool_pre_ping=True)
+
+
+def _use_wal(engine: Engine) -> None:
+    """Switch an SQLite file to write-ahead logging (persistent in the file, so once).
+
+    Only after the file is known to be ours and of a schema this program accepts: switching
+    writes to the file, and a refused database must be left exactly as it was.
+    """
+    with engine.connect() as conn:
+        if conn.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
+            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -178,16 +213,25 @@ def known_revisions() -> set[str]:
 
 
 def backup_sqlite(path: Path, revision: str | None) -> Path:
-    """Copy an SQLite database with the backup API (safe while others have it open)."""
+    """Copy an SQLite database with the backup API (safe while others have it open).
+
+    The copy is written under a temporary name and renamed when complete, so a backup file
+    that exists is always whole; a failed or killed copy leaves at most the temporary file.
+    """
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-{revision or 'empty'}-{stamp}{path.suffix}")
+    partial = target.with_name(target.name + ".partial")
     src = sqlite3.connect(path)
     try:
-        dst = sqlite3.connect(target)
+        dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
         finally:
             dst.close()
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     finally:
         src.close()
     return target
@@ -232,6 +276,11 @@ def open_database(
         share = _network_share_warning(path)
         if share:
             warnings.append(share)
+        if path.exists() and not os.access(path, os.W_OK):
+            raise DatabaseError(
+                f"The database {description} is read-only, so nothing could be saved in it. "
+                "Ask for write access to the file, or copy it to a folder you can write to."
+            )
     try:
         engine = make_engine(resolved)
         rev = current_revision(engine)
@@ -254,6 +303,8 @@ def open_database(
         if path is not None and rev is not None:
             backup_path = backup_sqlite(path, rev)
         upgrade(engine)
+    if path is not None:
+        _use_wal(engine)
     sessions = sessionmaker(engine, expire_on_commit=False)
     database = Database(
         engine=engine,

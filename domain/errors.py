@@ -21,3 +21,11 @@ class Invalid(OpError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class Busy(OpError):
+    """The database stayed locked by another writer for longer than the program waits."""
+
+
+class ReadOnly(OpError):
+    """The database cannot be written (a read-only file or a read-only connection)."""

@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+# Years a programme can be kept for: municipal years as we know them began in the 1970s, and a
+# bound well short of datetime's year 9999 keeps every date arithmetic on a year valid.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
 _YEAR = re.compile(r"^(\d{4})(?:\s*[-/–]\s*(\d{2}|\d{4}))?$")
 
 
@@ -78,6 +82,11 @@ def parse_municipal_year(text: str) -> int:
             "May 2019)."
         )
     start = int(m[1])
+    if not FIRST_YEAR <= start <= LAST_YEAR:
+        raise ValueError(
+            f"'{text}' is not a municipal year this program can hold; give one that starts "
+            f"between {FIRST_YEAR} and {LAST_YEAR}, e.g. 2019-20."
+        )
     if m[2] is not None:
         end = int(m[2])
         if (len(m[2]) == 2 and end != (start + 1) % 100) or (len(m[2]) == 4 and end != start + 1):

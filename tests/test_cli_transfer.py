@@ -119,6 +119,23 @@ def test_an_unknown_committee_or_year_is_refused_without_writing(
     assert snapshot(demo_file) == before
 
 
+@pytest.mark.parametrize("command", ["import", "export", "print"])
+def test_an_impossible_year_is_refused_by_every_command(
+    command: str, demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "programme.csv"
+    good.write_text(GOOD)
+    target = tmp_path / "out.file"
+    where = [str(good)] if command == "import" else ["--out", str(target)]
+    before = snapshot(demo_file)
+    code, _, err = cli(
+        capsys, "--db", str(demo_file), command, *where, "--committee", "ECSC", "--year", "9999"
+    )
+    assert code == 1
+    assert "not a municipal year this program can hold" in err and "Traceback" not in err
+    assert snapshot(demo_file) == before and not target.exists()
+
+
 def test_a_missing_file_is_named(demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = snapshot(demo_file)
     missing = tmp_path / "no-such.csv"
