@@ -88,21 +88,25 @@ def _committee_for_import(session, args: argparse.Namespace):  # -> domain.model
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..csvio import CsvError, import_programme, parse_programme_csv
     from ..deadlines import municipal_year_label
+    from ..io.csv import read_programme_csv
+    from ..io.rows import ImportFileError
+    from ..ops.imports import check_rows_in_year, import_programme
     from . import CliError, open_db
 
     year = parse_year(args.year)
     path = Path(args.file)
-    # The file is read and checked before the database is opened, so a bad file cannot
-    # touch it at all.
+    # The file is read and checked against the layout before the database is opened, so a
+    # bad file cannot touch it at all.
     try:
-        rows = parse_programme_csv(path, year_start=year, name=str(path))
-    except CsvError as exc:
+        rows = read_programme_csv(path, name=str(path))
+    except ImportFileError as exc:
         raise CliError(str(exc)) from None
     database = open_db(args.db)
     try:
         with database.transaction() as s:
+            # Before the committee checks: a file of another year is the first thing to fix.
+            check_rows_in_year(s, year_start=year, rows=rows, file=str(path))
             committee = _committee_for_import(s, args)
             summary = import_programme(
                 s, committee_id=committee.id, year_start=year, rows=rows, file=str(path)
@@ -121,8 +125,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     import sys
 
-    from ..csvio import programme_table, write_programme_csv
     from ..deadlines import municipal_year_label
+    from ..io.csv import write_programme_csv
+    from ..ops.exports import programme_table
     from . import open_db
 
     year = parse_year(args.year)
