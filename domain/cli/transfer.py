@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import find_committee, parse_year
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..models import Committee
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,14 +59,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export)
 
 
-def _committee_for_import(session, args: argparse.Namespace):  # -> domain.models.Committee
+def _committee_for_import(session: Session, args: argparse.Namespace) -> Committee:
     from sqlalchemy import func, select
 
     from ..deadlines import municipal_year_label
     from ..errors import NotFound
     from ..models import Committee, Topic
     from ..ops import committees
-    from ..ops.convert import committee_by_name
+    from ..ops.convert import committee_by_name, get
     from . import CliError
 
     try:
@@ -72,7 +78,7 @@ def _committee_for_import(session, args: argparse.Namespace):  # -> domain.model
                 "--create-committee to create it."
             ) from None
         info = committees.create_committee(session, name=args.committee)
-        return session.get(Committee, info.id)
+        return get(session, Committee, info.id)
     year = parse_year(args.year)
     booked = session.scalar(
         select(func.count())
