@@ -9,7 +9,21 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from ..io.rows import ExportRow, ProgrammeExport
+from ..values import EntryInfo, MeetingInfo, TopicRow
 from .programme import load_programme
+
+
+def _row(meeting: MeetingInfo | None, item: EntryInfo | TopicRow) -> ExportRow:
+    return ExportRow(
+        meeting_id=None if meeting is None else meeting.id,
+        meeting_starts_at=None if meeting is None else meeting.starts_at,
+        venue="" if meeting is None else meeting.venue,
+        title=item.title,
+        score=item.score,
+        reason=item.reason,
+        responsible=item.responsible,
+        exempt_paragraph=item.exempt_paragraph if item.exempt else None,
+    )
 
 
 def programme_table(
@@ -28,12 +42,7 @@ def programme_table(
             if e.exempt and not include_exempt:
                 left_out += 1
                 continue
-            rows.append(
-                ExportRow(
-                    m.id, m.starts_at, m.venue, e.title, e.score, e.reason, e.responsible,
-                    e.exempt_paragraph if e.exempt else None,
-                )
-            )
+            rows.append(_row(m, e))
             wrote = True
         if not wrote:
             rows.append(ExportRow(m.id, m.starts_at, m.venue, "", None, "", ""))
@@ -41,12 +50,7 @@ def programme_table(
         if t.exempt and not include_exempt:
             left_out += 1
             continue
-        rows.append(
-            ExportRow(
-                None, None, "", t.title, t.score, t.reason, t.responsible,
-                t.exempt_paragraph if t.exempt else None,
-            )
-        )
+        rows.append(_row(None, t))
     return ProgrammeExport(
         committee=view.committee.name,
         year_start=year_start,

@@ -130,14 +130,19 @@ def test_redo_gives_a_new_id_only_to_a_row_whose_old_id_someone_else_took(
     assert again.meeting_ids == made.meeting_ids
 
 
+def _refusal(db: Database, committee_id: int, year_start: int, lines: str) -> str:
+    """The message importing ``lines`` (under the header) as p.csv into a year gives."""
+    rows = read_programme_csv(f"{','.join(HEADER)}\n{lines}", name="p.csv")
+    with pytest.raises(ImportFileError) as info, db.transaction() as s:
+        import_rows(s, committee_id=committee_id, year_start=year_start, rows=rows, file="p.csv")
+    return str(info.value)
+
+
 def test_a_meeting_outside_the_chosen_year_is_refused_naming_file_row_and_column(
     db: Database, panel: int
 ) -> None:
     before = _state(db, panel)
-    rows = read_programme_csv(f"{','.join(HEADER)}\n11 Sept 2019,Item,,,\n11 Sept 2020,Other,,,\n", name="p.csv")
-    with pytest.raises(ImportFileError) as info, db.transaction() as s:
-        import_rows(s, committee_id=panel, year_start=2019, rows=rows, file="p.csv")
-    assert str(info.value) == (
+    assert _refusal(db, panel, 2019, "11 Sept 2019,Item,,,\n11 Sept 2020,Other,,,\n") == (
         "p.csv, row 3, column 'Date of meeting': 11 September 2020 is not in the municipal year "
         "2019 - 20 (1 May 2019 to 30 April 2020). Correct the date, or import the file as the "
         "programme of 2020 - 21; nothing was imported."
@@ -162,10 +167,7 @@ def test_the_year_check_follows_the_councils_start_month(db: Database, panel: in
         assert (topic.title, topic.year_start) == ("Budget outturn", 2020)
 
     # Under the default (May) it would be the other way round for both files.
-    on_the_10th = read_programme_csv(f"{','.join(HEADER)}\n10 April 2020,Budget outturn,,,\n", name="p.csv")
-    with pytest.raises(ImportFileError) as info, db.transaction() as s:
-        import_rows(s, committee_id=panel, year_start=2019, rows=on_the_10th, file="p.csv")
-    assert str(info.value) == (
+    assert _refusal(db, panel, 2019, "10 April 2020,Budget outturn,,,\n") == (
         "p.csv, row 2, column 'Date of meeting': 10 April 2020 is not in the municipal year "
         "2019 - 20 (1 April 2019 to 31 March 2020). Correct the date, or import the file as the "
         "programme of 2020 - 21; nothing was imported."
