@@ -21,8 +21,8 @@ from domain.values import Change, CommitteeInfo, MeetingInfo, TopicRow
 from . import errors
 
 if TYPE_CHECKING:  # gui.hub imports SQLAlchemy, which the window loads after painting
-    from domain.csvio import ImportSummary, ProgrammeCsvRow
-    from domain.ops.imports import ImportedIds
+    from domain.io.rows import ProgrammeRow
+    from domain.ops.imports import ImportedIds, ImportSummary
     from domain.settings import CouncilSettings
 
     from .hub import Hub
@@ -398,7 +398,7 @@ class ImportProgrammeCommand(HubCommand):
     """
 
     def __init__(
-        self, hub: Hub, *, committee_id: int, year_start: int, rows: Sequence[ProgrammeCsvRow], file: str
+        self, hub: Hub, *, committee_id: int, year_start: int, rows: Sequence[ProgrammeRow], file: str
     ) -> None:
         super().__init__(hub, f"import {Path(file).name}")
         self.committee_id = committee_id

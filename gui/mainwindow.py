@@ -885,7 +885,8 @@ class MainWindow(QMainWindow):
         import re
         from pathlib import Path
 
-        from domain.csvio import programme_table, write_programme_csv
+        from domain.io.csv import write_programme_csv
+        from domain.ops.exports import programme_table
 
         short = self.committee.short_name or self.committee.name
         # Characters Windows refuses in a file name (a committee may be called "Health/Care").
@@ -917,9 +918,9 @@ class MainWindow(QMainWindow):
             return
         from pathlib import Path
 
-        from domain.csvio import parse_programme_csv
+        from domain.io.csv import read_programme_csv
         from domain.ops.criteria import set_for_committee
-        from domain.ops.imports import topic_count
+        from domain.ops.imports import check_rows_in_year, topic_count
 
         from .commands import ImportProgrammeCommand
 
@@ -932,7 +933,8 @@ class MainWindow(QMainWindow):
         cid, year = self.committee_id, self.year_start
         try:
             max_score = self._query(set_for_committee, committee_id=cid).max_total
-            rows = parse_programme_csv(path, year_start=year, max_score=max_score, name=str(path))
+            rows = read_programme_csv(path, max_score=max_score, name=str(path))
+            self._query(check_rows_in_year, year_start=year, rows=rows, file=str(path))
             existing = self._query(topic_count, committee_id=cid, year_start=year)
         except Exception as exc:  # noqa: BLE001 - said in the user's words; nothing was imported
             errors.report(exc, self, "Import programme")

@@ -14,27 +14,24 @@ files.
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, QRectF, QSize, QThread, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPainter
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMenu,
-    QMessageBox,
     QProgressDialog,
     QToolBar,
     QWidget,
 )
 
 from . import errors
+from .print_output import PrintDialogs, PrintedPdf, save_as, send_to_printer, write_file
 
 if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
     from sqlalchemy.orm import Session
 
     from domain.printing.document import DecisionsDoc, ProgrammeDoc
@@ -58,15 +55,6 @@ DOCUMENT_KINDS: tuple[tuple[str, str], ...] = (
 )
 # A review's document needs the review, so it is offered only from the Reviews page.
 REVIEW_KINDS: tuple[tuple[str, str], ...] = ((REVIEW, "Recommendations and responses"),)
-
-EXEMPT_LABEL = "Include exempt items (NOT FOR PUBLICATION)"
-EXEMPT_WARNING = (
-    "The document will show exempt (Part II) items in full: titles, reasons, officers and "
-    "resolutions that must not be published. Every page will be marked NOT FOR PUBLICATION.\n\n"
-    "Include exempt items?"
-)
-# Pages go to the printer as images; more than this adds time and memory, not sharpness.
-MAX_PRINT_DPI = 300
 
 
 class PrintingWindow(Protocol):
@@ -97,15 +85,6 @@ class PrintRequest:
     year_start: int
     include_exempt: bool = False
     review_id: int | None = None  # for REVIEW
-
-
-@dataclass(frozen=True, slots=True)
-class PrintedPdf:
-    """A rendered document: its bytes, its title and a file name to offer."""
-
-    data: bytes
-    title: str
-    file_name: str
 
 
 def _slug(text: str) -> str:
@@ -205,103 +184,6 @@ def make_pdf(hub: Hub, request: PrintRequest) -> PrintedPdf:
     doc = build_document(hub, request)
     short = hub.query(get_committee, committee_id=request.committee_id).short_name
     return PrintedPdf(render_document(doc), doc.title, suggested_file_name(doc, short))
-
-
-def write_file(data: bytes, path: str | os.PathLike[str]) -> None:
-    """Write ``data`` to ``path`` whole or not at all."""
-    from domain.files import write_atomically
-
-    write_atomically(path, data)
-
-
-def print_pdf(data: bytes, printer: QPrinter) -> int:
-    """Send every page of a PDF to ``printer``; returns the number of pages printed.
-
-    Each page is rendered by QtPdf at the printer's resolution (at most ``MAX_PRINT_DPI``) and
-    drawn to fill the printable area with its proportions kept.
-    """
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPrintSupport import QPrinter
-
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    pdf = QPdfDocument()
-    pdf.load(buffer)
-    if pdf.status() != QPdfDocument.Status.Ready or pdf.pageCount() == 0:
-        raise OSError("The document could not be read back for printing.")
-    first = pdf.pagePointSize(0)
-    printer.setPageOrientation(
-        QPageLayout.Orientation.Landscape
-        if first.width() > first.height()
-        else QPageLayout.Orientation.Portrait
-    )
-    dpi = min(printer.resolution(), MAX_PRINT_DPI)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError("The printer could not be started; check that it is ready and try again.")
-    count = pdf.pageCount()
-    try:
-        area = printer.pageRect(QPrinter.Unit.DevicePixel)
-        for i in range(count):
-            if i:
-                printer.newPage()
-            points = pdf.pagePointSize(i)
-            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            image = pdf.render(i, size)
-            scale = min(area.width() / size.width(), area.height() / size.height())
-            w, h = size.width() * scale, size.height() * scale
-            painter.drawImage(QRectF(0, 0, w, h), image)
-    finally:
-        painter.end()
-        pdf.close()
-    return count
-
-
-# --- what tests replace -----------------------------------------------------------------------
-
-
-class PrintDialogs:
-    """The dialogs printing opens: one seam, so tests can replace any of them."""
-
-    def save_file_name(self, parent: QWidget | None, suggested: str) -> str | None:
-        start = str(Path.home() / suggested)
-        name, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", start, "PDF files (*.pdf)")
-        if not name:
-            return None
-        return name if name.lower().endswith(".pdf") else name + ".pdf"
-
-    def choose_folder(self, parent: QWidget | None) -> str | None:
-        name = QFileDialog.getExistingDirectory(
-            parent, "Print all committees into folder", str(Path.home())
-        )
-        return name or None
-
-    def confirm_exempt(self, parent: QWidget | None) -> bool:
-        answer = QMessageBox.warning(
-            parent,
-            "Include exempt items",
-            EXEMPT_WARNING,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def print_dialog(self, parent: QWidget | None, printer: QPrinter) -> bool:
-        from PySide6.QtPrintSupport import QPrintDialog
-
-        dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle("Print")
-        return dialog.exec() == QPrintDialog.DialogCode.Accepted
-
-    def make_printer(self) -> QPrinter:
-        from PySide6.QtPrintSupport import QPrinter
-
-        return QPrinter(QPrinter.PrinterMode.HighResolution)
-
-    def message(self, parent: QWidget | None, title: str, text: str) -> None:
-        errors.show_message(parent, title, text)
 
 
 # --- printing every committee -----------------------------------------------------------------
@@ -477,6 +359,7 @@ class PrintController(QObject):
             return None
 
     def open_preview(self) -> QWidget | None:
+        # Imported when first opened: QtPdfWidgets is not needed for the first paint.
         from .dialogs.print_preview import PrintPreviewDialog
 
         request = self._request()
@@ -488,7 +371,7 @@ class PrintController(QObject):
         def produce(kind: str, include_exempt: bool) -> PrintedPdf:
             return make_pdf(hub, PrintRequest(kind, request.committee_id, request.year_start, include_exempt))
 
-        dialog = PrintPreviewDialog(produce=produce, dialogs=self.dialogs, parent=self.window)
+        dialog = PrintPreviewDialog(produce=produce, dialogs=self.dialogs, kinds=DOCUMENT_KINDS, parent=self.window)
         if not dialog.reload():
             dialog.deleteLater()
             return None
@@ -537,38 +420,6 @@ class PrintController(QObject):
         status = getattr(self.window, "statusBar", None)
         if callable(status):
             status().showMessage(text, 10000)
-
-
-def send_to_printer(pdf: PrintedPdf, dialogs: PrintDialogs, parent: QWidget | None) -> bool:
-    """Ask which printer, then print; False when the user cancels or printing fails."""
-    printer = dialogs.make_printer()
-    printer.setDocName(pdf.title)
-    if not dialogs.print_dialog(parent, printer):
-        return False
-    try:
-        print_pdf(pdf.data, printer)
-    except Exception as exc:  # noqa: BLE001
-        errors.report(exc, parent, "Print")
-        return False
-    return True
-
-
-def save_as(pdf: PrintedPdf, dialogs: PrintDialogs, parent: QWidget | None) -> str | None:
-    """Ask where, then write the PDF whole; the path written, or None."""
-    name = dialogs.save_file_name(parent, pdf.file_name)
-    if not name:
-        return None
-    try:
-        write_file(pdf.data, name)
-    except OSError as exc:
-        dialogs.message(
-            parent,
-            "Save as PDF",
-            f"Could not save {name}: {exc.strerror or exc}. Choose another folder or name; "
-            "any existing file there was not changed.",
-        )
-        return None
-    return name
 
 
 def _shortcut(action: QAction, key: QKeySequence.StandardKey, fallback: str) -> None:
@@ -654,7 +505,4 @@ __all__ = [
     "controller_of",
     "install_print_actions",
     "make_pdf",
-    "print_pdf",
-    "save_as",
-    "send_to_printer",
 ]

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from domain import csvio
 from domain.cli import main
 from domain.db import open_database
 from domain.errors import Invalid
+from domain.io import layout
 from domain.ops import programme, topics
 from domain.ops.convert import committee_by_name
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAD = ",".join(csvio.HEADER)
+HEAD = ",".join(layout.HEADER)
 GOOD = (
     f"{HEAD}\n"
     "11 Sept 2019,Child Exploitation,2,Include a progress report,Jean Kelly\n"

@@ -1,8 +1,11 @@
-"""domain/ is the core: it must never import PySide6 or the GUI (checked on the source)."""
+"""domain/ is the core: it must never import PySide6 or the GUI, its file formats (domain/io)
+never call a use case (domain/ops), and no two of its modules import each other, not even
+from inside a function (all checked on the source)."""
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,3 +37,112 @@ def test_the_check_sees_a_forbidden_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("from PySide6.QtCore import Qt\nimport gui.mainwindow\n")
     assert [n.split(".")[0] for n in _imports(sample)] == ["PySide6", "gui"]
+
+
+# --- the domain's own import graph --------------------------------------------------------------
+
+
+def _module_name(path: Path, root: Path) -> str:
+    parts = list(path.relative_to(root).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph(package: Path) -> dict[str, set[str]]:
+    """Each module of ``package`` and the modules of the same package it imports, anywhere in
+    its source: at the top, inside a function, or under ``TYPE_CHECKING``."""
+    root = package.parent
+    modules = {_module_name(p, root): p for p in sorted(package.rglob("*.py"))}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        here = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = ".".join(here[: len(here) - node.level + 1] + ([node.module] if node.module else []))
+                else:
+                    base = node.module or ""
+                for alias in node.names:  # "from . import meetings" imports the module
+                    found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base)
+        graph[name] = {m for m in found if m in modules and m != name}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other, directly or round a loop (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    out: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                out.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def _imports_of(graph: dict[str, set[str]], prefix: str) -> Iterator[tuple[str, str]]:
+    for module, imported in sorted(graph.items()):
+        if module == prefix or module.startswith(prefix + "."):
+            for name in sorted(imported):
+                yield module, name
+
+
+def test_file_formats_never_call_a_use_case() -> None:
+    graph = import_graph(ROOT / "domain")
+    assert any(m.startswith("domain.io.") for m in graph)  # the codecs are where this looks
+    offenders = [
+        f"{module} imports {name}"
+        for module, name in _imports_of(graph, "domain.io")
+        if name == "domain.ops" or name.startswith("domain.ops.")
+    ]
+    assert offenders == []
+
+
+def test_no_domain_modules_import_each_other() -> None:
+    graph = import_graph(ROOT / "domain")
+    assert "domain.io.rows" in graph["domain.ops.imports"]  # relative imports are resolved
+    assert cycles(graph) == []
+
+
+def test_no_gui_modules_import_each_other() -> None:
+    # The printing actions open the print preview, which prints and saves through
+    # gui.print_output, not back through gui.printing.
+    graph = import_graph(ROOT / "gui")
+    assert "gui.dialogs.print_preview" in graph["gui.printing"]
+    assert cycles(graph) == []
+
+
+def test_the_check_sees_a_cycle_hidden_in_a_function(tmp_path: Path) -> None:
+    package = tmp_path / "core"
+    (package / "io").mkdir(parents=True)
+    (package / "ops").mkdir()
+    for init in ("__init__.py", "io/__init__.py", "ops/__init__.py"):
+        (package / init).write_text("")
+    (package / "io" / "csv.py").write_text("def f():\n    from ..ops import imports\n")
+    (package / "ops" / "imports.py").write_text("from ..io.csv import f\n")
+    (package / "ops" / "other.py").write_text("from . import imports\n")
+    graph = import_graph(package)
+    assert graph["core.io.csv"] == {"core.ops.imports"}
+    assert cycles(graph) == [["core.io.csv", "core.ops.imports"]]

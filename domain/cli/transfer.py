@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import find_committee, parse_year
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..models import Committee
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,14 +59,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export)
 
 
-def _committee_for_import(session, args: argparse.Namespace):  # -> domain.models.Committee
+def _committee_for_import(session: Session, args: argparse.Namespace) -> Committee:
     from sqlalchemy import func, select
 
     from ..deadlines import municipal_year_label
     from ..errors import NotFound
     from ..models import Committee, Topic
     from ..ops import committees
-    from ..ops.convert import committee_by_name
+    from ..ops.convert import committee_by_name, get
     from . import CliError
 
     try:
@@ -72,7 +78,7 @@ def _committee_for_import(session, args: argparse.Namespace):  # -> domain.model
                 "--create-committee to create it."
             ) from None
         info = committees.create_committee(session, name=args.committee)
-        return session.get(Committee, info.id)
+        return get(session, Committee, info.id)
     year = parse_year(args.year)
     booked = session.scalar(
         select(func.count())
@@ -88,21 +94,25 @@ def _committee_for_import(session, args: argparse.Namespace):  # -> domain.model
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..csvio import CsvError, import_programme, parse_programme_csv
     from ..deadlines import municipal_year_label
+    from ..io.csv import read_programme_csv
+    from ..io.rows import ImportFileError
+    from ..ops.imports import check_rows_in_year, import_programme
     from . import CliError, open_db
 
     year = parse_year(args.year)
     path = Path(args.file)
-    # The file is read and checked before the database is opened, so a bad file cannot
-    # touch it at all.
+    # The file is read and checked against the layout before the database is opened, so a
+    # bad file cannot touch it at all.
     try:
-        rows = parse_programme_csv(path, year_start=year, name=str(path))
-    except CsvError as exc:
+        rows = read_programme_csv(path, name=str(path))
+    except ImportFileError as exc:
         raise CliError(str(exc)) from None
     database = open_db(args.db)
     try:
         with database.transaction() as s:
+            # Before the committee checks: a file of another year is the first thing to fix.
+            check_rows_in_year(s, year_start=year, rows=rows, file=str(path))
             committee = _committee_for_import(s, args)
             summary = import_programme(
                 s, committee_id=committee.id, year_start=year, rows=rows, file=str(path)
@@ -121,8 +131,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     import sys
 
-    from ..csvio import programme_table, write_programme_csv
     from ..deadlines import municipal_year_label
+    from ..io.csv import write_programme_csv
+    from ..ops.exports import programme_table
     from . import open_db
 
     year = parse_year(args.year)

@@ -1,10 +1,13 @@
-"""Importing a programme file as one step that can be taken back and made again.
+"""Importing a programme file: checked rows in, one committee's year written, as one step that
+can be taken back and made again.
 
-``import_rows`` runs :func:`domain.csvio.import_programme` and reports exactly which topics,
-meetings, programme entries and scores it created (the committee's rows for the year before and
-after, compared inside the same transaction). ``remove_imported`` deletes exactly those, and
-``import_rows(..., reuse=...)`` makes them again with the same ids, so that later steps on an
-undo stack which name those rows by id stay valid.
+The rows come from any reader in :mod:`domain.io` and are already checked against the layout;
+:func:`import_programme` checks them against the database (the council's municipal year, the
+committee's prioritisation tool) and writes them. ``import_rows`` runs it and reports exactly
+which topics, meetings, programme entries and scores it created (the committee's rows for the
+year before and after, compared inside the same transaction). ``remove_imported`` deletes
+exactly those, and ``import_rows(..., reuse=...)`` makes them again with the same ids, so that
+later steps on an undo stack which name those rows by id stay valid.
 """
 
 from __future__ import annotations
@@ -19,10 +22,172 @@ from typing import Any
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from ..csvio import ImportSummary, ProgrammeCsvRow, import_programme
 from ..errors import Conflict
-from ..models import Assessment, Meeting, ProgrammeEntry, Topic
-from .meetings import _year_bounds
+from ..io.layout import DATE, SCORE, format_date
+from ..io.rows import ProgrammeRow
+from ..models import (
+    Assessment,
+    Committee,
+    Meeting,
+    MeetingStatus,
+    ProgrammeEntry,
+    Topic,
+    TopicStatus,
+)
+from ..years import municipal_year_label, municipal_year_of, start_month, year_bounds
+from . import assessments, meetings, programme, topics
+from .convert import get
+from .criteria import set_for_committee
+
+_FILE = "the CSV file"
+
+
+def _year_range(session: Session, year_start: int) -> tuple[dt.datetime, dt.datetime]:
+    """The municipal year's first moment and the next year's, from the council's start month."""
+    begins, ends = year_bounds(year_start, start_month(session))
+    return dt.datetime.combine(begins, dt.time.min), dt.datetime.combine(ends, dt.time.min)
+
+
+def check_rows_in_year(
+    session: Session, *, year_start: int, rows: Sequence[ProgrammeRow], file: str = _FILE
+) -> None:
+    """Refuse rows whose meeting is not in the municipal year ``year_start`` (whose first month
+    is the council's setting): ``ImportFileError`` names the first such row."""
+    first_month = start_month(session)
+    begins, ends = year_bounds(year_start, first_month)
+    for r in rows:
+        if r.meeting_date is not None and not begins <= r.meeting_date < ends:
+            actual = municipal_year_of(r.meeting_date, first_month)
+            raise r.error(
+                file, DATE,
+                f"{format_date(r.meeting_date)} is not in the municipal year "
+                f"{municipal_year_label(year_start)} ({format_date(begins)} to "
+                f"{format_date(ends - dt.timedelta(days=1))}).",
+                hint="Correct the date, or import the file as the programme of "
+                f"{municipal_year_label(actual)}; nothing was imported.",
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    committee: str
+    year_start: int
+    meetings_created: int
+    meetings_reused: int
+    entries: int
+    to_be_scheduled: int
+    topics: int
+
+
+def import_programme(
+    session: Session,
+    *,
+    committee_id: int,
+    year_start: int,
+    rows: Sequence[ProgrammeRow],
+    file: str = _FILE,
+) -> ImportSummary:
+    """Write checked rows into a committee's programme for one municipal year.
+
+    The whole file is checked first (every meeting in the year, every score within the
+    committee's prioritisation tool). A meeting on a date the committee already meets on is
+    reused (its items are kept and the new ones follow them). Rows with the same title,
+    responsible person, score and Part II paragraph are one topic booked at several meetings, as
+    a standing item is; a row whose reason differs from its topic's keeps it as that entry's
+    purpose, which is what prints. Run it in one transaction: any error leaves the database as
+    it was.
+    """
+    committee = get(session, Committee, committee_id)
+    max_total = set_for_committee(session, committee_id=committee_id).max_total
+    check_rows_in_year(session, year_start=year_start, rows=rows, file=file)
+    for r in rows:
+        if r.score is not None and r.score > max_total:
+            raise r.error(
+                file, SCORE,
+                f"{r.score} is above the highest score ({max_total}) of this committee's "
+                "prioritisation tool.",
+            )
+
+    lo, hi = _year_range(session, year_start)
+    existing: dict[dt.date, int] = {}
+    for meeting_id, starts_at, status in session.execute(
+        select(Meeting.id, Meeting.starts_at, Meeting.status)
+        .where(Meeting.committee_id == committee_id, Meeting.starts_at >= lo, Meeting.starts_at < hi)
+        .order_by(Meeting.starts_at)
+    ):
+        day = starts_at.date()
+        if day not in existing or status != MeetingStatus.CANCELLED:
+            existing[day] = meeting_id
+    reused: set[int] = set()
+    made: set[int] = set()
+    at = committee.default_time or dt.time(14, 0)
+
+    def meeting_for(day: dt.date) -> int:
+        if day in existing:
+            if existing[day] not in made:
+                reused.add(existing[day])
+            return existing[day]
+        info = meetings.add_meeting(
+            session, committee_id=committee_id, starts_at=dt.datetime.combine(day, at)
+        )
+        existing[day] = info.id
+        made.add(info.id)
+        return info.id
+
+    shared: dict[tuple[str, str, int | None, int | None], tuple[int, str]] = {}
+    booked: set[tuple[int, int]] = set()
+    made_topics = entries = waiting = 0
+
+    def new_topic(r: ProgrammeRow, status: TopicStatus) -> int:
+        nonlocal made_topics
+        info = topics.create_topic(
+            session,
+            committee_id=committee_id,
+            year_start=year_start,
+            title=r.title,
+            reason=r.reason,
+            responsible=r.responsible,
+            status=status,
+            exempt=r.exempt_paragraph is not None,
+            exempt_paragraph=r.exempt_paragraph,
+        )
+        if r.score is not None:
+            assessments.record_imported_total(session, topic_id=info.id, total=r.score)
+        made_topics += 1
+        return info.id
+
+    for r in rows:
+        if r.meeting_date is None:
+            new_topic(r, TopicStatus.TO_BE_SCHEDULED)
+            waiting += 1
+            continue
+        meeting_id = meeting_for(r.meeting_date)
+        if not r.title:
+            continue
+        key = (r.title.casefold(), r.responsible.casefold(), r.score, r.exempt_paragraph)
+        if key in shared and (shared[key][0], meeting_id) not in booked:
+            topic_id, reason = shared[key]
+        else:
+            topic_id, reason = new_topic(r, TopicStatus.PROPOSED), r.reason
+            shared[key] = (topic_id, reason)
+        booked.add((topic_id, meeting_id))
+        programme.book_topic(
+            session,
+            topic_id=topic_id,
+            meeting_id=meeting_id,
+            purpose=None if r.reason == reason else r.reason,
+        )
+        entries += 1
+    session.flush()
+    return ImportSummary(
+        committee=committee.name,
+        year_start=year_start,
+        meetings_created=len(made),
+        meetings_reused=len(reused),
+        entries=entries,
+        to_be_scheduled=waiting,
+        topics=made_topics,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +215,7 @@ class _Snapshot:
 
 
 def _snapshot(session: Session, committee_id: int, year_start: int) -> _Snapshot:
-    lo, hi = _year_bounds(year_start)
+    lo, hi = _year_range(session, year_start)
     topic_ids = frozenset(
         session.scalars(
             select(Topic.id).where(Topic.committee_id == committee_id, Topic.year_start == year_start)
@@ -140,8 +305,8 @@ def import_rows(
     *,
     committee_id: int,
     year_start: int,
-    rows: Sequence[ProgrammeCsvRow],
-    file: str = "the CSV file",
+    rows: Sequence[ProgrammeRow],
+    file: str = _FILE,
     reuse: ImportedIds | None = None,
 ) -> ImportResult:
     """Import checked rows into a committee's year; returns what was made.

@@ -9,7 +9,6 @@ PUBLICATION on every page.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,9 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
-
-if TYPE_CHECKING:
-    from ..printing import PrintDialogs, PrintedPdf
+from ..print_output import EXEMPT_LABEL, PrintDialogs, PrintedPdf, save_as, send_to_printer
 
 
 class PrintPreviewDialog(QDialog):
@@ -42,12 +39,10 @@ class PrintPreviewDialog(QDialog):
         produce: Callable[[str, bool], PrintedPdf],
         dialogs: PrintDialogs,
         parent: QWidget | None = None,
-        kinds: Sequence[tuple[str, str]] | None = None,
+        kinds: Sequence[tuple[str, str]],
     ) -> None:
-        """``kinds`` are the documents the Document box offers (code, label); by default the
-        programme and tracking decisions documents."""
-        from ..printing import DOCUMENT_KINDS, EXEMPT_LABEL
-
+        """``kinds`` are the documents the Document box offers (code, label), e.g.
+        ``gui.printing.DOCUMENT_KINDS``."""
         super().__init__(parent)
         self.setObjectName("PrintPreviewDialog")
         self.setWindowTitle("Print preview")
@@ -59,7 +54,7 @@ class PrintPreviewDialog(QDialog):
 
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("documentKind")
-        for kind, label in kinds or DOCUMENT_KINDS:
+        for kind, label in kinds:
             self.kind_combo.addItem(label, kind)
         kind_label = QLabel("&Document:", self)
         kind_label.setBuddy(self.kind_combo)
@@ -157,13 +152,9 @@ class PrintPreviewDialog(QDialog):
         self.reload()
 
     def print_document(self) -> bool:
-        from ..printing import send_to_printer
-
         return self.pdf is not None and send_to_printer(self.pdf, self.dialogs, self)
 
     def save_document(self) -> str | None:
-        from ..printing import save_as
-
         return save_as(self.pdf, self.dialogs, self) if self.pdf is not None else None
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802

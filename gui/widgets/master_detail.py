@@ -201,11 +201,13 @@ class MasterDetailPage(QWidget):
         """Open the print preview on ``produce``'s documents, ``kind`` first (rendered once),
         from which they can be printed or saved as PDF; None when the first cannot be made."""
         from ..dialogs.print_preview import PrintPreviewDialog
-        from ..printing import PrintDialogs
+        from ..printing import DOCUMENT_KINDS, PrintDialogs
 
         if self.print_dialogs is None:
             self.print_dialogs = PrintDialogs()
-        dialog = PrintPreviewDialog(produce=produce, dialogs=self.print_dialogs, parent=self, kinds=kinds)
+        dialog = PrintPreviewDialog(
+            produce=produce, dialogs=self.print_dialogs, parent=self, kinds=kinds or DOCUMENT_KINDS
+        )
         if kind is not None:
             combo = dialog.kind_combo
             combo.blockSignals(True)  # one render, of the document asked for

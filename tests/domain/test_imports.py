@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
-from domain.csvio import HEADER, CsvError, parse_programme_csv
 from domain.db import Database
 from domain.errors import Conflict
-from domain.models import Topic
+from domain.io.csv import read_programme_csv
+from domain.io.layout import HEADER
+from domain.io.rows import ImportFileError
+from domain.models import Meeting, Topic
 from domain.ops import committees, meetings, programme, topics
 from domain.ops.imports import import_rows, remove_imported, topic_count
+from domain.settings import load_settings, save_settings
 
 TEXT = (
     ",".join(HEADER) + "\n"
@@ -55,7 +59,7 @@ def test_undo_removes_exactly_what_the_import_made_and_redo_makes_it_with_the_sa
     db: Database, panel: int
 ) -> None:
     before = _state(db, panel)
-    rows = parse_programme_csv(TEXT, year_start=2019)
+    rows = read_programme_csv(TEXT)
     with db.transaction() as s:
         first = import_rows(s, committee_id=panel, year_start=2019, rows=rows, file="p.csv")
     imported = _state(db, panel)
@@ -87,7 +91,7 @@ def test_undo_removes_exactly_what_the_import_made_and_redo_makes_it_with_the_sa
 def test_a_meeting_the_import_made_is_not_deleted_with_someone_elses_item_on_it(
     db: Database, panel: int
 ) -> None:
-    rows = parse_programme_csv(TEXT, year_start=2019)
+    rows = read_programme_csv(TEXT)
     with db.transaction() as s:
         made = import_rows(s, committee_id=panel, year_start=2019, rows=rows).created
         other = topics.create_topic(s, committee_id=panel, year_start=2019, title="Added later")
@@ -101,8 +105,8 @@ def test_a_meeting_the_import_made_is_not_deleted_with_someone_elses_item_on_it(
 def test_a_failed_import_makes_nothing(db: Database, panel: int) -> None:
     before = _state(db, panel)
     too_high = ",".join(HEADER) + "\n11 Sept 2019,Early Help,60,Commissioning,Jo Siney\n"
-    rows = parse_programme_csv(too_high, year_start=2019, max_score=99)
-    with pytest.raises(CsvError, match="row 2"), db.transaction() as s:
+    rows = read_programme_csv(too_high, max_score=99)
+    with pytest.raises(ImportFileError, match="row 2"), db.transaction() as s:
         import_rows(s, committee_id=panel, year_start=2019, rows=rows, file="p.csv")
     assert _state(db, panel) == before
 
@@ -110,7 +114,7 @@ def test_a_failed_import_makes_nothing(db: Database, panel: int) -> None:
 def test_redo_gives_a_new_id_only_to_a_row_whose_old_id_someone_else_took(
     db: Database, panel: int
 ) -> None:
-    rows = parse_programme_csv(TEXT, year_start=2019)
+    rows = read_programme_csv(TEXT)
     with db.transaction() as s:
         made = import_rows(s, committee_id=panel, year_start=2019, rows=rows).created
     with db.transaction() as s:
@@ -124,3 +128,52 @@ def test_redo_gives_a_new_id_only_to_a_row_whose_old_id_someone_else_took(
     assert again.topic_ids[0] != taken
     assert again.topic_ids[1:] == made.topic_ids[1:]
     assert again.meeting_ids == made.meeting_ids
+
+
+def _refusal(db: Database, committee_id: int, year_start: int, lines: str) -> str:
+    """The message importing ``lines`` (under the header) as p.csv into a year gives."""
+    rows = read_programme_csv(f"{','.join(HEADER)}\n{lines}", name="p.csv")
+    with pytest.raises(ImportFileError) as info, db.transaction() as s:
+        import_rows(s, committee_id=committee_id, year_start=year_start, rows=rows, file="p.csv")
+    return str(info.value)
+
+
+def test_a_meeting_outside_the_chosen_year_is_refused_naming_file_row_and_column(
+    db: Database, panel: int
+) -> None:
+    before = _state(db, panel)
+    assert _refusal(db, panel, 2019, "11 Sept 2019,Item,,,\n11 Sept 2020,Other,,,\n") == (
+        "p.csv, row 3, column 'Date of meeting': 11 September 2020 is not in the municipal year "
+        "2019 - 20 (1 May 2019 to 30 April 2020). Correct the date, or import the file as the "
+        "programme of 2020 - 21; nothing was imported."
+    )
+    assert _state(db, panel) == before
+
+
+@pytest.fixture
+def april(db: Database) -> None:
+    """A council whose municipal year starts in April."""
+    with db.transaction() as s:
+        save_settings(s, settings=replace(load_settings(s), year_start_month=4))
+
+
+def test_the_year_check_follows_the_councils_start_month(db: Database, panel: int, april: None) -> None:
+    on_the_15th = read_programme_csv(f"{','.join(HEADER)}\n15 April 2020,Budget outturn,,,\n")
+    with db.transaction() as s:
+        made = import_rows(s, committee_id=panel, year_start=2020, rows=on_the_15th).created
+        [meeting] = [s.get(Meeting, i) for i in made.meeting_ids]
+        [topic] = [s.get(Topic, i) for i in made.topic_ids]
+        assert meeting.starts_at.date() == dt.date(2020, 4, 15)
+        assert (topic.title, topic.year_start) == ("Budget outturn", 2020)
+
+    # Under the default (May) it would be the other way round for both files.
+    assert _refusal(db, panel, 2019, "10 April 2020,Budget outturn,,,\n") == (
+        "p.csv, row 2, column 'Date of meeting': 10 April 2020 is not in the municipal year "
+        "2019 - 20 (1 April 2019 to 31 March 2020). Correct the date, or import the file as the "
+        "programme of 2020 - 21; nothing was imported."
+    )
+
+    # Undoing the import takes the April meeting away with the rest of what it made.
+    with db.transaction() as s:
+        remove_imported(s, imported=made)
+        assert s.get(Meeting, made.meeting_ids[0]) is None

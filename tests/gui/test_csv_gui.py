@@ -9,11 +9,12 @@ from pathlib import Path
 from sqlalchemy import select
 from window_helpers import ECSC, select_committee, table_titles
 
-from domain.csvio import HEADER, programme_table
 from domain.db import Database
+from domain.io.layout import HEADER, cells_of
 from domain.models import Assessment, Meeting, ProgrammeEntry, Topic
 from domain.ops import committees, programme, topics
 from domain.ops.convert import committee_by_name
+from domain.ops.exports import programme_table
 from gui.mainwindow import MainWindow
 
 
@@ -62,7 +63,7 @@ def test_export_writes_the_programme_shown_as_the_council_lays_it_out(
     with demo_db.transaction() as s:
         table = programme_table(s, committee_id=window_2019.committee_id, year_start=2019)
     assert written[0] == HEADER
-    assert written[1:] == list(table.rows)
+    assert written[1:] == cells_of(table.rows)
     assert len(table.rows) > 20
     message = window_2019.statusBar().currentMessage()
     assert f"Wrote {len(table.rows)} rows" in message and str(path) in message

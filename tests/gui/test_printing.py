@@ -22,7 +22,8 @@ from domain.ops.convert import committee_by_name
 from domain.printing.build import build_programme
 from domain.printing.render import render_programme
 from gui.hub import Hub
-from gui.printing import BatchPrint, PrintDialogs, controller_of, install_print_actions
+from gui.print_output import PrintDialogs
+from gui.printing import BatchPrint, controller_of, install_print_actions
 
 
 class FakeDialogs(PrintDialogs):
