@@ -115,13 +115,13 @@ def main(argv: list[str] | None = None) -> int:
         # A topic made from a resolution, so the editor shows where it came from.
         example = [r for r in view.model.rows() if r.decision_id is not None] or view.model.rows()
         view.select_topic(example[0].id)
-        window.edit_topic()
+        window.edit_topic_action.trigger()
         app.processEvents()
         dialog = window.open_dialog
         if dialog is not None:
             dialog.adjustSize()
         save_dialog("topic_editor", dialog)
-        window.edit_settings()
+        window.settings_action.trigger()
         dialog = window.open_dialog
         if dialog is not None:
             dialog.adjustSize()

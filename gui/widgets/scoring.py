@@ -54,7 +54,7 @@ from domain.errors import NotFound
 from domain.values import AssessmentInfo, Change, CriteriaSetInfo, QuestionInfo
 
 from .. import errors
-from ..scoring_commands import MarkNotPursuedCommand, RecordScoreCommand, SetAgreedCommand
+from ..commands.scoring import MarkNotPursuedCommand, RecordScoreCommand, SetAgreedCommand
 
 if TYPE_CHECKING:  # the ops import SQLAlchemy, which the window loads only after painting
     from domain.ops.assessments import ScoringState
