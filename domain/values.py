@@ -184,3 +184,55 @@ class Change:
     programme: bool = False
     decisions: bool = False
     reviews: bool = False
+
+
+EVERYTHING = Change(
+    committees=True, meetings=True, topics=True, scores=True, programme=True, decisions=True, reviews=True
+)
+
+# What an operation changed, by the type of the value it returns. Names, not classes: the
+# result types live beside their operations, which load SQLAlchemy, and this module must not.
+_CHANGED_BY: dict[str, Change] = {
+    "CommitteeInfo": Change(committees=True, programme=True),
+    "MeetingInfo": Change(meetings=True, programme=True),
+    "TopicRow": Change(topics=True, programme=True),
+    # A score changes the printed programme's score column as well as the topic's score.
+    "AssessmentInfo": Change(scores=True, programme=True),
+    # A planning step (booking, moving, cancelling) reports the programme it left behind.
+    "ProgrammeState": Change(programme=True, meetings=True, topics=True),
+    # Settings change deadlines, warnings and what prints: the planner and meetings redraw.
+    "CouncilSettings": Change(programme=True, meetings=True),
+    "ImportResult": Change(topics=True, meetings=True, programme=True, scores=True),
+    "DecisionInfo": Change(decisions=True),
+    "ProgressNoteInfo": Change(decisions=True),
+    "ReviewInfo": Change(reviews=True),
+    "ReviewMeetingInfo": Change(reviews=True),
+    "RecommendationInfo": Change(reviews=True),
+    # Adding to the programme makes a topic and books it: every page showing those reloads.
+    "ProgrammeAddition": Change(decisions=True, reviews=True, topics=True, programme=True, meetings=True),
+}
+
+
+def change_of_type(cls: type) -> Change | None:
+    """What an operation returning a ``cls`` changed, or None if the type does not say."""
+    for base in cls.__mro__:
+        change = _CHANGED_BY.get(base.__name__)
+        if change is not None:
+            return change
+    return None
+
+
+def change_of(result: object, default: Change = EVERYTHING) -> Change:
+    """What the operation that returned ``result`` changed, so views redraw only that.
+
+    A result carrying the state after the change (``after``: an edit's row, a planning step's
+    programme) changed what that state is. A result that says nothing (None, a number) gives
+    ``default``: every view reloads unless the caller knows better, so none shows stale data.
+    """
+    change = change_of_type(type(result))
+    if change is not None:
+        return change
+    after = getattr(result, "after", None)
+    if after is not None:
+        return change_of(after, default)
+    return default

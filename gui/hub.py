@@ -3,7 +3,8 @@
 Widgets never open sessions. They ask the hub to run a domain operation
 (``f(session, *, ...) -> plain value``); the hub runs it in its own transaction and then emits
 ``changed`` with a :class:`domain.values.Change` saying what kind of data changed, so views
-reload only what they show (Anki's ``OpChanges``).
+reload only what they show (Anki's ``OpChanges``). What changed is read from the operation's
+result (:func:`domain.values.change_of`), never guessed by the caller.
 
 Signals:
     changed(Change): an operation that changed data has committed.
@@ -17,7 +18,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from domain.db import Database
-from domain.values import Change
+from domain.values import EVERYTHING, Change, change_of
 
 T = TypeVar("T")
 
@@ -34,13 +35,14 @@ class Hub(QObject):
         with self.database.transaction() as session:
             return op(session, **kwargs)
 
-    def run(self, op: Callable[..., T], /, *, change: Change, **kwargs: Any) -> T:
-        """Run an operation that changes data; on success emit ``changed``.
+    def run(self, op: Callable[..., T], /, *, otherwise: Change | None = None, **kwargs: Any) -> T:
+        """Run an operation that changes data; on success emit ``changed`` with what its result
+        says changed, or ``otherwise`` (everything, if not given) when the result says nothing.
 
         Errors (``domain.errors.OpError`` for the user's mistakes, anything else for ours)
         propagate after the transaction is rolled back, so a failed action changes nothing.
         """
         with self.database.transaction() as session:
             result = op(session, **kwargs)
-        self.changed.emit(change)
+        self.changed.emit(change_of(result, otherwise or EVERYTHING))
         return result

@@ -24,25 +24,25 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLabel,
-    QMainWindow,
-    QMessageBox,
     QTabWidget,
     QToolBar,
     QWidget,
 )
 
 from . import errors
+from .dialogs.seam import Dialogs
 from .models import labels
 from .settings import Preferences, WindowState, open_settings
+from .workflows.committees import CommitteesFlow
+from .workflows.host import WorkflowHost
+from .workflows.meetings import MeetingsFlow
+from .workflows.topics import TopicsFlow
+from .workflows.transfer import TransferFlow
 
 if TYPE_CHECKING:
     from domain.db import Database
-    from domain.decision_values import DecisionInfo
-    from domain.values import Change, CommitteeInfo, MeetingInfo, TopicRow
+    from domain.values import Change, CommitteeInfo
 
-    from .dialogs.committee_dialog import CommitteeDialog
-    from .dialogs.meeting_dialog import MeetingDialog
-    from .dialogs.topic_editor import SaveHandler, TopicEditor
     from .hub import Hub
     from .widgets.decisions_view import DecisionsView
     from .widgets.meetings_view import MeetingsView
@@ -65,55 +65,6 @@ class _Pages(dict[str, QWidget]):
         return self._build(name)
 
 
-class Dialogs:
-    """The dialogs the window opens: one seam, so tests can replace any of them."""
-
-    def topic_editor(
-        self, parent: QWidget, *, row: TopicRow | None, year_start: int, years: list[int], on_save: SaveHandler,
-        origin: DecisionInfo | None = None, on_open_origin: Callable[[int], object] | None = None,
-    ) -> TopicEditor:
-        from .dialogs.topic_editor import TopicEditor
-
-        return TopicEditor(
-            row=row, year_start=year_start, years=years, on_save=on_save, parent=parent,
-            origin=origin, on_open_origin=on_open_origin,
-        )
-
-    def meeting_dialog(
-        self, parent: QWidget, *, title: str, starts_at: dt.datetime, venue: str, year_start: int
-    ) -> MeetingDialog:
-        from .dialogs.meeting_dialog import MeetingDialog
-
-        return MeetingDialog(title=title, starts_at=starts_at, venue=venue, year_start=year_start, parent=parent)
-
-    def committee_dialog(self, parent: QWidget, info: CommitteeInfo) -> CommitteeDialog:
-        from .dialogs.committee_dialog import CommitteeDialog
-
-        return CommitteeDialog(info, parent)
-
-    def ask_text(self, parent: QWidget, title: str, label: str) -> str | None:
-        from PySide6.QtWidgets import QInputDialog
-
-        text, ok = QInputDialog.getText(parent, title, label)
-        return text if ok else None
-
-    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
-        answer = QMessageBox.question(parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def save_file(self, parent: QWidget, title: str, suggested_name: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested_name, filter)
-        return path or None
-
-    def open_file(self, parent: QWidget, title: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _chosen = QFileDialog.getOpenFileName(parent, title, "", filter)
-        return path or None
-
-
 def _standard_shortcut(action: QAction, key: QKeySequence.StandardKey, fallback: str) -> None:
     """The platform's shortcut, or ``fallback`` where the platform has none (Quit on Windows)."""
     keys = QKeySequence.keyBindings(key)
@@ -129,7 +80,7 @@ def _shortcut(action: QAction, keys: str) -> None:
     action.setShortcuts([QKeySequence.fromString(keys)])
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WorkflowHost):
     def __init__(
         self,
         database: Database | None = None,
@@ -154,6 +105,10 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set(PAGES)
         self._loading = False
         self.on_data_shown: Callable[[], None] | None = None  # start-up timing probe
+        self.topics_flow = TopicsFlow(self)
+        self.meetings_flow = MeetingsFlow(self)
+        self.committees_flow = CommitteesFlow(self)
+        self.transfer_flow = TransferFlow(self)
 
         self._build_pages()
         self._build_toolbar()
@@ -196,7 +151,7 @@ class MainWindow(QMainWindow):
 
             topics = TopicsView(self.tabs)
             topics.current_topic_changed.connect(lambda _row: self._update_actions())
-            topics.edit_requested.connect(self.edit_topic)
+            topics.edit_requested.connect(self.topics_flow.edit_topic)
             for action in (self.edit_topic_action, self.new_topic_action):
                 topics.table.addAction(action)
             page = topics
@@ -316,11 +271,11 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.new_topic_action = self._action("&New topic…", self.new_topic, "newTopic", "Add a candidate topic")
+        self.new_topic_action = self._action("&New topic…", self.topics_flow.new_topic, "newTopic", "Add a candidate topic")
         _standard_shortcut(self.new_topic_action, QKeySequence.StandardKey.New, "Ctrl+N")
-        self.edit_topic_action = self._action("&Edit topic…", self.edit_topic, "editTopic", "Edit the selected topic")
+        self.edit_topic_action = self._action("&Edit topic…", self.topics_flow.edit_topic, "editTopic", "Edit the selected topic")
         _shortcut(self.edit_topic_action, "Ctrl+E")
-        self.find_action = self._action("&Find topic", self.focus_filter, "find", "Type part of a topic's title")
+        self.find_action = self._action("&Find topic", self.topics_flow.focus_filter, "find", "Type part of a topic's title")
         _standard_shortcut(self.find_action, QKeySequence.StandardKey.Find, "Ctrl+F")
         self.quit_action = self._action("&Quit", self.close, "quit")
         _standard_shortcut(self.quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
@@ -338,31 +293,31 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(redo_keys)
 
         self.new_committee_action = self._action(
-            "New &committee…", self.new_committee, "newCommittee", "Add a committee, panel or board"
+            "New &committee…", self.committees_flow.new_committee, "newCommittee", "Add a committee, panel or board"
         )
         self.edit_committee_action = self._action(
-            "Committee &details…", self.edit_committee, "editCommittee",
+            "Committee &details…", self.committees_flow.edit_committee, "editCommittee",
             "Chair, members, remit, support officer and meeting defaults",
         )
         self.settings_action = self._action(
-            "Council &settings…", self.edit_settings, "councilSettings",
+            "Council &settings…", self.committees_flow.edit_settings, "councilSettings",
             "Council name, publication and report deadlines, closure days and other rules for every committee",
         )  # fmt: skip
-        self.add_meeting_action = self._action("&Add meeting…", self.add_meeting, "addMeeting", "Add a meeting of this committee")
+        self.add_meeting_action = self._action("&Add meeting…", self.meetings_flow.add_meeting, "addMeeting", "Add a meeting of this committee")
         _shortcut(self.add_meeting_action, "Ctrl+Shift+M")
-        self.move_meeting_action = self._action("M&ove meeting…", self.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
-        self.cancel_meeting_action = self._action("&Cancel meeting", self.cancel_meeting, "cancelMeeting", "Cancel the selected meeting; its items stay on it")
-        self.reinstate_meeting_action = self._action("&Reinstate meeting", self.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
+        self.move_meeting_action = self._action("M&ove meeting…", self.meetings_flow.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
+        self.cancel_meeting_action = self._action("&Cancel meeting", self.meetings_flow.cancel_meeting, "cancelMeeting", "Cancel the selected meeting; its items stay on it")
+        self.reinstate_meeting_action = self._action("&Reinstate meeting", self.meetings_flow.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
         self.import_csv_action = self._action(
-            "&Import programme from CSV…", self.import_programme_csv, "importProgrammeCsv",
+            "&Import programme from CSV…", self.transfer_flow.import_programme_csv, "importProgrammeCsv",
             "Add the meetings and items of a CSV file in the council's layout to this year's programme",
         )
         self.export_csv_action = self._action(
-            "E&xport programme as CSV…", self.export_programme_csv, "exportProgrammeCsv",
+            "E&xport programme as CSV…", self.transfer_flow.export_programme_csv, "exportProgrammeCsv",
             "Save this year's programme as a CSV file in the council's layout (exempt items left out)",
         )
         self.approved_action = self._action(
-            "Programme &approved", self.toggle_approved, "programmeApproved",
+            "Programme &approved", self.committees_flow.toggle_approved, "programmeApproved",
             "Mark this year's programme approved by the committee (it prints without DRAFT), or back to draft",
         )  # fmt: skip
         self.approved_action.setCheckable(True)
@@ -419,19 +374,19 @@ class MainWindow(QMainWindow):
         for name, page in list(self.pages.items()):
             self._attach_page(name, page)
         self._page(self.current_page())
-        self._load_committees(prefer=self.window_state.int("committee"))
+        self.load_committees(prefer=self.window_state.int("committee"))
         self._update_actions()
 
-    def _query(self, op: Callable[..., Any], **kw: Any) -> Any:
+    def query(self, op: Callable[..., Any], **kw: Any) -> Any:
         assert self.hub is not None
         return self.hub.query(op, **kw)
 
-    def _load_committees(self, prefer: int | None) -> None:
+    def load_committees(self, prefer: int | None) -> None:
         from PySide6.QtCore import Qt
 
         from domain.ops import committees
 
-        infos = self._query(committees.list_committees)
+        infos = self.query(committees.list_committees)
         self._loading = True
         try:
             self.committee_combo.clear()
@@ -477,8 +432,8 @@ class MainWindow(QMainWindow):
         if self.committee_id is not None:
             from domain.ops import committees
 
-            years = list(self._query(committees.list_years, committee_id=self.committee_id))
-            self.committee = self._query(committees.get_committee, committee_id=self.committee_id)
+            years = list(self.query(committees.list_years, committee_id=self.committee_id))
+            self.committee = self.query(committees.get_committee, committee_id=self.committee_id)
         this_year = labels.municipal_year_of(dt.date.today())
         with_data = list(years)
         # The current year and the year after the newest programme are always offered, so
@@ -512,7 +467,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._stale = set(PAGES)
         self._reload_current()
-        self._refresh_approved()
+        self.committees_flow.refresh_approved()
         self._update_actions()
 
     def years(self) -> list[int]:
@@ -552,11 +507,11 @@ class MainWindow(QMainWindow):
             if page == "topics":
                 from domain.ops import topics
 
-                self.topics_view.set_topics(self._query(topics.list_topics, committee_id=cid, year_start=year))
+                self.topics_view.set_topics(self.query(topics.list_topics, committee_id=cid, year_start=year))
             elif page == "meetings":
                 from domain.ops import meetings
 
-                self.meetings_view.set_meetings(self._query(meetings.list_meetings, committee_id=cid, year_start=year))
+                self.meetings_view.set_meetings(self.query(meetings.list_meetings, committee_id=cid, year_start=year))
             elif page == "programme":
                 self.programme_view.set_committee_year(cid, year)
             elif page == "reviews":
@@ -573,7 +528,7 @@ class MainWindow(QMainWindow):
 
     def reload_all(self) -> None:
         """Re-read everything (after a conflict with someone else's change)."""
-        self._load_committees(prefer=self.committee_id)
+        self.load_committees(prefer=self.committee_id)
         self._stale = set(PAGES)
         self._reload_current()
 
@@ -584,7 +539,7 @@ class MainWindow(QMainWindow):
         if change.meetings or change.programme:
             stale |= {"meetings", "programme", "reviews"}
         if change.programme:
-            self._refresh_approved()
+            self.committees_flow.refresh_approved()
         if change.decisions:
             stale |= {"decisions"}
         if change.reviews:
@@ -592,13 +547,13 @@ class MainWindow(QMainWindow):
         if change.committees:
             from domain.ops import committees
 
-            names = {c.id: c.name for c in self._query(committees.list_committees)}
+            names = {c.id: c.name for c in self.query(committees.list_committees)}
             listed = [self.committee_combo.itemData(i) for i in range(self.committee_combo.count())]
             if sorted(names) != sorted(listed):  # a committee was added or removed
-                self._load_committees(prefer=self.committee_id)
+                self.load_committees(prefer=self.committee_id)
                 return
             if self.committee_id is not None:
-                self.committee = self._query(committees.get_committee, committee_id=self.committee_id)
+                self.committee = self.query(committees.get_committee, committee_id=self.committee_id)
                 index = self.committee_combo.findData(self.committee_id)
                 if index >= 0:
                     self.committee_combo.setItemText(index, self.committee.name)
@@ -620,184 +575,10 @@ class MainWindow(QMainWindow):
                 self.reload_all()
         return failed
 
-    def _show_dialog(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> None:
+    def show_dialog(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> None:
         from .widgets.master_detail import open_tracked
 
         open_tracked(self, dialog, on_accept)
-
-    def new_topic(self) -> None:
-        if self.hub is None or self.committee_id is None or self.year_start is None:
-            return
-        from .commands import CreateTopicCommand
-        from .widgets.master_detail import saving_new
-
-        hub, cid, year = self.hub, self.committee_id, self.year_start
-        save, created = saving_new(
-            self.push,
-            lambda fields: CreateTopicCommand(hub, committee_id=cid, year_start=year, fields=fields),
-            made="row",
-        )
-
-        def after() -> None:
-            self.tabs.setCurrentWidget(self.topics_view)
-            if created:
-                self.topics_view.select_topic(created[0])
-
-        editor = self.dialogs.topic_editor(self, row=None, year_start=year, years=self.years(), on_save=save)
-        self._show_dialog(editor, after)
-
-    def edit_topic(self) -> None:
-        row = self.topics_view.current_topic()
-        if self.hub is None or row is None or self.year_start is None:
-            return
-        from .commands import EditTopicCommand
-
-        hub = self.hub
-
-        def save(fields: dict[str, Any]) -> BaseException | None:
-            if not fields:
-                return None
-            return self.push(EditTopicCommand(hub, before=row, fields=fields))
-
-        from domain.ops.decisions import topic_origin
-
-        try:
-            origin = self._query(topic_origin, topic_id=row.id)
-        except Exception:  # noqa: BLE001 - the editor works without it; saving reports a deleted topic
-            origin = None
-        editor = self.dialogs.topic_editor(
-            self, row=row, year_start=self.year_start, years=self.years(), on_save=save,
-            origin=origin, on_open_origin=self.show_decision,
-        )
-        self._show_dialog(editor)
-
-    def new_committee(self) -> None:
-        """Ask for a name, add the committee, show it, and open its details to fill in."""
-        if self.hub is None:
-            return
-        from .commands import AddCommitteeCommand
-
-        name = self.dialogs.ask_text(self, "New committee", "&Name of the committee, panel or board:")
-        if not name or not name.strip():
-            return
-        command = AddCommitteeCommand(self.hub, name=name.strip())
-        if self.push(command) is None and command.committee_id is not None:
-            self._load_committees(prefer=command.committee_id)
-            self.edit_committee()
-
-    def edit_committee(self) -> None:
-        if self.hub is None or self.committee is None:
-            return
-        from .commands import EditCommitteeCommand
-
-        hub, before = self.hub, self.committee
-        dialog = self.dialogs.committee_dialog(self, before)
-
-        def accepted() -> None:
-            fields = dialog.changed_values()
-            if fields:
-                self.push(EditCommitteeCommand(hub, before=before, fields=fields))
-
-        self._show_dialog(dialog, accepted)
-
-    def edit_settings(self) -> None:
-        """Council settings; saved as one undoable step."""
-        if self.hub is None:
-            return
-        from domain.settings import load_settings
-
-        from .commands import SaveSettingsCommand
-        from .dialogs.settings_dialog import SettingsDialog
-
-        hub = self.hub
-        try:
-            current = self._query(load_settings)
-        except Exception as exc:  # noqa: BLE001 - said in the user's words
-            errors.report(exc, self)
-            return
-
-        def save(settings: Any) -> BaseException | None:
-            return self.push(SaveSettingsCommand(hub, settings=settings))
-
-        self._show_dialog(SettingsDialog(current, on_save=save, parent=self))
-
-    def _next_meeting_time(self) -> dt.datetime:
-        time = (self.committee.default_time if self.committee else None) or dt.time(14, 0)
-        today = dt.date.today()
-        assert self.year_start is not None
-        if labels.municipal_year_of(today) == self.year_start:
-            day = today + dt.timedelta(days=7)
-        else:
-            day = dt.date(self.year_start, 6, 1)
-        current = self.meetings_view.model.shown_rows()
-        if current:
-            day = max(m.starts_at.date() for m in current) + dt.timedelta(days=28)
-        while day.weekday() >= 5:
-            day += dt.timedelta(days=1)
-        return dt.datetime.combine(day, time)
-
-    def add_meeting(self) -> None:
-        if self.hub is None or self.committee_id is None or self.year_start is None:
-            return
-        from .commands import AddMeetingCommand
-
-        hub, cid = self.hub, self.committee_id
-        venue = self.committee.default_venue if self.committee else ""
-        dialog = self.dialogs.meeting_dialog(
-            self, title="Add meeting", starts_at=self._next_meeting_time(), venue=venue, year_start=self.year_start
-        )
-
-        def accepted() -> None:
-            command = AddMeetingCommand(hub, committee_id=cid, starts_at=dialog.starts_at(), venue=dialog.venue())
-            if self.push(command) is None and command.meeting is not None:
-                self.tabs.setCurrentWidget(self.meetings_view)
-                self.meetings_view.select_meeting(command.meeting.id)
-
-        self._show_dialog(dialog, accepted)
-
-    def move_meeting(self) -> None:
-        meeting = self.meetings_view.current_meeting()
-        if self.hub is None or meeting is None or self.year_start is None:
-            return
-        from .commands import MoveMeetingCommand
-
-        hub = self.hub
-        dialog = self.dialogs.meeting_dialog(
-            self, title="Move meeting", starts_at=meeting.starts_at, venue=meeting.venue, year_start=self.year_start
-        )
-
-        def accepted() -> None:
-            if dialog.starts_at() == meeting.starts_at and dialog.venue() == meeting.venue:
-                return
-            self.push(MoveMeetingCommand(hub, before=meeting, starts_at=dialog.starts_at(), venue=dialog.venue()))
-
-        self._show_dialog(dialog, accepted)
-
-    def cancel_meeting(self) -> None:
-        meeting = self.meetings_view.current_meeting()
-        if self.hub is None or meeting is None or meeting.status == "cancelled":
-            return
-        if meeting.item_count and self.preferences.get("confirm_cancel_meeting"):
-            text = (
-                f"The meeting of {labels.long_date(meeting.starts_at.date())} has "
-                f"{meeting.item_count} items booked. They stay on the cancelled meeting until "
-                "you move them. Cancel the meeting?"
-            )
-            if not self.dialogs.confirm(self, "Cancel meeting", text):
-                return
-        self._set_meeting_status(meeting, "cancelled")
-
-    def reinstate_meeting(self) -> None:
-        meeting = self.meetings_view.current_meeting()
-        if meeting is None or meeting.status != "cancelled":
-            return
-        self._set_meeting_status(meeting, "moved" if meeting.moved_from else "scheduled")
-
-    def _set_meeting_status(self, meeting: MeetingInfo, status: str) -> None:
-        assert self.hub is not None
-        from .commands import SetMeetingStatusCommand
-
-        self.push(SetMeetingStatusCommand(self.hub, before=meeting, status=status))
 
     def show_topic(self, topic_id: int) -> bool:
         """Select a topic on the Topics page, switching to its committee and year if need be."""
@@ -806,7 +587,7 @@ class MainWindow(QMainWindow):
         from domain.ops import topics
 
         try:
-            row = self._query(topics.get_topic, topic_id=topic_id)
+            row = self.query(topics.get_topic, topic_id=topic_id)
         except Exception as exc:  # deleted meanwhile: say so
             errors.report(exc, self)
             return False
@@ -835,7 +616,7 @@ class MainWindow(QMainWindow):
         from domain.ops import decisions
 
         try:
-            info = self._query(decisions.get_decision, decision_id=decision_id)
+            info = self.query(decisions.get_decision, decision_id=decision_id)
         except Exception as exc:  # deleted meanwhile: say so
             errors.report(exc, self)
             return False
@@ -846,120 +627,6 @@ class MainWindow(QMainWindow):
             return True
         view.set_filter("all")  # complete or of another year: not in the current filter
         return view.select_decision(decision_id)
-
-    def _refresh_approved(self) -> None:
-        """Tick Programme approved when the shown programme is approved."""
-        approved = False
-        if self.hub is not None and self.committee_id is not None and self.year_start is not None:
-            from domain.ops import committees
-
-            try:
-                approved = self._query(committees.is_approved, committee_id=self.committee_id, year_start=self.year_start)
-            except Exception:  # noqa: BLE001 - the committee went meanwhile; reload_all follows
-                approved = False
-        self.approved_action.setChecked(approved)
-
-    def toggle_approved(self) -> None:
-        """Approve the shown programme, or put it back to draft, as one undoable step."""
-        if self.hub is None or self.committee_id is None or self.year_start is None:
-            self.approved_action.setChecked(False)
-            return
-        from .commands import SetProgrammeApprovedCommand
-
-        self.push(
-            SetProgrammeApprovedCommand(
-                self.hub, committee_id=self.committee_id, year_start=self.year_start,
-                approved=self.approved_action.isChecked(), label=labels.year_label(self.year_start),
-            )
-        )
-        self._refresh_approved()  # also when it failed: the tick shows what is saved
-
-    def _programme_name(self) -> str:
-        assert self.committee is not None and self.year_start is not None
-        return f"{self.committee.short_name or self.committee.name}, {labels.year_label(self.year_start)}"
-
-    def export_programme_csv(self) -> None:
-        """Save the shown programme as a CSV file in the council's layout (not an edit)."""
-        if self.hub is None or self.committee_id is None or self.year_start is None or self.committee is None:
-            return
-        import re
-        from pathlib import Path
-
-        from domain.io.csv import write_programme_csv
-        from domain.ops.exports import programme_table
-
-        short = self.committee.short_name or self.committee.name
-        # Characters Windows refuses in a file name (a committee may be called "Health/Care").
-        suggested = re.sub(r'[\\/:*?"<>|]', "-", f"{short} work programme {labels.year_label(self.year_start)}.csv")
-        chosen = self.dialogs.save_file(self, "Export programme as CSV", suggested, "CSV files (*.csv)")
-        if not chosen:
-            return
-        path = Path(chosen)
-        if not path.suffix:
-            path = path.with_suffix(".csv")
-        try:
-            table = self._query(programme_table, committee_id=self.committee_id, year_start=self.year_start)
-            write_programme_csv(path, table.rows)
-        except Exception as exc:  # noqa: BLE001 - said in the user's words; nothing was written
-            errors.report(exc, self, "Export programme")
-            return
-        message = f"Wrote {len(table.rows)} rows of {self._programme_name()} to {path}."
-        if table.exempt_left_out:
-            message += f" {table.exempt_left_out} exempt (Part II) item(s) left out."
-        self.statusBar().showMessage(message)
-
-    def import_programme_csv(self) -> None:
-        """Add a CSV file's meetings and items to the shown programme, as one undoable step.
-
-        The whole file is checked before anything is written; a bad file is reported (file,
-        row, column, what to do) and changes nothing.
-        """
-        if self.hub is None or self.committee_id is None or self.year_start is None or self.committee is None:
-            return
-        from pathlib import Path
-
-        from domain.io.csv import read_programme_csv
-        from domain.ops.criteria import set_for_committee
-        from domain.ops.imports import check_rows_in_year, topic_count
-
-        from .commands import ImportProgrammeCommand
-
-        chosen = self.dialogs.open_file(
-            self, "Import programme from CSV", "CSV files (*.csv *.txt);;All files (*)"
-        )
-        if not chosen:
-            return
-        path = Path(chosen)
-        cid, year = self.committee_id, self.year_start
-        try:
-            max_score = self._query(set_for_committee, committee_id=cid).max_total
-            rows = read_programme_csv(path, max_score=max_score, name=str(path))
-            self._query(check_rows_in_year, year_start=year, rows=rows, file=str(path))
-            existing = self._query(topic_count, committee_id=cid, year_start=year)
-        except Exception as exc:  # noqa: BLE001 - said in the user's words; nothing was imported
-            errors.report(exc, self, "Import programme")
-            return
-        if existing:
-            items = sum(1 for r in rows if r.title)
-            text = (
-                f"{self._programme_name()} already has {existing} topics. Add the {items} items "
-                f"of {path.name} to that programme? Items that are in both will be there twice."
-            )
-            if not self.dialogs.confirm(self, "Import programme", text):
-                return
-        command = ImportProgrammeCommand(self.hub, committee_id=cid, year_start=year, rows=rows, file=str(path))
-        if self.push(command) is not None or command.summary is None:
-            return
-        s = command.summary
-        self.statusBar().showMessage(
-            f"Imported {s.entries} items at {s.meetings_created + s.meetings_reused} meetings "
-            f"({s.meetings_created} new) and {s.to_be_scheduled} items to be scheduled from "
-            f"{path.name} into {self._programme_name()}. Undo takes the import back."
-        )
-
-    def focus_filter(self) -> None:
-        self.tabs.setCurrentWidget(self.topics_view)
-        self.topics_view.focus_filter()
 
     def _update_actions(self) -> None:
         ready = self.hub is not None and self.committee_id is not None and self.year_start is not None

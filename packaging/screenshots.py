@@ -115,13 +115,13 @@ def main(argv: list[str] | None = None) -> int:
         # A topic made from a resolution, so the editor shows where it came from.
         example = [r for r in view.model.rows() if r.decision_id is not None] or view.model.rows()
         view.select_topic(example[0].id)
-        window.edit_topic()
+        window.edit_topic_action.trigger()
         app.processEvents()
         dialog = window.open_dialog
         if dialog is not None:
             dialog.adjustSize()
         save_dialog("topic_editor", dialog)
-        window.edit_settings()
+        window.settings_action.trigger()
         dialog = window.open_dialog
         if dialog is not None:
             dialog.adjustSize()
@@ -129,12 +129,83 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
         database.close()
 
-    from gui.widgets.scoring import save_screenshot
-
     path = args.out / f"scoring_panel{suffix}.png"
-    save_screenshot(str(path))
+    save_scoring_panel(str(path))
     print(path)
     return 0
+
+
+def save_scoring_panel(path: str, width: int = 980, height: int = 900) -> None:
+    """Save a picture of the scoring panel with a demo topic half-scored.
+
+    Drawn alone, not in the window, so the picture shows the panel at a readable size.
+    """
+    import datetime as dt
+
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from domain.db import open_database
+    from domain.demo import load_demo
+    from domain.ops import assessments, committees, topics
+    from gui.hub import Hub
+    from gui.widgets.scoring import ScoringPanel
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        database = open_database(f"sqlite:///{Path(tmp) / 'demo.sqlite'}")
+        try:
+            with database.transaction() as s:
+                load_demo(s)
+                ecsc = next(
+                    c for c in committees.list_committees(s) if c.name.startswith("Education")
+                )
+                rows = topics.list_topics(s, committee_id=ecsc.id)
+                topic = next(t for t in rows if t.title == "Young Carers")
+                assessments.record_assessment(
+                    s,
+                    topic_id=topic.id,
+                    scorer="Councillor Allen",
+                    answers=[(True, "Schools report more young carers"), (True, ""),
+                             (False, ""), (True, ""), (False, ""), (False, "")],
+                    scored_on=dt.date(2019, 9, 10),
+                )
+                murphy = assessments.record_assessment(
+                    s,
+                    topic_id=topic.id,
+                    scorer="Councillor Murphy",
+                    answers=[
+                        (True, "Raised by the Young Carers' forum"),
+                        (True, "Cabinet decision due in the autumn"),
+                        (False, ""),
+                        (True, "Carers live in every ward"),
+                        (True, ""),
+                        (True, ""),
+                    ],
+                    scored_on=dt.date(2019, 9, 11),
+                )
+                assessments.set_agreed(s, assessment_id=murphy.id)
+            hub = Hub(database)
+            panel = ScoringPanel(hub, QUndoStack())
+            panel.set_topic(topic.id)
+            panel.scorer_edit.setText("Councillor Mrs Johnson")
+            evidence = (
+                "Raised by the Young Carers' forum and partners",
+                "Cabinet Member has asked for the Committee's view",
+                "",
+            )
+            for row, answer, text in zip(panel.rows, (True, True, False), evidence, strict=False):
+                row.answer.set_answer(answer)
+                row.evidence.setPlainText(text)
+            panel.resize(width, height)
+            panel.show()
+            panel.rows[3].answer.setFocus()
+            for _ in range(3):  # layouts and the splitter settle over a few event-loop turns
+                app.processEvents()
+            panel.grab().save(path)
+            panel.close()
+        finally:
+            database.close()
 
 
 def _review_example(database) -> None:  # noqa: ANN001

@@ -346,7 +346,7 @@ class DecisionsView(MasterDetailPage):
     def new_resolution(self) -> None:
         if self.hub is None or self.committee_id is None:
             return
-        from ..decision_commands import CreateDecisionCommand
+        from ..commands.decisions import CreateDecisionCommand
         from ..dialogs.decision_editor import DecisionEditor
 
         hub, cid = self.hub, self.committee_id
@@ -369,7 +369,7 @@ class DecisionsView(MasterDetailPage):
         d = self._current
         if self.hub is None or d is None:
             return
-        from ..decision_commands import EditDecisionCommand
+        from ..commands.decisions import EditDecisionCommand
         from ..dialogs.decision_editor import DecisionEditor
 
         hub = self.hub
@@ -388,7 +388,7 @@ class DecisionsView(MasterDetailPage):
         d = self._current
         if self.hub is None or d is None:
             return
-        from ..decision_commands import DeleteDecisionCommand
+        from ..commands.decisions import DeleteDecisionCommand
 
         if self.push(DeleteDecisionCommand(self.hub, info=d)) is None:
             self._say(f"Deleted the resolution \u201c{d.title}\u201d. Undo (Ctrl+Z) brings it back.")
@@ -397,7 +397,7 @@ class DecisionsView(MasterDetailPage):
         d = self._current
         if self.hub is None or d is None:
             return
-        from ..decision_commands import EditDecisionCommand
+        from ..commands.decisions import EditDecisionCommand
 
         if self.push(EditDecisionCommand(self.hub, before=d, fields=fields)) is not None:
             self._show_detail(self._current)  # put the combos back as saved
@@ -432,7 +432,7 @@ class DecisionsView(MasterDetailPage):
         d = self._current
         if self.hub is None or d is None:
             return
-        from ..decision_commands import AddProgressNoteCommand
+        from ..commands.decisions import AddProgressNoteCommand
         from ..dialogs.decision_editor import ProgressNoteDialog
 
         hub = self.hub
@@ -448,7 +448,7 @@ class DecisionsView(MasterDetailPage):
         d = self._current
         if self.hub is None or d is None:
             return
-        from ..decision_commands import AddToWorkProgrammeCommand
+        from ..commands.decisions import AddToWorkProgrammeCommand
         from ..dialogs.decision_editor import PlacementDialog, months_in
 
         hub, today = self.hub, self._today()

@@ -48,10 +48,10 @@ from .tables import make_table
 if TYPE_CHECKING:
     from domain.ops.schedule import PlannerData, ScheduleSuggestion
 
+    from ..commands.planning import PlanCommand
     from ..dialogs.meeting_calendar import MeetingCalendarDialog
     from ..dialogs.suggestion import SuggestionDialog
     from ..hub import Hub
-    from ..planner_commands import PlanCommand
 
 
 class DeferDialog(QDialog):
@@ -491,7 +491,7 @@ class PlannerView(QWidget):
         return None
 
     def _on_drop(self, kind: str, ids: list[int], meeting_id: int | None, position: int | None) -> bool:
-        from ..planner_commands import BookTopicCommand, MoveEntryCommand
+        from ..commands.planning import BookTopicCommand, MoveEntryCommand
 
         commands: list[PlanCommand] = []
         if kind == "topic" and meeting_id is not None:
@@ -570,7 +570,7 @@ class PlannerView(QWidget):
         target = entry.position + step
         if not 0 <= target < len(row.entries):
             return
-        from ..planner_commands import MoveEntryCommand
+        from ..commands.planning import MoveEntryCommand
 
         self.push(MoveEntryCommand(
             self.hub, entry_id=entry.id, title=entry.title, meeting_id=entry.meeting_id,
@@ -587,7 +587,7 @@ class PlannerView(QWidget):
         entry = self.current_entry()
         if entry is None:
             return
-        from ..planner_commands import SetFlagsCommand
+        from ..commands.planning import SetFlagsCommand
 
         self.push(SetFlagsCommand(self.hub, entry_id=entry.id, title=entry.title, **flag))
         self.select_entry(entry.id)
@@ -616,7 +616,7 @@ class PlannerView(QWidget):
         answer = self.dialogs.defer(self, entry.title, next_text)
         if answer is None:
             return
-        from ..planner_commands import DeferCommand
+        from ..commands.planning import DeferCommand
 
         reason, to = answer
         self.push(DeferCommand(self.hub, entry_id=entry.id, title=entry.title, reason=reason, to=to, today=self.today()))
@@ -628,7 +628,7 @@ class PlannerView(QWidget):
         months = self.dialogs.months(self, entry.title)
         if months is None:
             return
-        from ..planner_commands import BringBackCommand
+        from ..commands.planning import BringBackCommand
 
         row = self.model.meeting_of(self.tree.currentIndex())
         assert row is not None
@@ -649,7 +649,7 @@ class PlannerView(QWidget):
             destination = self.dialogs.cancel_destination(self, meeting, self._meeting_choices(meeting.id))
             if destination is False:
                 return
-        from ..planner_commands import CancelMeetingCommand
+        from ..commands.planning import CancelMeetingCommand
 
         self.push(CancelMeetingCommand(
             self.hub, meeting_id=meeting.id, meeting_day=meeting.starts_at.date(),
@@ -667,7 +667,7 @@ class PlannerView(QWidget):
         )
         if not self.dialogs.run(dialog):
             return
-        from ..planner_commands import CreateMeetingsCommand
+        from ..commands.planning import CreateMeetingsCommand
 
         command = CreateMeetingsCommand(
             self.hub, committee_id=self.committee_id, dates=dialog.dates(),
@@ -703,7 +703,7 @@ class PlannerView(QWidget):
         chosen = dialog.chosen()
         if not chosen:
             return
-        from ..planner_commands import AcceptSuggestionCommand
+        from ..commands.planning import AcceptSuggestionCommand
 
         if self.push(AcceptSuggestionCommand(self.hub, placements=chosen, released_entry_ids=proposal.released_entry_ids)):
             self.show_notice(f"{len(chosen)} items booked as suggested. Undo (Ctrl+Z) takes them off again.")
@@ -711,7 +711,7 @@ class PlannerView(QWidget):
     def place_standing_items(self) -> None:
         if self.committee_id is None or self.year_start is None:
             return
-        from ..planner_commands import PlaceStandingCommand
+        from ..commands.planning import PlaceStandingCommand
 
         command = PlaceStandingCommand(self.hub, committee_id=self.committee_id, year_start=self.year_start)
         if not self.push(command):

@@ -310,7 +310,7 @@ class ReviewsView(MasterDetailPage):
             return
         from domain.errors import Invalid
 
-        from ..decision_commands import EditReviewCommand
+        from ..commands.reviews import EditReviewCommand
 
         assert self.hub is not None
         failed = self.push(EditReviewCommand(self.hub, before=r, fields={"status": status}, inline=True))
@@ -327,7 +327,7 @@ class ReviewsView(MasterDetailPage):
     def new_review(self) -> None:
         if self.hub is None or self.committee_id is None:
             return
-        from ..decision_commands import CreateReviewCommand
+        from ..commands.reviews import CreateReviewCommand
         from ..dialogs.review_editor import ReviewEditor
 
         hub, cid = self.hub, self.committee_id
@@ -342,7 +342,7 @@ class ReviewsView(MasterDetailPage):
         r = self._current
         if self.hub is None or r is None:
             return
-        from ..decision_commands import EditReviewCommand
+        from ..commands.reviews import EditReviewCommand
         from ..dialogs.review_editor import ReviewEditor
 
         hub = self.hub
@@ -361,7 +361,7 @@ class ReviewsView(MasterDetailPage):
         r = self._current
         if self.hub is None or r is None:
             return
-        from ..decision_commands import DeleteReviewCommand
+        from ..commands.reviews import DeleteReviewCommand
 
         if self.push(DeleteReviewCommand(self.hub, info=r)) is None:
             self._say(f"Deleted the review \u201c{r.title}\u201d. Undo (Ctrl+Z) brings it back.")
@@ -385,7 +385,7 @@ class ReviewsView(MasterDetailPage):
         r = self._current
         if self.hub is None or r is None:
             return
-        from ..decision_commands import AddReviewMeetingCommand
+        from ..commands.reviews import AddReviewMeetingCommand
         from ..dialogs.review_editor import ReviewMeetingDialog
 
         hub = self.hub
@@ -400,7 +400,7 @@ class ReviewsView(MasterDetailPage):
         m = self.current_meeting()
         if self.hub is None or m is None:
             return
-        from ..decision_commands import MoveReviewMeetingCommand
+        from ..commands.reviews import MoveReviewMeetingCommand
         from ..dialogs.review_editor import ReviewMeetingDialog
 
         hub = self.hub
@@ -416,7 +416,7 @@ class ReviewsView(MasterDetailPage):
         m = self.current_meeting()
         if self.hub is None or m is None:
             return
-        from ..decision_commands import DeleteReviewMeetingCommand
+        from ..commands.reviews import DeleteReviewMeetingCommand
 
         self.push(DeleteReviewMeetingCommand(self.hub, info=m))
 
@@ -424,7 +424,7 @@ class ReviewsView(MasterDetailPage):
         r = self._current
         if self.hub is None or r is None:
             return
-        from ..decision_commands import AddRecommendationCommand
+        from ..commands.reviews import AddRecommendationCommand
         from ..dialogs.review_editor import RecommendationEditor
 
         hub = self.hub
@@ -439,7 +439,7 @@ class ReviewsView(MasterDetailPage):
         x = self.current_recommendation()
         if self.hub is None or x is None:
             return
-        from ..decision_commands import EditRecommendationCommand
+        from ..commands.reviews import EditRecommendationCommand
         from ..dialogs.review_editor import RecommendationEditor
 
         hub = self.hub
@@ -458,7 +458,7 @@ class ReviewsView(MasterDetailPage):
         x = self.current_recommendation()
         if self.hub is None or x is None:
             return
-        from ..decision_commands import DeleteRecommendationCommand
+        from ..commands.reviews import DeleteRecommendationCommand
 
         self.push(DeleteRecommendationCommand(self.hub, info=x))
 
@@ -469,7 +469,7 @@ class ReviewsView(MasterDetailPage):
         from domain.ops import meetings
         from domain.ops.reviews import follow_up_reason
 
-        from ..decision_commands import AddFollowUpCommand
+        from ..commands.reviews import AddFollowUpCommand
         from ..dialogs.decision_editor import PlacementDialog
 
         hub, today = self.hub, self._today()

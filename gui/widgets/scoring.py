@@ -54,7 +54,7 @@ from domain.errors import NotFound
 from domain.values import AssessmentInfo, Change, CriteriaSetInfo, QuestionInfo
 
 from .. import errors
-from ..scoring_commands import MarkNotPursuedCommand, RecordScoreCommand, SetAgreedCommand
+from ..commands.scoring import MarkNotPursuedCommand, RecordScoreCommand, SetAgreedCommand
 
 if TYPE_CHECKING:  # the ops import SQLAlchemy, which the window loads only after painting
     from domain.ops.assessments import ScoringState
@@ -894,82 +894,3 @@ def _brush(colour: str):  # -> QBrush
     from PySide6.QtGui import QBrush, QColor
 
     return QBrush(QColor(colour))
-
-
-def save_screenshot(path: str, width: int = 980, height: int = 900) -> None:
-    """Save a picture of the panel with a demo topic half-scored."""
-    import tempfile
-    from pathlib import Path
-
-    from PySide6.QtWidgets import QApplication
-
-    from domain.db import open_database
-    from domain.demo import load_demo
-    from domain.ops import assessments, committees, topics
-
-    from ..hub import Hub
-
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as tmp:
-        database = open_database(f"sqlite:///{Path(tmp) / 'demo.sqlite'}")
-        try:
-            with database.transaction() as s:
-                load_demo(s)
-                ecsc = next(
-                    c for c in committees.list_committees(s) if c.name.startswith("Education")
-                )
-                rows = topics.list_topics(s, committee_id=ecsc.id)
-                topic = next(t for t in rows if t.title == "Young Carers")
-                assessments.record_assessment(
-                    s,
-                    topic_id=topic.id,
-                    scorer="Councillor Allen",
-                    answers=[(True, "Schools report more young carers"), (True, ""),
-                             (False, ""), (True, ""), (False, ""), (False, "")],
-                    scored_on=dt.date(2019, 9, 10),
-                )
-                murphy = assessments.record_assessment(
-                    s,
-                    topic_id=topic.id,
-                    scorer="Councillor Murphy",
-                    answers=[
-                        (True, "Raised by the Young Carers' forum"),
-                        (True, "Cabinet decision due in the autumn"),
-                        (False, ""),
-                        (True, "Carers live in every ward"),
-                        (True, ""),
-                        (True, ""),
-                    ],
-                    scored_on=dt.date(2019, 9, 11),
-                )
-                assessments.set_agreed(s, assessment_id=murphy.id)
-            hub = Hub(database)
-            panel = ScoringPanel(hub, QUndoStack())
-            panel.set_topic(topic.id)
-            panel.scorer_edit.setText("Councillor Mrs Johnson")
-            evidence = (
-                "Raised by the Young Carers' forum and partners",
-                "Cabinet Member has asked for the Committee's view",
-                "",
-            )
-            for row, answer, text in zip(panel.rows, (True, True, False), evidence, strict=False):
-                row.answer.set_answer(answer)
-                row.evidence.setPlainText(text)
-            panel.resize(width, height)
-            panel.show()
-            panel.rows[3].answer.setFocus()
-            for _ in range(3):  # layouts and the splitter settle over a few event-loop turns
-                app.processEvents()
-            panel.grab().save(path)
-            panel.close()
-        finally:
-            database.close()
-
-
-if __name__ == "__main__":
-    import sys
-
-    size = [int(n) for n in sys.argv[2:4]]
-    save_screenshot(
-        sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots/scoring_panel.png", *size
-    )

@@ -65,18 +65,12 @@ def test_an_exempt_topic_is_marked_part_ii_with_its_paragraph(window: MainWindow
     assert window.hub is not None
     row = window.topics_view.model.rows()[0]
     window.hub.run(
-        topic_ops.update_topic, change=window_change(), topic_id=row.id, exempt=True, exempt_paragraph=3
+        topic_ops.update_topic, topic_id=row.id, exempt=True, exempt_paragraph=3
     )
     r = window.topics_view.model.row_of_topic(row.id)
     index = window.topics_view.model.index(r, 0)
     assert index.data().startswith("Part II · ")
     assert "paragraph 3" in index.data(Qt.ItemDataRole.ToolTipRole)
-
-
-def window_change():  # noqa: ANN201
-    from domain.values import Change
-
-    return Change(topics=True)
 
 
 def test_sorting_by_score_puts_the_highest_first(window: MainWindow) -> None:

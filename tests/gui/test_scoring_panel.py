@@ -24,7 +24,6 @@ from pytestqt.qtbot import QtBot
 from domain.db import Database
 from domain.demo import load_demo
 from domain.ops import assessments, committees, topics
-from domain.values import Change
 from gui import errors
 from gui.hub import Hub
 from gui.widgets.scoring import AGREED_TEXT, AnswerChoice, ScoringPanel, short_date
@@ -294,7 +293,6 @@ def test_the_panel_follows_changes_made_elsewhere_and_keeps_drafts(
 
     hub.run(
         assessments.record_assessment,
-        change=Change(scores=True),
         topic_id=young_carers,
         scorer="Councillor Goslin",
         answers=[(True, "")] * 6,
@@ -316,7 +314,7 @@ def test_the_panel_follows_changes_made_elsewhere_and_keeps_drafts(
     assert panel.topic_label.text() == "Choose a topic to score it."
 
     show_topic(qtbot, panel, school_visits)
-    hub.run(topics.delete_topic, change=Change(topics=True), topic_id=school_visits)
+    hub.run(topics.delete_topic, topic_id=school_visits)
     assert panel.topic_id() is None
     assert "no longer exists" in panel.topic_label.text()
 

@@ -9,22 +9,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from domain.values import AssessmentInfo, Change
+from domain.values import AssessmentInfo
 
-from .commands import HubCommand
+from .base import HubCommand, short
 
 if TYPE_CHECKING:  # the ops import SQLAlchemy, which the window loads only after painting
-    from .hub import Hub
-
-# A score changes the printed programme's score column as well as the topic's score.
-SCORES = Change(scores=True, programme=True)
-# A topic not pursued leaves the "items to be scheduled" table.
-TOPICS = Change(topics=True, programme=True)
-
-
-def short_title(title: str, limit: int = 60) -> str:
-    """A topic title short enough for the Edit menu."""
-    return title if len(title) <= limit else title[: limit - 1] + "…"
+    from ..hub import Hub
 
 
 class RecordScoreCommand(HubCommand):
@@ -41,7 +31,7 @@ class RecordScoreCommand(HubCommand):
         criteria_set_id: int | None = None,
         scored_on: dt.date | None = None,
     ) -> None:
-        super().__init__(hub, f"Score {short_title(topic_title)}")
+        super().__init__(hub, f"Score {short(topic_title)}")
         self.topic_id = topic_id
         self.scorer = scorer
         self.answers = tuple(answers)
@@ -53,9 +43,8 @@ class RecordScoreCommand(HubCommand):
     def do(self) -> None:
         from domain.ops import assessments
 
-        info = self.hub.run(
+        info = self.run(
             assessments.record_assessment,
-            change=SCORES,
             topic_id=self.topic_id,
             scorer=self.scorer,
             answers=self.answers,
@@ -72,14 +61,14 @@ class RecordScoreCommand(HubCommand):
         from domain.ops import assessments
 
         assert self.assessment_id is not None
-        self.hub.run(assessments.delete_assessment, change=SCORES, assessment_id=self.assessment_id)
+        self.run(assessments.delete_assessment, assessment_id=self.assessment_id)
 
 
 class SetAgreedCommand(HubCommand):
     """Mark the committee's agreed score; undo puts the mark back where it was."""
 
     def __init__(self, hub: Hub, *, topic_id: int, topic_title: str, assessment_id: int) -> None:
-        super().__init__(hub, f"Agree score for {short_title(topic_title)}")
+        super().__init__(hub, f"Agree score for {short(topic_title)}")
         self.topic_id = topic_id
         self.assessment_id = assessment_id
         self.previous: int | None = None
@@ -87,26 +76,19 @@ class SetAgreedCommand(HubCommand):
     def do(self) -> None:
         from domain.ops import assessments
 
-        self.previous = self.hub.run(
-            assessments.set_agreed, change=SCORES, assessment_id=self.assessment_id, agreed=True
-        )
+        self.previous = self.run(assessments.set_agreed, assessment_id=self.assessment_id, agreed=True)
 
     def undo_(self) -> None:
         from domain.ops import assessments
 
-        self.hub.run(
-            assessments.restore_agreed,
-            change=SCORES,
-            topic_id=self.topic_id,
-            assessment_id=self.previous,
-        )
+        self.run(assessments.restore_agreed, topic_id=self.topic_id, assessment_id=self.previous)
 
 
 class MarkNotPursuedCommand(HubCommand):
     """Keep a topic, marked not pursued with the reason; undo restores its status and reason."""
 
     def __init__(self, hub: Hub, *, topic_id: int, topic_title: str, reason: str) -> None:
-        super().__init__(hub, f"Mark {short_title(topic_title)} not pursued")
+        super().__init__(hub, f"Mark {short(topic_title)} not pursued")
         self.topic_id = topic_id
         self.reason = reason
         self.before: tuple[str, str] | None = None
@@ -116,19 +98,11 @@ class MarkNotPursuedCommand(HubCommand):
 
         row = self.hub.query(topics.get_topic, topic_id=self.topic_id)
         self.before = (row.status, row.status_reason)
-        self.hub.run(
-            topics.mark_not_pursued, change=TOPICS, topic_id=self.topic_id, reason=self.reason
-        )
+        self.run(topics.mark_not_pursued, topic_id=self.topic_id, reason=self.reason)
 
     def undo_(self) -> None:
         from domain.ops import topics
 
         assert self.before is not None
         status, reason = self.before
-        self.hub.run(
-            topics.update_topic,
-            change=TOPICS,
-            topic_id=self.topic_id,
-            status=status,
-            status_reason=reason,
-        )
+        self.run(topics.update_topic, topic_id=self.topic_id, status=status, status_reason=reason)

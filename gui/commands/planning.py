@@ -12,16 +12,12 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from domain.values import Change
-
-from .commands import HubCommand, _short
+from .base import HubCommand, short
 
 if TYPE_CHECKING:
     from domain.ops.schedule import SuggestedPlacement, Undoable
 
-    from .hub import Hub
-
-PLANNED = Change(programme=True, meetings=True, topics=True)
+    from ..hub import Hub
 
 
 def _day(d: dt.date) -> str:
@@ -51,15 +47,15 @@ class PlanCommand(HubCommand):
         from domain.ops.schedule import restore_state
 
         if self.result is None:
-            self.result = self.hub.run(self.op, change=PLANNED, **self.kwargs)
+            self.result = self.run(self.op, **self.kwargs)
         else:
-            self.hub.run(restore_state, change=PLANNED, state=self.result.after)
+            self.run(restore_state, state=self.result.after)
 
     def undo_(self) -> None:
         from domain.ops.schedule import restore_state
 
         assert self.result is not None
-        self.hub.run(restore_state, change=PLANNED, state=self.result.before)
+        self.run(restore_state, state=self.result.before)
 
 
 class BookTopicCommand(PlanCommand):
@@ -70,7 +66,7 @@ class BookTopicCommand(PlanCommand):
         from domain.ops import schedule
 
         super().__init__(
-            hub, f"book {_short(title)} on {_day(meeting_day)}", schedule.book,
+            hub, f"book {short(title)} on {_day(meeting_day)}", schedule.book,
             topic_id=topic_id, meeting_id=meeting_id, position=position, today=today,
         )
 
@@ -86,11 +82,11 @@ class MoveEntryCommand(PlanCommand):
         from domain.ops import schedule
 
         if meeting_id is None:
-            text = f"unschedule {_short(title)}"
+            text = f"unschedule {short(title)}"
         elif reorder:
-            text = f"reorder {_short(title)}"
+            text = f"reorder {short(title)}"
         else:
-            text = f"move {_short(title)} to {_day(meeting_day) if meeting_day else 'meeting'}"
+            text = f"move {short(title)} to {_day(meeting_day) if meeting_day else 'meeting'}"
         super().__init__(
             hub, text, schedule.move_entry,
             entry_id=entry_id, meeting_id=meeting_id, position=position, today=today,
@@ -106,7 +102,7 @@ class SetFlagsCommand(PlanCommand):
 
         what = "to follow" if to_follow is not None else "verbal update"
         on = to_follow if to_follow is not None else verbal_update
-        text = f"mark {_short(title)} {what}" if on else f"clear {what} on {_short(title)}"
+        text = f"mark {short(title)} {what}" if on else f"clear {what} on {short(title)}"
         super().__init__(
             hub, text, schedule.set_entry_flags,
             entry_id=entry_id, to_follow=to_follow, verbal_update=verbal_update,
@@ -122,7 +118,7 @@ class DeferCommand(PlanCommand):
 
         where = "the next meeting" if to == "next" else "the list"
         super().__init__(
-            hub, f"defer {_short(title)} to {where}", schedule.defer_entry,
+            hub, f"defer {short(title)} to {where}", schedule.defer_entry,
             entry_id=entry_id, reason=reason, to=to, today=today,
         )
 
@@ -134,7 +130,7 @@ class BringBackCommand(PlanCommand):
         from domain.ops import schedule
 
         super().__init__(
-            hub, f"bring back {_short(title)} in {months} months", schedule.bring_back,
+            hub, f"bring back {short(title)} in {months} months", schedule.bring_back,
             topic_id=topic_id, months=months, from_date=from_date,
         )
 

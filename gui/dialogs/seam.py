@@ -1,0 +1,66 @@
+"""The dialogs the window opens, behind one seam so tests can replace any of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from domain.decision_values import DecisionInfo
+    from domain.values import CommitteeInfo, TopicRow
+
+    from .committee_dialog import CommitteeDialog
+    from .meeting_dialog import MeetingDialog
+    from .topic_editor import SaveHandler, TopicEditor
+
+
+class Dialogs:
+    """The dialogs the window opens: one seam, so tests can replace any of them."""
+
+    def topic_editor(
+        self, parent: QWidget, *, row: TopicRow | None, year_start: int, years: list[int], on_save: SaveHandler,
+        origin: DecisionInfo | None = None, on_open_origin: Callable[[int], object] | None = None,
+    ) -> TopicEditor:
+        from .topic_editor import TopicEditor
+
+        return TopicEditor(
+            row=row, year_start=year_start, years=years, on_save=on_save, parent=parent,
+            origin=origin, on_open_origin=on_open_origin,
+        )
+
+    def meeting_dialog(
+        self, parent: QWidget, *, title: str, starts_at: dt.datetime, venue: str, year_start: int
+    ) -> MeetingDialog:
+        from .meeting_dialog import MeetingDialog
+
+        return MeetingDialog(title=title, starts_at=starts_at, venue=venue, year_start=year_start, parent=parent)
+
+    def committee_dialog(self, parent: QWidget, info: CommitteeInfo) -> CommitteeDialog:
+        from .committee_dialog import CommitteeDialog
+
+        return CommitteeDialog(info, parent)
+
+    def ask_text(self, parent: QWidget, title: str, label: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(parent, title, label)
+        return text if ok else None
+
+    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def save_file(self, parent: QWidget, title: str, suggested_name: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested_name, filter)
+        return path or None
+
+    def open_file(self, parent: QWidget, title: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _chosen = QFileDialog.getOpenFileName(parent, title, "", filter)
+        return path or None

@@ -1,0 +1,98 @@
+"""Meetings of the shown committee: add, move, cancel and reinstate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ..models import labels
+
+if TYPE_CHECKING:
+    from domain.values import MeetingInfo
+
+    from .host import WorkflowHost
+
+
+class MeetingsFlow:
+    """The Meetings menu: each asks, then pushes one undoable command."""
+
+    def __init__(self, window: WorkflowHost) -> None:
+        self.window = window
+
+    def _next_meeting_time(self) -> dt.datetime:
+        time = (self.window.committee.default_time if self.window.committee else None) or dt.time(14, 0)
+        today = dt.date.today()
+        assert self.window.year_start is not None
+        if labels.municipal_year_of(today) == self.window.year_start:
+            day = today + dt.timedelta(days=7)
+        else:
+            day = dt.date(self.window.year_start, 6, 1)
+        current = self.window.meetings_view.model.shown_rows()
+        if current:
+            day = max(m.starts_at.date() for m in current) + dt.timedelta(days=28)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+        return dt.datetime.combine(day, time)
+
+    def add_meeting(self) -> None:
+        if self.window.hub is None or self.window.committee_id is None or self.window.year_start is None:
+            return
+        from ..commands.meetings import AddMeetingCommand
+
+        hub, cid = self.window.hub, self.window.committee_id
+        venue = self.window.committee.default_venue if self.window.committee else ""
+        dialog = self.window.dialogs.meeting_dialog(
+            self.window, title="Add meeting", starts_at=self._next_meeting_time(), venue=venue, year_start=self.window.year_start
+        )
+
+        def accepted() -> None:
+            command = AddMeetingCommand(hub, committee_id=cid, starts_at=dialog.starts_at(), venue=dialog.venue())
+            if self.window.push(command) is None and command.meeting is not None:
+                self.window.tabs.setCurrentWidget(self.window.meetings_view)
+                self.window.meetings_view.select_meeting(command.meeting.id)
+
+        self.window.show_dialog(dialog, accepted)
+
+    def move_meeting(self) -> None:
+        meeting = self.window.meetings_view.current_meeting()
+        if self.window.hub is None or meeting is None or self.window.year_start is None:
+            return
+        from ..commands.meetings import MoveMeetingCommand
+
+        hub = self.window.hub
+        dialog = self.window.dialogs.meeting_dialog(
+            self.window, title="Move meeting", starts_at=meeting.starts_at, venue=meeting.venue, year_start=self.window.year_start
+        )
+
+        def accepted() -> None:
+            if dialog.starts_at() == meeting.starts_at and dialog.venue() == meeting.venue:
+                return
+            self.window.push(MoveMeetingCommand(hub, before=meeting, starts_at=dialog.starts_at(), venue=dialog.venue()))
+
+        self.window.show_dialog(dialog, accepted)
+
+    def cancel_meeting(self) -> None:
+        meeting = self.window.meetings_view.current_meeting()
+        if self.window.hub is None or meeting is None or meeting.status == "cancelled":
+            return
+        if meeting.item_count and self.window.preferences.get("confirm_cancel_meeting"):
+            text = (
+                f"The meeting of {labels.long_date(meeting.starts_at.date())} has "
+                f"{meeting.item_count} items booked. They stay on the cancelled meeting until "
+                "you move them. Cancel the meeting?"
+            )
+            if not self.window.dialogs.confirm(self.window, "Cancel meeting", text):
+                return
+        self._set_meeting_status(meeting, "cancelled")
+
+    def reinstate_meeting(self) -> None:
+        meeting = self.window.meetings_view.current_meeting()
+        if meeting is None or meeting.status != "cancelled":
+            return
+        self._set_meeting_status(meeting, "moved" if meeting.moved_from else "scheduled")
+
+    def _set_meeting_status(self, meeting: MeetingInfo, status: str) -> None:
+        assert self.window.hub is not None
+        from ..commands.meetings import SetMeetingStatusCommand
+
+        self.window.push(SetMeetingStatusCommand(self.window.hub, before=meeting, status=status))

@@ -1,0 +1,101 @@
+"""The shown programme to and from a CSV file in the council's layout."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import errors
+from ..models import labels
+
+if TYPE_CHECKING:
+    from .host import WorkflowHost
+
+
+class TransferFlow:
+    """Import programme from CSV (one undoable step) and Export programme as CSV."""
+
+    def __init__(self, window: WorkflowHost) -> None:
+        self.window = window
+
+    def _programme_name(self) -> str:
+        assert self.window.committee is not None and self.window.year_start is not None
+        return f"{self.window.committee.short_name or self.window.committee.name}, {labels.year_label(self.window.year_start)}"
+
+    def export_programme_csv(self) -> None:
+        """Save the shown programme as a CSV file in the council's layout (not an edit)."""
+        if self.window.hub is None or self.window.committee_id is None or self.window.year_start is None or self.window.committee is None:
+            return
+        import re
+        from pathlib import Path
+
+        from domain.io.csv import write_programme_csv
+        from domain.ops.exports import programme_table
+
+        short = self.window.committee.short_name or self.window.committee.name
+        # Characters Windows refuses in a file name (a committee may be called "Health/Care").
+        suggested = re.sub(r'[\\/:*?"<>|]', "-", f"{short} work programme {labels.year_label(self.window.year_start)}.csv")
+        chosen = self.window.dialogs.save_file(self.window, "Export programme as CSV", suggested, "CSV files (*.csv)")
+        if not chosen:
+            return
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(".csv")
+        try:
+            table = self.window.query(programme_table, committee_id=self.window.committee_id, year_start=self.window.year_start)
+            write_programme_csv(path, table.rows)
+        except Exception as exc:  # noqa: BLE001 - said in the user's words; nothing was written
+            errors.report(exc, self.window, "Export programme")
+            return
+        message = f"Wrote {len(table.rows)} rows of {self._programme_name()} to {path}."
+        if table.exempt_left_out:
+            message += f" {table.exempt_left_out} exempt (Part II) item(s) left out."
+        self.window.statusBar().showMessage(message)
+
+    def import_programme_csv(self) -> None:
+        """Add a CSV file's meetings and items to the shown programme, as one undoable step.
+
+        The whole file is checked before anything is written; a bad file is reported (file,
+        row, column, what to do) and changes nothing.
+        """
+        if self.window.hub is None or self.window.committee_id is None or self.window.year_start is None or self.window.committee is None:
+            return
+        from pathlib import Path
+
+        from domain.io.csv import read_programme_csv
+        from domain.ops.criteria import set_for_committee
+        from domain.ops.imports import check_rows_in_year, topic_count
+
+        from ..commands.transfer import ImportProgrammeCommand
+
+        chosen = self.window.dialogs.open_file(
+            self.window, "Import programme from CSV", "CSV files (*.csv *.txt);;All files (*)"
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        cid, year = self.window.committee_id, self.window.year_start
+        try:
+            max_score = self.window.query(set_for_committee, committee_id=cid).max_total
+            rows = read_programme_csv(path, max_score=max_score, name=str(path))
+            self.window.query(check_rows_in_year, year_start=year, rows=rows, file=str(path))
+            existing = self.window.query(topic_count, committee_id=cid, year_start=year)
+        except Exception as exc:  # noqa: BLE001 - said in the user's words; nothing was imported
+            errors.report(exc, self.window, "Import programme")
+            return
+        if existing:
+            items = sum(1 for r in rows if r.title)
+            text = (
+                f"{self._programme_name()} already has {existing} topics. Add the {items} items "
+                f"of {path.name} to that programme? Items that are in both will be there twice."
+            )
+            if not self.window.dialogs.confirm(self.window, "Import programme", text):
+                return
+        command = ImportProgrammeCommand(self.window.hub, committee_id=cid, year_start=year, rows=rows, file=str(path))
+        if self.window.push(command) is not None or command.summary is None:
+            return
+        s = command.summary
+        self.window.statusBar().showMessage(
+            f"Imported {s.entries} items at {s.meetings_created + s.meetings_reused} meetings "
+            f"({s.meetings_created} new) and {s.to_be_scheduled} items to be scheduled from "
+            f"{path.name} into {self._programme_name()}. Undo takes the import back."
+        )
