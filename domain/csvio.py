@@ -26,7 +26,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from .deadlines import parse_council_date
+from .dates import long_date as format_date  # a date nobody can misread: 11 September 2019
+from .dates import parse_council_date
 from .errors import OpError
 from .years import municipal_year_label, municipal_year_of
 
@@ -58,10 +59,6 @@ _EXEMPT_PREFIX = re.compile(r"^\[\s*part\s*ii\s*,\s*paragraph\s*(\d)\s*\]\s*", r
 # Spreadsheets run a cell starting with one of these as a formula ("CSV injection"), so such a
 # cell is written with a leading apostrophe, which reading takes off again.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 _FIX = "Correct the file and import it again; nothing was imported."
 
 
@@ -108,11 +105,6 @@ class ProgrammeCsvRow:
 
 def _year_span(year_start: int) -> str:
     return f"1 May {year_start} to 30 April {year_start + 1}"
-
-
-def format_date(day: dt.date) -> str:
-    """A date nobody can misread, whatever their spreadsheet's locale: '11 September 2019'."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 # --- reading -----------------------------------------------------------------------------------

@@ -218,7 +218,9 @@ class EditCommitteeCommand(HubCommand):
 
 
 def _when(starts_at: dt.datetime) -> str:
-    return f"{starts_at.day} {starts_at:%B %Y}"
+    from domain.dates import long_date
+
+    return long_date(starts_at.date())
 
 
 class AddMeetingCommand(HubCommand):

@@ -328,7 +328,9 @@ class DeleteReviewCommand(DeleteCommand):
 
 
 def _when(starts_at: dt.datetime) -> str:
-    return f"{starts_at.day} {starts_at:%B %Y}"
+    from domain.dates import long_date
+
+    return long_date(starts_at.date())
 
 
 class AddReviewMeetingCommand(AddCommand):

@@ -20,6 +20,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from ..csvio import ImportSummary, ProgrammeCsvRow, import_programme
+from ..dates import long_date
 from ..errors import Conflict
 from ..models import Assessment, Meeting, ProgrammeEntry, Topic
 from .meetings import _year_bounds
@@ -190,7 +191,7 @@ def remove_imported(session: Session, *, imported: ImportedIds) -> None:
         if others:
             day: dt.date = meeting.starts_at.date()
             raise Conflict(
-                f"The import cannot be undone: the meeting of {day.day} {day:%B %Y} it added now "
+                f"The import cannot be undone: the meeting of {long_date(day)} it added now "
                 f"has {others} item(s) that the import did not add. Move them to another meeting "
                 "first."
             )

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ..dates import date_field, long_date
 from ..decision_values import (
     Edited,
     ProgrammeAddition,
@@ -41,7 +42,6 @@ from ..models import (
 from .convert import get, lines
 from .decisions import (
     create_programme_topic,
-    long_date,
     placement_message,
     resolve_placement,
     undo_add_to_work_programme,
@@ -165,21 +165,6 @@ def _review_meeting(
 # --- validation -------------------------------------------------------------------------------
 
 
-def _date(value: Any, field: str, label: str) -> dt.date | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise Invalid(f"The {label} '{value}' is not a date; enter it as 10/07/2019.", field)
-
-
 def _enum(enum_type: type, value: Any, field: str, what: str) -> Any:
     try:
         return enum_type(str(value).lower().replace(" ", "_"))
@@ -203,7 +188,7 @@ def validate_review(fields: dict[str, Any]) -> dict[str, Any]:
         elif key == "status":
             value = _enum(ReviewStatus, value, key, "review status")
         elif key in ("added_on", "reported_on"):
-            value = _date(value, key, "date added" if key == "added_on" else "date reported")
+            value = date_field(value, key, "date added" if key == "added_on" else "date reported")
         out[key] = value
     if "title" in out:
         if not out["title"]:
@@ -255,9 +240,9 @@ def validate_recommendation(fields: dict[str, Any]) -> dict[str, Any]:
         elif key == "response":
             value = _enum(ExecutiveResponse, value, key, "response")
         elif key == "response_on":
-            value = _date(value, key, "response date")
+            value = date_field(value, key, "response date")
         elif key == "follow_up_on":
-            value = _date(value, key, "follow-up date")
+            value = date_field(value, key, "follow-up date")
         out[key] = value
     if "text" in out and not out["text"]:
         raise Invalid("Write the recommendation's text.", "text")

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.dates import month_year
+
 from .. import errors
 from ..models import labels
 from .fields import FieldMessage, from_qdate, show_field_error, to_qdate
@@ -489,12 +491,12 @@ class PlacementDialog(FormDialog):
             counted = f"{p['in_months']} months from {self.from_what} ({labels.date_text(self.from_date)})"
             if found is not None:
                 text = (
-                    f"{counted}: {target:%B %Y}. It will be booked onto the first meeting then, "
+                    f"{counted}: {month_year(target)}. It will be booked onto the first meeting then, "
                     f"{labels.long_date(found.starts_at.date())}."
                 )
             else:
                 text = (
-                    f"{counted}: {target:%B %Y}. There is no meeting then yet, so it will wait in "
+                    f"{counted}: {month_year(target)}. There is no meeting then yet, so it will wait in "
                     "the items to be scheduled, needed by then."
                 )
         else:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.dates import long_date
 from domain.values import TopicRow
 
 from ..models import labels
@@ -59,7 +60,7 @@ FIELDS = (
 
 def origin_text(d: DecisionInfo) -> str:
     """'From minute 14 of 10 July 2019', as minutes refer to a resolution."""
-    day = f"{d.meeting_date.day} {d.meeting_date:%B %Y}"
+    day = long_date(d.meeting_date)
     return f"From minute {d.minute_no} of {day}" if d.minute_no else f"From the meeting of {day}"
 
 

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from domain.dates import short_weekday_date
+
 from . import labels
 from .table import RIGHT, Column, RowTableModel
 
@@ -49,7 +51,7 @@ class ReviewTableModel(RowTableModel["ReviewInfo"]):
 
 
 def meeting_when(m: ReviewMeetingInfo) -> str:
-    return f"{m.starts_at:%a} {labels.date_text(m.starts_at.date())}, {labels.time_text(m.starts_at.time())}"
+    return f"{short_weekday_date(m.starts_at.date())}, {labels.time_text(m.starts_at.time())}"
 
 
 REVIEW_MEETING_COLUMNS: tuple[Column[ReviewMeetingInfo], ...] = (

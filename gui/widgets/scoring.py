@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from domain import scoring
+from domain.dates import short_date
 from domain.errors import NotFound
 from domain.values import AssessmentInfo, Change, CriteriaSetInfo, QuestionInfo
 
@@ -101,10 +102,6 @@ def score_text(total: int, max_total: int, band: str | None) -> str:
 
 def imported_text(info: AssessmentInfo) -> str:
     return f"Score {info.total} (total only, from the printed programme)"
-
-
-def short_date(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 def _ask_reason(parent: QWidget, title: str) -> str | None:
