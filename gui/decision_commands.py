@@ -188,13 +188,13 @@ class CreateDecisionCommand(AddCommand):
 
 
 def _edit_text(before: DecisionInfo, fields: dict[str, Any]) -> str:
-    from domain.ops.decisions import RAG_LABELS, STATUS_LABELS
+    from domain.decision_values import DecisionStatus, Rag
 
     title = _short(str(fields.get("title") or before.title))
     if set(fields) == {"status"}:
-        return f"mark {title} {STATUS_LABELS.get(fields['status'], fields['status']).lower()}"
+        return f"mark {title} {DecisionStatus(fields['status']).label.lower()}"
     if set(fields) == {"rag"}:
-        rag = RAG_LABELS.get(fields["rag"], str(fields["rag"])).split(" ")[0]
+        rag = Rag(fields["rag"]).label if fields["rag"] else "None"
         return f"set RAG of {title} to {rag}"
     return f"edit resolution {title}"
 
@@ -300,11 +300,11 @@ class CreateReviewCommand(AddCommand):
 
 
 def _review_edit_text(before: ReviewInfo, fields: dict[str, Any]) -> str:
-    from domain.ops.reviews import STATUS_LABELS
+    from domain.decision_values import ReviewStatus
 
     title = _short(str(fields.get("title") or before.title))
     if "status" in fields and set(fields) <= {"status", "reported_on"}:
-        return f"mark review {title} {STATUS_LABELS.get(fields['status'], fields['status']).lower()}"
+        return f"mark review {title} {ReviewStatus(fields['status']).label.lower()}"
     return f"edit review {title}"
 
 

@@ -71,20 +71,24 @@ class Dialogs:
     def topic_editor(
         self, parent: QWidget, *, row: TopicRow | None, year_start: int, years: list[int], on_save: SaveHandler,
         origin: DecisionInfo | None = None, on_open_origin: Callable[[int], object] | None = None,
+        start_month: int,
     ) -> TopicEditor:
         from .dialogs.topic_editor import TopicEditor
 
         return TopicEditor(
             row=row, year_start=year_start, years=years, on_save=on_save, parent=parent,
-            origin=origin, on_open_origin=on_open_origin,
+            origin=origin, on_open_origin=on_open_origin, start_month=start_month,
         )
 
     def meeting_dialog(
-        self, parent: QWidget, *, title: str, starts_at: dt.datetime, venue: str, year_start: int
+        self, parent: QWidget, *, title: str, starts_at: dt.datetime, venue: str, year_start: int, start_month: int
     ) -> MeetingDialog:
         from .dialogs.meeting_dialog import MeetingDialog
 
-        return MeetingDialog(title=title, starts_at=starts_at, venue=venue, year_start=year_start, parent=parent)
+        return MeetingDialog(
+            title=title, starts_at=starts_at, venue=venue, year_start=year_start, start_month=start_month,
+            parent=parent,
+        )
 
     def committee_dialog(self, parent: QWidget, info: CommitteeInfo) -> CommitteeDialog:
         from .dialogs.committee_dialog import CommitteeDialog
@@ -426,6 +430,13 @@ class MainWindow(QMainWindow):
         assert self.hub is not None
         return self.hub.query(op, **kw)
 
+    def _start_month(self) -> int:
+        """The month the council's municipal year starts in (a council setting)."""
+        from domain.settings import DEFAULTS
+        from domain.years import start_month
+
+        return DEFAULTS.year_start_month if self.hub is None else int(self._query(start_month))
+
     def _load_committees(self, prefer: int | None) -> None:
         from PySide6.QtCore import Qt
 
@@ -479,7 +490,7 @@ class MainWindow(QMainWindow):
 
             years = list(self._query(committees.list_years, committee_id=self.committee_id))
             self.committee = self._query(committees.get_committee, committee_id=self.committee_id)
-        this_year = labels.municipal_year_of(dt.date.today())
+        this_year = labels.municipal_year_of(dt.date.today(), self._start_month())
         with_data = list(years)
         # The current year and the year after the newest programme are always offered, so
         # the coming year's programme can be started (meetings created, a file imported).
@@ -643,7 +654,9 @@ class MainWindow(QMainWindow):
             if created:
                 self.topics_view.select_topic(created[0])
 
-        editor = self.dialogs.topic_editor(self, row=None, year_start=year, years=self.years(), on_save=save)
+        editor = self.dialogs.topic_editor(
+            self, row=None, year_start=year, years=self.years(), on_save=save, start_month=self._start_month()
+        )
         self._show_dialog(editor, after)
 
     def edit_topic(self) -> None:
@@ -667,7 +680,7 @@ class MainWindow(QMainWindow):
             origin = None
         editor = self.dialogs.topic_editor(
             self, row=row, year_start=self.year_start, years=self.years(), on_save=save,
-            origin=origin, on_open_origin=self.show_decision,
+            origin=origin, on_open_origin=self.show_decision, start_month=self._start_month(),
         )
         self._show_dialog(editor)
 
@@ -725,10 +738,11 @@ class MainWindow(QMainWindow):
         time = (self.committee.default_time if self.committee else None) or dt.time(14, 0)
         today = dt.date.today()
         assert self.year_start is not None
-        if labels.municipal_year_of(today) == self.year_start:
+        month = self._start_month()
+        if labels.municipal_year_of(today, month) == self.year_start:
             day = today + dt.timedelta(days=7)
-        else:
-            day = dt.date(self.year_start, 6, 1)
+        else:  # a month into the year, after the annual meeting
+            day = labels.year_bounds(self.year_start, month)[0] + dt.timedelta(days=31)
         current = self.meetings_view.model.shown_rows()
         if current:
             day = max(m.starts_at.date() for m in current) + dt.timedelta(days=28)
@@ -744,7 +758,8 @@ class MainWindow(QMainWindow):
         hub, cid = self.hub, self.committee_id
         venue = self.committee.default_venue if self.committee else ""
         dialog = self.dialogs.meeting_dialog(
-            self, title="Add meeting", starts_at=self._next_meeting_time(), venue=venue, year_start=self.year_start
+            self, title="Add meeting", starts_at=self._next_meeting_time(), venue=venue, year_start=self.year_start,
+            start_month=self._start_month(),
         )
 
         def accepted() -> None:
@@ -763,7 +778,8 @@ class MainWindow(QMainWindow):
 
         hub = self.hub
         dialog = self.dialogs.meeting_dialog(
-            self, title="Move meeting", starts_at=meeting.starts_at, venue=meeting.venue, year_start=self.year_start
+            self, title="Move meeting", starts_at=meeting.starts_at, venue=meeting.venue, year_start=self.year_start,
+            start_month=self._start_month(),
         )
 
         def accepted() -> None:
@@ -839,7 +855,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # deleted meanwhile: say so
             errors.report(exc, self)
             return False
-        self._show_committee_year(info.committee_id, labels.municipal_year_of(info.meeting_date))
+        self._show_committee_year(info.committee_id, labels.municipal_year_of(info.meeting_date, self._start_month()))
         self.tabs.setCurrentWidget(self.decisions_view)
         view = self.decisions_view
         if view.select_decision(decision_id):

@@ -65,15 +65,6 @@ EDITABLE = (
 
 MAX_MONTHS = 60
 
-# Choices for a form, in the order to offer them.
-STATUS_LABELS = {DecisionStatus.ONGOING.value: "Ongoing", DecisionStatus.COMPLETE.value: "Complete"}
-RAG_LABELS: dict[str | None, str] = {
-    None: "None",
-    Rag.GREEN.value: "Green \u2013 achieved",
-    Rag.AMBER.value: "Amber \u2013 progressing",
-    Rag.RED.value: "Red \u2013 not achieved",
-}
-
 
 # --- formatting -------------------------------------------------------------------------------
 
@@ -183,8 +174,8 @@ def decision_info(
         target_date=d.target_date,
         target_label=target_label(d.target_date),
         officer=d.officer,
-        status=d.status.value,
-        rag=d.rag.value if d.rag else None,
+        status=d.status,
+        rag=d.rag,
         overdue=is_overdue(d.status, d.target_date, today),
         progress=tuple(note_info(n) for n in d.progress),
         topics=tuple(topics),

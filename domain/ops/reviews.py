@@ -67,29 +67,11 @@ RECOMMENDATION_FIELDS = (
 )
 MEETING_FIELDS = ("starts_at", "venue", "notes")
 
-_STATUS_WORDS = {
-    ReviewStatus.PROPOSED: "proposed",
-    ReviewStatus.SCOPING: "scoping",
-    ReviewStatus.IN_PROGRESS: "in progress",
-    ReviewStatus.REPORTED: "reported",
-    ReviewStatus.CLOSED: "closed",
-}
-_FINISHED = (ReviewStatus.REPORTED, ReviewStatus.CLOSED)
-
-# Choices for a form, in the order to offer them.
-STATUS_LABELS = {s.value: _STATUS_WORDS[s].capitalize() for s in ReviewStatus}
-RESPONSE_LABELS = {
-    ExecutiveResponse.PENDING.value: "Pending",
-    ExecutiveResponse.AGREED.value: "Agreed",
-    ExecutiveResponse.NOTED.value: "Noted",
-    ExecutiveResponse.REJECTED.value: "Rejected",
-}
-
-
-def allowed_statuses(current: str) -> tuple[str, ...]:
-    """The statuses a review in ``current`` may be moved to (itself included), for a form."""
-    finished = ReviewStatus(current) in _FINISHED
-    return tuple(s.value for s in ReviewStatus if not (finished and s == ReviewStatus.PROPOSED))
+def allowed_statuses(current: ReviewStatus | str) -> tuple[ReviewStatus, ...]:
+    """The statuses a review in ``current`` may be moved to (itself included), in the order a
+    form offers them."""
+    finished = ReviewStatus(current).finished
+    return tuple(s for s in ReviewStatus if not (finished and s == ReviewStatus.PROPOSED))
 
 
 # --- ORM rows to values -----------------------------------------------------------------------
@@ -109,7 +91,7 @@ def recommendation_info(r: Recommendation) -> RecommendationInfo:
         review_id=r.review_id,
         number=r.number,
         text=r.text,
-        response=r.response.value,
+        response=r.response,
         response_on=r.response_on,
         response_text=r.response_text,
         follow_up_on=r.follow_up_on,
@@ -127,7 +109,7 @@ def review_info(r: SelectReview) -> ReviewInfo:
         scope=r.scope,
         members=lines(r.members),
         lead_officer=r.lead_officer,
-        status=r.status.value,
+        status=r.status,
         added_on=r.added_on,
         reported_on=r.reported_on,
         meetings=tuple(review_meeting_info(m) for m in r.meetings),
@@ -205,9 +187,9 @@ def _check_review(
 ) -> None:
     """The status rules, checked on the review as it would be saved."""
     status = values["status"]
-    if status == ReviewStatus.PROPOSED and previous in _FINISHED:
+    if status == ReviewStatus.PROPOSED and previous is not None and previous.finished:
         raise Invalid(
-            f"This review has {_STATUS_WORDS[previous]}, so it cannot go back to proposed; "
+            f"This review has {previous.label.lower()}, so it cannot go back to proposed; "
             "choose scoping or in progress to reopen it.",
             "status",
         )

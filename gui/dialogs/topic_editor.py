@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.dates import long_date
+from domain.dates import long_date, month_year
 from domain.values import TopicRow
 
 from ..models import labels
@@ -75,9 +75,11 @@ class TopicEditor(QDialog):
         parent: QWidget | None = None,
         origin: DecisionInfo | None = None,
         on_open_origin: Callable[[int], object] | None = None,
+        start_month: int,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("TopicEditor")
+        self.start_month = start_month
         self.row = row
         self._on_save = on_save
         self.origin = origin
@@ -309,11 +311,12 @@ class TopicEditor(QDialog):
         added = self.added_date.value()
         year = self.year_combo.currentData()
         message = self.messages["added_on"]
-        if added is not None and year is not None and labels.municipal_year_of(added) != year:
+        if added is not None and year is not None and labels.municipal_year_of(added, self.start_month) != year:
+            begins, ends = labels.year_bounds(year, self.start_month)
             message.show_warning(
                 f"{labels.date_text(added)} is outside the municipal year "
                 f"{labels.year_label(year).replace(' ', chr(0xA0))} "
-                f"(May {year} to April {year + 1}). "
+                f"({month_year(begins)} to {month_year(ends - dt.timedelta(days=1))}). "
                 "Check the date or the year."
             )
         else:

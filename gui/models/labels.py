@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from domain.dates import short_date, weekday_date
-from domain.years import municipal_year_of, year_label  # noqa: F401 - the GUI reads them here
+from domain.years import municipal_year_of, year_bounds, year_label  # noqa: F401 - the GUI reads them here
 
 STATUS = {
     "proposed": "Proposed",
@@ -43,8 +43,6 @@ MEETING_STATUS = {
     "held": "Held",
 }
 
-DECISION_STATUS = {"ongoing": "Ongoing", "complete": "Complete"}
-RAG = {"green": "Green", "amber": "Amber", "red": "Red"}
 
 # Local Government Act 1972, Schedule 12A, Part 1 (as amended 2006).
 SCHEDULE_12A = {
