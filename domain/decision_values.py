@@ -212,17 +212,3 @@ class ReviewInfo:
     reported_on: dt.date | None
     meetings: tuple[ReviewMeetingInfo, ...] = ()
     recommendations: tuple[RecommendationInfo, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewProgrammeRow:
-    """A row of the printed programme's "Select Committee Reviews" table."""
-
-    review_id: int
-    topic_id: int | None
-    subject: str
-    reason: str
-    responsible: str
-    status: str
-    exempt: bool = False  # the review's topic is a Part II item: print no details
-    exempt_paragraph: int | None = None

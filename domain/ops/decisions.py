@@ -318,21 +318,6 @@ def list_decisions(
     return _infos(session, _sorted(session.scalars(q)), today or dt.date.today())
 
 
-def decision_meetings(
-    session: Session, *, committee_id: int
-) -> list[tuple[dt.date, int | None, int]]:
-    """The meetings that made resolutions, oldest first: (date, meeting id or None, count)."""
-    counts: dict[tuple[dt.date, int | None], int] = defaultdict(int)
-    for day, mid in session.execute(
-        select(Decision.meeting_date, Decision.meeting_id).where(
-            Decision.committee_id == committee_id
-        )
-    ):
-        counts[(day, mid)] += 1
-    ordered = sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0))
-    return [(day, mid, n) for (day, mid), n in ordered]
-
-
 def get_decision(
     session: Session, *, decision_id: int, today: dt.date | None = None
 ) -> DecisionInfo:
@@ -464,20 +449,6 @@ def set_status(
     )
 
 
-def set_rag(
-    session: Session,
-    *,
-    decision_id: int,
-    rag: str | None,
-    expected_version: int | None = None,
-    today: dt.date | None = None,
-) -> Edited[DecisionInfo]:
-    """Mark a resolution green (achieved), amber (progressing), red (not achieved) or none."""
-    return update_decision(
-        session, decision_id=decision_id, expected_version=expected_version, today=today, rag=rag
-    )
-
-
 def delete_decision(
     session: Session, *, decision_id: int, today: dt.date | None = None
 ) -> DecisionInfo:
@@ -550,25 +521,6 @@ def add_progress_note(
     session.flush()
     session.expire(d, ["progress"])
     return note_info(n)
-
-
-def update_progress_note(
-    session: Session,
-    *,
-    note_id: int,
-    text: str | None = None,
-    noted_on: dt.date | None = None,
-    expected_version: int | None = None,
-) -> Edited[ProgressNoteInfo]:
-    n = get(session, ProgressNote, note_id, expected_version)
-    before = note_info(n)
-    if text is not None:
-        n.text = _note_text(text)
-    if noted_on is not None:
-        n.noted_on = date_field(noted_on, "noted_on", "date") or n.noted_on
-    session.flush()
-    session.expire(n.decision, ["progress"])
-    return Edited(before, note_info(n))
 
 
 def delete_progress_note(session: Session, *, note_id: int) -> ProgressNoteInfo:
