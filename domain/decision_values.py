@@ -17,32 +17,28 @@ T = TypeVar("T")
 
 
 class _Labelled(enum.StrEnum):
-    """A stored code with the words people read for it, declared together.
+    """A stored code and the words people read for it.
 
-    The value is what the database stores (unchanged); ``label`` is how forms, tables and
-    messages write it.
+    The value is what the database stores (unchanged); ``label`` is how forms, tables and undo
+    texts write it: the code in words, "in_progress" -> "In progress".
     """
 
-    label: str
-
-    def __new__(cls, value: str, label: str) -> _Labelled:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
 
 
 class DecisionStatus(_Labelled):
-    ONGOING = "ongoing", "Ongoing"
-    COMPLETE = "complete", "Complete"
+    ONGOING = "ongoing"
+    COMPLETE = "complete"
 
 
 class Rag(_Labelled):
     """The RAG mark of a resolution's progress."""
 
-    GREEN = "green", "Green"
-    AMBER = "amber", "Amber"
-    RED = "red", "Red"
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
 
     @property
     def meaning(self) -> str:
@@ -54,11 +50,11 @@ _RAG_MEANINGS = {Rag.GREEN: "achieved", Rag.AMBER: "progressing", Rag.RED: "not 
 
 
 class ReviewStatus(_Labelled):
-    PROPOSED = "proposed", "Proposed"
-    SCOPING = "scoping", "Scoping"
-    IN_PROGRESS = "in_progress", "In progress"
-    REPORTED = "reported", "Reported"
-    CLOSED = "closed", "Closed"
+    PROPOSED = "proposed"
+    SCOPING = "scoping"
+    IN_PROGRESS = "in_progress"
+    REPORTED = "reported"
+    CLOSED = "closed"
 
     @property
     def finished(self) -> bool:
@@ -69,10 +65,10 @@ class ReviewStatus(_Labelled):
 class ExecutiveResponse(_Labelled):
     """The executive's response to a review's recommendation."""
 
-    PENDING = "pending", "Pending"
-    AGREED = "agreed", "Agreed"
-    NOTED = "noted", "Noted"
-    REJECTED = "rejected", "Rejected"
+    PENDING = "pending"
+    AGREED = "agreed"
+    NOTED = "noted"
+    REJECTED = "rejected"
 
 
 @dataclass(frozen=True, slots=True)
