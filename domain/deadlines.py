@@ -8,13 +8,13 @@ Christmas and New Year, so extra closure days are part of the calendar.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import holidays
 
+from .dates import parse_council_date, parse_date_list
 from .years import municipal_year_label, municipal_year_of
 
 __all__ = [
@@ -187,97 +187,3 @@ def meetings_from_pattern(
             result.append(current)
         current += step
     return result
-
-
-_MONTHS = {
-    "jan": 1, "january": 1,
-    "feb": 2, "february": 2,
-    "mar": 3, "march": 3,
-    "apr": 4, "april": 4,
-    "may": 5,
-    "jun": 6, "june": 6,
-    "jul": 7, "july": 7,
-    "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9,
-    "oct": 10, "october": 10,
-    "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}  # fmt: skip
-
-_WEEKDAY_PREFIX = re.compile(
-    r"^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?\.?,?\s+",
-    re.IGNORECASE,
-)
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_NUMERIC = re.compile(r"^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{2}|\d{4})$")
-_DAY_MONTH_YEAR = re.compile(
-    r"^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{2}|\d{4})$", re.IGNORECASE
-)
-_MONTH_DAY_YEAR = re.compile(
-    r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{2}|\d{4})$", re.IGNORECASE
-)
-_EXAMPLES = "write it like 11 Sept 2019, 11/09/2019, 6.7.15 or 2019-09-11"
-
-
-def _full_year(text: str) -> int:
-    # Council documents write "6.7.15" for 2015; nothing in a work programme is from the 1900s.
-    year = int(text)
-    return 2000 + year if len(text) == 2 else year
-
-
-def _month_number(name: str, original: str) -> int:
-    month = _MONTHS.get(name.lower())
-    if month is None:
-        raise ValueError(f"{original!r} has no month called {name!r}; {_EXAMPLES}.")
-    return month
-
-
-def _make_date(year: int, month: int, day: int, original: str) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(
-            f"{original!r} is not a real date (day {day}, month {month}, year {year})."
-        ) from None
-
-
-def parse_council_date(text: str) -> date:
-    """Read a date as councils write it: day first, as in "11 Sept 2019", "Wednesday 11th
-    September 2019", "6.7.15", "11/09/2019", "11-Sep-19" or "2019-09-11".
-
-    Two-digit years are 20xx. Raises ValueError with the offending text and an example.
-    """
-    original = text
-    cleaned = " ".join(text.strip().split())
-    if not cleaned:
-        raise ValueError(f"The date is empty; {_EXAMPLES}.")
-    cleaned = _WEEKDAY_PREFIX.sub("", cleaned)
-
-    if m := _ISO.match(cleaned):
-        return _make_date(int(m[1]), int(m[2]), int(m[3]), original)
-    if m := _NUMERIC.match(cleaned):
-        return _make_date(_full_year(m[4]), int(m[3]), int(m[1]), original)
-    if m := _DAY_MONTH_YEAR.match(cleaned):
-        month = _month_number(m[2], original)
-        return _make_date(_full_year(m[3]), month, int(m[1]), original)
-    if m := _MONTH_DAY_YEAR.match(cleaned):
-        month = _month_number(m[1], original)
-        return _make_date(_full_year(m[3]), month, int(m[2]), original)
-    raise ValueError(f"{original!r} is not a date that can be read; {_EXAMPLES}.")
-
-
-def parse_date_list(text: str) -> list[date]:
-    """Meeting dates typed or pasted one per line, returned in date order without repeats.
-
-    Blank lines are ignored. The first unreadable line raises ValueError naming its line
-    number, so nothing is half-imported.
-    """
-    found: set[date] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            found.add(parse_council_date(line))
-        except ValueError as exc:
-            raise ValueError(f"Line {number} ({line.strip()!r}): {exc}") from None
-    return sorted(found)

@@ -9,10 +9,66 @@ a deleted row, or the fields an edit replaced, from the value alone.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+
+class _Labelled(enum.StrEnum):
+    """A stored code and the words people read for it.
+
+    The value is what the database stores (unchanged); ``label`` is how forms, tables and undo
+    texts write it: the code in words, "in_progress" -> "In progress".
+    """
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class DecisionStatus(_Labelled):
+    ONGOING = "ongoing"
+    COMPLETE = "complete"
+
+
+class Rag(_Labelled):
+    """The RAG mark of a resolution's progress."""
+
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+    @property
+    def meaning(self) -> str:
+        """'Green \u2013 achieved': the mark with what it means, as a form offers it."""
+        return f"{self.label} \u2013 {_RAG_MEANINGS[self]}"
+
+
+_RAG_MEANINGS = {Rag.GREEN: "achieved", Rag.AMBER: "progressing", Rag.RED: "not achieved"}
+
+
+class ReviewStatus(_Labelled):
+    PROPOSED = "proposed"
+    SCOPING = "scoping"
+    IN_PROGRESS = "in_progress"
+    REPORTED = "reported"
+    CLOSED = "closed"
+
+    @property
+    def finished(self) -> bool:
+        """Reported or closed: the review cannot go back to proposed."""
+        return self in (ReviewStatus.REPORTED, ReviewStatus.CLOSED)
+
+
+class ExecutiveResponse(_Labelled):
+    """The executive's response to a review's recommendation."""
+
+    PENDING = "pending"
+    AGREED = "agreed"
+    NOTED = "noted"
+    REJECTED = "rejected"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +118,8 @@ class DecisionInfo:
     target_date: dt.date | None
     target_label: str  # "July 2019" for a month, "10 July 2019" for a day, "" for none
     officer: str
-    status: str  # "ongoing" | "complete"
-    rag: str | None  # "green" | "amber" | "red" | None
+    status: DecisionStatus
+    rag: Rag | None
     overdue: bool  # derived: ongoing and the target date has passed
     progress: tuple[ProgressNoteInfo, ...]  # newest first
     topics: tuple[LinkedTopic, ...] = ()  # topics created from this resolution
@@ -128,7 +184,7 @@ class RecommendationInfo:
     review_id: int
     number: int
     text: str
-    response: str  # "pending" | "agreed" | "noted" | "rejected"
+    response: ExecutiveResponse
     response_on: dt.date | None
     response_text: str
     follow_up_on: dt.date | None
@@ -147,22 +203,8 @@ class ReviewInfo:
     scope: str
     members: tuple[str, ...]
     lead_officer: str
-    status: str  # proposed | scoping | in_progress | reported | closed
+    status: ReviewStatus
     added_on: dt.date | None
     reported_on: dt.date | None
     meetings: tuple[ReviewMeetingInfo, ...] = ()
     recommendations: tuple[RecommendationInfo, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewProgrammeRow:
-    """A row of the printed programme's "Select Committee Reviews" table."""
-
-    review_id: int
-    topic_id: int | None
-    subject: str
-    reason: str
-    responsible: str
-    status: str
-    exempt: bool = False  # the review's topic is a Part II item: print no details
-    exempt_paragraph: int | None = None

@@ -29,6 +29,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
+# Declared with their labels in decision_values, which the GUI reads without loading the ORM.
+from .decision_values import DecisionStatus, ExecutiveResponse, Rag, ReviewStatus
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -98,32 +101,6 @@ class TopicStatus(enum.StrEnum):
     NOT_PURSUED = "not_pursued"
     DONE = "done"
     WITHDRAWN = "withdrawn"
-
-
-class ReviewStatus(enum.StrEnum):
-    PROPOSED = "proposed"
-    SCOPING = "scoping"
-    IN_PROGRESS = "in_progress"
-    REPORTED = "reported"
-    CLOSED = "closed"
-
-
-class ExecutiveResponse(enum.StrEnum):
-    PENDING = "pending"
-    AGREED = "agreed"
-    NOTED = "noted"
-    REJECTED = "rejected"
-
-
-class DecisionStatus(enum.StrEnum):
-    ONGOING = "ongoing"
-    COMPLETE = "complete"
-
-
-class Rag(enum.StrEnum):
-    GREEN = "green"
-    AMBER = "amber"
-    RED = "red"
 
 
 # --- settings ---------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from .dates import short_date as _day
+
 __all__ = [
     "BookedItem",
     "Candidate",
@@ -30,15 +32,6 @@ __all__ = [
     "officer_names",
     "suggest_schedule",
 ]
-
-
-# Spelled out rather than taken from strftime("%b"), which follows the computer's locale.
-# Council documents abbreviate September as "Sept" ("11 Sept 2019").
-_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec")
-
-
-def _day(d: date) -> str:
-    return f"{d.day} {_MONTH_ABBR[d.month - 1]} {d.year}"
 
 
 def _items(n: int) -> str:

@@ -381,6 +381,13 @@ class MainWindow(WorkflowHost):
         assert self.hub is not None
         return self.hub.query(op, **kw)
 
+    def start_month(self) -> int:
+        """The month the council's municipal year starts in (a council setting)."""
+        from domain.settings import DEFAULTS
+        from domain.years import start_month
+
+        return DEFAULTS.year_start_month if self.hub is None else int(self.query(start_month))
+
     def load_committees(self, prefer: int | None) -> None:
         from PySide6.QtCore import Qt
 
@@ -434,7 +441,7 @@ class MainWindow(WorkflowHost):
 
             years = list(self.query(committees.list_years, committee_id=self.committee_id))
             self.committee = self.query(committees.get_committee, committee_id=self.committee_id)
-        this_year = labels.municipal_year_of(dt.date.today())
+        this_year = labels.municipal_year_of(dt.date.today(), self.start_month())
         with_data = list(years)
         # The current year and the year after the newest programme are always offered, so
         # the coming year's programme can be started (meetings created, a file imported).
@@ -620,7 +627,7 @@ class MainWindow(WorkflowHost):
         except Exception as exc:  # deleted meanwhile: say so
             errors.report(exc, self)
             return False
-        self._show_committee_year(info.committee_id, labels.municipal_year_of(info.meeting_date))
+        self._show_committee_year(info.committee_id, labels.municipal_year_of(info.meeting_date, self.start_month()))
         self.tabs.setCurrentWidget(self.decisions_view)
         view = self.decisions_view
         if view.select_decision(decision_id):

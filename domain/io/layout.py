@@ -18,7 +18,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
-from ..deadlines import parse_council_date
+from ..dates import long_date as format_date  # a date nobody can misread: 11 September 2019
+from ..dates import parse_council_date
 from .rows import ExportRow, ImportFileError, ProgrammeRow
 
 DATE = "Date of meeting"
@@ -49,15 +50,7 @@ _EXEMPT_PREFIX = re.compile(r"^\[\s*part\s*ii\s*,\s*paragraph\s*(\d)\s*\]\s*", r
 # Spreadsheets run a cell starting with one of these as a formula ("CSV injection"), so such a
 # cell is written with a leading apostrophe, which reading takes off again.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
-
-def format_date(day: dt.date) -> str:
-    """A date nobody can misread, whatever their spreadsheet's locale: '11 September 2019'."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 # --- reading -----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ..errors import Invalid
 from ..models import Committee, Meeting, ProgrammeYear, Topic
 from ..values import PROGRAMME_LAYOUTS, CommitteeInfo
-from ..years import municipal_year_of
+from ..years import municipal_year_of, start_month
 from .convert import committee_info, get
 
 EDITABLE = (
@@ -130,10 +130,11 @@ def list_years(session: Session, *, committee_id: int) -> list[int]:
             select(ProgrammeYear.year_start).where(ProgrammeYear.committee_id == committee_id)
         )
     )
+    month = start_month(session)
     for starts_at in session.scalars(
         select(Meeting.starts_at).where(Meeting.committee_id == committee_id)
     ):
-        years.add(municipal_year_of(starts_at.date()))
+        years.add(municipal_year_of(starts_at.date(), month))
     return sorted(years, reverse=True)
 
 

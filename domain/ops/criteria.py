@@ -57,10 +57,6 @@ def set_for_committee(session: Session, *, committee_id: int) -> CriteriaSetInfo
     return ensure_default_set(session)
 
 
-def get_set(session: Session, *, criteria_set_id: int) -> CriteriaSetInfo:
-    return criteria_set_info(get(session, CriteriaSet, criteria_set_id))
-
-
 def revise_set(
     session: Session, *, criteria_set_id: int, spec: scoring.CriteriaSetSpec
 ) -> CriteriaSetInfo:

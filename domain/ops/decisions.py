@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ..dates import date_field, long_date, month_year
 from ..decision_values import (
     DecisionInfo,
     Edited,
@@ -45,7 +46,7 @@ from ..models import (
     TopicKind,
     TopicStatus,
 )
-from ..years import municipal_year_of
+from ..years import municipal_year_of, start_month, year_bounds
 from . import programme
 from . import topics as topic_ops
 from .convert import get
@@ -64,22 +65,8 @@ EDITABLE = (
 
 MAX_MONTHS = 60
 
-# Choices for a form, in the order to offer them.
-STATUS_LABELS = {DecisionStatus.ONGOING.value: "Ongoing", DecisionStatus.COMPLETE.value: "Complete"}
-RAG_LABELS: dict[str | None, str] = {
-    None: "None",
-    Rag.GREEN.value: "Green \u2013 achieved",
-    Rag.AMBER.value: "Amber \u2013 progressing",
-    Rag.RED.value: "Red \u2013 not achieved",
-}
-
 
 # --- formatting -------------------------------------------------------------------------------
-
-
-def long_date(day: dt.date) -> str:
-    """'10 July 2019', as minutes and the tracking document write dates."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def target_label(day: dt.date | None) -> str:
@@ -91,7 +78,7 @@ def target_label(day: dt.date | None) -> str:
     if day is None:
         return ""
     if day.day == calendar.monthrange(day.year, day.month)[1]:
-        return f"{day:%B %Y}"
+        return month_year(day)
     return long_date(day)
 
 
@@ -187,8 +174,8 @@ def decision_info(
         target_date=d.target_date,
         target_label=target_label(d.target_date),
         officer=d.officer,
-        status=d.status.value,
-        rag=d.rag.value if d.rag else None,
+        status=d.status,
+        rag=d.rag,
         overdue=is_overdue(d.status, d.target_date, today),
         progress=tuple(note_info(n) for n in d.progress),
         topics=tuple(topics),
@@ -209,23 +196,6 @@ def _info(session: Session, d: Decision, today: dt.date | None = None) -> Decisi
 # --- validation -------------------------------------------------------------------------------
 
 
-def _as_date(value: Any, field: str, label: str) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value.strip():
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    if isinstance(value, str) and not value.strip():
-        return None
-    raise Invalid(f"The {label} '{value}' is not a date; enter it as 10/07/2019.", field)
-
-
 def validate(fields: dict[str, Any]) -> dict[str, Any]:
     """Check and normalise resolution fields; raises Invalid naming the field at fault."""
     out: dict[str, Any] = {}
@@ -237,9 +207,9 @@ def validate(fields: dict[str, Any]) -> dict[str, Any]:
         elif key == "resolution":
             value = (value or "").strip()
         elif key == "meeting_date":
-            value = _as_date(value, key, "meeting date")
+            value = date_field(value, key, "meeting date")
         elif key == "target_date":
-            value = _as_date(value, key, "target date")
+            value = date_field(value, key, "target date")
         elif key == "status":
             try:
                 value = DecisionStatus(value)
@@ -341,28 +311,11 @@ def list_decisions(
     if meeting_date is not None:
         q = q.where(Decision.meeting_date == meeting_date)
     if year_start is not None:
-        q = q.where(
-            Decision.meeting_date >= dt.date(year_start, 5, 1),
-            Decision.meeting_date < dt.date(year_start + 1, 5, 1),
-        )
+        begins, ends = year_bounds(year_start, start_month(session))
+        q = q.where(Decision.meeting_date >= begins, Decision.meeting_date < ends)
     if status is not None:
         q = q.where(Decision.status == validate({"status": status})["status"])
     return _infos(session, _sorted(session.scalars(q)), today or dt.date.today())
-
-
-def decision_meetings(
-    session: Session, *, committee_id: int
-) -> list[tuple[dt.date, int | None, int]]:
-    """The meetings that made resolutions, oldest first: (date, meeting id or None, count)."""
-    counts: dict[tuple[dt.date, int | None], int] = defaultdict(int)
-    for day, mid in session.execute(
-        select(Decision.meeting_date, Decision.meeting_id).where(
-            Decision.committee_id == committee_id
-        )
-    ):
-        counts[(day, mid)] += 1
-    ordered = sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0))
-    return [(day, mid, n) for (day, mid), n in ordered]
 
 
 def get_decision(
@@ -496,20 +449,6 @@ def set_status(
     )
 
 
-def set_rag(
-    session: Session,
-    *,
-    decision_id: int,
-    rag: str | None,
-    expected_version: int | None = None,
-    today: dt.date | None = None,
-) -> Edited[DecisionInfo]:
-    """Mark a resolution green (achieved), amber (progressing), red (not achieved) or none."""
-    return update_decision(
-        session, decision_id=decision_id, expected_version=expected_version, today=today, rag=rag
-    )
-
-
 def delete_decision(
     session: Session, *, decision_id: int, today: dt.date | None = None
 ) -> DecisionInfo:
@@ -575,32 +514,13 @@ def add_progress_note(
     n = ProgressNote(
         id=note_id,
         decision_id=d.id,
-        noted_on=_as_date(noted_on, "noted_on", "date") or dt.date.today(),
+        noted_on=date_field(noted_on, "noted_on", "date") or dt.date.today(),
         text=_note_text(text),
     )
     session.add(n)
     session.flush()
     session.expire(d, ["progress"])
     return note_info(n)
-
-
-def update_progress_note(
-    session: Session,
-    *,
-    note_id: int,
-    text: str | None = None,
-    noted_on: dt.date | None = None,
-    expected_version: int | None = None,
-) -> Edited[ProgressNoteInfo]:
-    n = get(session, ProgressNote, note_id, expected_version)
-    before = note_info(n)
-    if text is not None:
-        n.text = _note_text(text)
-    if noted_on is not None:
-        n.noted_on = _as_date(noted_on, "noted_on", "date") or n.noted_on
-    session.flush()
-    session.expire(n.decision, ["progress"])
-    return Edited(before, note_info(n))
 
 
 def delete_progress_note(session: Session, *, note_id: int) -> ProgressNoteInfo:
@@ -678,7 +598,7 @@ def resolve_placement(
         target = add_months(from_date, in_months)
         m = first_meeting_from(session, committee_id, target.replace(day=1))
         plural = "s" if in_months > 1 else ""
-        why = f"no meeting in or after {target:%B %Y} ({in_months} month{plural} on)"
+        why = f"no meeting in or after {month_year(target)} ({in_months} month{plural} on)"
         return m, (None if m else target), why
     if on_or_after is not None:
         m = first_meeting_from(session, committee_id, on_or_after)
@@ -703,7 +623,7 @@ def create_programme_topic(
     Returns (topic, entry id or None, municipal year). The year is the meeting's, else that of
     ``year_from`` (the date of the meeting that asked for the item).
     """
-    year = municipal_year_of(meeting.starts_at.date() if meeting else year_from)
+    year = municipal_year_of(meeting.starts_at.date() if meeting else year_from, start_month(session))
     values = topic_ops.validate(
         {
             **fields,

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
+from ..dates import long_date
 from ..errors import Conflict
 from ..io.layout import DATE, SCORE, format_date
 from ..io.rows import ProgrammeRow
@@ -355,7 +356,7 @@ def remove_imported(session: Session, *, imported: ImportedIds) -> None:
         if others:
             day: dt.date = meeting.starts_at.date()
             raise Conflict(
-                f"The import cannot be undone: the meeting of {day.day} {day:%B %Y} it added now "
+                f"The import cannot be undone: the meeting of {long_date(day)} it added now "
                 f"has {others} item(s) that the import did not add. Move them to another meeting "
                 "first."
             )

@@ -5,7 +5,7 @@ recommendations go to the executive (Cabinet), which agrees, notes or rejects ea
 minute 110); a recommendation's follow-up can be put on the work programme in one action, like a
 resolution (see :func:`domain.ops.decisions.add_to_work_programme`).
 
-The printed programme's "Select Committee Reviews" table comes from :func:`reviews_for_programme`.
+The printed programme's "Select Committee Reviews" table is built by ``domain.printing.build``.
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ..dates import date_field, long_date
 from ..decision_values import (
     Edited,
     ProgrammeAddition,
     RecommendationInfo,
     ReviewInfo,
     ReviewMeetingInfo,
-    ReviewProgrammeRow,
 )
 from ..errors import Conflict, Invalid, NotFound
 from ..models import (
@@ -41,7 +41,6 @@ from ..models import (
 from .convert import get, lines
 from .decisions import (
     create_programme_topic,
-    long_date,
     placement_message,
     resolve_placement,
     undo_add_to_work_programme,
@@ -67,29 +66,11 @@ RECOMMENDATION_FIELDS = (
 )
 MEETING_FIELDS = ("starts_at", "venue", "notes")
 
-_STATUS_WORDS = {
-    ReviewStatus.PROPOSED: "proposed",
-    ReviewStatus.SCOPING: "scoping",
-    ReviewStatus.IN_PROGRESS: "in progress",
-    ReviewStatus.REPORTED: "reported",
-    ReviewStatus.CLOSED: "closed",
-}
-_FINISHED = (ReviewStatus.REPORTED, ReviewStatus.CLOSED)
-
-# Choices for a form, in the order to offer them.
-STATUS_LABELS = {s.value: _STATUS_WORDS[s].capitalize() for s in ReviewStatus}
-RESPONSE_LABELS = {
-    ExecutiveResponse.PENDING.value: "Pending",
-    ExecutiveResponse.AGREED.value: "Agreed",
-    ExecutiveResponse.NOTED.value: "Noted",
-    ExecutiveResponse.REJECTED.value: "Rejected",
-}
-
-
-def allowed_statuses(current: str) -> tuple[str, ...]:
-    """The statuses a review in ``current`` may be moved to (itself included), for a form."""
-    finished = ReviewStatus(current) in _FINISHED
-    return tuple(s.value for s in ReviewStatus if not (finished and s == ReviewStatus.PROPOSED))
+def allowed_statuses(current: ReviewStatus | str) -> tuple[ReviewStatus, ...]:
+    """The statuses a review in ``current`` may be moved to (itself included), in the order a
+    form offers them."""
+    finished = ReviewStatus(current).finished
+    return tuple(s for s in ReviewStatus if not (finished and s == ReviewStatus.PROPOSED))
 
 
 # --- ORM rows to values -----------------------------------------------------------------------
@@ -109,7 +90,7 @@ def recommendation_info(r: Recommendation) -> RecommendationInfo:
         review_id=r.review_id,
         number=r.number,
         text=r.text,
-        response=r.response.value,
+        response=r.response,
         response_on=r.response_on,
         response_text=r.response_text,
         follow_up_on=r.follow_up_on,
@@ -127,7 +108,7 @@ def review_info(r: SelectReview) -> ReviewInfo:
         scope=r.scope,
         members=lines(r.members),
         lead_officer=r.lead_officer,
-        status=r.status.value,
+        status=r.status,
         added_on=r.added_on,
         reported_on=r.reported_on,
         meetings=tuple(review_meeting_info(m) for m in r.meetings),
@@ -165,21 +146,6 @@ def _review_meeting(
 # --- validation -------------------------------------------------------------------------------
 
 
-def _date(value: Any, field: str, label: str) -> dt.date | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise Invalid(f"The {label} '{value}' is not a date; enter it as 10/07/2019.", field)
-
-
 def _enum(enum_type: type, value: Any, field: str, what: str) -> Any:
     try:
         return enum_type(str(value).lower().replace(" ", "_"))
@@ -203,7 +169,7 @@ def validate_review(fields: dict[str, Any]) -> dict[str, Any]:
         elif key == "status":
             value = _enum(ReviewStatus, value, key, "review status")
         elif key in ("added_on", "reported_on"):
-            value = _date(value, key, "date added" if key == "added_on" else "date reported")
+            value = date_field(value, key, "date added" if key == "added_on" else "date reported")
         out[key] = value
     if "title" in out:
         if not out["title"]:
@@ -220,9 +186,9 @@ def _check_review(
 ) -> None:
     """The status rules, checked on the review as it would be saved."""
     status = values["status"]
-    if status == ReviewStatus.PROPOSED and previous in _FINISHED:
+    if status == ReviewStatus.PROPOSED and previous is not None and previous.finished:
         raise Invalid(
-            f"This review has {_STATUS_WORDS[previous]}, so it cannot go back to proposed; "
+            f"This review has {previous.label.lower()}, so it cannot go back to proposed; "
             "choose scoping or in progress to reopen it.",
             "status",
         )
@@ -255,9 +221,9 @@ def validate_recommendation(fields: dict[str, Any]) -> dict[str, Any]:
         elif key == "response":
             value = _enum(ExecutiveResponse, value, key, "response")
         elif key == "response_on":
-            value = _date(value, key, "response date")
+            value = date_field(value, key, "response date")
         elif key == "follow_up_on":
-            value = _date(value, key, "follow-up date")
+            value = date_field(value, key, "follow-up date")
         out[key] = value
     if "text" in out and not out["text"]:
         raise Invalid("Write the recommendation's text.", "text")
@@ -337,12 +303,6 @@ def get_review(session: Session, *, review_id: int) -> ReviewInfo:
     return review_info(_review(session, review_id))
 
 
-def review_for_topic(session: Session, *, topic_id: int) -> ReviewInfo | None:
-    """The review a programme topic stands for, or None."""
-    r = session.scalars(_query().where(SelectReview.topic_id == topic_id).limit(1)).first()
-    return None if r is None else review_info(r)
-
-
 def create_review(
     session: Session,
     *,
@@ -412,23 +372,6 @@ def revert_review(session: Session, *, info: ReviewInfo) -> ReviewInfo:
     if values["topic_id"] is not None and session.get(Topic, values["topic_id"]) is None:
         values["topic_id"] = None
     return _apply(session, r, values)
-
-
-def set_review_status(
-    session: Session,
-    *,
-    review_id: int,
-    status: str,
-    reported_on: dt.date | None = None,
-    expected_version: int | None = None,
-) -> Edited[ReviewInfo]:
-    """Move a review on (or back); marking it reported needs the date it reported."""
-    fields: dict[str, Any] = {"status": status}
-    if reported_on is not None:
-        fields["reported_on"] = reported_on
-    return update_review(
-        session, review_id=review_id, expected_version=expected_version, **fields
-    )
 
 
 def delete_review(session: Session, *, review_id: int) -> ReviewInfo:
@@ -522,21 +465,6 @@ def update_review_meeting(
     return Edited(before, review_meeting_info(m))
 
 
-def move_review_meeting(
-    session: Session,
-    *,
-    review_meeting_id: int,
-    starts_at: dt.datetime,
-    venue: str | None = None,
-    expected_version: int | None = None,
-) -> Edited[ReviewMeetingInfo]:
-    """Move a review meeting to another date, time or venue."""
-    return update_review_meeting(
-        session, review_meeting_id=review_meeting_id, expected_version=expected_version,
-        starts_at=starts_at, venue=venue,
-    )
-
-
 def revert_review_meeting(session: Session, *, info: ReviewMeetingInfo) -> ReviewMeetingInfo:
     return update_review_meeting(
         session, review_meeting_id=info.id, starts_at=info.starts_at, venue=info.venue,
@@ -627,24 +555,6 @@ def update_recommendation(
     return Edited(before, recommendation_info(x))
 
 
-def set_response(
-    session: Session,
-    *,
-    recommendation_id: int,
-    response: str,
-    response_on: dt.date | None = None,
-    response_text: str | None = None,
-    expected_version: int | None = None,
-) -> Edited[RecommendationInfo]:
-    """Record the executive's response: agreed, noted or rejected (with its date), or pending."""
-    fields: dict[str, Any] = {"response": response, "response_on": response_on}
-    if response_text is not None:
-        fields["response_text"] = response_text
-    return update_recommendation(
-        session, recommendation_id=recommendation_id, expected_version=expected_version, **fields
-    )
-
-
 def revert_recommendation(session: Session, *, info: RecommendationInfo) -> RecommendationInfo:
     return update_recommendation(
         session, recommendation_id=info.id, **recommendation_fields(info)
@@ -670,14 +580,6 @@ def restore_recommendation(session: Session, *, info: RecommendationInfo) -> Rec
     session.flush()
     session.expire(r, ["recommendations"])
     return recommendation_info(x)
-
-
-def topic_recommendation(session: Session, *, topic_id: int) -> RecommendationInfo | None:
-    """The recommendation whose follow-up a topic is, or None."""
-    x = session.scalars(
-        select(Recommendation).where(Recommendation.follow_up_topic_id == topic_id).limit(1)
-    ).first()
-    return None if x is None else recommendation_info(x)
 
 
 # --- follow-up on the work programme ----------------------------------------------------------
@@ -829,50 +731,3 @@ def redo_add_follow_up(session: Session, *, addition: ProgrammeAddition) -> Prog
         ids=addition,
     )
     return replace(again, message=addition.message)
-
-
-# --- the printed programme --------------------------------------------------------------------
-
-
-def reviews_for_programme(
-    session: Session, *, committee_id: int, year_start: int
-) -> list[ReviewProgrammeRow]:
-    """The "Select Committee Reviews" table of a year's programme.
-
-    A review stays on every programme from the year it was added until it is closed (the
-    2019-20 programme still lists the bullying review added in March 2019), unless it reported
-    before the year began. The reason printed is the review's topic's reason where it has a topic,
-    else its scope.
-    """
-    get(session, Committee, committee_id)
-    year_begins, year_ends = dt.date(year_start, 5, 1), dt.date(year_start + 1, 5, 1)
-    rows = session.execute(
-        select(SelectReview, Topic)
-        .outerjoin(Topic, Topic.id == SelectReview.topic_id)
-        .where(
-            SelectReview.committee_id == committee_id,
-            SelectReview.status != ReviewStatus.CLOSED,
-        )
-    ).all()
-    out = []
-    for r, t in rows:
-        if r.added_on is not None and r.added_on >= year_ends:
-            continue
-        if r.reported_on is not None and r.reported_on < year_begins:
-            continue
-        out.append(
-            (
-                (r.added_on is None, r.added_on or dt.date.max, r.id),
-                ReviewProgrammeRow(
-                    review_id=r.id,
-                    topic_id=t.id if t else None,
-                    subject=r.title,
-                    reason=t.reason if t is not None else r.scope,
-                    responsible=r.lead_officer or (t.responsible if t is not None else ""),
-                    status=r.status.value,
-                    exempt=bool(t.exempt) if t is not None else False,
-                    exempt_paragraph=t.exempt_paragraph if t is not None else None,
-                ),
-            )
-        )
-    return [row for _, row in sorted(out, key=lambda pair: pair[0])]

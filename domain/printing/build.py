@@ -47,7 +47,7 @@ from ..ops.committees import is_approved
 from ..ops.convert import CriteriaCache, agreed_scores, assessment_info, get, summaries
 from ..settings import CouncilSettings, load_settings
 from ..values import AssessmentInfo, CriteriaSetInfo
-from ..years import municipal_year_label
+from ..years import municipal_year_label, year_bounds
 from .document import (
     LAYOUTS,
     PURPOSE,
@@ -72,10 +72,6 @@ VERBAL_UPDATE = "Verbal update"
 _WAITING = (TopicStatus.TO_BE_SCHEDULED, TopicStatus.ACCEPTED)
 # Select review topics that no longer belong on the programme.
 _REVIEW_GONE = (TopicStatus.WITHDRAWN, TopicStatus.NOT_PURSUED, TopicStatus.DONE)
-
-
-def _year_bounds(year_start: int) -> tuple[dt.datetime, dt.datetime]:
-    return dt.datetime(year_start, 5, 1), dt.datetime(year_start + 1, 5, 1)
 
 
 def _placeholder(paragraph: int | None) -> PartIIPlaceholder | None:
@@ -108,9 +104,11 @@ def _meeting_groups(
     year_start: int,
     include_exempt: bool,
     placeholders: bool,
-    layout: str = SCORED,
+    layout: str,
+    start_month: int,
 ) -> tuple[MeetingGroup, ...]:
-    lo, hi = _year_bounds(year_start)
+    begins, ends = year_bounds(year_start, start_month)
+    lo, hi = dt.datetime.combine(begins, dt.time()), dt.datetime.combine(ends, dt.time())
     meetings = session.execute(
         select(Meeting.id, Meeting.starts_at)
         .where(
@@ -226,7 +224,12 @@ def _to_be_scheduled(
 
 
 def _reviews(
-    session: Session, committee_id: int, year_start: int, include_exempt: bool, placeholders: bool
+    session: Session,
+    committee_id: int,
+    year_start: int,
+    include_exempt: bool,
+    placeholders: bool,
+    start_month: int,
 ) -> tuple[ScheduleRow | PartIIPlaceholder, ...]:
     """The "Select Committee Reviews" table.
 
@@ -235,7 +238,7 @@ def _reviews(
     the bullying review added in March 2019); its reason is its topic's reason, else its scope.
     A select review topic of the year that has no review record yet is listed too.
     """
-    year_begins, year_ends = dt.date(year_start, 5, 1), dt.date(year_start + 1, 5, 1)
+    year_begins, year_ends = year_bounds(year_start, start_month)
     current = (
         SelectReview.committee_id == committee_id,
         SelectReview.status != ReviewStatus.CLOSED,
@@ -429,12 +432,25 @@ def build_programme(
         officer_phone=committee.officer_phone,
         council_name=settings.council_name,
         meetings=_meeting_groups(
-            session, committee_id, year_start, include_exempt, placeholders, layout
+            session,
+            committee_id,
+            year_start,
+            include_exempt,
+            placeholders,
+            layout,
+            settings.year_start_month,
         ),
         to_be_scheduled=_to_be_scheduled(
             session, committee_id, year_start, include_exempt, placeholders
         ),
-        reviews=_reviews(session, committee_id, year_start, include_exempt, placeholders),
+        reviews=_reviews(
+            session,
+            committee_id,
+            year_start,
+            include_exempt,
+            placeholders,
+            settings.year_start_month,
+        ),
         annex=(
             _annex(session, committee, annex_topic_id, include_exempt)
             if annex or annex_topic_id is not None

@@ -28,47 +28,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from domain.dates import council_date
 from domain.scoring import PAPER, BandRule, Question, band_for, total
 from domain.values import PROGRAMME_LAYOUTS
 from domain.years import short_year_label, year_label
-
-# Month names of five letters or fewer are printed in full ("March", "July"); longer ones take
-# the abbreviations the council's own programmes use (seed 001: "11 Sept 2019", "8 Jan 2020").
-_COUNCIL_MONTH_ABBREVIATIONS = {
-    1: "Jan",
-    2: "Feb",
-    8: "Aug",
-    9: "Sept",
-    10: "Oct",
-    11: "Nov",
-    12: "Dec",
-}
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def council_date_label(d: dt.date) -> str:
-    """A meeting date as the council prints it: "10 July 2019", "11 Sept 2019", "4 March 2020"."""
-    name = _MONTH_NAMES[d.month - 1]
-    month = name if len(name) <= 5 else _COUNCIL_MONTH_ABBREVIATIONS[d.month]
-    return f"{d.day} {month} {d.year}"
-
-
-def short_date_label(d: dt.date) -> str:
-    """A meeting date as the purpose layout prints it (seed 000): "6.7.15", "19.10.15"."""
-    return f"{d.day}.{d.month}.{d.year % 100:02d}"
-
-
-def long_date_label(d: dt.date) -> str:
-    """A date in full, as in minutes and tracking decisions: "10 July 2019"."""
-    return f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
-
-
-def month_year_label(d: dt.date) -> str:
-    """A target month as in the tracking decisions document: "July 2019"."""
-    return f"{_MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def year_labels(start_year: int) -> tuple[str, str]:
@@ -117,7 +80,7 @@ class MeetingGroup:
 
     @property
     def date_label(self) -> str:
-        return council_date_label(self.meeting_date)
+        return council_date(self.meeting_date)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.paragraph import split as _rl_split
 from reportlab.platypus.paragraph import strip as _rl_strip
 
+from domain.dates import dotted_date, long_date
 from domain.paths import resource_path
 from domain.printing.document import (
     PURPOSE,
@@ -56,8 +57,6 @@ from domain.printing.document import (
     ProgrammeRow,
     ScheduleRow,
     ScoringSheet,
-    long_date_label,
-    short_date_label,
 )
 from domain.scoring import BandRule, Question
 
@@ -688,7 +687,7 @@ def _meeting_rows(
     starts: list[int] = []
     purpose = layout == PURPOSE
     for gi, group in enumerate(groups):
-        label = short_date_label(group.meeting_date) if purpose else group.date_label
+        label = dotted_date(group.meeting_date) if purpose else group.date_label
         date_cell: list[Flowable] = [
             _Bookmark(f"meeting-{gi}", label),
             para(label, "cell_bold"),
@@ -966,7 +965,7 @@ def _sheet_story(sheet: ScoringSheet, key: str) -> list[Flowable]:
         markup(f"<b>Topic:</b> {escape_text(sheet.topic_title)}", "body"),
         markup(
             f"<b>Scored by:</b> {escape_text(sheet.scorer)} on "
-            f"{escape_text(long_date_label(sheet.scored_on))}",
+            f"{escape_text(long_date(sheet.scored_on))}",
             "body",
         ),
         Spacer(0, 6),
@@ -1019,7 +1018,7 @@ _DECISION_COLUMNS = (0.24, 0.48, 0.28)
 
 
 def _decision_cells(row: DecisionRow) -> list[Any]:
-    first = escape_text(long_date_label(row.meeting_date))
+    first = escape_text(long_date(row.meeting_date))
     if row.minute_no:
         first = f"<b>Minute {escape_text(row.minute_no)}</b><br/>{first}"
     third = (

@@ -14,8 +14,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
 
+from domain.dates import long_date
 from domain.decision_values import ReviewInfo
-from domain.printing.document import long_date_label
 from domain.printing.render import (
     Furniture,
     Output,
@@ -105,7 +105,7 @@ _COLUMNS = (0.05, 0.35, 0.11, 0.11, 0.25, 0.13)
 def _follow_up(row: RecommendationRow) -> str:
     parts = []
     if row.follow_up_on is not None:
-        parts.append(long_date_label(row.follow_up_on))
+        parts.append(long_date(row.follow_up_on))
     if row.on_programme:
         parts.append("On the work programme")
     return "\n".join(parts)
@@ -128,7 +128,7 @@ def review_story(doc: ReviewDoc) -> list[Flowable]:
             para(str(row.number), "cell_centre"),
             para(row.text),
             para(row.response, "cell_bold"),
-            text_cell(long_date_label(row.response_on) if row.response_on else ""),
+            text_cell(long_date(row.response_on) if row.response_on else ""),
             text_cell(row.response_text),
             text_cell(_follow_up(row)),
         ])  # fmt: skip
@@ -142,7 +142,7 @@ def review_story(doc: ReviewDoc) -> list[Flowable]:
     if doc.status:
         facts.append(f"<b>Status:</b> {escape_text(doc.status)}")
     if doc.reported_on is not None:
-        facts.append(f"<b>Reported:</b> {escape_text(long_date_label(doc.reported_on))}")
+        facts.append(f"<b>Reported:</b> {escape_text(long_date(doc.reported_on))}")
     story: list[Flowable] = [
         para(doc.committee_name, "committee_mixed"),
         para(f"{doc.review_title} \u2013 {doc.heading}", "doc_title"),

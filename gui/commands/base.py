@@ -37,7 +37,9 @@ def short(title: str, limit: int = 60) -> str:
 
 def when(starts_at: dt.datetime) -> str:
     """A meeting's day as the Edit menu names it: "4 March 2020"."""
-    return f"{starts_at.day} {starts_at:%B %Y}"
+    from domain.dates import long_date
+
+    return long_date(starts_at.date())
 
 
 class HubCommand(QUndoCommand):

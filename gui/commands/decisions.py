@@ -30,13 +30,13 @@ class CreateDecisionCommand(AddCommand):
 
 
 def _edit_text(before: DecisionInfo, fields: dict[str, Any]) -> str:
-    from domain.ops.decisions import RAG_LABELS, STATUS_LABELS
+    from domain.decision_values import DecisionStatus, Rag
 
     title = short(str(fields.get("title") or before.title))
     if set(fields) == {"status"}:
-        return f"mark {title} {STATUS_LABELS.get(fields['status'], fields['status']).lower()}"
+        return f"mark {title} {DecisionStatus(fields['status']).label.lower()}"
     if set(fields) == {"rag"}:
-        rag = RAG_LABELS.get(fields["rag"], str(fields["rag"])).split(" ")[0]
+        rag = Rag(fields["rag"]).label if fields["rag"] else "None"
         return f"set RAG of {title} to {rag}"
     return f"edit resolution {title}"
 

@@ -27,11 +27,11 @@ class CreateReviewCommand(AddCommand):
 
 
 def _review_edit_text(before: ReviewInfo, fields: dict[str, Any]) -> str:
-    from domain.ops.reviews import STATUS_LABELS
+    from domain.decision_values import ReviewStatus
 
     title = short(str(fields.get("title") or before.title))
     if "status" in fields and set(fields) <= {"status", "reported_on"}:
-        return f"mark review {title} {STATUS_LABELS.get(fields['status'], fields['status']).lower()}"
+        return f"mark review {title} {ReviewStatus(fields['status']).label.lower()}"
     return f"edit review {title}"
 
 

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.dates import month_year
+
 from .. import errors
 from ..models import labels
 from .fields import FieldMessage, from_qdate, show_field_error, to_qdate
@@ -169,7 +171,7 @@ class DecisionEditor(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Edit resolution" if info else "New resolution", on_save, parent)
-        from domain.ops.decisions import RAG_LABELS, STATUS_LABELS
+        from domain.decision_values import DecisionStatus, Rag
 
         self.setObjectName("DecisionEditor")
         self.info = info
@@ -212,13 +214,14 @@ class DecisionEditor(FormDialog):
         self.add_field("officer", "&Officer responsible:", self.officer_edit)
 
         self.status_combo = QComboBox(self)
-        for code, text in STATUS_LABELS.items():
-            self.status_combo.addItem(text, code)
+        for status in DecisionStatus:
+            self.status_combo.addItem(status.label, status)
         self.add_field("status", "&Status:", self.status_combo)
 
         self.rag_combo = QComboBox(self)
-        for code, text in RAG_LABELS.items():
-            self.rag_combo.addItem(text, code)
+        self.rag_combo.addItem("None", None)
+        for rag in Rag:
+            self.rag_combo.addItem(rag.meaning, rag)
         self.add_field("rag", "R&AG:", self.rag_combo)
 
         self.target_kind.currentIndexChanged.connect(self._on_target_kind_changed)
@@ -489,12 +492,12 @@ class PlacementDialog(FormDialog):
             counted = f"{p['in_months']} months from {self.from_what} ({labels.date_text(self.from_date)})"
             if found is not None:
                 text = (
-                    f"{counted}: {target:%B %Y}. It will be booked onto the first meeting then, "
+                    f"{counted}: {month_year(target)}. It will be booked onto the first meeting then, "
                     f"{labels.long_date(found.starts_at.date())}."
                 )
             else:
                 text = (
-                    f"{counted}: {target:%B %Y}. There is no meeting then yet, so it will wait in "
+                    f"{counted}: {month_year(target)}. There is no meeting then yet, so it will wait in "
                     "the items to be scheduled, needed by then."
                 )
         else:

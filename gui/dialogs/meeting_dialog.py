@@ -29,6 +29,7 @@ class MeetingDialog(QDialog):
         starts_at: dt.datetime,
         venue: str,
         year_start: int | None = None,
+        start_month: int,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -36,6 +37,7 @@ class MeetingDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.year_start = year_start
+        self.start_month = start_month
         form = QFormLayout()
 
         self.date_edit = QDateEdit(self)
@@ -78,7 +80,7 @@ class MeetingDialog(QDialog):
 
     def _check_year(self) -> None:
         day = from_qdate(self.date_edit.date())
-        if self.year_start is not None and labels.municipal_year_of(day) != self.year_start:
+        if self.year_start is not None and labels.municipal_year_of(day, self.start_month) != self.year_start:
             self.message.show_warning(
                 f"This date is outside the municipal year {labels.year_label(self.year_start)}; "
                 "the meeting will be listed under its own year."

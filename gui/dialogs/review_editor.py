@@ -33,7 +33,8 @@ class ReviewEditor(FormDialog):
     def __init__(self, *, info: ReviewInfo | None, on_save: SaveHandler, today: dt.date | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__("Edit review" if info else "New review", on_save, parent)
-        from domain.ops.reviews import STATUS_LABELS, allowed_statuses
+        from domain.decision_values import ReviewStatus
+        from domain.ops.reviews import allowed_statuses
 
         self.setObjectName("ReviewEditor")
         self.info = info
@@ -49,9 +50,9 @@ class ReviewEditor(FormDialog):
         self.officer_edit = QLineEdit(self)
         self.add_field("lead_officer", "&Lead officer:", self.officer_edit)
         self.status_combo = QComboBox(self)
-        allowed = allowed_statuses(info.status) if info else tuple(STATUS_LABELS)
-        for code in allowed:
-            self.status_combo.addItem(STATUS_LABELS[code], code)
+        allowed = allowed_statuses(info.status) if info else tuple(ReviewStatus)
+        for status in allowed:
+            self.status_combo.addItem(status.label, status)
         self.add_field("status", "Stat&us:", self.status_combo)
         self.added_date = OptionalDate("Recorded", "Date added", self)
         self.add_field("added_on", "Date &added:", self.added_date)
@@ -142,7 +143,7 @@ class RecommendationEditor(FormDialog):
     def __init__(self, *, info: RecommendationInfo | None, next_number: int, on_save: SaveHandler,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__("Edit recommendation" if info else "Add recommendation", on_save, parent)
-        from domain.ops.reviews import RESPONSE_LABELS
+        from domain.decision_values import ExecutiveResponse
 
         self.setObjectName("RecommendationEditor")
         self.info = info
@@ -153,8 +154,8 @@ class RecommendationEditor(FormDialog):
         self.text_edit = self.text_box(4)
         self.add_field("text", "&Recommendation:", self.text_edit)
         self.response_combo = QComboBox(self)
-        for code, text in RESPONSE_LABELS.items():
-            self.response_combo.addItem(text, code)
+        for response in ExecutiveResponse:
+            self.response_combo.addItem(response.label, response)
         self.add_field("response", "Executive re&sponse:", self.response_combo)
         self.response_date = OptionalDate("Responded", "Response date", self)
         self.add_field("response_on", "Response &date:", self.response_date)

@@ -23,20 +23,24 @@ class Dialogs:
     def topic_editor(
         self, parent: QWidget, *, row: TopicRow | None, year_start: int, years: list[int], on_save: SaveHandler,
         origin: DecisionInfo | None = None, on_open_origin: Callable[[int], object] | None = None,
+        start_month: int,
     ) -> TopicEditor:
         from .topic_editor import TopicEditor
 
         return TopicEditor(
             row=row, year_start=year_start, years=years, on_save=on_save, parent=parent,
-            origin=origin, on_open_origin=on_open_origin,
+            origin=origin, on_open_origin=on_open_origin, start_month=start_month,
         )
 
     def meeting_dialog(
-        self, parent: QWidget, *, title: str, starts_at: dt.datetime, venue: str, year_start: int
+        self, parent: QWidget, *, title: str, starts_at: dt.datetime, venue: str, year_start: int, start_month: int
     ) -> MeetingDialog:
         from .meeting_dialog import MeetingDialog
 
-        return MeetingDialog(title=title, starts_at=starts_at, venue=venue, year_start=year_start, parent=parent)
+        return MeetingDialog(
+            title=title, starts_at=starts_at, venue=venue, year_start=year_start, start_month=start_month,
+            parent=parent,
+        )
 
     def committee_dialog(self, parent: QWidget, info: CommitteeInfo) -> CommitteeDialog:
         from .committee_dialog import CommitteeDialog

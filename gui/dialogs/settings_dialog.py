@@ -7,7 +7,6 @@ returns the error, if any, so a rule the settings break lands next to its field.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.dates import long_date, month_name
 from domain.settings import CouncilSettings
 
 from .fields import FieldMessage, show_field_error
@@ -34,7 +34,7 @@ SettingsSaveHandler = Callable[[CouncilSettings], BaseException | None]
 
 
 def closures_text(settings: CouncilSettings) -> str:
-    return "\n".join(f"{d.day} {d:%B %Y}" for d in settings.extra_closures)
+    return "\n".join(long_date(d) for d in settings.extra_closures)
 
 
 def _mute(label: QLabel) -> None:
@@ -101,7 +101,7 @@ class SettingsDialog(QDialog):
 
         self.month_combo = QComboBox(self)
         for month in range(1, 13):
-            self.month_combo.addItem(calendar.month_name[month], month)
+            self.month_combo.addItem(month_name(month), month)
         self.month_combo.setCurrentIndex(settings.year_start_month - 1)
         self._add(
             "year_start_month", "Municipal year &starts in:", self.month_combo,

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.dates import long_date, month_year
 from domain.values import TopicRow
 
 from ..models import labels
@@ -59,7 +60,7 @@ FIELDS = (
 
 def origin_text(d: DecisionInfo) -> str:
     """'From minute 14 of 10 July 2019', as minutes refer to a resolution."""
-    day = f"{d.meeting_date.day} {d.meeting_date:%B %Y}"
+    day = long_date(d.meeting_date)
     return f"From minute {d.minute_no} of {day}" if d.minute_no else f"From the meeting of {day}"
 
 
@@ -74,9 +75,11 @@ class TopicEditor(QDialog):
         parent: QWidget | None = None,
         origin: DecisionInfo | None = None,
         on_open_origin: Callable[[int], object] | None = None,
+        start_month: int,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("TopicEditor")
+        self.start_month = start_month
         self.row = row
         self._on_save = on_save
         self.origin = origin
@@ -308,11 +311,12 @@ class TopicEditor(QDialog):
         added = self.added_date.value()
         year = self.year_combo.currentData()
         message = self.messages["added_on"]
-        if added is not None and year is not None and labels.municipal_year_of(added) != year:
+        if added is not None and year is not None and labels.municipal_year_of(added, self.start_month) != year:
+            begins, ends = labels.year_bounds(year, self.start_month)
             message.show_warning(
                 f"{labels.date_text(added)} is outside the municipal year "
                 f"{labels.year_label(year).replace(' ', chr(0xA0))} "
-                f"(May {year} to April {year + 1}). "
+                f"({month_year(begins)} to {month_year(ends - dt.timedelta(days=1))}). "
                 "Check the date or the year."
             )
         else:

@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from domain.decision_values import Rag
+
 from . import labels
 from .table import Column, RowTableModel
 
-if TYPE_CHECKING:  # the values module is light, but keep the table free of domain imports
+if TYPE_CHECKING:
     from domain.decision_values import DecisionInfo, ProgressNoteInfo
 
-RAG_TEXT = {"green": "Green", "amber": "Amber", "red": "Red"}
-RAG_COLOURS = {"green": "#cfe8cf", "amber": "#fbe3a6", "red": "#f6c9c4"}
+RAG_COLOURS = {Rag.GREEN: "#cfe8cf", Rag.AMBER: "#fbe3a6", Rag.RED: "#f6c9c4"}
 OVERDUE = "Overdue"
 OVERDUE_COLOUR = "#f6c9c4"
 
@@ -36,11 +37,11 @@ DECISION_COLUMNS: tuple[Column[DecisionInfo], ...] = (
     Column("Title", lambda d: d.title, tooltip=lambda d: d.resolution or None),
     Column("Target", lambda d: d.target_label, sort_key=_target_key),
     Column("Officer", lambda d: d.officer, tooltip=lambda d: d.officer or None),
-    Column("Status", lambda d: labels.DECISION_STATUS.get(d.status, d.status)),
+    Column("Status", lambda d: d.status.label),
     Column(
         "RAG",
-        lambda d: RAG_TEXT.get(d.rag or "", ""),
-        background=lambda d: RAG_COLOURS.get(d.rag or ""),
+        lambda d: d.rag.label if d.rag else "",
+        background=lambda d: RAG_COLOURS.get(d.rag) if d.rag else None,
         header_tooltip="Green: achieved · Amber: progressing · Red: not achieved",
     ),
     Column(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from domain.years import municipal_year_of, year_label  # noqa: F401 - the GUI reads them here
+from domain.dates import short_date, weekday_date
+from domain.years import municipal_year_of, year_bounds, year_label  # noqa: F401 - the GUI reads them here
 
 STATUS = {
     "proposed": "Proposed",
@@ -42,8 +43,6 @@ MEETING_STATUS = {
     "held": "Held",
 }
 
-DECISION_STATUS = {"ongoing": "Ongoing", "complete": "Complete"}
-RAG = {"green": "Green", "amber": "Amber", "red": "Red"}
 
 # Local Government Act 1972, Schedule 12A, Part 1 (as amended 2006).
 SCHEDULE_12A = {
@@ -84,11 +83,13 @@ def part_ii_tooltip(paragraph: int | None) -> str:
 
 
 def date_text(d: dt.date | None) -> str:
-    return f"{d.day} {d:%b %Y}" if d else ""
+    """'11 Sept 2019', or nothing for no date."""
+    return short_date(d) if d else ""
 
 
 def long_date(d: dt.date) -> str:
-    return f"{d:%A} {d.day} {d:%B %Y}"
+    """'Wednesday 11 September 2019'."""
+    return weekday_date(d)
 
 
 def time_text(t: dt.time) -> str:

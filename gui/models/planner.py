@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersiste
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
+from domain.dates import short_date, short_weekday_date
 from domain.values import EntryInfo, MeetingInfo, TopicRow
 
 from . import labels
@@ -34,9 +35,6 @@ Index = QModelIndex | QPersistentModelIndex
 # (kind "entry" or "topic", ids, meeting id or None for the list, position or None for the end)
 DropHandler = Callable[[str, list[int], int | None, int | None], bool]
 
-_WEEKDAY = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-# Council documents abbreviate September as "Sept"; strftime would follow the locale.
-_MONTH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec")
 _MEETING = 0  # internal id of a meeting row; an entry row holds its meeting's row + 1
 # Warnings about the whole meeting; the others are shown beside the items they name.
 MEETING_KINDS = frozenset({"over_capacity", "cancelled_meeting"})
@@ -52,14 +50,9 @@ COLUMNS = ("Meeting and agenda item", "Score", "Responsible", "Warnings")
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the MeetingInfo or EntryInfo behind a row
 
 
-def day_text(d: dt.date) -> str:
-    """'11 Sept 2019'."""
-    return f"{d.day} {_MONTH[d.month - 1]} {d.year}"
-
-
 def short_day(d: dt.date, *, year_of: dt.date | None = None) -> str:
     """'Tue 3 Sept 2019', or 'Tue 3 Sept' when ``year_of`` is a date in the same year."""
-    text = f"{_WEEKDAY[d.weekday()]} {day_text(d)}"
+    text = short_weekday_date(d)
     if year_of is not None and year_of.year == d.year:
         text = text.rsplit(" ", 1)[0]
     return text
@@ -108,7 +101,7 @@ def meeting_heading(m: MeetingInfo, data: PlannerData) -> str:
     if m.venue and m.venue != data.programme.committee.default_venue:
         text += f", {m.venue}"
     if m.status == "moved" and m.moved_from is not None:
-        text += f" (moved from {day_text(m.moved_from.date())})"
+        text += f" (moved from {short_date(m.moved_from.date())})"
     if m.status == "cancelled":
         return f"{text} — CANCELLED"
     load = data.loads.get(m.id)

@@ -6,22 +6,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from domain.dates import short_weekday_date
+from domain.decision_values import ExecutiveResponse, ReviewStatus
+
 from . import labels
 from .table import RIGHT, Column, RowTableModel
 
 if TYPE_CHECKING:
     from domain.decision_values import RecommendationInfo, ReviewInfo, ReviewMeetingInfo
 
-REVIEW_STATUS = {
-    "proposed": "Proposed",
-    "scoping": "Scoping",
-    "in_progress": "In progress",
-    "reported": "Reported",
-    "closed": "Closed",
-}
-RESPONSE = {"pending": "Pending", "agreed": "Agreed", "noted": "Noted", "rejected": "Rejected"}
 # A second cue only: the response is always written in the cell.
-RESPONSE_COLOURS = {"agreed": "#cfe8cf", "noted": "#dde6f3", "rejected": "#f6c9c4"}
+RESPONSE_COLOURS = {
+    ExecutiveResponse.AGREED: "#cfe8cf",
+    ExecutiveResponse.NOTED: "#dde6f3",
+    ExecutiveResponse.REJECTED: "#f6c9c4",
+}
+_STATUS_ORDER = list(ReviewStatus)
 
 
 def _date_key(d: object) -> int:
@@ -30,8 +30,7 @@ def _date_key(d: object) -> int:
 
 REVIEW_COLUMNS: tuple[Column[ReviewInfo], ...] = (
     Column("Review", lambda r: r.title, tooltip=lambda r: r.scope or None),
-    Column("Status", lambda r: REVIEW_STATUS.get(r.status, r.status),
-           sort_key=lambda r: list(REVIEW_STATUS).index(r.status) if r.status in REVIEW_STATUS else 9),
+    Column("Status", lambda r: r.status.label, sort_key=lambda r: _STATUS_ORDER.index(r.status)),
     Column("Lead officer", lambda r: r.lead_officer),
     Column("Added", lambda r: labels.date_text(r.added_on), sort_key=lambda r: _date_key(r.added_on)),
     Column("Reported", lambda r: labels.date_text(r.reported_on), sort_key=lambda r: _date_key(r.reported_on)),
@@ -49,7 +48,7 @@ class ReviewTableModel(RowTableModel["ReviewInfo"]):
 
 
 def meeting_when(m: ReviewMeetingInfo) -> str:
-    return f"{m.starts_at:%a} {labels.date_text(m.starts_at.date())}, {labels.time_text(m.starts_at.time())}"
+    return f"{short_weekday_date(m.starts_at.date())}, {labels.time_text(m.starts_at.time())}"
 
 
 REVIEW_MEETING_COLUMNS: tuple[Column[ReviewMeetingInfo], ...] = (
@@ -76,7 +75,7 @@ RECOMMENDATION_COLUMNS: tuple[Column[RecommendationInfo], ...] = (
     Column("Recommendation", lambda x: x.text.strip(), tooltip=lambda x: x.text),
     Column(
         "Response",
-        lambda x: RESPONSE.get(x.response, x.response),
+        lambda x: x.response.label,
         background=lambda x: RESPONSE_COLOURS.get(x.response),
     ),
     Column("Date", lambda x: labels.date_text(x.response_on), sort_key=lambda x: _date_key(x.response_on),

@@ -124,7 +124,7 @@ class DecisionsView(MasterDetailPage):
         self._show_detail(None)
 
     def _build_detail(self) -> QWidget:
-        from domain.ops.decisions import RAG_LABELS, STATUS_LABELS
+        from domain.decision_values import DecisionStatus, Rag
 
         detail = QWidget(self)
         detail.setObjectName("decisionDetail")
@@ -151,13 +151,14 @@ class DecisionsView(MasterDetailPage):
         self.status_combo = QComboBox(detail)
         self.status_combo.setObjectName("decisionStatus")
         self.status_combo.setAccessibleName("Status")
-        for code, text in STATUS_LABELS.items():
-            self.status_combo.addItem(text, code)
+        for status in DecisionStatus:
+            self.status_combo.addItem(status.label, status)
         self.rag_combo = QComboBox(detail)
         self.rag_combo.setObjectName("decisionRag")
         self.rag_combo.setAccessibleName("RAG")
-        for code, text in RAG_LABELS.items():
-            self.rag_combo.addItem(text, code)
+        self.rag_combo.addItem("None", None)
+        for rag in Rag:
+            self.rag_combo.addItem(rag.meaning, rag)
         status_label = QLabel("St&atus:", detail)
         status_label.setBuddy(self.status_combo)
         rag_label = QLabel("&RAG:", detail)
@@ -335,11 +336,14 @@ class DecisionsView(MasterDetailPage):
     def _default_meeting_date(self) -> dt.date:
         """The latest meeting of the year so far, else the year's first, else today."""
         today = self._today()
+        from domain.ops import meetings
+
+        assert self.hub is not None and self.committee_id is not None
         year = [
-            m.starts_at.date() for m in self._meetings()
-            if self.year_start is not None and labels.municipal_year_of(m.starts_at.date()) == self.year_start
-            and m.status != "cancelled"
-        ]  # fmt: skip
+            m.starts_at.date()
+            for m in self.hub.query(meetings.list_meetings, committee_id=self.committee_id, year_start=self.year_start)
+            if self.year_start is not None and m.status != "cancelled"
+        ]
         past = [d for d in year if d <= today]
         return past[-1] if past else (year[0] if year else today)
 
@@ -403,16 +407,25 @@ class DecisionsView(MasterDetailPage):
             self._show_detail(self._current)  # put the combos back as saved
 
     def _on_status_combo_changed(self, _index: int) -> None:
+        from domain.decision_values import DecisionStatus
+
         d = self._current
-        if self._filling or d is None or self.status_combo.currentData() == d.status:
+        if self._filling or d is None:
             return
-        self._edit({"status": self.status_combo.currentData()})
+        status = DecisionStatus(self.status_combo.currentData())  # the combo gives back plain text
+        if status is not d.status:
+            self._edit({"status": status})
 
     def _on_rag_combo_changed(self, _index: int) -> None:
+        from domain.decision_values import Rag
+
         d = self._current
-        if self._filling or d is None or self.rag_combo.currentData() == d.rag:
+        if self._filling or d is None:
             return
-        self._edit({"rag": self.rag_combo.currentData()})
+        data = self.rag_combo.currentData()
+        rag = None if data is None else Rag(data)
+        if rag is not d.rag:
+            self._edit({"rag": rag})
 
     def print_decisions(self, *, open_only: bool = True) -> QDialog | None:
         """Open the print preview on the tracking decisions document (open ones, or all),

@@ -33,7 +33,6 @@ from .. import errors
 from ..dialogs.fields import FieldMessage
 from ..models import labels
 from ..models.reviews import (
-    REVIEW_STATUS,
     RecommendationTableModel,
     ReviewMeetingTableModel,
     ReviewTableModel,
@@ -262,8 +261,8 @@ class ReviewsView(MasterDetailPage):
         self._filling = True
         try:
             self.status_combo.clear()
-            for code in allowed_statuses(r.status):
-                self.status_combo.addItem(REVIEW_STATUS.get(code, code), code)
+            for status in allowed_statuses(r.status):
+                self.status_combo.addItem(status.label, status)
             self.status_combo.setCurrentIndex(self.status_combo.findData(r.status))
         finally:
             self._filling = False
@@ -305,8 +304,13 @@ class ReviewsView(MasterDetailPage):
 
     def _on_status_combo_changed(self, _index: int) -> None:
         r = self._current
-        status = self.status_combo.currentData()
-        if self._filling or r is None or status is None or status == r.status:
+        data = self.status_combo.currentData()
+        if self._filling or r is None or data is None:
+            return
+        from domain.decision_values import ReviewStatus
+
+        status = ReviewStatus(data)  # the combo gives the code back as plain text
+        if status is r.status:
             return
         from domain.errors import Invalid
 

@@ -6,7 +6,6 @@ half-scored, from the demo data (used for docs/screenshots/scoring_panel.png).
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from domain import scoring
+from domain.dates import short_date
 from domain.errors import NotFound
 from domain.values import AssessmentInfo, Change, CriteriaSetInfo, QuestionInfo
 
@@ -101,10 +101,6 @@ def score_text(total: int, max_total: int, band: str | None) -> str:
 
 def imported_text(info: AssessmentInfo) -> str:
     return f"Score {info.total} (total only, from the printed programme)"
-
-
-def short_date(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 def _ask_reason(parent: QWidget, title: str) -> str | None:

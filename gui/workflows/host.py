@@ -63,3 +63,6 @@ class WorkflowHost(QMainWindow):
 
     def years(self) -> list[int]:
         raise NotImplementedError
+
+    def start_month(self) -> int:
+        raise NotImplementedError

@@ -23,10 +23,11 @@ class MeetingsFlow:
         time = (self.window.committee.default_time if self.window.committee else None) or dt.time(14, 0)
         today = dt.date.today()
         assert self.window.year_start is not None
-        if labels.municipal_year_of(today) == self.window.year_start:
+        month = self.window.start_month()
+        if labels.municipal_year_of(today, month) == self.window.year_start:
             day = today + dt.timedelta(days=7)
-        else:
-            day = dt.date(self.window.year_start, 6, 1)
+        else:  # a month into the year, after the annual meeting
+            day = labels.year_bounds(self.window.year_start, month)[0] + dt.timedelta(days=31)
         current = self.window.meetings_view.model.shown_rows()
         if current:
             day = max(m.starts_at.date() for m in current) + dt.timedelta(days=28)
@@ -42,7 +43,8 @@ class MeetingsFlow:
         hub, cid = self.window.hub, self.window.committee_id
         venue = self.window.committee.default_venue if self.window.committee else ""
         dialog = self.window.dialogs.meeting_dialog(
-            self.window, title="Add meeting", starts_at=self._next_meeting_time(), venue=venue, year_start=self.window.year_start
+            self.window, title="Add meeting", starts_at=self._next_meeting_time(), venue=venue, year_start=self.window.year_start,
+            start_month=self.window.start_month(),
         )
 
         def accepted() -> None:
@@ -61,7 +63,8 @@ class MeetingsFlow:
 
         hub = self.window.hub
         dialog = self.window.dialogs.meeting_dialog(
-            self.window, title="Move meeting", starts_at=meeting.starts_at, venue=meeting.venue, year_start=self.window.year_start
+            self.window, title="Move meeting", starts_at=meeting.starts_at, venue=meeting.venue, year_start=self.window.year_start,
+            start_month=self.window.start_month(),
         )
 
         def accepted() -> None:

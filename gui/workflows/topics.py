@@ -32,7 +32,10 @@ class TopicsFlow:
             if created:
                 self.window.topics_view.select_topic(created[0])
 
-        editor = self.window.dialogs.topic_editor(self.window, row=None, year_start=year, years=self.window.years(), on_save=save)
+        editor = self.window.dialogs.topic_editor(
+            self.window, row=None, year_start=year, years=self.window.years(), on_save=save,
+            start_month=self.window.start_month(),
+        )
         self.window.show_dialog(editor, after)
 
     def edit_topic(self) -> None:
@@ -56,7 +59,7 @@ class TopicsFlow:
             origin = None
         editor = self.window.dialogs.topic_editor(
             self.window, row=row, year_start=self.window.year_start, years=self.window.years(), on_save=save,
-            origin=origin, on_open_origin=self.window.show_decision,
+            origin=origin, on_open_origin=self.window.show_decision, start_month=self.window.start_month(),
         )
         self.window.show_dialog(editor)
 

@@ -182,10 +182,3 @@ def test_print_command_against_the_import_floor(tmp_path: Path, capsys) -> None:
             f"ratio {whole_cpu / floor_cpu:.2f} CPU, {whole_wall / floor_wall:.2f} wall"
         )
     assert out.exists()
-
-
-def test_against_libreoffice_converting_a_docx() -> None:
-    """Only where LibreOffice is installed (it is not a dependency)."""
-    if shutil.which("soffice") is None:
-        pytest.skip("soffice is not installed")
-    pytest.skip("no equivalent .docx of the programme is bundled to convert")

@@ -13,8 +13,6 @@ from domain.deadlines import (
     meetings_from_pattern,
     municipal_year_label,
     municipal_year_of,
-    parse_council_date,
-    parse_date_list,
     publication_date,
     report_deadline,
 )
@@ -282,77 +280,3 @@ def test_count_and_until_together_stop_at_whichever_comes_first() -> None:
 def test_impossible_patterns_are_explained(kwargs: dict[str, int], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         meetings_from_pattern(date(2019, 9, 11), **kwargs)  # type: ignore[arg-type]
-
-
-# --- Reading dates -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("11 Sept 2019", date(2019, 9, 11)),
-        ("11 September 2019", date(2019, 9, 11)),
-        ("11 sep 19", date(2019, 9, 11)),
-        ("Wednesday 11 September 2019", date(2019, 9, 11)),
-        ("Wed 11th Sept. 2019", date(2019, 9, 11)),
-        ("1st April 2024", date(2024, 4, 1)),
-        ("7th December 2015", date(2015, 12, 7)),
-        ("11-Sep-2019", date(2019, 9, 11)),
-        ("September 11, 2019", date(2019, 9, 11)),
-        ("6.7.15", date(2015, 7, 6)),
-        ("10.07.2019", date(2019, 7, 10)),
-        ("11/09/2019", date(2019, 9, 11)),
-        ("1/3/23", date(2023, 3, 1)),
-        ("11-09-2019", date(2019, 9, 11)),
-        ("2019-09-11", date(2019, 9, 11)),
-        ("  8 Jan 2020  ", date(2020, 1, 8)),
-    ],
-)
-def test_council_dates_are_read_day_first(text: str, expected: date) -> None:
-    assert parse_council_date(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("", "empty"),
-        ("next Tuesday", "cannot be read|not a date"),
-        ("31/02/2019", "not a real date"),
-        ("11 Septober 2019", "no month called 'Septober'"),
-        ("11/09/2019/1", "not a date"),
-        ("2019-13-01", "not a real date"),
-    ],
-)
-def test_unreadable_dates_say_what_is_wrong(text: str, message: str) -> None:
-    with pytest.raises(ValueError, match=message):
-        parse_council_date(text)
-
-
-def test_a_pasted_list_of_meeting_dates() -> None:
-    text = "11 Sept 2019\n\n6.7.15\n  11/09/2019\n2019-11-13\n8 January 2020\n"
-    assert parse_date_list(text) == [
-        date(2015, 7, 6),
-        date(2019, 9, 11),
-        date(2019, 11, 13),
-        date(2020, 1, 8),
-    ]
-
-
-def test_a_bad_line_in_a_list_is_named_by_number_and_text() -> None:
-    with pytest.raises(ValueError, match=r"Line 3 \('31 Sept 2019'\).*not a real date"):
-        parse_date_list("11 Sept 2019\n13 Nov 2019\n31 Sept 2019\n8 Jan 2020")
-
-
-@settings(max_examples=200)
-@given(day=st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
-def test_every_written_form_of_a_date_reads_back_as_that_date(day: date) -> None:
-    forms = [
-        day.isoformat(),
-        f"{day.day}/{day.month}/{day.year}",
-        f"{day.day:02d}/{day.month:02d}/{day.year % 100:02d}",
-        f"{day.day}.{day.month}.{day.year % 100:02d}",
-        day.strftime("%d %B %Y"),
-        day.strftime("%A %d %b %Y"),
-    ]
-    for form in forms:
-        assert parse_council_date(form) == day, form

@@ -96,7 +96,7 @@ def test_review_meetings_add_move_and_delete_with_undo(window: MainWindow, view:
     qtbot.keyClicks(dialog.venue_edit, "Warspite Room")
     qtbot.keyClick(dialog.venue_edit, Qt.Key.Key_Return)
     assert not dialog.isVisible()
-    assert view.meeting_model.text(0, 0) == "Wed 25 Sep 2019, 2 pm"
+    assert view.meeting_model.text(0, 0) == "Wed 25 Sept 2019, 2 pm"
 
     view.meeting_table.selectRow(0)
     view.move_meeting_button.click()
@@ -106,7 +106,7 @@ def test_review_meetings_add_move_and_delete_with_undo(window: MainWindow, view:
     qtbot.keyClick(dialog.venue_edit, Qt.Key.Key_Return)
     assert view.meeting_model.text(0, 0) == "Wed 2 Oct 2019, 2 pm"
     window.undo_action.trigger()
-    assert view.meeting_model.text(0, 0) == "Wed 25 Sep 2019, 2 pm"
+    assert view.meeting_model.text(0, 0) == "Wed 25 Sept 2019, 2 pm"
 
     view.meeting_table.selectRow(0)
     view.delete_meeting_button.click()

@@ -172,7 +172,7 @@ def test_select_reviews_stay_until_closed(s: Session) -> None:
         s, committee_id=c.id, title="Next year", added_on=dt.date(2020, 6, 1)
     )
     closed = reviews.create_review(s, committee_id=c.id, title="Closed", added_on=dt.date(2019, 8, 1))
-    reviews.set_review_status(s, review_id=closed.id, status="closed")
+    reviews.update_review(s, review_id=closed.id, status="closed")
     rows = build_programme(s, committee_id=c.id, year_start=2019).reviews
     assert [(r.subject, r.reason, r.responsible) for r in rows] == [  # type: ignore[union-attr]
         ("Bullying review", "Topic reason", "Topic officer"),

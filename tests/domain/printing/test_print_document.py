@@ -11,40 +11,9 @@ from domain.printing.document import (
     PaperAnswer,
     PartIIPlaceholder,
     ScoringSheet,
-    council_date_label,
-    long_date_label,
-    month_year_label,
     year_labels,
 )
 from domain.scoring import PAPER
-
-
-@pytest.mark.parametrize(
-    ("day", "printed"),
-    [
-        # The five meeting dates of seed 001's "Work Programme 2019 - 20", as printed there.
-        (dt.date(2019, 7, 10), "10 July 2019"),
-        (dt.date(2019, 9, 11), "11 Sept 2019"),
-        (dt.date(2019, 11, 13), "13 Nov 2019"),
-        (dt.date(2020, 1, 8), "8 Jan 2020"),
-        (dt.date(2020, 3, 4), "4 March 2020"),
-    ],
-)
-def test_meeting_dates_print_as_in_the_seed_programme(day: dt.date, printed: str) -> None:
-    assert council_date_label(day) == printed
-
-
-def test_every_month_follows_one_rule() -> None:
-    labels = [council_date_label(dt.date(2021, m, 1)).split()[1] for m in range(1, 13)]
-    assert labels == [
-        "Jan", "Feb", "March", "April", "May", "June",
-        "July", "Aug", "Sept", "Oct", "Nov", "Dec",
-    ]  # fmt: skip
-
-
-def test_long_and_month_labels() -> None:
-    assert long_date_label(dt.date(2019, 9, 11)) == "11 September 2019"
-    assert month_year_label(dt.date(2019, 7, 31)) == "July 2019"
 
 
 def test_year_labels_across_a_century() -> None:
