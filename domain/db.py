@@ -26,6 +26,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
     from sqlalchemy.engine import URL
 
 # The newest migration this version of the program knows. tests/domain/test_migrations.py
@@ -237,7 +238,7 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
     return target
 
 
-def alembic_config(engine: Engine):  # -> alembic.config.Config
+def alembic_config(engine: Engine) -> AlembicConfig:
     from alembic.config import Config
 
     cfg = Config()

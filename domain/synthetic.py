@@ -311,7 +311,7 @@ def generate(
             # The table, not the mapped class: the ORM's bulk insert splits the rows into a
             # new statement wherever the set of None values changes, which made 50,000 small
             # executes of what Core sends as one executemany per table (10x slower).
-            session.execute(insert(model.__table__), rows[model])
+            session.execute(insert(model.__table__), rows[model])  # type: ignore[arg-type]  # a Table
     _insert_answers(session, answers)
     session.flush()
     topics = rows[Topic]

@@ -22,6 +22,7 @@ import gc
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -31,9 +32,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 class _FirstPaint(QObject):
     """Calls back once, after the window's first paint event."""
 
-    def __init__(self, callback, parent: QObject | None = None) -> None:  # noqa: ANN001
+    def __init__(self, callback: Callable[[], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._callback = callback
+        self._callback: Callable[[], object] | None = callback
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._callback is not None:

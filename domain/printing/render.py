@@ -211,7 +211,7 @@ class _Paragraph(Paragraph):
         # Paragraph.split may drop blPara; then the lines must be broken again.
         if availWidth == self._wrapped_for and "blPara" in self.__dict__:
             return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
         self._wrapped_for = availWidth
         return size
 
@@ -262,7 +262,7 @@ class _PlainParagraph(_Paragraph):
         self._splitLongWordCount = self._hyphenations = 0
         text = _rl_strip(f.text)
         if not text:
-            self._width_max = 0
+            self._width_max = 0.0
             return f.clone(kind=0, lines=[], ascent=ascent, descent=descent, fontSize=size)
         known = _word_widths(font, size)
         space = known.get(" ")
@@ -398,7 +398,7 @@ class _RowTable(Table):
     continued_style = "cell_bold"
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        parts = super().split(availWidth, availHeight)
+        parts: list[Any] = super().split(availWidth, availHeight)
         info = self.row_info
         if len(parts) != 2 or info is None:
             return parts
@@ -430,7 +430,7 @@ class _RowTable(Table):
         # page end, each time from the row heights it was given. A row's height depends only
         # on the column widths, so rows measured before are given back as known heights.
         known = self.__dict__.get("_measured")
-        given = self._argH
+        given: list[float | None] = self.__dict__["_argH"]  # set by Table.__init__
         if known is not None and known[0] == availWidth and len(known[1]) == len(given):
             self._argH = [g if g is not None else k for g, k in zip(given, known[1], strict=True)]
         try:
@@ -660,7 +660,8 @@ _SCHEDULE_COLUMNS = (0.28, 0.50, 0.22)
 
 
 def _frame_width() -> float:
-    return PAGE_SIZE[0] - 2 * MARGIN_X
+    width: float = PAGE_SIZE[0] - 2 * MARGIN_X
+    return width
 
 
 def frame_widths(fractions: Iterable[float]) -> list[float]:
