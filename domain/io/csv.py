@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -48,6 +49,10 @@ def _read_source(source: str | bytes | Path, name: str | None) -> tuple[str, byt
     return name or "the CSV text", source
 
 
+# A character written in UTF-8 beyond ASCII: a lead byte and its continuation bytes.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def _decode(data: bytes, label: str) -> str:
     def refuse(message: str) -> ImportFileError:
         return ImportFileError(label, None, None, message, hint=_NOT_CSV)
@@ -68,11 +73,23 @@ def _decode(data: bytes, label: str) -> str:
             raise refuse("The file says it is UTF-16 text but is not.") from None
     if b"\x00" in data:
         raise refuse("This is not a text file (it holds binary data).")
-    if data.startswith(b"\xef\xbb\xbf"):
+    utf8_bom = data.startswith(b"\xef\xbb\xbf")
+    if utf8_bom:
         data = data[3:]
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as bad:
+        if utf8_bom or _UTF8_SEQUENCE.search(data):
+            # Partly UTF-8: reading it all as Windows-1252 would garble every accented letter
+            # written correctly ("CafÃ© culture"), so the stray byte is named instead.
+            line = data[: bad.start].count(b"\n") + 1
+            raise ImportFileError(
+                label, line, None,
+                f"Byte 0x{data[bad.start]:02X} is not UTF-8 text, though the rest of the file "
+                "is: the file mixes two encodings, so its characters cannot be read safely.",
+                hint="Correct the character on that row (it was probably pasted from another "
+                "program), or open the file in the spreadsheet and save it as 'CSV UTF-8'.",
+            ) from None
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError as exc:

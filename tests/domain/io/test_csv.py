@@ -277,3 +277,22 @@ def test_exempt_items_are_left_out_unless_asked_for(db: Database) -> None:
     assert f"[Part II, paragraph 3] {secret.title}" in programme_csv_text(full.rows)
     assert len(full.rows) == len(public.rows) + 2
     assert [r for r in read_programme_csv(programme_csv_text(full.rows)) if r.exempt_paragraph] != []
+
+
+def test_a_utf8_file_with_one_windows_1252_byte_is_refused_naming_its_row() -> None:
+    good = "Café culture and the night-time economy"
+    data = (
+        f"{HEAD}\n11 Sept 2019,{good},,,\n13 Nov 2019,Youth services,,,\n".encode()
+        + b"8 Jan 2020,Caf\xe9 licensing,,,\n"
+    )
+    err = error_of(data)
+    message = str(err)
+    assert "row 4" in message or "line 4" in message, message
+    assert "0xE9" in message and "mixes two encodings" in message
+    assert "CafÃ©" not in message
+
+
+def test_a_windows_1252_file_is_still_read_as_such() -> None:
+    data = f"{HEAD}\n11 Sept 2019,Café culture – the night-time economy,,,\n".encode("cp1252")
+    rows = read_programme_csv(data, max_score=6, name="prog.csv")
+    assert rows[0].title == "Café culture – the night-time economy"
