@@ -425,7 +425,7 @@ def import_programme(
     Run it in one transaction: any error leaves the database as it was.
     """
     from .models import Committee, TopicStatus
-    from .ops import assessments, meetings, programme, topics
+    from .ops import assessments, planning, topics
     from .ops.convert import get
     from .ops.criteria import set_for_committee
 
@@ -446,7 +446,7 @@ def import_programme(
             )
 
     existing: dict[dt.date, int] = {}
-    for m in meetings.list_meetings(session, committee_id=committee_id, year_start=year_start):
+    for m in planning.list_meetings(session, committee_id=committee_id, year_start=year_start):
         day = m.starts_at.date()
         if day not in existing or m.status != "cancelled":
             existing[day] = m.id
@@ -459,7 +459,7 @@ def import_programme(
             if existing[day] not in made:
                 reused.add(existing[day])
             return existing[day]
-        info = meetings.add_meeting(
+        info = planning.add_meeting(
             session, committee_id=committee_id, starts_at=dt.datetime.combine(day, at)
         )
         existing[day] = info.id
@@ -468,6 +468,7 @@ def import_programme(
 
     shared: dict[tuple[str, str, int | None, int | None], tuple[int, str]] = {}
     booked: set[tuple[int, int]] = set()
+    bookings: dict[int, list[planning.Booking]] = {}
     made_topics = entries = waiting = 0
 
     def new_topic(r: ProgrammeCsvRow, status: TopicStatus) -> int:
@@ -503,13 +504,13 @@ def import_programme(
             topic_id, reason = new_topic(r, TopicStatus.PROPOSED), r.reason
             shared[key] = (topic_id, reason)
         booked.add((topic_id, meeting_id))
-        programme.book_topic(
-            session,
-            topic_id=topic_id,
-            meeting_id=meeting_id,
-            purpose=None if r.reason == reason else r.reason,
+        bookings.setdefault(meeting_id, []).append(
+            planning.Booking(topic_id, purpose=None if r.reason == reason else r.reason)
         )
         entries += 1
+    # Each meeting's rows are booked at once, in file order: one agenda renumber per meeting.
+    for meeting_id, agenda in bookings.items():
+        planning.book_many(session, meeting_id=meeting_id, bookings=agenda)
     session.flush()
     return ImportSummary(
         committee=committee.name,
@@ -537,7 +538,7 @@ def programme_table(
     """The programme as the council's table: one row per item, the date on a meeting's first
     row, then the items to be scheduled. Exempt (Part II) items are left out unless asked for,
     and then their title carries "[Part II, paragraph N]" so the mark survives a re-import."""
-    from .ops.programme import load_programme
+    from .ops.planning import load_programme
 
     view = load_programme(session, committee_id=committee_id, year_start=year_start)
     out: list[tuple[str, str, str, str, str]] = []

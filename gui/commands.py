@@ -234,10 +234,10 @@ class AddMeetingCommand(HubCommand):
         self.meeting: MeetingInfo | None = None
 
     def do(self) -> None:
-        from domain.ops import meetings
+        from domain.ops import planning
 
         self.meeting = self.hub.run(
-            meetings.add_meeting,
+            planning.add_meeting,
             change=_MEETINGS,
             committee_id=self.committee_id,
             starts_at=self.starts_at,
@@ -246,10 +246,10 @@ class AddMeetingCommand(HubCommand):
         )
 
     def undo_(self) -> None:
-        from domain.ops import meetings
+        from domain.ops import planning
 
         assert self.meeting is not None
-        self.hub.run(meetings.delete_meeting, change=_MEETINGS, meeting_id=self.meeting.id)
+        self.hub.run(planning.delete_meeting, change=_MEETINGS, meeting_id=self.meeting.id)
 
 
 class MoveMeetingCommand(HubCommand):
@@ -265,10 +265,10 @@ class MoveMeetingCommand(HubCommand):
         self.new = (starts_at, before.venue if venue is None else venue)
 
     def _apply(self, when: tuple[dt.datetime, str]) -> None:
-        from domain.ops import meetings
+        from domain.ops import planning
 
         info = self.hub.run(
-            meetings.move_meeting,
+            planning.move_meeting,
             change=_MEETINGS,
             meeting_id=self.meeting_id,
             starts_at=when[0],
@@ -282,33 +282,6 @@ class MoveMeetingCommand(HubCommand):
 
     def undo_(self) -> None:
         self._apply(self.old)
-
-
-class SetMeetingStatusCommand(HubCommand):
-    """Cancel or reinstate a meeting (its items stay on it)."""
-
-    def __init__(self, hub: Hub, *, before: MeetingInfo, status: str) -> None:
-        verb = {"cancelled": "cancel", "held": "mark held"}.get(status, "reinstate")
-        super().__init__(hub, f"{verb} meeting of {_when(before.starts_at)}")
-        self.meeting_id = before.id
-        self.old_status = before.status
-        self.new_status = status
-
-    def _apply(self, status: str) -> None:
-        from domain.ops import meetings
-
-        self.hub.run(
-            meetings.set_meeting_status, change=_MEETINGS, meeting_id=self.meeting_id, status=status
-        )
-
-    def do(self) -> None:
-        self._apply(self.new_status)
-
-    def undo_(self) -> None:
-        self._apply(self.old_status)
-
-
-# --- programme approval -----------------------------------------------------------------------
 
 
 class SetProgrammeApprovedCommand(HubCommand):

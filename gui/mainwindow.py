@@ -101,6 +101,14 @@ class Dialogs:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
+    def cancel_destination(
+        self, parent: QWidget, meeting: MeetingInfo, choices: list[tuple[int, str]]
+    ) -> int | str | None | bool:
+        """Where a cancelled meeting's items go, asked as the planner asks it."""
+        from .widgets.planner import PlannerDialogs
+
+        return PlannerDialogs().cancel_destination(parent, meeting, choices)
+
     def save_file(self, parent: QWidget, title: str, suggested_name: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
         from PySide6.QtWidgets import QFileDialog
 
@@ -351,7 +359,7 @@ class MainWindow(QMainWindow):
         self.add_meeting_action = self._action("&Add meeting…", self.add_meeting, "addMeeting", "Add a meeting of this committee")
         _shortcut(self.add_meeting_action, "Ctrl+Shift+M")
         self.move_meeting_action = self._action("M&ove meeting…", self.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
-        self.cancel_meeting_action = self._action("&Cancel meeting", self.cancel_meeting, "cancelMeeting", "Cancel the selected meeting; its items stay on it")
+        self.cancel_meeting_action = self._action("&Cancel meeting", self.cancel_meeting, "cancelMeeting", "Cancel the selected meeting and say where its items go")
         self.reinstate_meeting_action = self._action("&Reinstate meeting", self.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
         self.import_csv_action = self._action(
             "&Import programme from CSV…", self.import_programme_csv, "importProgrammeCsv",
@@ -554,9 +562,9 @@ class MainWindow(QMainWindow):
 
                 self.topics_view.set_topics(self._query(topics.list_topics, committee_id=cid, year_start=year))
             elif page == "meetings":
-                from domain.ops import meetings
+                from domain.ops import planning
 
-                self.meetings_view.set_meetings(self._query(meetings.list_meetings, committee_id=cid, year_start=year))
+                self.meetings_view.set_meetings(self._query(planning.list_meetings, committee_id=cid, year_start=year))
             elif page == "programme":
                 self.programme_view.set_committee_year(cid, year)
             elif page == "reviews":
@@ -774,30 +782,37 @@ class MainWindow(QMainWindow):
         self._show_dialog(dialog, accepted)
 
     def cancel_meeting(self) -> None:
+        """Cancel the selected meeting as the planner does, asking where its items go."""
         meeting = self.meetings_view.current_meeting()
         if self.hub is None or meeting is None or meeting.status == "cancelled":
             return
+        destination: int | str | None | bool = None  # with no question asked, items stay
         if meeting.item_count and self.preferences.get("confirm_cancel_meeting"):
-            text = (
-                f"The meeting of {labels.long_date(meeting.starts_at.date())} has "
-                f"{meeting.item_count} items booked. They stay on the cancelled meeting until "
-                "you move them. Cancel the meeting?"
-            )
-            if not self.dialogs.confirm(self, "Cancel meeting", text):
+            choices = [
+                (m.id, labels.long_date(m.starts_at.date()))
+                for m in self.meetings_view.model.shown_rows()
+                if m.id != meeting.id and m.status not in ("cancelled", "held")
+            ]
+            destination = self.dialogs.cancel_destination(self, meeting, choices)
+            if destination is False:
                 return
-        self._set_meeting_status(meeting, "cancelled")
+        from .planner_commands import CancelMeetingCommand
+
+        self.push(CancelMeetingCommand(
+            self.hub, meeting_id=meeting.id, meeting_day=meeting.starts_at.date(),
+            move_items_to=destination,  # type: ignore[arg-type]
+        ))
 
     def reinstate_meeting(self) -> None:
         meeting = self.meetings_view.current_meeting()
-        if meeting is None or meeting.status != "cancelled":
+        if self.hub is None or meeting is None or meeting.status != "cancelled":
             return
-        self._set_meeting_status(meeting, "moved" if meeting.moved_from else "scheduled")
+        from .planner_commands import SetMeetingStatusCommand
 
-    def _set_meeting_status(self, meeting: MeetingInfo, status: str) -> None:
-        assert self.hub is not None
-        from .commands import SetMeetingStatusCommand
-
-        self.push(SetMeetingStatusCommand(self.hub, before=meeting, status=status))
+        self.push(SetMeetingStatusCommand(
+            self.hub, meeting_id=meeting.id, starts_at=meeting.starts_at,
+            status="moved" if meeting.moved_from else "scheduled",
+        ))
 
     def show_topic(self, topic_id: int) -> bool:
         """Select a topic on the Topics page, switching to its committee and year if need be."""

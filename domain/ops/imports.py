@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from ..csvio import ImportSummary, ProgrammeCsvRow, import_programme
 from ..errors import Conflict
 from ..models import Assessment, Meeting, ProgrammeEntry, Topic
-from .meetings import _year_bounds
+from .planning import year_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ class _Snapshot:
 
 
 def _snapshot(session: Session, committee_id: int, year_start: int) -> _Snapshot:
-    lo, hi = _year_bounds(year_start)
+    lo, hi = year_span(session, year_start)
     topic_ids = frozenset(
         session.scalars(
             select(Topic.id).where(Topic.committee_id == committee_id, Topic.year_start == year_start)

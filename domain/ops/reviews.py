@@ -43,9 +43,9 @@ from .decisions import (
     create_programme_topic,
     long_date,
     placement_message,
-    resolve_placement,
     undo_add_to_work_programme,
 )
+from .planning import resolve_placement
 
 REVIEW_FIELDS = (
     "title",

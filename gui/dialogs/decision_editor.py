@@ -476,7 +476,7 @@ class PlacementDialog(FormDialog):
         return {"meeting_id": None, "in_months": None}
 
     def _update_preview(self) -> None:
-        from domain.ops.decisions import add_months
+        from domain.ops.planning import add_months
 
         self.months_spin.setEnabled(True)
         p = self.placement()

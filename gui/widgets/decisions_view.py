@@ -327,10 +327,10 @@ class DecisionsView(MasterDetailPage):
     # --- commands ---------------------------------------------------------------------------
 
     def _meetings(self) -> list[Any]:
-        from domain.ops import meetings
+        from domain.ops import planning
 
         assert self.hub is not None and self.committee_id is not None
-        return list(self.hub.query(meetings.list_meetings, committee_id=self.committee_id))
+        return list(self.hub.query(planning.list_meetings, committee_id=self.committee_id))
 
     def _default_meeting_date(self) -> dt.date:
         """The latest meeting of the year so far, else the year's first, else today."""

@@ -14,7 +14,7 @@ from domain.db import Database
 from domain.demo import demo_paths
 from domain.errors import Conflict, Invalid
 from domain.models import ProgrammeEntry, Topic
-from domain.ops import meetings, programme, reviews, topics
+from domain.ops import planning, reviews, topics
 from domain.ops.convert import committee_by_name
 
 TODAY = dt.date(2019, 9, 3)
@@ -61,7 +61,7 @@ def test_demo_reviews_make_the_programme_table_with_their_topics_reasons(
     reasons = {t["key"]: (t["title"], t["reason"]) for t in data["topics"]}
     with db.transaction() as s:
         rows = reviews.reviews_for_programme(s, committee_id=cid, year_start=2019)
-        view = programme.load_programme(s, committee_id=cid, year_start=2019)
+        view = planning.load_programme(s, committee_id=cid, year_start=2019)
     assert [(r.subject, r.reason, r.responsible) for r in rows] == [
         (x["title"], reasons[x["topic"]][1], x["lead_officer"]) for x in data["reviews"]
     ]
@@ -287,7 +287,7 @@ def test_follow_up_goes_on_the_programme_with_the_recommendation_and_response(
             response_text="The Leader will write.",
         )
         march = next(
-            m.id for m in meetings.list_meetings(s, committee_id=cid)
+            m.id for m in planning.list_meetings(s, committee_id=cid)
             if m.starts_at.date() == dt.date(2020, 3, 4)
         )
         added = reviews.add_follow_up_to_programme(

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from window_helpers import ECSC, select_committee, table_titles
 
 from domain.db import Database
-from domain.ops import meetings as meeting_ops
+from domain.ops import planning as meeting_ops
 from domain.ops import topics as topic_ops
 from gui.dialogs.fields import to_qdate
 from gui.dialogs.meeting_dialog import MeetingDialog
@@ -296,7 +296,7 @@ def test_pages_show_programme_reviews_and_decisions(window: MainWindow) -> None:
 
 
 def _load(session, **kw):  # noqa: ANN001, ANN003, ANN202
-    from domain.ops.programme import load_programme
+    from domain.ops.planning import load_programme
 
     return load_programme(session, **kw)
 

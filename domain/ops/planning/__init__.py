@@ -1,0 +1,111 @@
+"""Planning a committee-year: meetings, booking topics onto them (one ``book``, one
+``cancel_meeting`` for every caller), standing items, moves and deferrals, suggested schedules,
+what the planner shows, and the snapshots that undo and redo restore.
+
+``common`` holds what the operations share, ``snapshots`` the undo states; the modules below
+hold the operations, and this package names them for callers.
+"""
+
+from __future__ import annotations
+
+from .booking import (
+    MAX_MONTHS,
+    Booked,
+    BookedMany,
+    Booking,
+    book,
+    book_many,
+    first_meeting_from,
+    resolve_placement,
+)
+from .common import UNSCHEDULED, add_months, day_text, entry_info, long_date, year_span
+from .loads import MeetingDeadline, MeetingLoad, meeting_deadlines, meeting_loads
+from .meetings import (
+    MeetingCancelled,
+    MeetingsCreated,
+    StatusSet,
+    add_meeting,
+    cancel_meeting,
+    create_meetings,
+    delete_meeting,
+    list_meetings,
+    move_meeting,
+    set_meeting_status,
+)
+from .moves import (
+    BroughtBack,
+    Deferred,
+    FlagsSet,
+    Moved,
+    bring_back,
+    defer_entry,
+    move_entry,
+    set_entry_flags,
+)
+from .snapshots import ProgrammeState, Undoable, capture_state, restore_state
+from .standing import StandingPlaced, place_standing_items
+from .suggestions import (
+    ScheduleSuggestion,
+    SuggestedPlacement,
+    SuggestionAccepted,
+    UnplacedTopic,
+    accept_suggestion,
+    suggest,
+)
+from .view import PlannerData, ProgrammeWarning, load_programme, planner_data, programme_warnings
+
+__all__ = [
+    "MAX_MONTHS",
+    "UNSCHEDULED",
+    "Booked",
+    "BookedMany",
+    "Booking",
+    "BroughtBack",
+    "Deferred",
+    "FlagsSet",
+    "MeetingCancelled",
+    "MeetingDeadline",
+    "MeetingLoad",
+    "MeetingsCreated",
+    "Moved",
+    "PlannerData",
+    "ProgrammeState",
+    "ProgrammeWarning",
+    "ScheduleSuggestion",
+    "StandingPlaced",
+    "StatusSet",
+    "SuggestedPlacement",
+    "SuggestionAccepted",
+    "Undoable",
+    "UnplacedTopic",
+    "accept_suggestion",
+    "add_meeting",
+    "add_months",
+    "book",
+    "book_many",
+    "bring_back",
+    "cancel_meeting",
+    "capture_state",
+    "create_meetings",
+    "day_text",
+    "defer_entry",
+    "delete_meeting",
+    "entry_info",
+    "first_meeting_from",
+    "list_meetings",
+    "load_programme",
+    "long_date",
+    "meeting_deadlines",
+    "meeting_loads",
+    "move_entry",
+    "move_meeting",
+    "place_standing_items",
+    "planner_data",
+    "programme_warnings",
+    "restore_state",
+    "resolve_placement",
+    "set_entry_flags",
+    "set_meeting_status",
+    "suggest",
+    "year_span",
+]
