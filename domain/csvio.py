@@ -424,7 +424,7 @@ def import_programme(
     reason differs from its topic's keeps it as that entry's purpose, which is what prints.
     Run it in one transaction: any error leaves the database as it was.
     """
-    from .models import Committee, TopicStatus
+    from .models import Committee, Topic, TopicStatus
     from .ops import assessments, planning, topics
     from .ops.convert import get
     from .ops.criteria import set_for_committee
@@ -466,28 +466,35 @@ def import_programme(
         made.add(info.id)
         return info.id
 
-    shared: dict[tuple[str, str, int | None, int | None], tuple[int, str]] = {}
-    booked: set[tuple[int, int]] = set()
-    bookings: dict[int, list[planning.Booking]] = {}
+    # Topics, scores and entries are added in bulk (one flush for all the topics, one per
+    # meeting for its entries), in file order, so a large file imports in linear time.
+    shared: dict[tuple[str, str, int | None, int | None], tuple[Topic, str]] = {}
+    booked: set[tuple[int, int]] = set()  # (id() of the topic, meeting id)
+    bookings: dict[int, list[tuple[Topic, str | None]]] = {}
+    scored: list[tuple[Topic, int]] = []
     made_topics = entries = waiting = 0
+    today = dt.date.today()
 
-    def new_topic(r: ProgrammeCsvRow, status: TopicStatus) -> int:
+    def new_topic(r: ProgrammeCsvRow, status: TopicStatus) -> Topic:
         nonlocal made_topics
-        info = topics.create_topic(
-            session,
-            committee_id=committee_id,
-            year_start=year_start,
-            title=r.title,
-            reason=r.reason,
-            responsible=r.responsible,
-            status=status,
-            exempt=r.exempt_paragraph is not None,
-            exempt_paragraph=r.exempt_paragraph,
+        values = topics.validate(
+            {
+                "title": r.title,
+                "year_start": year_start,
+                "reason": r.reason,
+                "responsible": r.responsible,
+                "status": status,
+                "exempt": r.exempt_paragraph is not None,
+                "exempt_paragraph": r.exempt_paragraph,
+                "added_on": today,
+            }
         )
+        t = Topic(committee_id=committee_id, **values)
+        session.add(t)
         if r.score is not None:
-            assessments.record_imported_total(session, topic_id=info.id, total=r.score)
+            scored.append((t, r.score))
         made_topics += 1
-        return info.id
+        return t
 
     for r in rows:
         if r.meeting_date is None:
@@ -498,19 +505,22 @@ def import_programme(
         if not r.title:
             continue
         key = (r.title.casefold(), r.responsible.casefold(), r.score, r.exempt_paragraph)
-        if key in shared and (shared[key][0], meeting_id) not in booked:
-            topic_id, reason = shared[key]
+        if key in shared and (id(shared[key][0]), meeting_id) not in booked:
+            topic, reason = shared[key]
         else:
-            topic_id, reason = new_topic(r, TopicStatus.PROPOSED), r.reason
-            shared[key] = (topic_id, reason)
-        booked.add((topic_id, meeting_id))
-        bookings.setdefault(meeting_id, []).append(
-            planning.Booking(topic_id, purpose=None if r.reason == reason else r.reason)
-        )
+            topic, reason = new_topic(r, TopicStatus.PROPOSED), r.reason
+            shared[key] = (topic, reason)
+        booked.add((id(topic), meeting_id))
+        bookings.setdefault(meeting_id, []).append((topic, None if r.reason == reason else r.reason))
         entries += 1
-    # Each meeting's rows are booked at once, in file order: one agenda renumber per meeting.
+    session.flush()
+    assessments.record_imported_totals(session, totals=[(t.id, total) for t, total in scored])
     for meeting_id, agenda in bookings.items():
-        planning.book_many(session, meeting_id=meeting_id, bookings=agenda)
+        planning.book_many(
+            session,
+            meeting_id=meeting_id,
+            bookings=[planning.Booking(t.id, purpose=purpose) for t, purpose in agenda],
+        )
     session.flush()
     return ImportSummary(
         committee=committee.name,

@@ -166,10 +166,12 @@ def restore_state(session: Session, *, state: ProgrammeState) -> None:
         m.notes = ms.notes
     session.flush()
     for es in state.entries:
-        e = by_id.get(es.id)
-        if e is None:
+        found = by_id.get(es.id)
+        if found is None:
             e = ProgrammeEntry(id=es.id, meeting_id=es.meeting_id, topic_id=es.topic_id)
             session.add(e)
+        else:
+            e = found
         e.meeting_id = es.meeting_id
         e.topic_id = es.topic_id
         e.position = es.position

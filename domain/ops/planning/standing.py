@@ -24,7 +24,7 @@ from .snapshots import Undoable, capture_state
 _LIVE_STANDING = (TopicStatus.ACCEPTED, TopicStatus.SCHEDULED, TopicStatus.TO_BE_SCHEDULED)
 
 
-def _standing_query(committee_id: int, year_start: int) -> Select[tuple[Topic]]:
+def _standing_query(committee_id: int, year_start: int) -> Select[Topic]:
     return (
         select(Topic)
         .where(
@@ -57,13 +57,14 @@ def place_standing(
     if not meetings:
         return []
     mids = [m.id for m in meetings]
-    excluded = set(
-        session.execute(
+    excluded = {
+        (int(mid), int(tid))
+        for mid, tid in session.execute(
             select(StandingExclusion.meeting_id, StandingExclusion.topic_id).where(
                 StandingExclusion.meeting_id.in_(mids)
             )
-        ).all()
-    )
+        )
+    }
     added: list[ProgrammeEntry] = []
     for m in meetings:
         agenda = entries_of(session, m.id)
