@@ -23,6 +23,7 @@ from ..csvio import ImportSummary, ProgrammeCsvRow, import_programme
 from ..errors import Conflict
 from ..models import Assessment, Meeting, ProgrammeEntry, Topic
 from .planning import year_span
+from .planning.common import entries_of, renumber
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +89,7 @@ def _tracked(session: Session, reuse: ImportedIds | None) -> Iterator[dict[type,
     """Record the ids of new topics, meetings, entries and scores in the order they are made;
     with ``reuse``, give the n-th new row of each kind the n-th id of ``reuse`` back.
 
-    Every operation the import calls adds one row and flushes it, so rows reach the flush in
-    the order they were made.
+    The import adds rows in the order it makes them, and a flush inserts them in that order.
     """
     made: dict[type, list[int]] = {kind: [] for kind in _KINDS}
     given = (
@@ -214,13 +214,8 @@ def remove_imported(session: Session, *, imported: ImportedIds) -> None:
     session.flush()
     # A meeting that was there before keeps its own items, numbered from the top again.
     for meeting_id in touched:
-        meeting = session.get(Meeting, meeting_id)
-        if meeting is None:
-            continue
-        session.refresh(meeting)
-        for i, entry in enumerate(sorted(meeting.entries, key=lambda e: (e.position, e.id))):
-            if entry.position != i:
-                entry.position = i
+        if session.get(Meeting, meeting_id) is not None:
+            renumber(entries_of(session, meeting_id))
     session.flush()
 
 
