@@ -446,10 +446,22 @@ def import_programme(
             )
 
     existing: dict[dt.date, int] = {}
+    cancelled: set[int] = set()
     for m in planning.list_meetings(session, committee_id=committee_id, year_start=year_start):
         day = m.starts_at.date()
         if day not in existing or m.status != "cancelled":
             existing[day] = m.id
+        if m.status == "cancelled":
+            cancelled.add(m.id)
+    for r in rows:
+        # Nothing is booked onto a cancelled meeting; say which row asks for one.
+        if r.title and r.meeting_date is not None and existing.get(r.meeting_date) in cancelled:
+            raise CsvError(
+                file, r.row, DATE,
+                f"The committee's meeting of {format_date(r.meeting_date)} is cancelled.",
+                hint="Reinstate the meeting, or move the item to another date in the file; "
+                "nothing was imported.",
+            )
     reused: set[int] = set()
     made: set[int] = set()
     at = committee.default_time or dt.time(14, 0)

@@ -8,17 +8,8 @@ hold the operations, and this package names them for callers.
 
 from __future__ import annotations
 
-from .booking import (
-    MAX_MONTHS,
-    Booked,
-    BookedMany,
-    Booking,
-    book,
-    book_many,
-    first_meeting_from,
-    resolve_placement,
-)
-from .common import UNSCHEDULED, add_months, day_text, entry_info, long_date, year_span
+from .booking import Booked, BookedMany, Booking, book, book_many, resolve_placement
+from .common import add_months, day_text, long_date, year_span
 from .loads import MeetingDeadline, MeetingLoad, meeting_deadlines, meeting_loads
 from .meetings import (
     MeetingCancelled,
@@ -42,7 +33,7 @@ from .moves import (
     move_entry,
     set_entry_flags,
 )
-from .snapshots import ProgrammeState, Undoable, capture_state, restore_state
+from .snapshots import ProgrammeState, Undoable, restore_state
 from .standing import StandingPlaced, place_standing_items
 from .suggestions import (
     ScheduleSuggestion,
@@ -55,8 +46,6 @@ from .suggestions import (
 from .view import PlannerData, ProgrammeWarning, load_programme, planner_data, programme_warnings
 
 __all__ = [
-    "MAX_MONTHS",
-    "UNSCHEDULED",
     "Booked",
     "BookedMany",
     "Booking",
@@ -85,13 +74,10 @@ __all__ = [
     "book_many",
     "bring_back",
     "cancel_meeting",
-    "capture_state",
     "create_meetings",
     "day_text",
     "defer_entry",
     "delete_meeting",
-    "entry_info",
-    "first_meeting_from",
     "list_meetings",
     "load_programme",
     "long_date",

@@ -116,3 +116,21 @@ def test_an_item_with_no_estimate_takes_the_committees_minutes_and_an_old_counci
         assert load_settings(s).council_name  # still reads
         save_settings(s, settings=replace(load_settings(s), max_items_per_officer=5))
     assert load.text == "70 of 60 minutes" and load.over
+
+
+def test_an_import_names_the_row_that_asks_for_a_cancelled_meeting_and_imports_nothing(
+    db: Database,
+) -> None:
+    from domain.csvio import HEADER, CsvError, parse_programme_csv
+    from domain.ops.imports import import_rows
+
+    cid, mid = _panel(db)
+    with db.transaction() as s:
+        planning.cancel_meeting(s, meeting_id=mid)
+    text = ",".join(HEADER) + "\n13 Nov 2019,Budget,,Money,Ann\n11 Sept 2019,Libraries,,Books,Bob\n"
+    rows = parse_programme_csv(text, year_start=2019)
+    with pytest.raises(CsvError) as err, db.transaction() as s:
+        import_rows(s, committee_id=cid, year_start=2019, rows=rows, file="p.csv")
+    assert "p.csv, row 3" in str(err.value) and "11 September 2019 is cancelled" in str(err.value)
+    with db.transaction() as s:
+        assert [m.id for m in planning.list_meetings(s, committee_id=cid)] == [mid]
