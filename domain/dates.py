@@ -18,6 +18,7 @@ is the one reader of a date field of a use case (a date, an empty value or typed
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Any
@@ -74,6 +75,13 @@ def short_weekday_date(d: dt.date) -> str:
 def month_year(d: dt.date) -> str:
     """'July 2019': a target month, as the tracking decisions document writes it."""
     return f"{MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved on by whole months; the 31st becomes the last day of a shorter month."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def dotted_date(d: dt.date) -> str:

@@ -24,7 +24,7 @@ from .models import (
     SelectReview,
     Topic,
 )
-from .ops import assessments, committees, meetings, programme, topics
+from .ops import assessments, committees, planning, topics
 from .ops.criteria import ensure_default_set
 from .paths import resource_path
 
@@ -114,13 +114,13 @@ def load_committee_year(session: Session, data: dict[str, Any], *, replace: bool
             dt.date.fromisoformat(m["date"]),
             _time(m.get("time")) or info.default_time or dt.time(14, 0),
         )
-        meeting = meetings.add_meeting(
+        meeting = planning.add_meeting(
             session, committee_id=info.id, starts_at=when, venue=m.get("venue")
         )
         for e in m["entries"]:
             tid = topic_ids[e["topic"]]
             status_before = session.get(Topic, tid).status  # type: ignore[union-attr]
-            programme.book_topic(
+            planning.book(
                 session,
                 topic_id=tid,
                 meeting_id=meeting.id,
@@ -130,8 +130,10 @@ def load_committee_year(session: Session, data: dict[str, Any], *, replace: bool
             )
             # The typed-in status (e.g. done for a meeting already held) wins over booking's.
             session.get(Topic, tid).status = status_before  # type: ignore[union-attr]
-        if m.get("status") and m["status"] != "scheduled":
-            meetings.set_meeting_status(session, meeting_id=meeting.id, status=m["status"])
+        if m.get("status") == "cancelled":
+            planning.cancel_meeting(session, meeting_id=meeting.id)  # its items stay on it
+        elif m.get("status") and m["status"] != "scheduled":
+            planning.set_meeting_status(session, meeting_id=meeting.id, status=m["status"])
 
     for r in data.get("reviews", []):
         session.add(
@@ -147,7 +149,7 @@ def load_committee_year(session: Session, data: dict[str, Any], *, replace: bool
         )
 
     meeting_by_day = {
-        m.starts_at.date(): m.id for m in meetings.list_meetings(session, committee_id=info.id)
+        m.starts_at.date(): m.id for m in planning.list_meetings(session, committee_id=info.id)
     }
     for d in data.get("decisions", []):
         day = dt.date.fromisoformat(d["meeting_date"])

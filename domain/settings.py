@@ -39,8 +39,6 @@ class CouncilSettings:
     # Programmes routinely give a lead officer several items (seed 001: Judith Harwood has
     # four at 13 November 2019 in the approved programme), so only more than four is unusual.
     max_items_per_officer: int = 4
-    # Minutes of agenda time assumed for an item with no estimate.
-    default_item_minutes: int = 30
     # Public prints show an exempt item as "Part II item (paragraph N)" rather than omit it.
     show_part_ii_placeholders: bool = False
 
@@ -73,8 +71,6 @@ def _validate(s: CouncilSettings) -> None:
         raise Invalid("The municipal year starts in a month from 1 to 12.", "year_start_month")
     if s.max_items_per_officer < 1:
         raise Invalid("Allow at least one item per officer.", "max_items_per_officer")
-    if s.default_item_minutes < 1:
-        raise Invalid("An item takes at least one minute.", "default_item_minutes")
 
 
 def load_settings(session: Session) -> CouncilSettings:

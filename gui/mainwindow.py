@@ -306,7 +306,7 @@ class MainWindow(WorkflowHost):
         self.add_meeting_action = self._action("&Add meeting…", self.meetings_flow.add_meeting, "addMeeting", "Add a meeting of this committee")
         _shortcut(self.add_meeting_action, "Ctrl+Shift+M")
         self.move_meeting_action = self._action("M&ove meeting…", self.meetings_flow.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
-        self.cancel_meeting_action = self._action("&Cancel meeting", self.meetings_flow.cancel_meeting, "cancelMeeting", "Cancel the selected meeting; its items stay on it")
+        self.cancel_meeting_action = self._action("&Cancel meeting", self.meetings_flow.cancel_meeting, "cancelMeeting", "Cancel the selected meeting and say where its items go")
         self.reinstate_meeting_action = self._action("&Reinstate meeting", self.meetings_flow.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
         self.import_csv_action = self._action(
             "&Import programme from CSV…", self.transfer_flow.import_programme_csv, "importProgrammeCsv",
@@ -516,9 +516,9 @@ class MainWindow(WorkflowHost):
 
                 self.topics_view.set_topics(self.query(topics.list_topics, committee_id=cid, year_start=year))
             elif page == "meetings":
-                from domain.ops import meetings
+                from domain.ops import planning
 
-                self.meetings_view.set_meetings(self.query(meetings.list_meetings, committee_id=cid, year_start=year))
+                self.meetings_view.set_meetings(self.query(planning.list_meetings, committee_id=cid, year_start=year))
             elif page == "programme":
                 self.programme_view.set_committee_year(cid, year)
             elif page == "reviews":

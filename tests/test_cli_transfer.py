@@ -13,7 +13,7 @@ from domain.cli import main
 from domain.db import open_database
 from domain.errors import Invalid
 from domain.io import layout
-from domain.ops import programme, topics
+from domain.ops import planning, topics
 from domain.ops.convert import committee_by_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +53,7 @@ def programme_of(url: str, committee: str, year: int) -> tuple[list, list]:
     try:
         with database.transaction() as s:
             c = committee_by_name(s, committee)
-            view = programme.load_programme(s, committee_id=c.id, year_start=year)
+            view = planning.load_programme(s, committee_id=c.id, year_start=year)
     finally:
         database.close()
     return (
@@ -149,23 +149,23 @@ def test_a_failure_half_way_through_the_import_writes_nothing(
 ) -> None:
     good = tmp_path / "programme.csv"
     good.write_text(GOOD)
-    real = programme.book_topic
+    real = planning.book_many
     calls = []
 
-    def failing_book_topic(session, **kw):  # type: ignore[no-untyped-def]
+    def failing_book_many(session, **kw):  # type: ignore[no-untyped-def]
         calls.append(kw)
-        if len(calls) == 3:
+        if len(calls) == 2:
             raise Invalid("The meeting is full.")
         return real(session, **kw)
 
-    monkeypatch.setattr(programme, "book_topic", failing_book_topic)
+    monkeypatch.setattr(planning, "book_many", failing_book_many)
     before = snapshot(demo_file)
     code, _, err = cli(
         capsys, "--db", str(demo_file), "import", str(good), "--committee", "ECSC", "--year",
         "2019-20", "--append",
     )
     assert code == 1 and "The meeting is full." in err
-    assert len(calls) == 3  # two entries were written in the transaction before the failure
+    assert len(calls) == 2  # one meeting's items were written in the transaction before the failure
     assert snapshot(demo_file) == before
 
 

@@ -89,21 +89,53 @@ def record_imported_total(
     scored_on: dt.date | None = None,
 ) -> AssessmentInfo:
     """A score known only by its total (from a printed programme or a CSV): agreed."""
-    topic = get(session, Topic, topic_id)
-    cs = set_for_committee(session, committee_id=topic.committee_id)
-    if not 0 <= total <= cs.max_total:
-        raise Invalid(f"A {cs.name} score is between 0 and {cs.max_total}; got {total}.", "score")
-    a = Assessment(
-        topic_id=topic.id,
-        criteria_set_id=cs.id,
-        scorer=scorer,
-        scored_on=scored_on or topic.added_on or dt.date.today(),
-        imported_total=total,
+    (a,) = record_imported_totals(
+        session, totals=[(topic_id, total)], scorer=scorer, scored_on=scored_on
     )
-    session.add(a)
+    return assessment_info(a, set_for_committee(session, committee_id=a.topic.committee_id))
+
+
+def record_imported_totals(
+    session: Session,
+    *,
+    totals: Sequence[tuple[int, int]],
+    scorer: str = "Committee",
+    scored_on: dt.date | None = None,
+) -> list[Assessment]:
+    """Scores known only by their totals, (topic id, total) each, every one agreed; an
+    import records thousands at once, so the criteria sets are read once per committee."""
+    sets: dict[int, CriteriaSetInfo] = {}
+    made: list[Assessment] = []
+    for topic_id, total in totals:
+        topic = get(session, Topic, topic_id)
+        cs = sets.get(topic.committee_id)
+        if cs is None:
+            cs = sets[topic.committee_id] = set_for_committee(
+                session, committee_id=topic.committee_id
+            )
+        if not 0 <= total <= cs.max_total:
+            raise Invalid(
+                f"A {cs.name} score is between 0 and {cs.max_total}; got {total}.", "score"
+            )
+        made.append(
+            Assessment(
+                topic_id=topic.id,
+                criteria_set_id=cs.id,
+                scorer=scorer,
+                scored_on=scored_on or topic.added_on or dt.date.today(),
+                imported_total=total,
+                agreed=True,
+            )
+        )
+    ids = list({a.topic_id for a in made})
+    for i in range(0, len(ids), 500):
+        for other in session.scalars(
+            select(Assessment).where(Assessment.topic_id.in_(ids[i : i + 500]), Assessment.agreed)
+        ):
+            other.agreed = False  # the new score is the agreed one
+    session.add_all(made)
     session.flush()
-    _set_agreed(session, a, True)
-    return assessment_info(a, cs)
+    return made
 
 
 def _set_agreed(session: Session, a: Assessment, agreed: bool) -> None:

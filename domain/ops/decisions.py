@@ -47,9 +47,10 @@ from ..models import (
     TopicStatus,
 )
 from ..years import municipal_year_of, start_month, year_bounds
-from . import programme
+from . import planning
 from . import topics as topic_ops
 from .convert import get
+from .planning import resolve_placement
 
 EDITABLE = (
     "meeting_id",
@@ -63,7 +64,6 @@ EDITABLE = (
     "rag",
 )
 
-MAX_MONTHS = 60
 
 
 # --- formatting -------------------------------------------------------------------------------
@@ -87,13 +87,6 @@ def source_ref_for(minute_no: str, meeting_date: dt.date) -> str:
     if minute_no:
         return f"Minute {minute_no}, {long_date(meeting_date)}"
     return f"Resolution of {long_date(meeting_date)}"
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved on by whole months; the 31st becomes the last day of a shorter month."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _minute_key(minute_no: str) -> tuple[int, str]:
@@ -544,68 +537,6 @@ def restore_progress_note(session: Session, *, note: ProgressNoteInfo) -> Progre
 # --- from a resolution to the work programme --------------------------------------------------
 
 
-def first_meeting_from(session: Session, committee_id: int, day: dt.date) -> Meeting | None:
-    """The committee's first meeting on or after ``day`` that is not cancelled."""
-    return session.scalars(
-        select(Meeting)
-        .where(
-            Meeting.committee_id == committee_id,
-            Meeting.starts_at >= dt.datetime.combine(day, dt.time.min),
-            Meeting.status != MeetingStatus.CANCELLED,
-        )
-        .order_by(Meeting.starts_at)
-        .limit(1)
-    ).first()
-
-
-def resolve_placement(
-    session: Session,
-    *,
-    committee_id: int,
-    meeting_id: int | None,
-    in_months: int | None,
-    from_date: dt.date,
-    on_or_after: dt.date | None = None,
-) -> tuple[Meeting | None, dt.date | None, str]:
-    """Where a new item goes: (meeting or None, needed-by date or None, why, for the message).
-
-    "In N months' time" names a month, not a day: the minutes of 10 July 2019 scheduled a
-    progress report "for 6 months' time (8 January 2020)" (seed 001, minute 20(i)). So the item
-    goes to the first meeting in or after the month N months on; with none, it waits in "items to
-    be scheduled", needed by the date N months on.
-    """
-    if meeting_id is not None and in_months is not None:
-        raise Invalid("Choose a meeting or a number of months, not both.", "in_months")
-    if meeting_id is not None:
-        m = session.get(Meeting, meeting_id)
-        if m is None or m.committee_id != committee_id:
-            raise Invalid("Choose one of this committee's meetings.", "meeting_id")
-        if m.status == MeetingStatus.CANCELLED:
-            raise Invalid(
-                f"The meeting of {long_date(m.starts_at.date())} is cancelled; choose another.",
-                "meeting_id",
-            )
-        return m, None, ""
-    if in_months is not None:
-        if isinstance(in_months, bool) or not isinstance(in_months, int):
-            raise Invalid("Give the number of months as a whole number, e.g. 6.", "in_months")
-        if not 1 <= in_months <= MAX_MONTHS:
-            raise Invalid(
-                f"Give a number of months from 1 to {MAX_MONTHS}, e.g. 6 for "
-                "\"in 6 months' time\".",
-                "in_months",
-            )
-        target = add_months(from_date, in_months)
-        m = first_meeting_from(session, committee_id, target.replace(day=1))
-        plural = "s" if in_months > 1 else ""
-        why = f"no meeting in or after {month_year(target)} ({in_months} month{plural} on)"
-        return m, (None if m else target), why
-    if on_or_after is not None:
-        m = first_meeting_from(session, committee_id, on_or_after)
-        return m, (None if m else on_or_after), f"no meeting on or after {long_date(on_or_after)}"
-    return None, None, "no meeting was chosen"
-
-
 def create_programme_topic(
     session: Session,
     *,
@@ -638,9 +569,9 @@ def create_programme_topic(
     session.flush()
     entry = None
     if meeting is not None:
-        entry = programme.book_topic(
+        entry = planning.book(
             session, topic_id=t.id, meeting_id=meeting.id, entry_id=entry_id
-        ).id
+        ).entry.id
     return t, entry, year
 
 
@@ -775,7 +706,7 @@ def remove_programme_topic(session: Session, addition: ProgrammeAddition) -> Non
             "nothing to undo."
         )
     if addition.entry_id is not None and session.get(ProgrammeEntry, addition.entry_id):
-        programme.unschedule(session, entry_id=addition.entry_id)
+        planning.move_entry(session, entry_id=addition.entry_id, meeting_id=None)
     session.delete(topic)
     session.flush()
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..io.rows import ExportRow, ProgrammeExport
 from ..values import EntryInfo, MeetingInfo, TopicRow
-from .programme import load_programme
+from .planning import load_programme
 
 
 def _row(meeting: MeetingInfo | None, item: EntryInfo | TopicRow) -> ExportRow:

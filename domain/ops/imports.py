@@ -36,17 +36,13 @@ from ..models import (
     TopicStatus,
 )
 from ..years import municipal_year_label, municipal_year_of, start_month, year_bounds
-from . import assessments, meetings, programme, topics
+from . import assessments, planning, topics
 from .convert import get
 from .criteria import set_for_committee
+from .planning import year_span
+from .planning.common import entries_of, renumber
 
 _FILE = "the CSV file"
-
-
-def _year_range(session: Session, year_start: int) -> tuple[dt.datetime, dt.datetime]:
-    """The municipal year's first moment and the next year's, from the council's start month."""
-    begins, ends = year_bounds(year_start, start_month(session))
-    return dt.datetime.combine(begins, dt.time.min), dt.datetime.combine(ends, dt.time.min)
 
 
 def check_rows_in_year(
@@ -109,8 +105,9 @@ def import_programme(
                 "prioritisation tool.",
             )
 
-    lo, hi = _year_range(session, year_start)
+    lo, hi = year_span(session, year_start)
     existing: dict[dt.date, int] = {}
+    cancelled: set[int] = set()
     for meeting_id, starts_at, status in session.execute(
         select(Meeting.id, Meeting.starts_at, Meeting.status)
         .where(Meeting.committee_id == committee_id, Meeting.starts_at >= lo, Meeting.starts_at < hi)
@@ -119,6 +116,17 @@ def import_programme(
         day = starts_at.date()
         if day not in existing or status != MeetingStatus.CANCELLED:
             existing[day] = meeting_id
+        if status == MeetingStatus.CANCELLED:
+            cancelled.add(meeting_id)
+    for r in rows:
+        # Nothing is booked onto a cancelled meeting; say which row asks for one.
+        if r.title and r.meeting_date is not None and existing.get(r.meeting_date) in cancelled:
+            raise r.error(
+                file, DATE,
+                f"The committee's meeting of {format_date(r.meeting_date)} is cancelled.",
+                hint="Reinstate the meeting, or move the item to another date in the file; "
+                "nothing was imported.",
+            )
     reused: set[int] = set()
     made: set[int] = set()
     at = committee.default_time or dt.time(14, 0)
@@ -128,34 +136,42 @@ def import_programme(
             if existing[day] not in made:
                 reused.add(existing[day])
             return existing[day]
-        info = meetings.add_meeting(
+        info = planning.add_meeting(
             session, committee_id=committee_id, starts_at=dt.datetime.combine(day, at)
         )
         existing[day] = info.id
         made.add(info.id)
         return info.id
 
-    shared: dict[tuple[str, str, int | None, int | None], tuple[int, str]] = {}
-    booked: set[tuple[int, int]] = set()
+    # Topics, scores and entries are added in bulk (one flush for all the topics, one per
+    # meeting for its entries), in file order, so a large file imports in linear time.
+    shared: dict[tuple[str, str, int | None, int | None], tuple[Topic, str]] = {}
+    booked: set[tuple[int, int]] = set()  # (id() of the topic, meeting id)
+    bookings: dict[int, list[tuple[Topic, str | None]]] = {}
+    scored: list[tuple[Topic, int]] = []
     made_topics = entries = waiting = 0
+    today = dt.date.today()
 
-    def new_topic(r: ProgrammeRow, status: TopicStatus) -> int:
+    def new_topic(r: ProgrammeRow, status: TopicStatus) -> Topic:
         nonlocal made_topics
-        info = topics.create_topic(
-            session,
-            committee_id=committee_id,
-            year_start=year_start,
-            title=r.title,
-            reason=r.reason,
-            responsible=r.responsible,
-            status=status,
-            exempt=r.exempt_paragraph is not None,
-            exempt_paragraph=r.exempt_paragraph,
+        values = topics.validate(
+            {
+                "title": r.title,
+                "year_start": year_start,
+                "reason": r.reason,
+                "responsible": r.responsible,
+                "status": status,
+                "exempt": r.exempt_paragraph is not None,
+                "exempt_paragraph": r.exempt_paragraph,
+                "added_on": today,
+            }
         )
+        t = Topic(committee_id=committee_id, **values)
+        session.add(t)
         if r.score is not None:
-            assessments.record_imported_total(session, topic_id=info.id, total=r.score)
+            scored.append((t, r.score))
         made_topics += 1
-        return info.id
+        return t
 
     for r in rows:
         if r.meeting_date is None:
@@ -166,19 +182,22 @@ def import_programme(
         if not r.title:
             continue
         key = (r.title.casefold(), r.responsible.casefold(), r.score, r.exempt_paragraph)
-        if key in shared and (shared[key][0], meeting_id) not in booked:
-            topic_id, reason = shared[key]
+        if key in shared and (id(shared[key][0]), meeting_id) not in booked:
+            topic, reason = shared[key]
         else:
-            topic_id, reason = new_topic(r, TopicStatus.PROPOSED), r.reason
-            shared[key] = (topic_id, reason)
-        booked.add((topic_id, meeting_id))
-        programme.book_topic(
-            session,
-            topic_id=topic_id,
-            meeting_id=meeting_id,
-            purpose=None if r.reason == reason else r.reason,
-        )
+            topic, reason = new_topic(r, TopicStatus.PROPOSED), r.reason
+            shared[key] = (topic, reason)
+        booked.add((id(topic), meeting_id))
+        bookings.setdefault(meeting_id, []).append((topic, None if r.reason == reason else r.reason))
         entries += 1
+    session.flush()
+    assessments.record_imported_totals(session, totals=[(t.id, total) for t, total in scored])
+    for meeting_id, agenda in bookings.items():
+        planning.book_many(
+            session,
+            meeting_id=meeting_id,
+            bookings=[planning.Booking(t.id, purpose=purpose) for t, purpose in agenda],
+        )
     session.flush()
     return ImportSummary(
         committee=committee.name,
@@ -216,7 +235,7 @@ class _Snapshot:
 
 
 def _snapshot(session: Session, committee_id: int, year_start: int) -> _Snapshot:
-    lo, hi = _year_range(session, year_start)
+    lo, hi = year_span(session, year_start)
     topic_ids = frozenset(
         session.scalars(
             select(Topic.id).where(Topic.committee_id == committee_id, Topic.year_start == year_start)
@@ -254,8 +273,7 @@ def _tracked(session: Session, reuse: ImportedIds | None) -> Iterator[dict[type,
     """Record the ids of new topics, meetings, entries and scores in the order they are made;
     with ``reuse``, give the n-th new row of each kind the n-th id of ``reuse`` back.
 
-    Every operation the import calls adds one row and flushes it, so rows reach the flush in
-    the order they were made.
+    The import adds rows in the order it makes them, and a flush inserts them in that order.
     """
     made: dict[type, list[int]] = {kind: [] for kind in _KINDS}
     given = (
@@ -380,13 +398,8 @@ def remove_imported(session: Session, *, imported: ImportedIds) -> None:
     session.flush()
     # A meeting that was there before keeps its own items, numbered from the top again.
     for meeting_id in touched:
-        meeting = session.get(Meeting, meeting_id)
-        if meeting is None:
-            continue
-        session.refresh(meeting)
-        for i, entry in enumerate(sorted(meeting.entries, key=lambda e: (e.position, e.id))):
-            if entry.position != i:
-                entry.position = i
+        if session.get(Meeting, meeting_id) is not None:
+            renumber(entries_of(session, meeting_id))
     session.flush()
 
 

@@ -42,9 +42,9 @@ from .convert import get, lines
 from .decisions import (
     create_programme_topic,
     placement_message,
-    resolve_placement,
     undo_add_to_work_programme,
 )
+from .planning import resolve_placement
 
 REVIEW_FIELDS = (
     "title",

@@ -26,10 +26,10 @@ class AddMeetingCommand(HubCommand):
         self.meeting: MeetingInfo | None = None
 
     def do(self) -> None:
-        from domain.ops import meetings
+        from domain.ops import planning
 
         self.meeting = self.run(
-            meetings.add_meeting,
+            planning.add_meeting,
             committee_id=self.committee_id,
             starts_at=self.starts_at,
             venue=self.venue if self.meeting is None else self.meeting.venue,
@@ -37,10 +37,10 @@ class AddMeetingCommand(HubCommand):
         )
 
     def undo_(self) -> None:
-        from domain.ops import meetings
+        from domain.ops import planning
 
         assert self.meeting is not None
-        self.run(meetings.delete_meeting, meeting_id=self.meeting.id)
+        self.run(planning.delete_meeting, meeting_id=self.meeting.id)
 
 
 class MoveMeetingCommand(HubCommand):
@@ -56,10 +56,10 @@ class MoveMeetingCommand(HubCommand):
         self.new = (starts_at, before.venue if venue is None else venue)
 
     def _apply(self, at: tuple[dt.datetime, str]) -> None:
-        from domain.ops import meetings
+        from domain.ops import planning
 
         info = self.run(
-            meetings.move_meeting,
+            planning.move_meeting,
             meeting_id=self.meeting_id,
             starts_at=at[0],
             venue=at[1],
@@ -72,25 +72,3 @@ class MoveMeetingCommand(HubCommand):
 
     def undo_(self) -> None:
         self._apply(self.old)
-
-
-class SetMeetingStatusCommand(HubCommand):
-    """Cancel or reinstate a meeting (its items stay on it)."""
-
-    def __init__(self, hub: Hub, *, before: MeetingInfo, status: str) -> None:
-        verb = {"cancelled": "cancel", "held": "mark held"}.get(status, "reinstate")
-        super().__init__(hub, f"{verb} meeting of {when(before.starts_at)}")
-        self.meeting_id = before.id
-        self.old_status = before.status
-        self.new_status = status
-
-    def _apply(self, status: str) -> None:
-        from domain.ops import meetings
-
-        self.run(meetings.set_meeting_status, meeting_id=self.meeting_id, status=status)
-
-    def do(self) -> None:
-        self._apply(self.new_status)
-
-    def undo_(self) -> None:
-        self._apply(self.old_status)

@@ -1,6 +1,6 @@
 """Undoable planning edits: one QUndoCommand class per kind of move in the planner.
 
-Each command runs a ``domain.ops.schedule`` operation once; the operation returns the rows it
+Each command runs a ``domain.ops.planning`` operation once; the operation returns the rows it
 touched as they were before and after. Undo restores ``before`` and redo restores ``after``,
 so ids stay the same through any number of undo and redo steps and a later command that names
 an entry booked by an earlier one still finds it.
@@ -12,18 +12,18 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .base import HubCommand, short
+from .base import HubCommand, short, when
 
 if TYPE_CHECKING:
-    from domain.ops.schedule import SuggestedPlacement, Undoable
+    from domain.ops.planning import SuggestedPlacement, Undoable
 
     from ..hub import Hub
 
 
 def _day(d: dt.date) -> str:
-    from domain.ops.schedule import day_text
+    from domain.dates import short_date
 
-    return day_text(d)
+    return short_date(d)
 
 
 class PlanCommand(HubCommand):
@@ -44,7 +44,7 @@ class PlanCommand(HubCommand):
         return tuple(getattr(self.result, "warnings", ()) or ())
 
     def do(self) -> None:
-        from domain.ops.schedule import restore_state
+        from domain.ops.planning import restore_state
 
         if self.result is None:
             self.result = self.run(self.op, **self.kwargs)
@@ -52,7 +52,7 @@ class PlanCommand(HubCommand):
             self.run(restore_state, state=self.result.after)
 
     def undo_(self) -> None:
-        from domain.ops.schedule import restore_state
+        from domain.ops.planning import restore_state
 
         assert self.result is not None
         self.run(restore_state, state=self.result.before)
@@ -63,10 +63,10 @@ class BookTopicCommand(PlanCommand):
         self, hub: Hub, *, topic_id: int, title: str, meeting_id: int, meeting_day: dt.date,
         position: int | None = None, today: dt.date | None = None,
     ) -> None:
-        from domain.ops import schedule
+        from domain.ops import planning
 
         super().__init__(
-            hub, f"book {short(title)} on {_day(meeting_day)}", schedule.book,
+            hub, f"book {short(title)} on {_day(meeting_day)}", planning.book,
             topic_id=topic_id, meeting_id=meeting_id, position=position, today=today,
         )
 
@@ -79,7 +79,7 @@ class MoveEntryCommand(PlanCommand):
         meeting_day: dt.date | None = None, position: int | None = None,
         reorder: bool = False, today: dt.date | None = None,
     ) -> None:
-        from domain.ops import schedule
+        from domain.ops import planning
 
         if meeting_id is None:
             text = f"unschedule {short(title)}"
@@ -88,7 +88,7 @@ class MoveEntryCommand(PlanCommand):
         else:
             text = f"move {short(title)} to {_day(meeting_day) if meeting_day else 'meeting'}"
         super().__init__(
-            hub, text, schedule.move_entry,
+            hub, text, planning.move_entry,
             entry_id=entry_id, meeting_id=meeting_id, position=position, today=today,
         )
 
@@ -98,13 +98,13 @@ class SetFlagsCommand(PlanCommand):
         self, hub: Hub, *, entry_id: int, title: str,
         to_follow: bool | None = None, verbal_update: bool | None = None,
     ) -> None:
-        from domain.ops import schedule
+        from domain.ops import planning
 
         what = "to follow" if to_follow is not None else "verbal update"
         on = to_follow if to_follow is not None else verbal_update
         text = f"mark {short(title)} {what}" if on else f"clear {what} on {short(title)}"
         super().__init__(
-            hub, text, schedule.set_entry_flags,
+            hub, text, planning.set_entry_flags,
             entry_id=entry_id, to_follow=to_follow, verbal_update=verbal_update,
         )
 
@@ -114,11 +114,11 @@ class DeferCommand(PlanCommand):
         self, hub: Hub, *, entry_id: int, title: str, reason: str, to: str,
         today: dt.date | None = None,
     ) -> None:
-        from domain.ops import schedule
+        from domain.ops import planning
 
         where = "the next meeting" if to == "next" else "the list"
         super().__init__(
-            hub, f"defer {short(title)} to {where}", schedule.defer_entry,
+            hub, f"defer {short(title)} to {where}", planning.defer_entry,
             entry_id=entry_id, reason=reason, to=to, today=today,
         )
 
@@ -127,10 +127,10 @@ class BringBackCommand(PlanCommand):
     def __init__(
         self, hub: Hub, *, topic_id: int, title: str, months: int, from_date: dt.date
     ) -> None:
-        from domain.ops import schedule
+        from domain.ops import planning
 
         super().__init__(
-            hub, f"bring back {short(title)} in {months} months", schedule.bring_back,
+            hub, f"bring back {short(title)} in {months} months", planning.bring_back,
             topic_id=topic_id, months=months, from_date=from_date,
         )
 
@@ -140,11 +140,11 @@ class CreateMeetingsCommand(PlanCommand):
         self, hub: Hub, *, committee_id: int, dates: Sequence[dt.date],
         time: dt.time | None = None, venue: str | None = None,
     ) -> None:
-        from domain.ops import schedule
+        from domain.ops import planning
 
         n = len(dates)
         super().__init__(
-            hub, f"create {n} meeting{'s' if n != 1 else ''}", schedule.create_meetings,
+            hub, f"create {n} meeting{'s' if n != 1 else ''}", planning.create_meetings,
             committee_id=committee_id, dates=list(dates), time=time, venue=venue,
         )
 
@@ -153,20 +153,33 @@ class CancelMeetingCommand(PlanCommand):
     def __init__(
         self, hub: Hub, *, meeting_id: int, meeting_day: dt.date, move_items_to: int | str | None
     ) -> None:
-        from domain.ops import schedule
+        from domain.ops import planning
 
         super().__init__(
-            hub, f"cancel meeting of {_day(meeting_day)}", schedule.cancel_meeting,
+            hub, f"cancel meeting of {_day(meeting_day)}", planning.cancel_meeting,
             meeting_id=meeting_id, move_items_to=move_items_to,
+        )
+
+
+class SetMeetingStatusCommand(PlanCommand):
+    """Reinstate a cancelled meeting or mark one held (cancelling is CancelMeetingCommand)."""
+
+    def __init__(self, hub: Hub, *, meeting_id: int, starts_at: dt.datetime, status: str) -> None:
+        from domain.ops import planning
+
+        verb = "mark held" if status == "held" else "reinstate"
+        super().__init__(
+            hub, f"{verb} meeting of {when(starts_at)}", planning.set_meeting_status,
+            meeting_id=meeting_id, status=status,
         )
 
 
 class PlaceStandingCommand(PlanCommand):
     def __init__(self, hub: Hub, *, committee_id: int, year_start: int) -> None:
-        from domain.ops import schedule
+        from domain.ops import planning
 
         super().__init__(
-            hub, "place standing items", schedule.place_standing_items,
+            hub, "place standing items", planning.place_standing_items,
             committee_id=committee_id, year_start=year_start,
         )
 
@@ -182,11 +195,11 @@ class AcceptSuggestionCommand(PlanCommand):
         self, hub: Hub, *, placements: Sequence[SuggestedPlacement],
         released_entry_ids: Sequence[int] = (),
     ) -> None:
-        from domain.ops import schedule
+        from domain.ops import planning
 
         n = len(placements)
         super().__init__(
             hub, f"accept {n} suggested booking{'s' if n != 1 else ''}",
-            schedule.accept_suggestion,
+            planning.accept_suggestion,
             placements=list(placements), released_entry_ids=list(released_entry_ids),
         )

@@ -479,7 +479,7 @@ class PlacementDialog(FormDialog):
         return {"meeting_id": None, "in_months": None}
 
     def _update_preview(self) -> None:
-        from domain.ops.decisions import add_months
+        from domain.dates import add_months
 
         self.months_spin.setEnabled(True)
         p = self.placement()

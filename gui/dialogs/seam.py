@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from domain.decision_values import DecisionInfo
-    from domain.values import CommitteeInfo, TopicRow
+    from domain.values import CommitteeInfo, MeetingInfo, TopicRow
 
     from .committee_dialog import CommitteeDialog
     from .meeting_dialog import MeetingDialog
@@ -56,6 +56,14 @@ class Dialogs:
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
+
+    def cancel_destination(
+        self, parent: QWidget, meeting: MeetingInfo, choices: list[tuple[int, str]]
+    ) -> int | str | None | bool:
+        """Where a cancelled meeting's items go, asked as the planner asks it."""
+        from ..widgets.planner import PlannerDialogs
+
+        return PlannerDialogs().cancel_destination(parent, meeting, choices)
 
     def save_file(self, parent: QWidget, title: str, suggested_name: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
         from PySide6.QtWidgets import QFileDialog

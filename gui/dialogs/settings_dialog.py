@@ -113,12 +113,6 @@ class SettingsDialog(QDialog):
             "max_items_per_officer", "Items per &officer at a meeting:", self.officer_spin,
             "One officer responsible for more items than this at one meeting is warned about.",
         )
-        self.minutes_spin = self._spin(1, 600, settings.default_item_minutes, " minutes")
-        self.minutes_spin.setSingleStep(5)
-        self._add(
-            "default_item_minutes", "&Minutes for an item:", self.minutes_spin,
-            "The agenda time assumed for an item with no estimate.",
-        )
 
         self.part_ii_check = QCheckBox(
             "Show \u201cPart II item (paragraph N)\u201d in place of an exempt item", self
@@ -188,7 +182,6 @@ class SettingsDialog(QDialog):
             extra_closures=tuple(parse_date_list(self.closures_edit.toPlainText())),
             year_start_month=int(self.month_combo.currentData()),
             max_items_per_officer=self.officer_spin.value(),
-            default_item_minutes=self.minutes_spin.value(),
             show_part_ii_placeholders=self.part_ii_check.isChecked(),
         )
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ..models.planner import score_text, short_day
 
 if TYPE_CHECKING:
-    from domain.ops.schedule import ScheduleSuggestion, SuggestedPlacement
+    from domain.ops.planning import ScheduleSuggestion, SuggestedPlacement
 
 
 class SuggestionDialog(QDialog):

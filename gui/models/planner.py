@@ -26,7 +26,7 @@ from . import labels
 from .table import RIGHT, Column, RowTableModel
 
 if TYPE_CHECKING:  # the window paints before SQLAlchemy and the use cases are imported
-    from domain.ops.schedule import PlannerData, ProgrammeWarning
+    from domain.ops.planning import PlannerData, ProgrammeWarning
 
 ENTRY_MIME = "application/x-scrutineer-entry"
 TOPIC_MIME = "application/x-scrutineer-topic"

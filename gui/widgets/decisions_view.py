@@ -328,20 +328,20 @@ class DecisionsView(MasterDetailPage):
     # --- commands ---------------------------------------------------------------------------
 
     def _meetings(self) -> list[Any]:
-        from domain.ops import meetings
+        from domain.ops import planning
 
         assert self.hub is not None and self.committee_id is not None
-        return list(self.hub.query(meetings.list_meetings, committee_id=self.committee_id))
+        return list(self.hub.query(planning.list_meetings, committee_id=self.committee_id))
 
     def _default_meeting_date(self) -> dt.date:
         """The latest meeting of the year so far, else the year's first, else today."""
         today = self._today()
-        from domain.ops import meetings
+        from domain.ops import planning
 
         assert self.hub is not None and self.committee_id is not None
         year = [
             m.starts_at.date()
-            for m in self.hub.query(meetings.list_meetings, committee_id=self.committee_id, year_start=self.year_start)
+            for m in self.hub.query(planning.list_meetings, committee_id=self.committee_id, year_start=self.year_start)
             if self.year_start is not None and m.status != "cancelled"
         ]
         past = [d for d in year if d <= today]

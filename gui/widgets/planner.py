@@ -46,7 +46,7 @@ from ..models.table import RowRole
 from .tables import make_table
 
 if TYPE_CHECKING:
-    from domain.ops.schedule import PlannerData, ScheduleSuggestion
+    from domain.ops.planning import PlannerData, ScheduleSuggestion
 
     from ..commands.planning import PlanCommand
     from ..dialogs.meeting_calendar import MeetingCalendarDialog
@@ -365,12 +365,12 @@ class PlannerView(QWidget):
     def reload(self) -> None:
         if self.committee_id is None or self.year_start is None or self.hub is None:
             return
-        from domain.ops import schedule
+        from domain.ops import planning
 
         self._stale = False
         try:
             data = self.hub.query(
-                schedule.planner_data,
+                planning.planner_data,
                 committee_id=self.committee_id, year_start=self.year_start, today=self.today(),
             )
         except Exception as exc:  # the page says why it cannot load; the window keeps working
@@ -684,11 +684,11 @@ class PlannerView(QWidget):
     def suggest_schedule(self) -> None:
         if self.committee_id is None or self.year_start is None:
             return
-        from domain.ops import schedule
+        from domain.ops import planning
 
         try:
             proposal = self.hub.query(
-                schedule.suggest, committee_id=self.committee_id, year_start=self.year_start, today=self.today()
+                planning.suggest, committee_id=self.committee_id, year_start=self.year_start, today=self.today()
             )
         except Exception as exc:
             errors.report(exc, self)

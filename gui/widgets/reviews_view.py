@@ -470,7 +470,7 @@ class ReviewsView(MasterDetailPage):
         r, x = self._current, self.current_recommendation()
         if self.hub is None or r is None or x is None or self.committee_id is None:
             return
-        from domain.ops import meetings
+        from domain.ops import planning
         from domain.ops.reviews import follow_up_reason
 
         from ..commands.reviews import AddFollowUpCommand
@@ -502,7 +502,7 @@ class ReviewsView(MasterDetailPage):
             ),
             title=f"{r.title} \u2013 follow-up of recommendation {x.number}",
             reason=reason,
-            meetings=hub.query(meetings.list_meetings, committee_id=self.committee_id),
+            meetings=hub.query(planning.list_meetings, committee_id=self.committee_id),
             from_date=from_date,
             from_what=from_what,
             months=None,

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from ..models import labels
 
 if TYPE_CHECKING:
-    from domain.values import MeetingInfo
 
     from .host import WorkflowHost
 
@@ -75,27 +74,34 @@ class MeetingsFlow:
         self.window.show_dialog(dialog, accepted)
 
     def cancel_meeting(self) -> None:
+        """Cancel the selected meeting as the planner does, asking where its items go."""
         meeting = self.window.meetings_view.current_meeting()
         if self.window.hub is None or meeting is None or meeting.status == "cancelled":
             return
+        destination: int | str | None | bool = None  # with no question asked, items stay
         if meeting.item_count and self.window.preferences.get("confirm_cancel_meeting"):
-            text = (
-                f"The meeting of {labels.long_date(meeting.starts_at.date())} has "
-                f"{meeting.item_count} items booked. They stay on the cancelled meeting until "
-                "you move them. Cancel the meeting?"
-            )
-            if not self.window.dialogs.confirm(self.window, "Cancel meeting", text):
+            choices = [
+                (m.id, labels.long_date(m.starts_at.date()))
+                for m in self.window.meetings_view.model.shown_rows()
+                if m.id != meeting.id and m.status not in ("cancelled", "held")
+            ]
+            destination = self.window.dialogs.cancel_destination(self.window, meeting, choices)
+            if destination is False:
                 return
-        self._set_meeting_status(meeting, "cancelled")
+        from ..commands.planning import CancelMeetingCommand
+
+        self.window.push(CancelMeetingCommand(
+            self.window.hub, meeting_id=meeting.id, meeting_day=meeting.starts_at.date(),
+            move_items_to=destination,  # type: ignore[arg-type]
+        ))
 
     def reinstate_meeting(self) -> None:
         meeting = self.window.meetings_view.current_meeting()
-        if meeting is None or meeting.status != "cancelled":
+        if self.window.hub is None or meeting is None or meeting.status != "cancelled":
             return
-        self._set_meeting_status(meeting, "moved" if meeting.moved_from else "scheduled")
+        from ..commands.planning import SetMeetingStatusCommand
 
-    def _set_meeting_status(self, meeting: MeetingInfo, status: str) -> None:
-        assert self.window.hub is not None
-        from ..commands.meetings import SetMeetingStatusCommand
-
-        self.window.push(SetMeetingStatusCommand(self.window.hub, before=meeting, status=status))
+        self.window.push(SetMeetingStatusCommand(
+            self.window.hub, meeting_id=meeting.id, starts_at=meeting.starts_at,
+            status="moved" if meeting.moved_from else "scheduled",
+        ))

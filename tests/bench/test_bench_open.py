@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from domain.db import open_database
-from domain.ops import committees, programme, topics
+from domain.ops import committees, planning, topics
 
 pytest.importorskip("pytest_benchmark")
 
@@ -29,7 +29,7 @@ def _committee_id(path: Path) -> int:
 
 
 def _load(session, committee_id: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-    view = programme.load_programme(session, committee_id=committee_id, year_start=YEAR)
+    view = planning.load_programme(session, committee_id=committee_id, year_start=YEAR)
     listed = topics.list_topics(session, committee_id=committee_id, year_start=YEAR)
     return sum(len(g.entries) for g in view.meetings), len(listed)
 

@@ -3,7 +3,7 @@ through the use case (database rows in, plain values out).
 
 Run with ``pytest tests/bench/test_bench_planner.py --benchmark-only``.
 Targets: the planner model's reset for one committee-year of the synthetic council (8 meetings x
-10 items, 150 topics) in 30 ms or less; ``schedule.suggest`` on 500 waiting topics over 100
+10 items, 150 topics) in 30 ms or less; ``planning.suggest`` on 500 waiting topics over 100
 meetings reported alongside the pure function's 50 ms.
 """
 
@@ -17,7 +17,7 @@ from sqlalchemy import insert
 
 from domain.db import Database, open_database
 from domain.models import Meeting, Topic, TopicStatus
-from domain.ops import committees, schedule
+from domain.ops import committees, planning
 
 pytest.importorskip("pytest_benchmark")
 
@@ -25,12 +25,12 @@ YEAR = 2018
 
 
 @pytest.fixture
-def planner_data(big_council: Path) -> schedule.PlannerData:
+def planner_data(big_council: Path) -> planning.PlannerData:
     database = open_database(f"sqlite:///{big_council}")
     try:
         with database.transaction() as s:
             cid = committees.list_committees(s)[10].id
-            return schedule.planner_data(
+            return planning.planner_data(
                 s, committee_id=cid, year_start=YEAR, today=dt.date(YEAR, 6, 1)
             )
     finally:
@@ -53,9 +53,9 @@ def test_planner_data_query_for_a_committee_year(benchmark, big_council: Path) -
         with database.transaction() as s:
             cid = committees.list_committees(s)[10].id
 
-        def load() -> schedule.PlannerData:
+        def load() -> planning.PlannerData:
             with database.transaction() as s:
-                return schedule.planner_data(
+                return planning.planner_data(
                     s, committee_id=cid, year_start=YEAR, today=dt.date(YEAR, 6, 1)
                 )
 
@@ -99,9 +99,9 @@ def busy_year(sqlite_db: Database) -> int:
 def test_suggest_500_topics_over_100_meetings_through_the_use_case(  # type: ignore[no-untyped-def]
     benchmark, sqlite_db: Database, busy_year: int
 ) -> None:
-    def run() -> schedule.ScheduleSuggestion:
+    def run() -> planning.ScheduleSuggestion:
         with sqlite_db.transaction() as s:
-            return schedule.suggest(
+            return planning.suggest(
                 s, committee_id=busy_year, year_start=2019, today=dt.date(2019, 5, 1)
             )
 

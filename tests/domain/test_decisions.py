@@ -13,7 +13,7 @@ from domain.db import Database
 from domain.demo import demo_paths
 from domain.errors import Conflict, Invalid, NotFound
 from domain.models import ProgrammeEntry, ProgressNote, Topic
-from domain.ops import decisions, meetings, programme, topics
+from domain.ops import decisions, planning, topics
 from domain.ops.convert import committee_by_name
 
 JULY_10 = dt.date(2019, 7, 10)
@@ -30,7 +30,7 @@ def demo(demo_db: Database) -> tuple[Database, int]:
 def _meeting_on(s: Session, committee_id: int, day: dt.date) -> int:
     return next(
         m.id
-        for m in meetings.list_meetings(s, committee_id=committee_id)
+        for m in planning.list_meetings(s, committee_id=committee_id)
         if m.starts_at.date() == day
     )
 
@@ -280,7 +280,7 @@ def test_add_to_a_named_meeting_creates_a_linked_topic_and_records_progress(
     with db.transaction() as s:
         nov = _meeting_on(s, cid, dt.date(2019, 11, 13))
         d = _new_resolution(s, cid, title="Bullying and Attendance", officer="Judith Harwood")
-        before = len(programme.load_programme(s, committee_id=cid, year_start=2019).meetings[2].entries)
+        before = len(planning.load_programme(s, committee_id=cid, year_start=2019).meetings[2].entries)
     with db.transaction() as s:
         added = decisions.add_to_work_programme(
             s, decision_id=d.id, meeting_id=nov, title="Bullying – head teachers", today=PACK_DAY
@@ -290,7 +290,7 @@ def test_add_to_a_named_meeting_creates_a_linked_topic_and_records_progress(
     with db.transaction() as s:
         topic = topics.get_topic(s, topic_id=added.topic_id)
         after = decisions.get_decision(s, decision_id=d.id, today=PACK_DAY)
-        view = programme.load_programme(s, committee_id=cid, year_start=2019)
+        view = planning.load_programme(s, committee_id=cid, year_start=2019)
         origin = decisions.topic_origin(s, topic_id=added.topic_id)
     assert topic.title == "Bullying – head teachers"
     assert topic.source_kind == "resolution"
@@ -321,7 +321,7 @@ def test_in_six_months_from_10_july_2019_is_the_meeting_of_8_january_2020(
         jan = _meeting_on(s, cid, dt.date(2020, 1, 8))
         titles = [
             e.title
-            for g in programme.load_programme(s, committee_id=cid, year_start=2019).meetings
+            for g in planning.load_programme(s, committee_id=cid, year_start=2019).meetings
             if g.meeting.id == jan
             for e in g.entries
         ]
@@ -334,7 +334,7 @@ def test_in_months_skips_a_cancelled_meeting(demo: tuple[Database, int]) -> None
     db, cid = demo
     with db.transaction() as s:
         jan = _meeting_on(s, cid, dt.date(2020, 1, 8))
-        meetings.set_meeting_status(s, meeting_id=jan, status="cancelled")
+        planning.cancel_meeting(s, meeting_id=jan)
         d = _new_resolution(s, cid)
         added = decisions.add_to_work_programme(s, decision_id=d.id, in_months=6, today=PACK_DAY)
     assert added.meeting_date == dt.date(2020, 3, 4)
@@ -351,7 +351,7 @@ def test_with_no_meeting_in_time_the_item_waits_to_be_scheduled_with_a_needed_by
         d = _new_resolution(s, cid)
         added = decisions.add_to_work_programme(s, decision_id=d.id, in_months=12, today=PACK_DAY)
         topic = topics.get_topic(s, topic_id=added.topic_id)
-        view = programme.load_programme(s, committee_id=cid, year_start=2019)
+        view = planning.load_programme(s, committee_id=cid, year_start=2019)
         after = decisions.get_decision(s, decision_id=d.id)
     assert not added.booked and added.entry_id is None and added.meeting_date is None
     assert added.needed_by == dt.date(2020, 7, 10)
@@ -394,7 +394,7 @@ def test_undo_removes_exactly_what_was_added_and_redo_brings_it_back(
         counts = _counts(s)
         agendas = [
             [(e.id, e.position) for e in g.entries]
-            for g in programme.load_programme(s, committee_id=cid, year_start=2019).meetings
+            for g in planning.load_programme(s, committee_id=cid, year_start=2019).meetings
         ]
     with db.transaction() as s:
         added = decisions.add_to_work_programme(s, decision_id=d.id, today=PACK_DAY, **placement)
@@ -408,7 +408,7 @@ def test_undo_removes_exactly_what_was_added_and_redo_brings_it_back(
         back = decisions.get_decision(s, decision_id=d.id)
         assert [
             [(e.id, e.position) for e in g.entries]
-            for g in programme.load_programme(s, committee_id=cid, year_start=2019).meetings
+            for g in planning.load_programme(s, committee_id=cid, year_start=2019).meetings
         ] == agendas
     assert back.status == "ongoing"
     assert back.progress == original.progress

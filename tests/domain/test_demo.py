@@ -6,7 +6,7 @@ import datetime as dt
 
 from domain.db import Database
 from domain.demo import load_demo
-from domain.ops import committees, programme
+from domain.ops import committees, planning
 from domain.ops.convert import committee_by_name
 
 
@@ -17,7 +17,7 @@ def test_demo_loads_both_committees_and_the_ecsc_programme(db: Database) -> None
     with db.transaction() as s:
         listed = [c.name for c in committees.list_committees(s)]
         ecsc = committee_by_name(s, "ECSC")
-        view = programme.load_programme(s, committee_id=ecsc.id, year_start=2019)
+        view = planning.load_programme(s, committee_id=ecsc.id, year_start=2019)
     assert "Education and Children's Social Care Overview and Scrutiny Committee" in listed
     assert [g.meeting.starts_at.date() for g in view.meetings] == [
         dt.date(2019, 7, 10), dt.date(2019, 9, 11), dt.date(2019, 11, 13),
@@ -40,5 +40,5 @@ def test_recreating_the_demo_replaces_it_rather_than_doubling_it(sqlite_db: Data
     with sqlite_db.transaction() as s:
         assert len(committees.list_committees(s)) == 2
         ecsc = committee_by_name(s, "ECSC")
-        view = programme.load_programme(s, committee_id=ecsc.id, year_start=2019)
+        view = planning.load_programme(s, committee_id=ecsc.id, year_start=2019)
     assert sum(len(g.entries) for g in view.meetings) == 26

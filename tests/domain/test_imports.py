@@ -13,7 +13,7 @@ from domain.io.csv import read_programme_csv
 from domain.io.layout import HEADER
 from domain.io.rows import ImportFileError
 from domain.models import Meeting, Topic
-from domain.ops import committees, meetings, programme, topics
+from domain.ops import committees, planning, topics
 from domain.ops.imports import import_rows, remove_imported, topic_count
 from domain.settings import load_settings, save_settings
 
@@ -30,9 +30,9 @@ TEXT = (
 def _state(db: Database, committee_id: int) -> tuple:
     """Everything a user sees of the committee's 2019-20 programme, with ids."""
     with db.transaction() as s:
-        view = programme.load_programme(s, committee_id=committee_id, year_start=2019)
+        view = planning.load_programme(s, committee_id=committee_id, year_start=2019)
         listed = topics.list_topics(s, committee_id=committee_id, year_start=2019)
-        met = meetings.list_meetings(s, committee_id=committee_id, year_start=2019)
+        met = planning.list_meetings(s, committee_id=committee_id, year_start=2019)
     return (
         [
             (g.meeting.id, [(e.id, e.topic_id, e.title, e.score, e.reason) for e in g.entries])
@@ -49,9 +49,9 @@ def panel(db: Database) -> int:
     """A committee with a meeting on 11 September 2019 that already has one item."""
     with db.transaction() as s:
         c = committees.create_committee(s, name="Panel")
-        m = meetings.add_meeting(s, committee_id=c.id, starts_at=dt.datetime(2019, 9, 11, 14, 0))
+        m = planning.add_meeting(s, committee_id=c.id, starts_at=dt.datetime(2019, 9, 11, 14, 0))
         t = topics.create_topic(s, committee_id=c.id, year_start=2019, title="Budget")
-        programme.book_topic(s, topic_id=t.id, meeting_id=m.id)
+        planning.book(s, topic_id=t.id, meeting_id=m.id)
     return c.id
 
 
@@ -95,7 +95,7 @@ def test_a_meeting_the_import_made_is_not_deleted_with_someone_elses_item_on_it(
     with db.transaction() as s:
         made = import_rows(s, committee_id=panel, year_start=2019, rows=rows).created
         other = topics.create_topic(s, committee_id=panel, year_start=2019, title="Added later")
-        programme.book_topic(s, topic_id=other.id, meeting_id=made.meeting_ids[0])
+        planning.book(s, topic_id=other.id, meeting_id=made.meeting_ids[0])
     state = _state(db, panel)
     with pytest.raises(Conflict, match="13 November 2019"), db.transaction() as s:
         remove_imported(s, imported=made)

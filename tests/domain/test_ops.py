@@ -10,7 +10,7 @@ from domain import scoring
 from domain.db import Database
 from domain.errors import Conflict, Invalid, NotFound
 from domain.models import Topic
-from domain.ops import assessments, committees, criteria, meetings, programme, topics
+from domain.ops import assessments, committees, criteria, planning, topics
 
 
 @pytest.fixture
@@ -89,19 +89,19 @@ def test_booking_orders_the_agenda_and_unscheduling_returns_the_topic(
     db: Database, committee: int
 ) -> None:
     with db.transaction() as s:
-        m = meetings.add_meeting(s, committee_id=committee, starts_at=dt.datetime(2019, 9, 11, 14))
+        m = planning.add_meeting(s, committee_id=committee, starts_at=dt.datetime(2019, 9, 11, 14))
     a, b, c = (_topic(db, committee, t, status="to_be_scheduled") for t in ("A", "B", "C"))
     with db.transaction() as s:
-        programme.book_topic(s, topic_id=a, meeting_id=m.id)
-        programme.book_topic(s, topic_id=b, meeting_id=m.id)
-        eb = programme.book_topic(s, topic_id=c, meeting_id=m.id, position=0)
+        planning.book(s, topic_id=a, meeting_id=m.id)
+        planning.book(s, topic_id=b, meeting_id=m.id)
+        eb = planning.book(s, topic_id=c, meeting_id=m.id, position=0)
     with db.transaction() as s:
-        view = programme.load_programme(s, committee_id=committee, year_start=2019)
+        view = planning.load_programme(s, committee_id=committee, year_start=2019)
     assert [e.title for e in view.meetings[0].entries] == ["C", "A", "B"]
     assert m.venue == "Warspite Room, Council House"
     with db.transaction() as s:
-        programme.unschedule(s, entry_id=eb.id)
-        view = programme.load_programme(s, committee_id=committee, year_start=2019)
+        planning.move_entry(s, entry_id=eb.entry.id, meeting_id=None)
+        view = planning.load_programme(s, committee_id=committee, year_start=2019)
     assert [e.title for e in view.meetings[0].entries] == ["A", "B"]
     assert [e.position for e in view.meetings[0].entries] == [0, 1]
     assert [t.title for t in view.to_be_scheduled] == ["C"]
@@ -110,19 +110,19 @@ def test_booking_orders_the_agenda_and_unscheduling_returns_the_topic(
 def test_a_meeting_cannot_be_added_twice_at_the_same_time(db: Database, committee: int) -> None:
     when = dt.datetime(2019, 11, 13, 14)
     with db.transaction() as s:
-        meetings.add_meeting(s, committee_id=committee, starts_at=when)
+        planning.add_meeting(s, committee_id=committee, starts_at=when)
     with db.transaction() as s, pytest.raises(Invalid, match="already meets"):
-        meetings.add_meeting(s, committee_id=committee, starts_at=when)
+        planning.add_meeting(s, committee_id=committee, starts_at=when)
 
 
 def test_moving_a_meeting_remembers_where_it_was(db: Database, committee: int) -> None:
     with db.transaction() as s:
-        m = meetings.add_meeting(s, committee_id=committee, starts_at=dt.datetime(2019, 11, 13, 14))
-        moved = meetings.move_meeting(s, meeting_id=m.id, starts_at=dt.datetime(2019, 11, 20, 10))
+        m = planning.add_meeting(s, committee_id=committee, starts_at=dt.datetime(2019, 11, 13, 14))
+        moved = planning.move_meeting(s, meeting_id=m.id, starts_at=dt.datetime(2019, 11, 20, 10))
     assert moved.status == "moved"
     assert moved.moved_from == dt.datetime(2019, 11, 13, 14)
     with db.transaction() as s:
-        back = meetings.move_meeting(s, meeting_id=m.id, starts_at=dt.datetime(2019, 11, 13, 14))
+        back = planning.move_meeting(s, meeting_id=m.id, starts_at=dt.datetime(2019, 11, 13, 14))
     assert back.status == "scheduled" and back.moved_from is None
 
 

@@ -14,7 +14,7 @@ from domain.db import Database
 from domain.demo import demo_paths
 from domain.errors import Conflict, Invalid
 from domain.models import ProgrammeEntry, Topic
-from domain.ops import meetings, reviews, topics
+from domain.ops import planning, reviews, topics
 from domain.ops.convert import committee_by_name
 from domain.printing.build import build_programme
 from domain.printing.document import ScheduleRow
@@ -288,7 +288,7 @@ def test_follow_up_goes_on_the_programme_with_the_recommendation_and_response(
             response_text="The Leader will write.",
         )
         march = next(
-            m.id for m in meetings.list_meetings(s, committee_id=cid)
+            m.id for m in planning.list_meetings(s, committee_id=cid)
             if m.starts_at.date() == dt.date(2020, 3, 4)
         )
         added = reviews.add_follow_up_to_programme(

@@ -40,7 +40,7 @@ def test_a_bad_setting_is_refused_and_nothing_is_stored(db: Database) -> None:
 def test_a_lead_officer_with_four_items_is_normal_and_the_limit_is_a_setting(demo_db: Database) -> None:
     # The approved 2019-20 programme gives Judith Harwood four items at 13 November 2019.
     from domain.ops import committees
-    from domain.ops.schedule import programme_warnings
+    from domain.ops.planning import programme_warnings
 
     today = dt.date(2019, 6, 1)
     with demo_db.transaction() as s:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from domain.db import Database, open_database
 from domain.errors import Invalid
 from domain.models import Answer, Assessment, Meeting, ProgrammeEntry, Topic
-from domain.ops import programme, topics
+from domain.ops import planning, topics
 from domain.synthetic import generate
 
 TINY = {"committees": 2, "years": 2, "meetings_per_year": 3, "items_per_meeting": 4, "extra_topics_per_year": 5}
@@ -53,7 +53,7 @@ def test_the_generated_programmes_load_like_real_ones(sqlite_db: Database) -> No
 
         first = committees.list_committees(s)[0]
         years = committees.list_years(s, committee_id=first.id)
-        view = programme.load_programme(s, committee_id=first.id, year_start=years[-1])
+        view = planning.load_programme(s, committee_id=first.id, year_start=years[-1])
         listed = topics.list_topics(s, committee_id=first.id, year_start=years[-1])
     assert len(years) == 2
     assert len(view.meetings) == 3

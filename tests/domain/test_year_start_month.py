@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
 from domain.db import Database
-from domain.ops import committees, decisions, meetings, reviews, schedule, topics
+from domain.ops import committees, decisions, planning, reviews, topics
 from domain.printing.build import build_programme
 from domain.printing.render import render_programme
 from domain.settings import load_settings, save_settings
@@ -41,9 +41,9 @@ def test_a_meeting_prints_in_the_programme_of_the_year_it_falls_in(
 ) -> None:
     _start_in(s, month)
     cid = _committee(s)
-    m = meetings.add_meeting(s, committee_id=cid, starts_at=dt.datetime.combine(APRIL_15, dt.time(14)))
+    m = planning.add_meeting(s, committee_id=cid, starts_at=dt.datetime.combine(APRIL_15, dt.time(14)))
     t = topics.create_topic(s, committee_id=cid, year_start=year, title="Dental access")
-    schedule.book(s, topic_id=t.id, meeting_id=m.id)
+    planning.book(s, topic_id=t.id, meeting_id=m.id)
 
     doc = build_programme(s, committee_id=cid, year_start=year)
     assert [[r.title for r in g.rows] for g in doc.meetings] == [["Dental access"]]

@@ -12,7 +12,7 @@ from window_helpers import ECSC, select_committee, table_titles
 from domain.db import Database
 from domain.io.layout import HEADER, cells_of
 from domain.models import Assessment, Meeting, ProgrammeEntry, Topic
-from domain.ops import committees, programme, topics
+from domain.ops import committees, planning, topics
 from domain.ops.convert import committee_by_name
 from domain.ops.exports import programme_table
 from gui.mainwindow import MainWindow
@@ -37,7 +37,7 @@ def _ids(db: Database, committee_id: int) -> tuple[list[int], list[int], list[in
 def _programme(db: Database, committee_id: int) -> tuple[list, list]:
     """The 2019-20 programme as it prints: meetings with their items, then those waiting."""
     with db.transaction() as s:
-        view = programme.load_programme(s, committee_id=committee_id, year_start=2019)
+        view = planning.load_programme(s, committee_id=committee_id, year_start=2019)
     meetings = [
         (g.meeting.starts_at.date(), [(e.title, e.score, e.reason, e.responsible) for e in g.entries])
         for g in view.meetings
@@ -76,7 +76,7 @@ def test_export_leaves_exempt_items_out_and_says_so(
 ) -> None:
     with demo_db.transaction() as s:
         ecsc = committee_by_name(s, ECSC)
-        view = programme.load_programme(s, committee_id=ecsc.id, year_start=2019)
+        view = planning.load_programme(s, committee_id=ecsc.id, year_start=2019)
         secret = view.meetings[1].entries[0]
         topics.update_topic(s, topic_id=secret.topic_id, exempt=True, exempt_paragraph=3)
     written = _export(window_2019, tmp_path / "public.csv")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from domain.ops import decisions as decision_ops
-from domain.ops.programme import load_programme
+from domain.ops.planning import load_programme
 from gui.dialogs.decision_editor import DecisionEditor, PlacementDialog, ProgressNoteDialog
 from gui.dialogs.fields import to_qdate
 from gui.mainwindow import MainWindow

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from window_helpers import ECSC, select_committee, table_titles
 
 from domain.db import Database
-from domain.ops import meetings as meeting_ops
+from domain.ops import planning
 from domain.ops import topics as topic_ops
 from gui.dialogs.fields import to_qdate
 from gui.dialogs.meeting_dialog import MeetingDialog
@@ -232,10 +232,8 @@ def test_move_cancel_and_reinstate_a_meeting_with_undo(window: MainWindow, qtbot
     assert current.starts_at == moved_to and current.status == "moved"
     assert "Moved (was" in view.model.text(view.model.row_of_meeting(first.id), 3)
 
-    window.cancel_meeting_action.trigger() if current.item_count == 0 else None
-    if current.item_count:
-        window.dialogs.confirm = lambda *_a: True  # type: ignore[method-assign]
-        window.cancel_meeting_action.trigger()
+    window.dialogs.cancel_destination = lambda *_a: None  # type: ignore[method-assign]
+    window.cancel_meeting_action.trigger()
     assert view.current_meeting().status == "cancelled"
     assert window.reinstate_meeting_action.isEnabled()
     window.reinstate_meeting_action.trigger()
@@ -245,6 +243,29 @@ def test_move_cancel_and_reinstate_a_meeting_with_undo(window: MainWindow, qtbot
     window.undo_action.trigger()  # move
     back = view.model.row_value(view.model.row_of_meeting(first.id))
     assert back.starts_at == first.starts_at and back.status == first.status
+
+
+def test_cancelling_on_the_meetings_page_asks_where_the_items_go_as_the_planner_does(
+    window: MainWindow, demo_db: Database
+) -> None:
+    window.tabs.setCurrentWidget(window.meetings_view)
+    view = window.meetings_view
+    busy = next(m for m in view.model.shown_rows() if m.item_count and m.status != "cancelled")
+    view.select_meeting(busy.id)
+    asked: list[list[tuple[int, str]]] = []
+
+    def back_to_the_list(_parent: object, meeting: object, choices: list[tuple[int, str]]) -> str:
+        asked.append(choices)
+        return "list"
+
+    window.dialogs.cancel_destination = back_to_the_list  # type: ignore[method-assign]
+    window.cancel_meeting_action.trigger()
+    assert asked and busy.id not in {mid for mid, _text in asked[0]}
+    now = view.model.row_value(view.model.row_of_meeting(busy.id))
+    assert now.status == "cancelled" and now.item_count == 0
+    window.undo_action.trigger()
+    back = view.model.row_value(view.model.row_of_meeting(busy.id))
+    assert back.status == busy.status and back.item_count == busy.item_count
 
 
 def test_a_clash_is_explained_and_nothing_is_recorded(window: MainWindow, qtbot: QtBot, messages: list[str]) -> None:
@@ -290,7 +311,7 @@ def test_pages_show_programme_reviews_and_decisions(window: MainWindow) -> None:
 
 
 def _load(session, **kw):  # noqa: ANN001, ANN003, ANN202
-    from domain.ops.programme import load_programme
+    from domain.ops.planning import load_programme
 
     return load_programme(session, **kw)
 
@@ -372,7 +393,7 @@ def test_failed_page_load_is_reported_and_window_keeps_working(
     def broken(*_a, **_k):  # noqa: ANN002, ANN003, ANN202
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(meeting_ops, "list_meetings", broken)
+    monkeypatch.setattr(planning, "list_meetings", broken)
     window.tabs.setCurrentWidget(window.meetings_view)
     assert messages and "nothing was changed" in messages[-1] and "disk on fire" in messages[-1]
     window.tabs.setCurrentWidget(window.topics_view)

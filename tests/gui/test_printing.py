@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from domain.db import Database
 from domain.demo import load_demo
-from domain.ops import meetings, programme, topics
+from domain.ops import planning, topics
 from domain.ops.committees import create_committee
 from domain.ops.convert import committee_by_name
 from domain.printing.build import build_programme
@@ -233,13 +233,13 @@ def _committees_with_programmes(db: Database, count: int) -> None:
     with db.transaction() as s:
         for i in range(count):
             c = create_committee(s, name=f"Scrutiny Panel {i}", short_name=f"P{i}")
-            m = meetings.add_meeting(s, committee_id=c.id, starts_at=dt.datetime(2019, 9, 1 + i, 14))
+            m = planning.add_meeting(s, committee_id=c.id, starts_at=dt.datetime(2019, 9, 1 + i, 14))
             for j in range(12):
                 t = topics.create_topic(
                     s, committee_id=c.id, year_start=2019, title=f"Item {j}",
                     reason="A reason long enough to wrap over a line or two. " * 3,
                 )  # fmt: skip
-                programme.book_topic(s, topic_id=t.id, meeting_id=m.id)
+                planning.book(s, topic_id=t.id, meeting_id=m.id)
 
 
 def _complete(path: Path) -> bool:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from domain.ops.programme import load_programme
+from domain.ops.planning import load_programme
 from gui.dialogs.decision_editor import PlacementDialog
 from gui.dialogs.fields import to_qdate
 from gui.dialogs.review_editor import RecommendationEditor, ReviewMeetingDialog

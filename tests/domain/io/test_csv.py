@@ -12,7 +12,7 @@ from domain.demo import load_demo
 from domain.io.csv import programme_csv_text, read_programme_csv
 from domain.io.layout import HEADER
 from domain.io.rows import ExportRow, ImportFileError
-from domain.ops import committees, programme, topics
+from domain.ops import committees, planning, topics
 from domain.ops.convert import committee_by_name
 from domain.ops.exports import programme_table
 from domain.ops.imports import import_programme
@@ -197,7 +197,7 @@ def test_bad_municipal_years_are_refused(text: str) -> None:
 def _programme(db: Database, name: str, year: int) -> tuple[list, list]:
     with db.transaction() as s:
         c = committee_by_name(s, name)
-        view = programme.load_programme(s, committee_id=c.id, year_start=year)
+        view = planning.load_programme(s, committee_id=c.id, year_start=year)
     meetings = [
         (g.meeting.starts_at.date(), [(e.title, e.score, e.reason, e.responsible) for e in g.entries])
         for g in view.meetings
@@ -211,9 +211,9 @@ def test_import_creates_meetings_topics_scores_and_reuses_a_meeting_on_the_same_
 ) -> None:
     with db.transaction() as s:
         c = committees.create_committee(s, name="Panel", default_time=dt.time(10, 0))
-        from domain.ops import meetings
+        from domain.ops import planning
 
-        meetings.add_meeting(s, committee_id=c.id, starts_at=dt.datetime(2019, 9, 11, 14, 0))
+        planning.add_meeting(s, committee_id=c.id, starts_at=dt.datetime(2019, 9, 11, 14, 0))
     text = (
         f"{HEAD}\n"
         "11 Sept 2019,Tracking Decisions,,Standing item,Ross Jago\n"
@@ -235,7 +235,7 @@ def test_import_creates_meetings_topics_scores_and_reuses_a_meeting_on_the_same_
     assert waiting == [("School visits", 3, "Visits", "Judith Harwood")]
     with db.transaction() as s:
         listed = topics.list_topics(s, committee_id=c.id, year_start=2019)
-        new = [m for m in meetings.list_meetings(s, committee_id=c.id) if m.starts_at.month == 11]
+        new = [m for m in planning.list_meetings(s, committee_id=c.id) if m.starts_at.month == 11]
     assert sorted(t.title for t in listed) == ["Early Help", "School visits", "Tracking Decisions"]
     assert new[0].starts_at.time() == dt.time(10, 0)  # the committee's usual time
 
@@ -263,7 +263,7 @@ def test_exempt_items_are_left_out_unless_asked_for(db: Database) -> None:
     with db.transaction() as s:
         load_demo(s)
         ecsc = committee_by_name(s, "ECSC")
-        view = programme.load_programme(s, committee_id=ecsc.id, year_start=2019)
+        view = planning.load_programme(s, committee_id=ecsc.id, year_start=2019)
         secret = view.meetings[1].entries[0]
         topics.update_topic(s, topic_id=secret.topic_id, exempt=True, exempt_paragraph=3)
         waiting = view.to_be_scheduled[0]

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from domain.db import Database
 from domain.demo import load_demo
-from domain.ops import assessments, decisions, meetings, programme, reviews, topics
+from domain.ops import assessments, decisions, planning, reviews, topics
 from domain.ops.committees import create_committee, set_programme_approved
 from domain.ops.convert import committee_by_name
 from domain.printing.build import (
@@ -38,7 +38,7 @@ def committee(s: Session, name: str = "Health Scrutiny"):  # type: ignore[no-unt
 
 
 def meeting(s: Session, committee_id: int, day: dt.date):  # type: ignore[no-untyped-def]
-    return meetings.add_meeting(s, committee_id=committee_id, starts_at=dt.datetime.combine(day, dt.time(14)))
+    return planning.add_meeting(s, committee_id=committee_id, starts_at=dt.datetime.combine(day, dt.time(14)))
 
 
 def topic(s: Session, committee_id: int, title: str, **fields):  # type: ignore[no-untyped-def]
@@ -75,9 +75,9 @@ def test_meetings_of_the_year_in_date_order_items_in_agenda_order(s: Session) ->
     meeting(s, c.id, dt.date(2020, 6, 1))  # next municipal year
     meeting(s, c.id, dt.date(2019, 4, 30))  # previous municipal year
     a, b, x = (topic(s, c.id, t) for t in ("Alpha", "Beta", "Gamma"))
-    programme.book_topic(s, topic_id=a.id, meeting_id=first.id)
-    programme.book_topic(s, topic_id=b.id, meeting_id=first.id, position=0)
-    programme.book_topic(s, topic_id=x.id, meeting_id=later.id)
+    planning.book(s, topic_id=a.id, meeting_id=first.id)
+    planning.book(s, topic_id=b.id, meeting_id=first.id, position=0)
+    planning.book(s, topic_id=x.id, meeting_id=later.id)
     doc = build_programme(s, committee_id=c.id, year_start=2019)
     assert [m.meeting_date for m in doc.meetings] == [dt.date(2019, 7, 10), dt.date(2019, 11, 13)]
     assert titles(doc) == [["Beta", "Alpha"], ["Gamma"]]
@@ -87,7 +87,7 @@ def test_a_cancelled_meeting_is_not_printed(s: Session) -> None:
     c = committee(s)
     m = meeting(s, c.id, dt.date(2019, 9, 11))
     meeting(s, c.id, dt.date(2019, 11, 13))
-    meetings.set_meeting_status(s, meeting_id=m.id, status="cancelled")
+    planning.cancel_meeting(s, meeting_id=m.id)
     doc = build_programme(s, committee_id=c.id, year_start=2019)
     assert [g.meeting_date for g in doc.meetings] == [dt.date(2019, 11, 13)]
 
@@ -96,8 +96,8 @@ def test_printed_reason_is_the_purpose_else_the_topic_reason(s: Session) -> None
     c = committee(s)
     m1, m2 = meeting(s, c.id, dt.date(2019, 7, 10)), meeting(s, c.id, dt.date(2019, 9, 11))
     t = topic(s, c.id, "Care Leavers", reason="Pledge 48", responsible="Jean Kelly")
-    programme.book_topic(s, topic_id=t.id, meeting_id=m1.id)
-    programme.book_topic(s, topic_id=t.id, meeting_id=m2.id, purpose="Progress report")
+    planning.book(s, topic_id=t.id, meeting_id=m1.id)
+    planning.book(s, topic_id=t.id, meeting_id=m2.id, purpose="Progress report")
     doc = build_programme(s, committee_id=c.id, year_start=2019)
     rows = [m.rows[0] for m in doc.meetings]
     assert [(r.reason, r.responsible) for r in rows] == [  # type: ignore[union-attr]
@@ -109,7 +109,7 @@ def test_printed_score_is_the_agreed_score(s: Session) -> None:
     c = committee(s)
     m = meeting(s, c.id, dt.date(2019, 7, 10))
     t = topic(s, c.id, "Child Exploitation")
-    programme.book_topic(s, topic_id=t.id, meeting_id=m.id)
+    planning.book(s, topic_id=t.id, meeting_id=m.id)
 
     def score() -> int | None:
         row = build_programme(s, committee_id=c.id, year_start=2019).meetings[0].rows[0]
@@ -133,9 +133,9 @@ def test_flags_to_follow_and_verbal_update(s: Session) -> None:
     a = topic(s, c.id, "Report late")
     b = topic(s, c.id, "Spoken only")
     v = topic(s, c.id, "Number of Children in Care", kind="verbal_update")
-    programme.book_topic(s, topic_id=a.id, meeting_id=m.id, to_follow=True)
-    programme.book_topic(s, topic_id=b.id, meeting_id=m.id, verbal_update=True)
-    programme.book_topic(s, topic_id=v.id, meeting_id=m.id)
+    planning.book(s, topic_id=a.id, meeting_id=m.id, to_follow=True)
+    planning.book(s, topic_id=b.id, meeting_id=m.id, verbal_update=True)
+    planning.book(s, topic_id=v.id, meeting_id=m.id)
     rows = build_programme(s, committee_id=c.id, year_start=2019).meetings[0].rows
     assert [r.flags for r in rows] == [(TO_FOLLOW,), (VERBAL_UPDATE,), (VERBAL_UPDATE,)]  # type: ignore[union-attr]
 

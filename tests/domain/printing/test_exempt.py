@@ -27,7 +27,7 @@ from domain.db import Database
 from domain.demo import load_demo
 from domain.errors import Invalid
 from domain.models import Topic
-from domain.ops import assessments, decisions, meetings, programme, reviews, topics
+from domain.ops import assessments, decisions, planning, reviews, topics
 from domain.ops.committees import create_committee, set_programme_approved
 from domain.ops.convert import committee_by_name
 from domain.printing.build import build_decisions, build_programme, build_scoring_sheets
@@ -72,7 +72,7 @@ class Seeded:
 def seed_exempt_items(s: Session) -> Seeded:
     ecsc = committee_by_name(s, "ECSC")
     meeting = next(
-        m for m in meetings.list_meetings(s, committee_id=ecsc.id, year_start=2019)
+        m for m in planning.list_meetings(s, committee_id=ecsc.id, year_start=2019)
         if m.starts_at.date() == dt.date(2019, 11, 13)
     )  # fmt: skip
     secret = topics.create_topic(
@@ -85,7 +85,7 @@ def seed_exempt_items(s: Session) -> Seeded:
         exempt=True,
         exempt_paragraph=3,
     )
-    programme.book_topic(
+    planning.book(
         s, topic_id=secret.id, meeting_id=meeting.id, position=1, purpose=f"Update {CANARY}"
     )
     assessments.record_assessment(
@@ -319,7 +319,7 @@ def _make(s: Session, spec: dict[str, Any]) -> tuple[int, list[str]]:
     set_programme_approved(s, committee_id=c.id, year_start=2021, approved=spec["approved"])
     set_placeholders(s, spec["placeholders"])
     ms = [
-        meetings.add_meeting(s, committee_id=c.id, starts_at=dt.datetime(2021, 6 + 2 * i, 10, 14))
+        planning.add_meeting(s, committee_id=c.id, starts_at=dt.datetime(2021, 6 + 2 * i, 10, 14))
         for i in range(3)
     ]
     public_titles = []
@@ -340,7 +340,7 @@ def _make(s: Session, spec: dict[str, Any]) -> tuple[int, list[str]]:
         if item["where"].startswith("m"):
             meeting = ms[int(item["where"][1])]
             purpose = None if item["purpose"] is None else item["purpose"] + mark
-            programme.book_topic(s, topic_id=t.id, meeting_id=meeting.id, purpose=purpose)
+            planning.book(s, topic_id=t.id, meeting_id=meeting.id, purpose=purpose)
         if item["scored"]:
             assessments.record_assessment(
                 s, topic_id=t.id, scorer="Chair", answers=[(True, "why" + mark)] * 6, agreed=True

@@ -14,8 +14,7 @@ from domain.db import Database
 from domain.deadlines import meetings_from_pattern, parse_date_list
 from domain.errors import Invalid
 from domain.models import Committee, Meeting, ProgrammeEntry, Topic
-from domain.ops import committees, meetings, programme, topics
-from domain.ops import schedule as sch
+from domain.ops import committees, planning, topics
 
 ECSC = "Education and Children's Social Care Overview and Scrutiny Committee"
 TODAY = dt.date(2019, 7, 11)  # the day after the July 2019 meeting
@@ -29,7 +28,7 @@ def _ecsc(db: Database) -> int:
 def _shape(db: Database, cid: int, year: int = 2019) -> Any:
     """The programme as a user sees it, without the version counters undo bumps."""
     with db.transaction() as s:
-        view = programme.load_programme(s, committee_id=cid, year_start=year)
+        view = planning.load_programme(s, committee_id=cid, year_start=year)
         statuses = sorted((t.id, t.status.value, t.status_reason, t.needed_by) for t in s.scalars(select(Topic).where(Topic.committee_id == cid)))
         from domain.models import StandingExclusion
 
@@ -44,19 +43,19 @@ def _shape(db: Database, cid: int, year: int = 2019) -> Any:
     return meetings_, [t.id for t in view.to_be_scheduled], statuses, excl
 
 
-def _undo(db: Database, result: sch.Undoable) -> None:
+def _undo(db: Database, result: planning.Undoable) -> None:
     with db.transaction() as s:
-        sch.restore_state(s, state=result.before)
+        planning.restore_state(s, state=result.before)
 
 
-def _redo(db: Database, result: sch.Undoable) -> None:
+def _redo(db: Database, result: planning.Undoable) -> None:
     with db.transaction() as s:
-        sch.restore_state(s, state=result.after)
+        planning.restore_state(s, state=result.after)
 
 
 def _meeting_on(db: Database, cid: int, day: dt.date) -> int:
     with db.transaction() as s:
-        for m in meetings.list_meetings(s, committee_id=cid):
+        for m in planning.list_meetings(s, committee_id=cid):
             if m.starts_at.date() == day:
                 return m.id
     raise AssertionError(day)
@@ -82,7 +81,7 @@ SEPT, NOV, JAN, MARCH = dt.date(2019, 9, 11), dt.date(2019, 11, 13), dt.date(202
 def test_each_demo_meeting_shows_its_publication_date_and_report_deadline(demo_db: Database) -> None:
     cid = _ecsc(demo_db)
     with demo_db.transaction() as s:
-        found = {d.day: d for d in sch.meeting_deadlines(s, committee_id=cid, year_start=2019)}
+        found = {d.day: d for d in planning.meeting_deadlines(s, committee_id=cid, year_start=2019)}
     # Five clear working days: Wed 4 to Tue 10 Sept, so published by Tue 3 Sept; reports are
     # due three working days before that.
     assert found[SEPT].publication == dt.date(2019, 9, 3)
@@ -103,7 +102,7 @@ def test_council_closures_from_the_settings_move_the_deadlines(demo_db: Database
     with demo_db.transaction() as s:
         save_settings(s, settings=replace(load_settings(s), extra_closures=(dt.date(2019, 12, 27), dt.date(2019, 12, 30), dt.date(2019, 12, 31)), report_days=5))
     with demo_db.transaction() as s:
-        jan = next(d for d in sch.meeting_deadlines(s, committee_id=cid, year_start=2019) if d.day == JAN)
+        jan = next(d for d in planning.meeting_deadlines(s, committee_id=cid, year_start=2019) if d.day == JAN)
     # Closed from Christmas to New Year: the fifth clear day is Tuesday 24 December.
     assert jan.publication == dt.date(2019, 12, 23)
     assert jan.report_deadline == dt.date(2019, 12, 16)
@@ -113,15 +112,16 @@ def test_loads_count_items_against_the_committee_or_meeting_capacity(demo_db: Da
     cid = _ecsc(demo_db)
     nov = _meeting_on(demo_db, cid, NOV)
     with demo_db.transaction() as s:
-        loads = {ld.meeting_id: ld for ld in sch.meeting_loads(s, committee_id=cid, year_start=2019)}
+        loads = {ld.meeting_id: ld for ld in planning.meeting_loads(s, committee_id=cid, year_start=2019)}
     assert loads[nov].text == "7 of 6 items" and loads[nov].over
     assert loads[_meeting_on(demo_db, cid, SEPT)].text == "5 of 6 items"
     with demo_db.transaction() as s:
-        meetings.update_meeting(s, meeting_id=nov, capacity_items=8, capacity_minutes=240)
+        m = s.get(Meeting, nov)
+        m.capacity_items, m.capacity_minutes = 8, 240
         t = s.get(Topic, _topic_id(demo_db, "Young Carers"))
         t.estimated_minutes = 60
     with demo_db.transaction() as s:
-        load = next(ld for ld in sch.meeting_loads(s, committee_id=cid, year_start=2019) if ld.meeting_id == nov)
+        load = next(ld for ld in planning.meeting_loads(s, committee_id=cid, year_start=2019) if ld.meeting_id == nov)
     # Six items at the committee's 30 minutes each, and one estimated at an hour.
     assert load.text == "7 of 8 items, 240 of 240 minutes"
     assert not load.over and load.full
@@ -135,7 +135,7 @@ def test_meetings_from_a_pattern_skip_taken_days_get_standing_items_and_undo(dem
     before = _shape(demo_db, cid)
     dates = meetings_from_pattern(dt.date(2020, 3, 4), every_weeks=4, count=3)  # 4 Mar, 1 Apr, 29 Apr
     with demo_db.transaction() as s:
-        done = sch.create_meetings(s, committee_id=cid, dates=dates)
+        done = planning.create_meetings(s, committee_id=cid, dates=dates)
     assert done.skipped == (MARCH,)
     assert [m.starts_at for m in done.created] == [dt.datetime(2020, 4, 1, 14), dt.datetime(2020, 4, 29, 14)]
     assert all(m.venue == "Warspite Room, Council House" for m in done.created)
@@ -147,7 +147,7 @@ def test_meetings_from_a_pattern_skip_taken_days_get_standing_items_and_undo(dem
     assert _shape(demo_db, cid) == before
     _redo(demo_db, done)
     with demo_db.transaction() as s:
-        assert {m.id for m in meetings.list_meetings(s, committee_id=cid)} >= {m.id for m in done.created}
+        assert {m.id for m in planning.list_meetings(s, committee_id=cid)} >= {m.id for m in done.created}
     assert _titles_on(demo_db, done.created[0].id) == ["Corporate Performance and Finance Outturn Report - Education focus"]
 
 
@@ -156,13 +156,13 @@ def test_a_pasted_list_of_dates_makes_meetings_at_the_given_time(db: Database) -
         cid = committees.create_committee(s, name="Panel", default_venue="Council House").id
     dates = parse_date_list("Wednesday 11 Sept 2019\n13/11/2019\n\n8 Jan 2020\n")
     with db.transaction() as s:
-        done = sch.create_meetings(s, committee_id=cid, dates=dates, time=dt.time(10, 0), venue="Room 1")
+        done = planning.create_meetings(s, committee_id=cid, dates=dates, time=dt.time(10, 0), venue="Room 1")
     assert [m.starts_at for m in done.created] == [
         dt.datetime(2019, 9, 11, 10), dt.datetime(2019, 11, 13, 10), dt.datetime(2020, 1, 8, 10)
     ]
     assert {m.venue for m in done.created} == {"Room 1"}
     with db.transaction() as s, pytest.raises(Invalid, match="at least one"):
-        sch.create_meetings(s, committee_id=cid, dates=[])
+        planning.create_meetings(s, committee_id=cid, dates=[])
 
 
 def test_cancelling_a_meeting_moves_its_items_where_the_user_says(demo_db: Database) -> None:
@@ -172,16 +172,16 @@ def test_cancelling_a_meeting_moves_its_items_where_the_user_says(demo_db: Datab
     before = _shape(demo_db, cid)
 
     with demo_db.transaction() as s:
-        to_march = sch.cancel_meeting(s, meeting_id=sept, move_items_to=march)
+        to_march = planning.cancel_meeting(s, meeting_id=sept, move_items_to=march)
     assert to_march.meeting.status == "cancelled" and to_march.meeting.item_count == 0
     assert _titles_on(demo_db, march) == march_titles + sept_titles
     _undo(demo_db, to_march)
     assert _shape(demo_db, cid) == before
 
     with demo_db.transaction() as s:
-        to_list = sch.cancel_meeting(s, meeting_id=sept, move_items_to="list")
+        to_list = planning.cancel_meeting(s, meeting_id=sept, move_items_to="list")
     with demo_db.transaction() as s:
-        waiting = {t.title for t in programme.list_unscheduled(s, committee_id=cid, year_start=2019)}
+        waiting = {t.title for t in planning.load_programme(s, committee_id=cid, year_start=2019).to_be_scheduled}
     # The Ofsted plan is also on the January agenda, so it is still scheduled there.
     ofsted = "OFSTED Inspection of Children, Young People and Families Service – Action/ Improvement Plans"
     assert set(sept_titles) - waiting == {ofsted}
@@ -190,16 +190,16 @@ def test_cancelling_a_meeting_moves_its_items_where_the_user_says(demo_db: Datab
     assert _shape(demo_db, cid) == before
 
     with demo_db.transaction() as s:
-        kept = sch.cancel_meeting(s, meeting_id=sept, move_items_to=None)
+        kept = planning.cancel_meeting(s, meeting_id=sept, move_items_to=None)
     assert _titles_on(demo_db, sept) == sept_titles
     with demo_db.transaction() as s:
-        warnings = sch.programme_warnings(s, committee_id=cid, year_start=2019, today=TODAY)
+        warnings = planning.programme_warnings(s, committee_id=cid, year_start=2019, today=TODAY)
     assert any(w.kind == "cancelled_meeting" and w.meeting_id == sept for w in warnings)
     _undo(demo_db, kept)
     assert _shape(demo_db, cid) == before
 
     with demo_db.transaction() as s, pytest.raises(Invalid, match="another meeting"):
-        sch.cancel_meeting(s, meeting_id=sept, move_items_to=sept)
+        planning.cancel_meeting(s, meeting_id=sept, move_items_to=sept)
     assert _shape(demo_db, cid) == before
 
 
@@ -211,11 +211,11 @@ def test_booking_after_the_report_deadline_is_made_with_a_warning(demo_db: Datab
     sept = _meeting_on(demo_db, cid, SEPT)
     tid = _topic_id(demo_db, "School visits")
     with demo_db.transaction() as s:
-        early = sch.book(s, topic_id=tid, meeting_id=sept, today=dt.date(2019, 8, 1))
+        early = planning.book(s, topic_id=tid, meeting_id=sept, today=dt.date(2019, 8, 1))
     assert early.warnings == ()
     _undo(demo_db, early)
     with demo_db.transaction() as s:
-        late = sch.book(s, topic_id=tid, meeting_id=sept, position=0, today=dt.date(2019, 8, 30))
+        late = planning.book(s, topic_id=tid, meeting_id=sept, position=0, today=dt.date(2019, 8, 30))
     assert late.entry.position == 0
     assert late.warnings == (
         "'School visits' is booked for 11 Sept 2019 after its report deadline of 29 Aug 2019; "
@@ -233,13 +233,13 @@ def test_moves_reorder_change_meeting_and_go_back_to_the_list_each_undone(demo_d
         entries = [e.id for e in s.scalars(select(ProgrammeEntry).where(ProgrammeEntry.meeting_id == sept).order_by(ProgrammeEntry.position))]
 
     with demo_db.transaction() as s:
-        reorder = sch.move_entry(s, entry_id=entries[3], meeting_id=sept, position=0)
+        reorder = planning.move_entry(s, entry_id=entries[3], meeting_id=sept, position=0)
     assert _titles_on(demo_db, sept) == [titles[3], *titles[:3], titles[4]]
     _undo(demo_db, reorder)
     assert _shape(demo_db, cid) == original
 
     with demo_db.transaction() as s:
-        across = sch.move_entry(s, entry_id=entries[0], meeting_id=march, position=1, today=dt.date(2020, 2, 28))
+        across = planning.move_entry(s, entry_id=entries[0], meeting_id=march, position=1, today=dt.date(2020, 2, 28))
     assert _titles_on(demo_db, march)[1] == titles[0]
     assert titles[0] not in _titles_on(demo_db, sept)
     assert across.warnings and "report deadline" in across.warnings[0]
@@ -250,10 +250,10 @@ def test_moves_reorder_change_meeting_and_go_back_to_the_list_each_undone(demo_d
     _undo(demo_db, across)
 
     with demo_db.transaction() as s:
-        back = sch.move_entry(s, entry_id=entries[2], meeting_id=None)
+        back = planning.move_entry(s, entry_id=entries[2], meeting_id=None)
     assert back.entry is None
     with demo_db.transaction() as s:
-        waiting = [t.title for t in programme.list_unscheduled(s, committee_id=cid, year_start=2019)]
+        waiting = [t.title for t in planning.load_programme(s, committee_id=cid, year_start=2019).to_be_scheduled]
     assert titles[2] in waiting
     assert _titles_on(demo_db, sept) == [titles[0], titles[1], titles[3], titles[4]]
     _undo(demo_db, back)
@@ -266,7 +266,7 @@ def test_flags_to_follow_and_verbal_update_are_set_and_undone(demo_db: Database)
     original = _shape(demo_db, cid)
     with demo_db.transaction() as s:
         eid = s.scalar(select(ProgrammeEntry.id).where(ProgrammeEntry.meeting_id == sept, ProgrammeEntry.position == 2))
-        done = sch.set_entry_flags(s, entry_id=eid, to_follow=True, verbal_update=True)
+        done = planning.set_entry_flags(s, entry_id=eid, to_follow=True, verbal_update=True)
     assert done.entry.to_follow and done.entry.verbal_update
     _undo(demo_db, done)
     assert _shape(demo_db, cid) == original
@@ -282,26 +282,26 @@ def test_standing_items_go_on_every_meeting_once_and_stay_off_where_removed(demo
     held = _meeting_on(demo_db, cid, dt.date(2019, 7, 10))
     original = _shape(demo_db, cid)
     with demo_db.transaction() as s:
-        placed = sch.place_standing_items(s, committee_id=cid, year_start=2019)
+        placed = planning.place_standing_items(s, committee_id=cid, year_start=2019)
     # The demo has it on November, January and March; September lacks it, July was held.
     assert len(placed.entry_ids) == 1
     assert _titles_on(demo_db, sept)[-1] == standing
     assert standing not in _titles_on(demo_db, held)
     with demo_db.transaction() as s:
-        assert sch.place_standing_items(s, committee_id=cid, year_start=2019).entry_ids == ()
+        assert planning.place_standing_items(s, committee_id=cid, year_start=2019).entry_ids == ()
 
     with demo_db.transaction() as s:
         eid = s.scalar(select(ProgrammeEntry.id).join(Topic).where(ProgrammeEntry.meeting_id == nov, Topic.title == standing))
-        removed = sch.move_entry(s, entry_id=eid, meeting_id=None)
+        removed = planning.move_entry(s, entry_id=eid, meeting_id=None)
     with demo_db.transaction() as s:
-        again = sch.place_standing_items(s, committee_id=cid, year_start=2019)
+        again = planning.place_standing_items(s, committee_id=cid, year_start=2019)
         assert s.get(Topic, _topic_id(demo_db, "Corporate Performance")).status.value == "scheduled"
     assert again.entry_ids == ()
     assert standing not in _titles_on(demo_db, nov)
 
     with demo_db.transaction() as s, pytest.raises(Invalid, match="standing item"):
         eid = s.scalar(select(ProgrammeEntry.id).join(Topic).where(ProgrammeEntry.meeting_id == sept, Topic.title == standing))
-        sch.move_entry(s, entry_id=eid, meeting_id=nov)
+        planning.move_entry(s, entry_id=eid, meeting_id=nov)
 
     _undo(demo_db, removed)
     assert standing in _titles_on(demo_db, nov)
@@ -316,7 +316,7 @@ def test_a_new_meeting_gets_the_standing_items_of_its_year(db: Database) -> None
         topics.create_topic(s, committee_id=cid, year_start=2019, title="Old item", kind="standing", status="withdrawn")
         topics.create_topic(s, committee_id=cid, year_start=2020, title="Next year's item", kind="standing", status="accepted")
     with db.transaction() as s:
-        done = sch.create_meetings(s, committee_id=cid, dates=[dt.date(2019, 9, 11)])
+        done = planning.create_meetings(s, committee_id=cid, dates=[dt.date(2019, 9, 11)])
     assert _titles_on(db, done.created[0].id) == ["Tracking Decisions"]
     with db.transaction() as s:
         assert s.get(Topic, standing).status.value == "scheduled"
@@ -336,8 +336,8 @@ def test_deferring_to_the_next_meeting_keeps_the_reason_and_a_history_line(demo_
     with demo_db.transaction() as s:
         eid = s.scalar(select(ProgrammeEntry.id).join(Topic).where(ProgrammeEntry.meeting_id == sept, Topic.title.startswith("Early Help")))
         with pytest.raises(Invalid, match="why"):
-            sch.defer_entry(s, entry_id=eid, reason="  ")
-        done = sch.defer_entry(s, entry_id=eid, reason="Report not ready", today=dt.date(2019, 8, 20))
+            planning.defer_entry(s, entry_id=eid, reason="  ")
+        done = planning.defer_entry(s, entry_id=eid, reason="Report not ready", today=dt.date(2019, 8, 20))
     assert done.to_meeting is not None and done.to_meeting.id == nov
     assert _titles_on(demo_db, nov)[-1].startswith("Early Help")
     line = "Deferred from 11 Sept 2019 to 13 Nov 2019 on 20 Aug 2019: Report not ready"
@@ -348,7 +348,7 @@ def test_deferring_to_the_next_meeting_keeps_the_reason_and_a_history_line(demo_
     assert _shape(demo_db, cid) == original
 
     with demo_db.transaction() as s:
-        to_list = sch.defer_entry(s, entry_id=eid, reason="Awaiting Ofsted", to="list", today=dt.date(2019, 8, 20))
+        to_list = planning.defer_entry(s, entry_id=eid, reason="Awaiting Ofsted", to="list", today=dt.date(2019, 8, 20))
     with demo_db.transaction() as s:
         t = s.get(Topic, done.entry.topic_id)
         assert t.status.value == "to_be_scheduled"
@@ -362,14 +362,14 @@ def test_bring_back_in_six_months_books_a_provisional_entry_in_january(demo_db: 
     original = _shape(demo_db, cid)
     tid = _topic_id(demo_db, "School visits")
     with demo_db.transaction() as s:
-        done = sch.bring_back(s, topic_id=tid, months=6, from_date=dt.date(2019, 7, 10))
+        done = planning.bring_back(s, topic_id=tid, months=6, from_date=dt.date(2019, 7, 10))
     assert done.entry is not None and done.entry.provisional
     assert done.entry.meeting_id == _meeting_on(demo_db, cid, JAN)
     _undo(demo_db, done)
     assert _shape(demo_db, cid) == original
 
     with demo_db.transaction() as s:
-        later = sch.bring_back(s, topic_id=tid, months=12, from_date=dt.date(2019, 7, 10))
+        later = planning.bring_back(s, topic_id=tid, months=12, from_date=dt.date(2019, 7, 10))
     assert later.entry is None and later.needed_by == dt.date(2020, 7, 10)
     assert "no meeting in or after July 2020" in later.message
     _undo(demo_db, later)
@@ -384,8 +384,8 @@ def test_suggest_and_accept_on_the_demo_then_undo(demo_db: Database) -> None:
     original = _shape(demo_db, cid)
     sept, march = _meeting_on(demo_db, cid, SEPT), _meeting_on(demo_db, cid, MARCH)
     with demo_db.transaction() as s:
-        waiting = {t.id for t in programme.list_unscheduled(s, committee_id=cid, year_start=2019) if t.kind == "report"}
-        proposal = sch.suggest(s, committee_id=cid, year_start=2019, today=TODAY)
+        waiting = {t.id for t in planning.load_programme(s, committee_id=cid, year_start=2019).to_be_scheduled if t.kind == "report"}
+        proposal = planning.suggest(s, committee_id=cid, year_start=2019, today=TODAY)
     # September has room for one more item, November and January are full, March takes four.
     assert [p.meeting_day for p in proposal.changes] == [SEPT, MARCH, MARCH, MARCH, MARCH]
     assert {p.topic_id for p in proposal.placements} | {u.topic_id for u in proposal.unplaced} == waiting
@@ -393,7 +393,7 @@ def test_suggest_and_accept_on_the_demo_then_undo(demo_db: Database) -> None:
 
     chosen = proposal.changes[:3]
     with demo_db.transaction() as s:
-        accepted = sch.accept_suggestion(s, placements=chosen)
+        accepted = planning.accept_suggestion(s, placements=chosen)
     assert len(accepted.entry_ids) == 3
     with demo_db.transaction() as s:
         booked = [s.get(ProgrammeEntry, i) for i in accepted.entry_ids]
@@ -403,25 +403,25 @@ def test_suggest_and_accept_on_the_demo_then_undo(demo_db: Database) -> None:
 
     # Asking again keeps the accepted bookings where they are and offers the rest.
     with demo_db.transaction() as s:
-        again = sch.suggest(s, committee_id=cid, year_start=2019, today=TODAY)
+        again = planning.suggest(s, committee_id=cid, year_start=2019, today=TODAY)
     assert [p.topic_id for p in again.changes] == [p.topic_id for p in proposal.changes[3:]]
 
     _undo(demo_db, accepted)
     assert _shape(demo_db, cid) == original
     with demo_db.transaction() as s, pytest.raises(Invalid, match="at least one"):
-        sch.accept_suggestion(s, placements=[])
+        planning.accept_suggestion(s, placements=[])
 
 
 def test_warnings_name_an_overfull_meeting_and_an_overloaded_officer(demo_db: Database) -> None:
     cid = _ecsc(demo_db)
     nov = _meeting_on(demo_db, cid, NOV)
     with demo_db.transaction() as s:
-        found = sch.programme_warnings(s, committee_id=cid, year_start=2019, today=TODAY)
+        found = planning.programme_warnings(s, committee_id=cid, year_start=2019, today=TODAY)
     over = [w for w in found if w.kind == "over_capacity"]
     assert [w.meeting_id for w in over] == [nov]
     assert over[0].message == "13 Nov 2019 has 7 items; its capacity is 6."
     with demo_db.transaction() as s:
         t = s.get(Topic, _topic_id(demo_db, "Young Carers"))
         t.needed_by = dt.date(2019, 10, 1)
-        found = sch.programme_warnings(s, committee_id=cid, year_start=2019, today=TODAY)
+        found = planning.programme_warnings(s, committee_id=cid, year_start=2019, today=TODAY)
     assert any(w.kind == "after_needed_by" and "needed by 1 Oct 2019" in w.message for w in found)

@@ -1,0 +1,207 @@
+"""Booking topics onto meetings, and where a new item goes.
+
+:func:`book_many` is the one place the booking rules live: a topic goes only onto its own
+committee's meetings, never onto a cancelled one; it becomes scheduled; a standing item booked
+back by hand is no longer kept off that meeting; and booking after a meeting's report deadline
+is allowed with a warning (the advisor may know the report is ready, and an old programme's
+deadlines are long past). It books any number of topics onto one meeting with one renumber,
+so an import of thousands of rows takes time in proportion to its size. :func:`book` is the
+same for one topic, with the before and after states an undo needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ...dates import add_months, long_date, month_year, short_date
+from ...errors import Invalid
+from ...models import Meeting, MeetingStatus, ProgrammeEntry, StandingExclusion, Topic
+from ...values import EntryInfo
+from ..convert import get
+from .common import deadline_warnings, entries_of, entry_value, mark_scheduled, renumber
+from .snapshots import Undoable, capture_state
+
+MAX_MONTHS = 60
+_CHUNK = 500  # ids per IN (...) list, well under every database's limit
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    """One topic to book, with how its entry starts out."""
+
+    topic_id: int
+    purpose: str | None = None
+    to_follow: bool = False
+    verbal_update: bool = False
+    pinned: bool = True  # booked by hand; a suggested booking is not pinned
+    provisional: bool = False
+    entry_id: int | None = None  # the id to give the entry (redo after undo)
+
+
+@dataclass(frozen=True, slots=True)
+class BookedMany:
+    entry_ids: tuple[int, ...]  # in the order of the bookings
+    warnings: tuple[str, ...]
+
+
+def _topics(session: Session, ids: Sequence[int]) -> dict[int, Topic]:
+    wanted = list(dict.fromkeys(ids))
+    found: dict[int, Topic] = {}
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        found.update((t.id, t) for t in session.scalars(select(Topic).where(Topic.id.in_(chunk))))
+    for topic_id in wanted:
+        if topic_id not in found:
+            get(session, Topic, topic_id)  # says that the topic no longer exists
+    return found
+
+
+def book_many(
+    session: Session,
+    *,
+    meeting_id: int,
+    bookings: Sequence[Booking],
+    position: int | None = None,
+    today: dt.date | None = None,
+) -> BookedMany:
+    """Book topics onto a meeting, in the order given, at ``position`` on its agenda (default:
+    the end). Nothing is booked if any of them cannot be."""
+    meeting = get(session, Meeting, meeting_id)
+    topics = _topics(session, [b.topic_id for b in bookings])
+    if any(t.committee_id != meeting.committee_id for t in topics.values()):
+        raise Invalid("A topic can only be booked onto its own committee's meetings.")
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise Invalid(
+            f"The meeting of {short_date(meeting.starts_at.date())} is cancelled; choose another."
+        )
+    agenda = entries_of(session, meeting.id) if bookings else []
+    new = [
+        ProgrammeEntry(
+            id=b.entry_id,
+            meeting_id=meeting.id,
+            topic_id=b.topic_id,
+            purpose=b.purpose,
+            to_follow=b.to_follow,
+            verbal_update=b.verbal_update,
+            pinned=b.pinned,
+            provisional=b.provisional,
+        )
+        for b in bookings
+    ]
+    session.add_all(new)
+    pos = len(agenda) if position is None else max(0, min(position, len(agenda)))
+    renumber(agenda[:pos] + new + agenda[pos:])
+    for t in topics.values():
+        mark_scheduled(t)
+    # Booking a standing item back by hand undoes its removal from that meeting.
+    for x in session.scalars(
+        select(StandingExclusion).where(StandingExclusion.meeting_id == meeting.id)
+    ):
+        if x.topic_id in topics:
+            session.delete(x)
+    session.flush()
+    titles = [topics[b.topic_id].title for b in bookings]
+    warnings = deadline_warnings(session, meeting, titles, today or dt.date.today())
+    return BookedMany(tuple(e.id for e in new), warnings)
+
+
+@dataclass(frozen=True, slots=True)
+class Booked(Undoable):
+    entry: EntryInfo
+    warnings: tuple[str, ...]
+
+
+def book(
+    session: Session,
+    *,
+    topic_id: int,
+    meeting_id: int,
+    position: int | None = None,
+    today: dt.date | None = None,
+    purpose: str | None = None,
+    to_follow: bool = False,
+    verbal_update: bool = False,
+    pinned: bool = True,
+    provisional: bool = False,
+    entry_id: int | None = None,
+) -> Booked:
+    """Book a topic onto a meeting at ``position`` (default: the end of the agenda). Past the
+    meeting's report deadline the booking is made and a warning says so."""
+    before = capture_state(session, meeting_ids=[meeting_id], topic_ids=[topic_id])
+    one = Booking(topic_id, purpose, to_follow, verbal_update, pinned, provisional, entry_id)
+    done = book_many(
+        session, meeting_id=meeting_id, bookings=[one], position=position, today=today
+    )
+    after = capture_state(session, meeting_ids=[meeting_id], topic_ids=[topic_id])
+    entry = get(session, ProgrammeEntry, done.entry_ids[0])
+    return Booked(before, after, entry_value(session, entry), done.warnings)
+
+
+# --- where a new item goes --------------------------------------------------------------------
+
+
+def first_meeting_from(session: Session, committee_id: int, day: dt.date) -> Meeting | None:
+    """The committee's first meeting on or after ``day`` that is not cancelled."""
+    return session.scalars(
+        select(Meeting)
+        .where(
+            Meeting.committee_id == committee_id,
+            Meeting.starts_at >= dt.datetime.combine(day, dt.time.min),
+            Meeting.status != MeetingStatus.CANCELLED,
+        )
+        .order_by(Meeting.starts_at)
+        .limit(1)
+    ).first()
+
+
+def resolve_placement(
+    session: Session,
+    *,
+    committee_id: int,
+    meeting_id: int | None,
+    in_months: int | None,
+    from_date: dt.date,
+    on_or_after: dt.date | None = None,
+) -> tuple[Meeting | None, dt.date | None, str]:
+    """Where a new item goes: (meeting or None, needed-by date or None, why, for the message).
+
+    "In N months' time" names a month, not a day: the minutes of 10 July 2019 scheduled a
+    progress report "for 6 months' time (8 January 2020)" (seed 001, minute 20(i)). So the item
+    goes to the first meeting in or after the month N months on; with none, it waits in "items to
+    be scheduled", needed by the date N months on.
+    """
+    if meeting_id is not None and in_months is not None:
+        raise Invalid("Choose a meeting or a number of months, not both.", "in_months")
+    if meeting_id is not None:
+        m = session.get(Meeting, meeting_id)
+        if m is None or m.committee_id != committee_id:
+            raise Invalid("Choose one of this committee's meetings.", "meeting_id")
+        if m.status == MeetingStatus.CANCELLED:
+            raise Invalid(
+                f"The meeting of {long_date(m.starts_at.date())} is cancelled; choose another.",
+                "meeting_id",
+            )
+        return m, None, ""
+    if in_months is not None:
+        if isinstance(in_months, bool) or not isinstance(in_months, int):
+            raise Invalid("Give the number of months as a whole number, e.g. 6.", "in_months")
+        if not 1 <= in_months <= MAX_MONTHS:
+            raise Invalid(
+                f"Give a number of months from 1 to {MAX_MONTHS}, e.g. 6 for "
+                "\"in 6 months' time\".",
+                "in_months",
+            )
+        target = add_months(from_date, in_months)
+        m = first_meeting_from(session, committee_id, target.replace(day=1))
+        plural = "s" if in_months > 1 else ""
+        why = f"no meeting in or after {month_year(target)} ({in_months} month{plural} on)"
+        return m, (None if m else target), why
+    if on_or_after is not None:
+        m = first_meeting_from(session, committee_id, on_or_after)
+        return m, (None if m else on_or_after), f"no meeting on or after {long_date(on_or_after)}"
+    return None, None, "no meeting was chosen"

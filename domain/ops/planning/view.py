@@ -1,0 +1,168 @@
+"""What the planner and the printed programme show: the year's programme, each meeting's
+deadlines and load, and what is wrong with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ... import scheduling
+from ...models import Committee, Meeting, ProgrammeEntry, Topic, TopicKind, TopicStatus
+from ...values import MeetingWithEntries, ProgrammeView
+from ..committees import is_approved
+from ..convert import agreed_scores, committee_info, get, meeting_info, topic_row
+from .common import UNSCHEDULED, calendar_and_settings, entry_info, year_meetings, year_span
+from .loads import MeetingDeadline, MeetingLoad, meeting_deadlines, meeting_loads, slots
+
+
+def load_programme(session: Session, *, committee_id: int, year_start: int) -> ProgrammeView:
+    """Everything the planner and the printed programme need, in a few queries."""
+    committee = get(session, Committee, committee_id)
+    lo, hi = year_span(session, year_start)
+    meetings = list(
+        session.scalars(
+            select(Meeting)
+            .where(Meeting.committee_id == committee_id, Meeting.starts_at >= lo, Meeting.starts_at < hi)
+            .options(selectinload(Meeting.entries).joinedload(ProgrammeEntry.topic))
+            .order_by(Meeting.starts_at)
+        )
+    )
+    year_topics = list(
+        session.scalars(
+            select(Topic)
+            .where(Topic.committee_id == committee_id, Topic.year_start == year_start)
+            .order_by(Topic.added_on, Topic.id)
+        )
+    )
+    topic_ids = {t.id for t in year_topics}
+    for m in meetings:
+        topic_ids.update(e.topic_id for e in m.entries)
+    scores = agreed_scores(session, topic_ids)
+
+    groups = tuple(
+        MeetingWithEntries(
+            meeting_info(m, len(m.entries)),
+            tuple(entry_info(e, e.topic, scores.get(e.topic_id)) for e in m.entries),
+        )
+        for m in meetings
+    )
+    waiting = tuple(
+        topic_row(t, scores.get(t.id))
+        for t in year_topics
+        if t.status in UNSCHEDULED and t.kind != TopicKind.SELECT_REVIEW
+    )
+    reviews = tuple(
+        topic_row(t, scores.get(t.id))
+        for t in year_topics
+        if t.kind == TopicKind.SELECT_REVIEW and t.status not in (TopicStatus.WITHDRAWN,)
+    )
+    return ProgrammeView(
+        committee=committee_info(committee),
+        year_start=year_start,
+        approved=is_approved(session, committee_id=committee_id, year_start=year_start),
+        meetings=groups,
+        to_be_scheduled=waiting,
+        reviews=reviews,
+    )
+
+
+# --- 8. warnings ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeWarning:
+    kind: str  # a scheduling.ConflictKind value
+    meeting_id: int
+    topic_ids: tuple[int, ...]
+    message: str
+
+
+def programme_warnings(
+    session: Session, *, committee_id: int, year_start: int, today: dt.date
+) -> list[ProgrammeWarning]:
+    """What is wrong with the year's programme, in meeting order, in plain words: meetings
+    over capacity, reports still to follow after their deadline, items after their needed-by
+    date, an officer with too many items at one meeting, items on a cancelled meeting, and
+    the same topic twice on one agenda."""
+    committee = get(session, Committee, committee_id)
+    _cal, s = calendar_and_settings(session)
+    meetings = year_meetings(session, committee_id, year_start)
+    meeting_slots = slots(session, committee, meetings)
+    mids = [m.id for m in meetings]
+    rows = (
+        session.execute(
+            select(
+                ProgrammeEntry.id,
+                ProgrammeEntry.topic_id,
+                ProgrammeEntry.meeting_id,
+                ProgrammeEntry.to_follow,
+                Topic.title,
+                Topic.estimated_minutes,
+                Topic.needed_by,
+                Topic.responsible,
+            )
+            .join(Topic, Topic.id == ProgrammeEntry.topic_id)
+            .where(ProgrammeEntry.meeting_id.in_(mids))
+        ).all()
+        if mids
+        else []
+    )
+    items = [
+        scheduling.BookedItem(
+            entry_id=eid,
+            topic_id=tid,
+            meeting_id=mid,
+            title=title,
+            minutes=minutes,
+            needed_by=needed_by,
+            responsible=responsible,
+            to_follow=to_follow,
+        )
+        for eid, tid, mid, to_follow, title, minutes, needed_by, responsible in rows
+    ]
+    found = scheduling.conflicts(
+        meeting_slots,
+        items,
+        today=today,
+        max_items_per_officer=s.max_items_per_officer,
+        default_minutes=committee.minutes_per_item,
+    )
+    return [ProgrammeWarning(c.kind.value, c.meeting_id, c.topic_ids, c.message) for c in found]
+
+
+# --- everything the planner shows -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PlannerData:
+    programme: ProgrammeView
+    deadlines: dict[int, MeetingDeadline]  # by meeting id
+    loads: dict[int, MeetingLoad]  # by meeting id
+    warnings: tuple[ProgrammeWarning, ...]
+    today: dt.date
+
+
+def planner_data(
+    session: Session, *, committee_id: int, year_start: int, today: dt.date
+) -> PlannerData:
+    """The programme with each meeting's deadlines, load and warnings, in one transaction."""
+    return PlannerData(
+        programme=load_programme(session, committee_id=committee_id, year_start=year_start),
+        deadlines={
+            d.meeting_id: d
+            for d in meeting_deadlines(session, committee_id=committee_id, year_start=year_start)
+        },
+        loads={
+            ld.meeting_id: ld
+            for ld in meeting_loads(session, committee_id=committee_id, year_start=year_start)
+        },
+        warnings=tuple(
+            programme_warnings(
+                session, committee_id=committee_id, year_start=year_start, today=today
+            )
+        ),
+        today=today,
+    )
