@@ -298,6 +298,9 @@ class Topic(Versioned, Base):
     status_reason: Mapped[str] = mapped_column(Text, default="")
     exempt: Mapped[bool] = mapped_column(Boolean, default=False)
     exempt_paragraph: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Why a person cleared the exemption this topic inherited from the exempt row it was made
+    # from (domain.exemption); empty otherwise.
+    exempt_cleared_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     needed_by: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     estimated_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
     decision_id: Mapped[int | None] = mapped_column(

@@ -27,6 +27,7 @@ from ..decision_values import (
     ReviewProgrammeRow,
 )
 from ..errors import Conflict, Invalid, NotFound
+from ..exemption import review_exemption
 from ..models import (
     Committee,
     ExecutiveResponse,
@@ -780,6 +781,7 @@ def _add_follow_up(
             "source_ref": f"{review.title} review, recommendation {x.number}",
             "added_on": today,
         },
+        exemption=review_exemption(session, review.id),
         topic_id=ids.topic_id if ids else None,
         entry_id=ids.entry_id if ids else None,
     )
