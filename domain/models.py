@@ -26,8 +26,16 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    select,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    column_property,
+    declared_attr,
+    mapped_column,
+    relationship,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -415,6 +423,23 @@ class SelectReview(Versioned, Base):
     )
     added_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     reported_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # The review's topic's Part II flag and paragraph, read with the review (and again after a
+    # flush), so every value made from a review knows whether it may be published.
+    # An alias, so a query that joins topic itself still correlates on the review alone.
+    _topic = Topic.__table__.alias("review_topic")
+    topic_exempt: Mapped[bool | None] = column_property(
+        select(_topic.c.exempt)
+        .where(_topic.c.id == topic_id)
+        .correlate_except(_topic)
+        .scalar_subquery()
+    )
+    topic_exempt_paragraph: Mapped[int | None] = column_property(
+        select(_topic.c.exempt_paragraph)
+        .where(_topic.c.id == topic_id)
+        .correlate_except(_topic)
+        .scalar_subquery()
+    )
+    del _topic
 
     meetings: Mapped[list[ReviewMeeting]] = relationship(
         back_populates="review", order_by="ReviewMeeting.starts_at", cascade="all, delete-orphan"

@@ -35,7 +35,6 @@ from . import errors
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
-    from sqlalchemy.orm import Session
 
     from domain.printing.document import DecisionsDoc, ProgrammeDoc
     from domain.printing.review import ReviewDoc
@@ -115,36 +114,9 @@ def _slug(text: str) -> str:
     return out.strip("-") or "document"
 
 
-def build_review(session: Session, *, review_id: int, include_exempt: bool = False) -> ReviewDoc:
-    """A review's recommendations and the executive's responses, ready to render.
-
-    A review of an exempt (Part II) topic prints only when exempt items are included, and is
-    then marked NOT FOR PUBLICATION like every document that includes them.
-    """
-    from dataclasses import replace
-
-    from domain.errors import Invalid
-    from domain.ops import committees, reviews, topics
-    from domain.printing.review import review_doc
-    from domain.settings import load_settings
-
-    info = reviews.get_review(session, review_id=review_id)
-    exempt = info.topic_id is not None and topics.get_topic(session, topic_id=info.topic_id).exempt
-    if exempt and not include_exempt:
-        raise Invalid(
-            f"The review \u201c{info.title}\u201d is of an exempt (Part II) item, so it is not "
-            "printed for publication. Tick \u201cInclude exempt items\u201d to print it marked "
-            "NOT FOR PUBLICATION."
-        )
-    committee = committees.get_committee(session, committee_id=info.committee_id)
-    doc = review_doc(
-        info, committee_name=committee.name, council_name=load_settings(session).council_name
-    )
-    return replace(doc, not_for_publication=include_exempt)
-
-
 def build_document(hub: Hub, request: PrintRequest) -> Document:
     from domain.printing.build import build_decisions, build_programme
+    from domain.printing.review import build_review
 
     if request.kind == REVIEW:
         if request.review_id is None:

@@ -133,6 +133,8 @@ def review_info(r: SelectReview) -> ReviewInfo:
         reported_on=r.reported_on,
         meetings=tuple(review_meeting_info(m) for m in r.meetings),
         recommendations=tuple(recommendation_info(x) for x in r.recommendations),
+        exempt=bool(r.topic_exempt),
+        exempt_paragraph=r.topic_exempt_paragraph if r.topic_exempt else None,
     )
 
 
