@@ -62,7 +62,7 @@ def _exempt_resolution(
 ) -> int:
     """A resolution that is exempt because a topic made from it is ("created"), or because it
     was made on an exempt agenda item of its meeting ("made_on")."""
-    title = f"Staffing matter {CANARY}"
+    title = f"Staffing matter {next(_names)} {CANARY}"
     d = decisions.create_decision(
         s, committee_id=committee_id, title=title, meeting_id=meeting_id,
         meeting_date=dt.date(YEAR, 6, 10), minute_no="7", resolution=f"Resolved {CANARY}",
