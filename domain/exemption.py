@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from .errors import Invalid
@@ -48,7 +48,7 @@ def exempt_decision_sql(*, except_topic_id: int | None = None) -> Any:
     source resolution is exempt apart from that topic itself.
     """
     entry_topic = aliased(Topic)
-    created = [Topic.decision_id == Decision.id, Topic.exempt.is_(True)]
+    created: list[ColumnElement[bool]] = [Topic.decision_id == Decision.id, Topic.exempt.is_(True)]
     if except_topic_id is not None:
         created.append(Topic.id != except_topic_id)
     made_on = exists().where(
@@ -69,7 +69,7 @@ def decision_paragraphs(
     if not ids:
         return found
     entry_topic = aliased(Topic)
-    created = [Topic.decision_id.in_(ids), Topic.exempt.is_(True)]
+    created: list[ColumnElement[bool]] = [Topic.decision_id.in_(ids), Topic.exempt.is_(True)]
     if except_topic_id is not None:
         created.append(Topic.id != except_topic_id)
     for did, para in session.execute(
@@ -77,7 +77,7 @@ def decision_paragraphs(
         .where(*created)
         .order_by(Topic.exempt_paragraph)
     ):
-        if found[did] is None:
+        if did is not None and found[did] is None:
             found[did] = para
     for did, para in session.execute(
         select(Decision.id, entry_topic.exempt_paragraph)

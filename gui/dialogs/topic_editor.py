@@ -86,6 +86,7 @@ class TopicEditor(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(700)
         self.messages: dict[str, FieldMessage] = {}
+        self._containers: dict[str, QWidget] = {}
         self._form = QFormLayout()
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
@@ -243,6 +244,7 @@ class TopicEditor(QDialog):
         message = FieldMessage(name, container)
         box.addWidget(message)
         self.messages[name] = message
+        self._containers[name] = container
         field.setObjectName(f"field_{name}")
         field.setAccessibleName(accessible or label.replace("&", "").rstrip(":"))
         if label:
@@ -321,7 +323,7 @@ class TopicEditor(QDialog):
             self.messages["exempt_cleared_reason"].clear_message()
         # The reason belongs to a topic that is, or was, exempt and is now made public.
         was_exempt = self.row is not None and (self.row.exempt or bool(self.row.exempt_cleared_reason))
-        self._form.setRowVisible(self.cleared_edit.parentWidget(), was_exempt and not on)
+        self._form.setRowVisible(self._containers["exempt_cleared_reason"], was_exempt and not on)
 
     def _check_added_year(self) -> None:
         added = self.added_date.value()
