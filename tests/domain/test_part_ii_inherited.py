@@ -25,17 +25,11 @@ from domain.printing.build import build_decisions, build_programme, build_scorin
 from domain.printing.render import render_decisions, render_programme, render_scoring_sheet
 from domain.printing.review import build_review, render_review, review_doc
 from domain.settings import load_settings, save_settings
-from tests.domain.printing.pdf_helpers import outline_titles, page_texts, reader, render_to_bytes
+from tests.domain.printing.pdf_helpers import everything_readable, page_texts, render_to_bytes
 
 CANARY = "CANARY-5e2b"
 YEAR = 2021
 _names = itertools.count()
-
-
-def readable(data: bytes) -> str:
-    """A PDF as a reader sees it: every page, every bookmark, every metadata value."""
-    meta = reader(data).metadata or {}
-    return "\n".join([*page_texts(data), *outline_titles(data), *(str(v) for v in meta.values())])
 
 
 def _committee(s: Session) -> tuple[int, list[int]]:
@@ -295,10 +289,10 @@ def test_no_public_output_shows_text_of_a_row_made_from_an_exempt_row(
     with sqlite_db.transaction() as s:
         committee_id, review_ids, derived = _derive(s, spec)
         prog = build_programme(s, committee_id=committee_id, year_start=YEAR, annex=True)
-        outputs["programme"] = readable(render_to_bytes(render_programme, prog))
+        outputs["programme"] = everything_readable(render_to_bytes(render_programme, prog))
         for open_only in (False, True):
             dec = build_decisions(s, committee_id=committee_id, open_only=open_only)
-            outputs[f"decisions {open_only}"] = readable(render_to_bytes(render_decisions, dec))
+            outputs[f"decisions {open_only}"] = everything_readable(render_to_bytes(render_decisions, dec))
         table = programme_table(s, committee_id=committee_id, year_start=YEAR)
         outputs["csv"] = programme_csv_text(table.rows)
         for review_id in review_ids:
@@ -308,7 +302,7 @@ def test_no_public_output_shows_text_of_a_row_made_from_an_exempt_row(
         public = [t for t in derived if not topics.get_topic(s, topic_id=t).exempt]
         sheets = build_scoring_sheets(s, topic_ids=public)
         if sheets:
-            outputs["scoring sheets"] = readable(render_to_bytes(render_scoring_sheet, sheets))
+            outputs["scoring sheets"] = everything_readable(render_to_bytes(render_scoring_sheet, sheets))
         if len(public) < len(derived):
             with pytest.raises(Invalid) as refused:
                 build_scoring_sheets(s, topic_ids=derived)
