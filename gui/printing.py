@@ -345,23 +345,12 @@ class BatchPrint(QObject):
         self.error: str | None = None
 
     def jobs(self) -> list[tuple[Path, Any]]:
-        from domain.ops.committees import list_committees, list_years
-        from domain.printing.build import build_programme
+        from domain.printing.build import build_programmes
 
-        def build_all(session: Any) -> list[tuple[str, Any]]:
-            out = []
-            for c in list_committees(session):
-                if self.year_start in list_years(session, committee_id=c.id):
-                    doc = build_programme(
-                        session,
-                        committee_id=c.id,
-                        year_start=self.year_start,
-                        include_exempt=self.include_exempt,
-                    )
-                    out.append((suggested_file_name(doc, c.short_name), doc))
-            return out
-
-        return [(self.folder / name, doc) for name, doc in self.hub.query(build_all)]
+        built = self.hub.query(
+            build_programmes, year_start=self.year_start, include_exempt=self.include_exempt
+        )
+        return [(self.folder / suggested_file_name(doc, c.short_name), doc) for c, doc in built]
 
     def start(self) -> None:
         jobs = self.jobs()

@@ -64,3 +64,39 @@ def test_the_check_sees_a_forbidden_import_even_inside_a_function(tmp_path: Path
         "    from gui import hub\n"
     )
     assert [n.split(".")[0] for n in _imports(sample)] == ["PySide6", "PySide6", "gui", "gui", "gui"]
+
+
+def _session_functions(path: Path) -> list[str]:
+    """Functions (nested ones too) that take a database session."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+            if any(a.arg == "session" for a in args):
+                found.append(f"{node.name} (line {node.lineno})")
+    return found
+
+
+def test_no_use_case_lives_in_the_gui() -> None:
+    # A function of a database session is a use case; the GUI runs those through the hub, which
+    # alone opens sessions.
+    offenders = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in sorted((ROOT / "gui").rglob("*.py"))
+        if path.name != "hub.py"
+        for name in _session_functions(path)
+    ]
+    assert offenders == []
+
+
+def test_the_check_sees_a_use_case_nested_in_a_method(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "class Batch:\n"
+        "    def jobs(self):\n"
+        "        def build_all(session):\n"
+        "            return []\n"
+        "        return build_all\n"
+    )
+    assert _session_functions(sample) == ["build_all (line 3)"]

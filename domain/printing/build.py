@@ -43,10 +43,10 @@ from ..models import (
     TopicKind,
     TopicStatus,
 )
-from ..ops.committees import is_approved
+from ..ops.committees import is_approved, list_committees, list_years
 from ..ops.convert import CriteriaCache, agreed_scores, assessment_info, get, summaries
 from ..settings import CouncilSettings, load_settings
-from ..values import AssessmentInfo, CriteriaSetInfo
+from ..values import AssessmentInfo, CommitteeInfo, CriteriaSetInfo
 from ..years import municipal_year_label
 from .document import (
     LAYOUTS,
@@ -439,6 +439,24 @@ def build_programme(
     )
 
 
+def build_programmes(
+    session: Session, *, year_start: int, include_exempt: bool = False, annex: bool = False
+) -> tuple[tuple[CommitteeInfo, ProgrammeDoc], ...]:
+    """Every committee's programme for one year ("Print all committees"), each committee with a
+    programme that year once, in the committees' order."""
+    return tuple(
+        (
+            c,
+            build_programme(
+                session, committee_id=c.id, year_start=year_start,
+                include_exempt=include_exempt, annex=annex,
+            ),
+        )  # fmt: skip
+        for c in list_committees(session)
+        if year_start in list_years(session, committee_id=c.id)
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Tracking decisions
 
@@ -600,5 +618,6 @@ __all__ = [
     "VERBAL_UPDATE",
     "build_decisions",
     "build_programme",
+    "build_programmes",
     "build_scoring_sheets",
 ]
