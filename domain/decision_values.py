@@ -208,3 +208,6 @@ class ReviewInfo:
     reported_on: dt.date | None
     meetings: tuple[ReviewMeetingInfo, ...] = ()
     recommendations: tuple[RecommendationInfo, ...] = ()
+    # The review's topic is a Part II item: nothing of the review may be published.
+    exempt: bool = False
+    exempt_paragraph: int | None = None

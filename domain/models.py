@@ -26,8 +26,16 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    select,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    column_property,
+    declared_attr,
+    mapped_column,
+    relationship,
+)
 
 # Declared with their labels in decision_values, which the GUI reads without loading the ORM.
 from .decision_values import DecisionStatus, ExecutiveResponse, Rag, ReviewStatus
@@ -275,6 +283,9 @@ class Topic(Versioned, Base):
     status_reason: Mapped[str] = mapped_column(Text, default="")
     exempt: Mapped[bool] = mapped_column(Boolean, default=False)
     exempt_paragraph: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Why a person cleared the exemption this topic inherited from the exempt row it was made
+    # from (domain.exemption); empty otherwise.
+    exempt_cleared_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     needed_by: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     estimated_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
     decision_id: Mapped[int | None] = mapped_column(
@@ -389,6 +400,23 @@ class SelectReview(Versioned, Base):
     )
     added_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     reported_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # The review's topic's Part II flag and paragraph, read with the review (and again after a
+    # flush), so every value made from a review knows whether it may be published.
+    # An alias, so a query that joins topic itself still correlates on the review alone.
+    _topic = Topic.__table__.alias("review_topic")
+    topic_exempt: Mapped[bool | None] = column_property(
+        select(_topic.c.exempt)
+        .where(_topic.c.id == topic_id)
+        .correlate_except(_topic)
+        .scalar_subquery()
+    )
+    topic_exempt_paragraph: Mapped[int | None] = column_property(
+        select(_topic.c.exempt_paragraph)
+        .where(_topic.c.id == topic_id)
+        .correlate_except(_topic)
+        .scalar_subquery()
+    )
+    del _topic
 
     meetings: Mapped[list[ReviewMeeting]] = relationship(
         back_populates="review", order_by="ReviewMeeting.starts_at", cascade="all, delete-orphan"

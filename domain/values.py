@@ -76,6 +76,7 @@ class TopicRow:
     score: int | None  # the agreed (printed) score
     band: str | None
     decision_id: int | None = None
+    exempt_cleared_reason: str = ""  # why a person cleared an inherited exemption
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,6 @@ from . import errors
 from .print_output import PrintDialogs, PrintedPdf, save_as, send_to_printer, write_file
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
     from domain.printing.document import DecisionsDoc, ProgrammeDoc
     from domain.printing.review import ReviewDoc
@@ -94,36 +93,9 @@ def _slug(text: str) -> str:
     return out.strip("-") or "document"
 
 
-def build_review(session: Session, *, review_id: int, include_exempt: bool = False) -> ReviewDoc:
-    """A review's recommendations and the executive's responses, ready to render.
-
-    A review of an exempt (Part II) topic prints only when exempt items are included, and is
-    then marked NOT FOR PUBLICATION like every document that includes them.
-    """
-    from dataclasses import replace
-
-    from domain.errors import Invalid
-    from domain.ops import committees, reviews, topics
-    from domain.printing.review import review_doc
-    from domain.settings import load_settings
-
-    info = reviews.get_review(session, review_id=review_id)
-    exempt = info.topic_id is not None and topics.get_topic(session, topic_id=info.topic_id).exempt
-    if exempt and not include_exempt:
-        raise Invalid(
-            f"The review \u201c{info.title}\u201d is of an exempt (Part II) item, so it is not "
-            "printed for publication. Tick \u201cInclude exempt items\u201d to print it marked "
-            "NOT FOR PUBLICATION."
-        )
-    committee = committees.get_committee(session, committee_id=info.committee_id)
-    doc = review_doc(
-        info, committee_name=committee.name, council_name=load_settings(session).council_name
-    )
-    return replace(doc, not_for_publication=include_exempt)
-
-
 def build_document(hub: Hub, request: PrintRequest) -> Document:
     from domain.printing.build import build_decisions, build_programme
+    from domain.printing.review import build_review
 
     if request.kind == REVIEW:
         if request.review_id is None:
@@ -255,23 +227,12 @@ class BatchPrint(QObject):
         self.error: str | None = None
 
     def jobs(self) -> list[tuple[Path, Any]]:
-        from domain.ops.committees import list_committees, list_years
-        from domain.printing.build import build_programme
+        from domain.printing.build import build_programmes
 
-        def build_all(session: Any) -> list[tuple[str, Any]]:
-            out = []
-            for c in list_committees(session):
-                if self.year_start in list_years(session, committee_id=c.id):
-                    doc = build_programme(
-                        session,
-                        committee_id=c.id,
-                        year_start=self.year_start,
-                        include_exempt=self.include_exempt,
-                    )
-                    out.append((suggested_file_name(doc, c.short_name), doc))
-            return out
-
-        return [(self.folder / name, doc) for name, doc in self.hub.query(build_all)]
+        built = self.hub.query(
+            build_programmes, year_start=self.year_start, include_exempt=self.include_exempt
+        )
+        return [(self.folder / suggested_file_name(doc, c.short_name), doc) for c, doc in built]
 
     def start(self) -> None:
         jobs = self.jobs()

@@ -21,7 +21,6 @@ from pg import Cluster, PgUnavailable  # noqa: E402
 
 from domain.db import Database, open_database  # noqa: E402
 
-SEEDS = ROOT.parent / "shared" / "seeds"
 _counter = itertools.count()
 
 

@@ -181,25 +181,18 @@ def _print_all(args: argparse.Namespace, year: int) -> int:
     if not os.access(out_dir, os.W_OK | os.X_OK):
         raise CliError(f"Cannot write into {out_dir}: you have no permission to write there.")
 
-    from ..ops.committees import list_committees, list_years
-    from ..printing.build import build_programme
+    from ..printing.build import build_programmes
     from . import open_db
 
     database = open_db(args.db)
-    docs = []
     try:
         with database.transaction() as s:
-            for c in list_committees(s):
-                if year not in list_years(s, committee_id=c.id):
-                    continue
-                doc = build_programme(
-                    s,
-                    committee_id=c.id,
-                    year_start=year,
-                    include_exempt=args.include_exempt,
-                    annex=args.annex,
+            docs = [
+                (out_dir / programme_file_name(c.short_name, c.name, year), doc)
+                for c, doc in build_programmes(
+                    s, year_start=year, include_exempt=args.include_exempt, annex=args.annex
                 )
-                docs.append((out_dir / programme_file_name(c.short_name, c.name, year), doc))
+            ]
     finally:
         database.close()
     if not docs:

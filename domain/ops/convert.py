@@ -269,7 +269,7 @@ TOPIC_ROW_COLUMNS = (
     Topic.id, Topic.version, Topic.committee_id, Topic.year_start, Topic.title, Topic.reason,
     Topic.responsible, Topic.source_kind, Topic.source_ref, Topic.added_on, Topic.kind,
     Topic.status, Topic.status_reason, Topic.exempt, Topic.exempt_paragraph, Topic.needed_by,
-    Topic.estimated_minutes, Topic.decision_id,
+    Topic.estimated_minutes, Topic.decision_id, Topic.exempt_cleared_reason,
 )  # fmt: skip
 
 
@@ -296,6 +296,7 @@ def topic_row(t: Topic | Row[Any], score: tuple[int, str | None] | None) -> Topi
         score=score[0] if score else None,
         band=score[1] if score else None,
         decision_id=t.decision_id,
+        exempt_cleared_reason=t.exempt_cleared_reason,
     )
 
 

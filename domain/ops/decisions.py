@@ -31,6 +31,7 @@ from ..decision_values import (
     ProgressNoteInfo,
 )
 from ..errors import Invalid, NotFound
+from ..exemption import Exemption, decision_exemption
 from ..models import (
     Committee,
     Decision,
@@ -545,6 +546,7 @@ def create_programme_topic(
     needed_by: dt.date | None,
     year_from: dt.date,
     fields: dict[str, Any],
+    exemption: Exemption | None,
     decision_id: int | None = None,
     topic_id: int | None = None,
     entry_id: int | None = None,
@@ -552,12 +554,14 @@ def create_programme_topic(
     """Create a topic and book it onto ``meeting``, or leave it to be scheduled.
 
     Returns (topic, entry id or None, municipal year). The year is the meeting's, else that of
-    ``year_from`` (the date of the meeting that asked for the item).
+    ``year_from`` (the date of the meeting that asked for the item). ``exemption`` is the
+    exemption of the row the topic is made from: the topic inherits it, paragraph and all.
     """
     year = municipal_year_of(meeting.starts_at.date() if meeting else year_from, start_month(session))
     values = topic_ops.validate(
         {
             **fields,
+            **(exemption.topic_fields() if exemption is not None else {}),
             "year_start": year,
             "kind": TopicKind.REPORT,
             "status": TopicStatus.TO_BE_SCHEDULED,
@@ -650,6 +654,7 @@ def _add_resolution(
             "source_ref": source_ref_for(d.minute_no, d.meeting_date),
             "added_on": today,
         },
+        exemption=decision_exemption(session, d.id),
         decision_id=d.id,
         topic_id=ids.topic_id if ids else None,
         entry_id=ids.entry_id if ids else None,

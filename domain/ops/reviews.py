@@ -27,6 +27,7 @@ from ..decision_values import (
     ReviewMeetingInfo,
 )
 from ..errors import Conflict, Invalid, NotFound
+from ..exemption import review_exemption
 from ..models import (
     Committee,
     ExecutiveResponse,
@@ -113,6 +114,8 @@ def review_info(r: SelectReview) -> ReviewInfo:
         reported_on=r.reported_on,
         meetings=tuple(review_meeting_info(m) for m in r.meetings),
         recommendations=tuple(recommendation_info(x) for x in r.recommendations),
+        exempt=bool(r.topic_exempt),
+        exempt_paragraph=r.topic_exempt_paragraph if r.topic_exempt else None,
     )
 
 
@@ -682,6 +685,7 @@ def _add_follow_up(
             "source_ref": f"{review.title} review, recommendation {x.number}",
             "added_on": today,
         },
+        exemption=review_exemption(session, review.id),
         topic_id=ids.topic_id if ids else None,
         entry_id=ids.entry_id if ids else None,
     )

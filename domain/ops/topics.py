@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import Invalid
+from ..exemption import CLEARED_REASON_FIELD, check_clearing
 from ..models import Committee, SourceKind, Topic, TopicKind, TopicStatus
 from ..values import TopicRow
 from .convert import TOPIC_ROW_COLUMNS, agreed_scores, get, topic_row
@@ -25,6 +26,7 @@ EDITABLE = (
     "status_reason",
     "exempt",
     "exempt_paragraph",
+    "exempt_cleared_reason",
     "needed_by",
     "estimated_minutes",
     "year_start",
@@ -49,6 +51,8 @@ def validate(fields: dict[str, Any]) -> dict[str, Any]:
             value = None
         if isinstance(value, str) and key in ("title", "responsible", "source_ref"):
             value = " ".join(value.split())
+        if key == "exempt_cleared_reason":
+            value = (value or "").strip()
         out[key] = value
     if "title" in out and not out["title"]:
         raise Invalid("A topic needs a title.", "title")
@@ -104,6 +108,12 @@ def update_topic(
     values = validate(fields)
     if values.get("exempt") is False:
         values["exempt_paragraph"] = None
+        if t.exempt:
+            check_clearing(
+                session, t.id, values.get(CLEARED_REASON_FIELD, t.exempt_cleared_reason)
+            )
+    elif values.get("exempt") is True:
+        values[CLEARED_REASON_FIELD] = ""
     for key, value in values.items():
         setattr(t, key, value)
     if t.exempt and t.exempt_paragraph is None:

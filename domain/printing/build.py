@@ -9,24 +9,24 @@ reads only where the exempt item sits and its Schedule 12A paragraph, nothing el
 ``include_exempt=True`` is everything read, and the document is then marked NOT FOR
 PUBLICATION on every page and in its metadata.
 
-A tracking decision is exempt when a topic linked to it is exempt: a topic created from the
-resolution (``Topic.decision_id``), or the exempt agenda item of the same meeting that the
-resolution was made on (same meeting, same title).
+Which rows are exempt (a tracking decision, a review, a row made from an exempt row) is
+``domain.exemption``'s rule.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, exists, or_, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
 
 from .. import scoring
 from ..errors import Invalid
+from ..exemption import decision_paragraphs, exempt_decision_sql, refuse_in_public
 from ..models import (
     Assessment,
     Committee,
@@ -43,10 +43,10 @@ from ..models import (
     TopicKind,
     TopicStatus,
 )
-from ..ops.committees import is_approved
+from ..ops.committees import is_approved, list_committees, list_years
 from ..ops.convert import CriteriaCache, agreed_scores, assessment_info, get, summaries
 from ..settings import CouncilSettings, load_settings
-from ..values import AssessmentInfo, CriteriaSetInfo
+from ..values import AssessmentInfo, CommitteeInfo, CriteriaSetInfo
 from ..years import municipal_year_label, year_bounds
 from .document import (
     LAYOUTS,
@@ -339,13 +339,6 @@ def _rules(
     )
 
 
-def _exempt_refusal(what: str) -> Invalid:
-    return Invalid(
-        f"{what} exempt (Part II), so it cannot go in a public document. Choose "
-        "\u201cInclude exempt items\u201d to print it marked NOT FOR PUBLICATION."
-    )
-
-
 def _printed_assessment(session: Session, topic_id: int) -> AssessmentInfo | None:
     """The assessment the programme prints for a topic (the agreed one), with its answers."""
     cache = CriteriaCache(session)
@@ -381,7 +374,7 @@ def _annex(
     if exempt is None:
         raise Invalid("The topic chosen for the annex no longer exists; choose another.")
     if exempt and not include_exempt:
-        raise _exempt_refusal("The topic chosen for the annex is")
+        raise refuse_in_public("The topic chosen for the annex is")
     title = session.scalar(select(Topic.title).where(Topic.id == annex_topic_id)) or ""
     assessment = _printed_assessment(session, annex_topic_id)
     if assessment is None:
@@ -462,50 +455,26 @@ def build_programme(
     )
 
 
+def build_programmes(
+    session: Session, *, year_start: int, include_exempt: bool = False, annex: bool = False
+) -> tuple[tuple[CommitteeInfo, ProgrammeDoc], ...]:
+    """Every committee's programme for one year ("Print all committees"), each committee with a
+    programme that year once, in the committees' order."""
+    return tuple(
+        (
+            c,
+            build_programme(
+                session, committee_id=c.id, year_start=year_start,
+                include_exempt=include_exempt, annex=annex,
+            ),
+        )  # fmt: skip
+        for c in list_committees(session)
+        if year_start in list_years(session, committee_id=c.id)
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Tracking decisions
-
-
-def _exempt_decision() -> Any:
-    """SQL: the decision is linked to an exempt topic (see the module docstring)."""
-    entry_topic = aliased(Topic)
-    created_from = exists().where(Topic.decision_id == Decision.id, Topic.exempt.is_(True))
-    made_on = exists().where(
-        ProgrammeEntry.meeting_id == Decision.meeting_id,
-        entry_topic.id == ProgrammeEntry.topic_id,
-        entry_topic.exempt.is_(True),
-        entry_topic.title == Decision.title,
-    )
-    return or_(created_from, made_on)
-
-
-def _exempt_paragraphs(session: Session, decision_ids: Iterable[int]) -> dict[int, int | None]:
-    """The Schedule 12A paragraph of each exempt decision's exempt topic (lowest if several)."""
-    ids = list(decision_ids)
-    found: dict[int, int | None] = dict.fromkeys(ids)
-    if not ids:
-        return found
-    entry_topic = aliased(Topic)
-    for did, para in session.execute(
-        select(Topic.decision_id, Topic.exempt_paragraph)
-        .where(Topic.decision_id.in_(ids), Topic.exempt.is_(True))
-        .order_by(Topic.exempt_paragraph)
-    ):
-        if found[did] is None:
-            found[did] = para
-    for did, para in session.execute(
-        select(Decision.id, entry_topic.exempt_paragraph)
-        .join(ProgrammeEntry, ProgrammeEntry.meeting_id == Decision.meeting_id)
-        .join(entry_topic, and_(entry_topic.id == ProgrammeEntry.topic_id))
-        .where(
-            Decision.id.in_(ids),
-            entry_topic.exempt.is_(True),
-            entry_topic.title == Decision.title,
-        )
-    ):
-        if found[did] is None:
-            found[did] = para
-    return found
 
 
 def _minute_key(minute_no: str) -> tuple[int, str]:
@@ -535,7 +504,7 @@ def build_decisions(
     scope = [Decision.committee_id == committee_id]
     if open_only:
         scope.append(Decision.status == DecisionStatus.ONGOING)
-    public = True if include_exempt else ~_exempt_decision()
+    public = True if include_exempt else ~exempt_decision_sql()
     rows = session.execute(
         select(
             Decision.id,
@@ -574,10 +543,10 @@ def build_decisions(
     if settings.show_part_ii_placeholders and not include_exempt:
         hidden = session.execute(
             select(Decision.id, Decision.meeting_date, Decision.minute_no).where(
-                *scope, _exempt_decision()
+                *scope, exempt_decision_sql()
             )
         ).all()
-        paragraphs = _exempt_paragraphs(session, (h.id for h in hidden))
+        paragraphs = decision_paragraphs(session, (h.id for h in hidden))
         for h in hidden:
             ph = _placeholder(paragraphs.get(h.id))
             if ph is not None:
@@ -614,9 +583,9 @@ def build_scoring_sheets(
             ).all()
         )
         if exempt_count == 1:
-            raise _exempt_refusal("One of the chosen topics is")
+            raise refuse_in_public("One of the chosen topics is")
         if exempt_count:
-            raise _exempt_refusal(f"{exempt_count} of the chosen topics are")
+            raise refuse_in_public(f"{exempt_count} of the chosen topics are")
     topics = {
         t.id: t
         for t in session.execute(
@@ -665,5 +634,6 @@ __all__ = [
     "VERBAL_UPDATE",
     "build_decisions",
     "build_programme",
+    "build_programmes",
     "build_scoring_sheets",
 ]

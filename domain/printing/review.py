@@ -1,21 +1,26 @@
 """A select committee review's recommendations and the executive's responses, as a document.
 
 Cabinet agrees, notes or rejects each recommendation of a review (seed 003, minute 110); the
-committee follows them up. ``ReviewDoc`` is the document as plain data, ``review_doc`` makes it
-from the review as ``domain.ops.reviews`` returns it, and ``render_review`` prints it with the
-styles, fonts, escaping and page furniture of ``domain.printing.render``.
+committee follows them up. ``ReviewDoc`` is the document as plain data, ``build_review`` makes it
+from the database (``review_doc`` from the review as ``domain.ops.reviews`` returns it), and
+``render_review`` prints it with the styles, fonts, escaping and page furniture of
+``domain.printing.render``.
+
+A review of an exempt (Part II) topic is refused for a public document by both builders,
+whoever calls them; with ``include_exempt`` it prints marked NOT FOR PUBLICATION.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, Spacer
 
 from domain.dates import long_date
 from domain.decision_values import ReviewInfo
+from domain.exemption import refuse_in_public, review_exemption
 from domain.printing.render import (
     Furniture,
     Output,
@@ -29,6 +34,9 @@ from domain.printing.render import (
     row_table,
     text_cell,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 RESPONSES = {"pending": "Pending", "agreed": "Agreed", "noted": "Noted", "rejected": "Rejected"}
 STATUSES = {
@@ -71,10 +79,25 @@ class ReviewDoc:
         return f"{self.review_title} \u2013 {self.heading}"
 
 
+def _refusal() -> Exception:
+    return refuse_in_public("This review is of an item that is")
+
+
 def review_doc(
-    info: ReviewInfo, *, committee_name: str, council_name: str = "", draft: bool = False
+    info: ReviewInfo,
+    *,
+    committee_name: str,
+    council_name: str = "",
+    draft: bool = False,
+    include_exempt: bool = False,
 ) -> ReviewDoc:
-    """The document of a review as ``domain.ops.reviews.get_review`` returns it."""
+    """The document of a review as ``domain.ops.reviews.get_review`` returns it.
+
+    A review of an exempt topic is refused unless ``include_exempt``; the document is then
+    marked NOT FOR PUBLICATION.
+    """
+    if info.exempt and not include_exempt:
+        raise _refusal()
     return ReviewDoc(
         committee_name=committee_name,
         council_name=council_name,
@@ -95,6 +118,28 @@ def review_doc(
             for x in sorted(info.recommendations, key=lambda x: x.number)
         ),
         draft=draft,
+        not_for_publication=include_exempt,
+    )
+
+
+def build_review(session: Session, *, review_id: int, include_exempt: bool = False) -> ReviewDoc:
+    """A review's recommendations and the executive's responses, ready to render.
+
+    Whether the review is exempt is asked of the database before anything of it is read.
+    """
+    # Deferred, as in build_decisions: printing a programme does not need the reviews module.
+    from domain.ops import committees, reviews
+    from domain.settings import load_settings
+
+    if not include_exempt and review_exemption(session, review_id) is not None:
+        raise _refusal()
+    info = reviews.get_review(session, review_id=review_id)
+    committee = committees.get_committee(session, committee_id=info.committee_id)
+    return review_doc(
+        info,
+        committee_name=committee.name,
+        council_name=load_settings(session).council_name,
+        include_exempt=include_exempt,
     )
 
 
@@ -168,4 +213,4 @@ def render_review(doc: ReviewDoc, out: Output, *, invariant: bool = False) -> No
     )
 
 
-__all__ = ["RecommendationRow", "ReviewDoc", "render_review", "review_doc"]
+__all__ = ["RecommendationRow", "ReviewDoc", "build_review", "render_review", "review_doc"]

@@ -52,6 +52,7 @@ FIELDS = (
     "status",
     "exempt",
     "exempt_paragraph",
+    "exempt_cleared_reason",
     "needed_by",
     "estimated_minutes",
     "year_start",
@@ -88,6 +89,7 @@ class TopicEditor(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(700)
         self.messages: dict[str, FieldMessage] = {}
+        self._containers: dict[str, QWidget] = {}
         self._form = QFormLayout()
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
@@ -136,6 +138,17 @@ class TopicEditor(QDialog):
             self.paragraph_combo.addItem(f"{number}. {text}", number)
             self.paragraph_combo.setItemData(number, text, Qt.ItemDataRole.ToolTipRole)
         self._add("exempt_paragraph", "Schedule 12A para&graph:", self.paragraph_combo)
+
+        # Asked for only when an exempt topic is made public: the program refuses to clear an
+        # exemption inherited from the exempt row the topic was made from without it.
+        self.cleared_edit = QLineEdit(self)
+        self.cleared_edit.setPlaceholderText(
+            "e.g. The executive published its response in full on 1 July 2021"
+        )
+        self._add(
+            "exempt_cleared_reason", "&Why it can be published:", self.cleared_edit,
+            accessible="Why the item can be published",
+        )  # fmt: skip
 
         self.needed_date = OptionalDate("Has a deadline", "Needed by", self)
         self._add("needed_by", "Nee&ded by:", self.needed_date)
@@ -234,6 +247,7 @@ class TopicEditor(QDialog):
         message = FieldMessage(name, container)
         box.addWidget(message)
         self.messages[name] = message
+        self._containers[name] = container
         field.setObjectName(f"field_{name}")
         field.setAccessibleName(accessible or label.replace("&", "").rstrip(":"))
         if label:
@@ -259,6 +273,7 @@ class TopicEditor(QDialog):
         self._select(self.status_combo, row.status)
         self.exempt_check.setChecked(row.exempt)
         self._select(self.paragraph_combo, row.exempt_paragraph)
+        self.cleared_edit.setText(row.exempt_cleared_reason)
         self.needed_date.set_value(row.needed_by)
         self.minutes_spin.setValue(row.estimated_minutes or 0)
         self._select(self.year_combo, row.year_start)
@@ -285,6 +300,7 @@ class TopicEditor(QDialog):
             "status": self.status_combo.currentData(),
             "exempt": exempt,
             "exempt_paragraph": self.paragraph_combo.currentData() if exempt else None,
+            "exempt_cleared_reason": "" if exempt else self.cleared_edit.text().strip(),
             "needed_by": self.needed_date.value(),
             "estimated_minutes": minutes or None,
             "year_start": self.year_combo.currentData(),
@@ -306,6 +322,11 @@ class TopicEditor(QDialog):
         self.paragraph_combo.setEnabled(on)
         if not on:
             self.messages["exempt_paragraph"].clear_message()
+        else:
+            self.messages["exempt_cleared_reason"].clear_message()
+        # The reason belongs to a topic that is, or was, exempt and is now made public.
+        was_exempt = self.row is not None and (self.row.exempt or bool(self.row.exempt_cleared_reason))
+        self._form.setRowVisible(self._containers["exempt_cleared_reason"], was_exempt and not on)
 
     def _check_added_year(self) -> None:
         added = self.added_date.value()

@@ -60,3 +60,37 @@ def test_a_topic_not_made_from_a_resolution_shows_no_origin(window: MainWindow) 
     editor = _edit(window, _topic_id(window, "Child Exploitation"))
     assert not editor.origin_label.isVisible()
     assert not editor.open_origin_button.isVisible()
+
+
+def test_clearing_an_inherited_exemption_asks_why_beside_the_field_and_undoes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    select_committee(window, ECSC, 2019)
+    # The Pledge Update agenda item of 10 July is exempt, so the resolution made on it is, and
+    # so is the topic made from that resolution.
+    for title in ("Pledge Update", "School Attendance Consultation"):
+        window.hub.run(
+            topic_ops.update_topic, topic_id=_topic_id(window, title),
+            exempt=True, exempt_paragraph=3,
+        )  # fmt: skip
+    topic_id = _topic_id(window, "School Attendance Consultation")
+    editor = _edit(window, topic_id)
+    assert not editor.cleared_edit.isVisible()  # nothing to explain while it stays exempt
+    editor.exempt_check.setChecked(False)
+    assert editor.cleared_edit.isVisible()
+    editor.save_button.click()
+    message = editor.messages["exempt_cleared_reason"]
+    assert editor.isVisible() and message.isVisible()
+    assert "made from an exempt (Part II) item (paragraph 3)" in message.text()
+    assert window.hub.query(topic_ops.get_topic, topic_id=topic_id).exempt
+
+    qtbot.keyClicks(editor.cleared_edit, "Reported in public session on 11 September 2019")
+    editor.save_button.click()
+    assert not editor.isVisible()
+    row = window.hub.query(topic_ops.get_topic, topic_id=topic_id)
+    assert (row.exempt, row.exempt_cleared_reason) == (
+        False, "Reported in public session on 11 September 2019",
+    )  # fmt: skip
+    window.undo_stack.undo()
+    row = window.hub.query(topic_ops.get_topic, topic_id=topic_id)
+    assert (row.exempt, row.exempt_paragraph, row.exempt_cleared_reason) == (True, 3, "")

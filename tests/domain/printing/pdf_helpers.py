@@ -40,3 +40,10 @@ def outline_titles(data: bytes) -> list[str]:
 
     walk(reader(data).outline)
     return titles
+
+
+def everything_readable(data: bytes) -> str:
+    """Every page's text, every bookmark title and every metadata value, as one string."""
+    meta = reader(data).metadata or {}
+    parts = [*page_texts(data), *outline_titles(data), *(str(v) for v in meta.values())]
+    return "\n".join(parts)

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pdf_helpers import outline_titles, page_texts, reader
+from pdf_helpers import everything_readable, page_texts, reader
 from sqlalchemy.orm import Session
 
 from domain.db import Database
@@ -43,14 +43,6 @@ PLACEHOLDER = "Part II item (paragraph 3)"
 
 
 # --- reading a PDF as a reader would ----------------------------------------------------------
-
-
-def everything_readable(data: bytes) -> str:
-    """Every page's text, every bookmark title and every metadata value, as one string."""
-    r = reader(data)
-    meta = r.metadata or {}
-    parts = [*page_texts(data), *outline_titles(data), *(str(v) for v in meta.values())]
-    return "\n".join(parts)
 
 
 def render(fn: Callable[..., None], doc: Any) -> bytes:

@@ -1,8 +1,9 @@
 """The demo ECSC 2019 - 20 programme, printed from the database, says what the council's own
 programme (seed 001) says, in the same order.
 
-The expected rows are read from the seed file itself, not typed into this test: the programme
-is the tab-separated table after "Work Programme 2019 - 20"; an empty date cell continues the
+The expected rows are read from the council's own printed tables (an excerpt of seed 001 kept in
+tests/fixtures, not typed into this test): the programme is the tab-separated table after
+"Work Programme 2019 - 20"; an empty date cell continues the
 meeting above; a repeated header row is a page break.
 """
 
@@ -22,7 +23,7 @@ from domain.ops.convert import committee_by_name
 from domain.printing.build import TO_FOLLOW, VERBAL_UPDATE, build_programme
 from domain.printing.render import render_programme
 
-SEED = Path(__file__).resolve().parents[3].parent / "shared" / "seeds" / "001_8972cc98a3d19634.txt"
+SEED = Path(__file__).resolve().parents[2] / "fixtures" / "ecsc_2019_20_programme.txt"
 PROGRAMME_HEADER = "Date of meeting\tAgenda item\tPrioritisation Score"
 SCHEDULE_HEADER = "Subject\tReason added to work programme\tResponsible Officer"
 
