@@ -23,9 +23,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUnd
 from PySide6.QtWidgets import QDialog, QLabel
 
 from . import errors, navigation
+from .actions import new_action, shortcut, standard_shortcut
 from .dialogs.seam import Dialogs
 from .models import labels
-from .pages import PAGE_TITLES, PAGES, Pages
+from .pages import PAGE_TITLES, PAGES, Pages, showing
 from .settings import Preferences, WindowState, open_settings
 from .widgets.selection import SelectionBar
 from .workflows.committees import CommitteesFlow
@@ -44,20 +45,6 @@ if TYPE_CHECKING:
     from .widgets.planner import PlannerView
     from .widgets.reviews_view import ReviewsView
     from .widgets.topics_view import TopicsView
-
-def _standard_shortcut(action: QAction, key: QKeySequence.StandardKey, fallback: str) -> None:
-    """The platform's shortcut, or ``fallback`` where the platform has none (Quit on Windows)."""
-    keys = QKeySequence.keyBindings(key)
-    if not keys:
-        keys = [QKeySequence.fromString(fallback)]
-    action.setShortcuts(keys)
-
-
-def _shortcut(action: QAction, keys: str) -> None:
-    # setShortcuts([QKeySequence.fromString(...)]), not setShortcut(QKeySequence(...)): PySide
-    # resolves those overloads by creating every enum of the Qt namespace (about 50 ms, measured
-    # with PySide6 6.12), which would delay the window's first paint.
-    action.setShortcuts([QKeySequence.fromString(keys)])
 
 
 class MainWindow(WorkflowHost):
@@ -155,29 +142,20 @@ class MainWindow(WorkflowHost):
         self.addToolBar(self.selection)  # the top area (not named: see the import of QSettings)
         self.selection.changed.connect(self._on_selection_changed)
 
-    def _action(self, text: str, slot: Callable[[], Any], name: str, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
     def _build_actions(self) -> None:
-        self.new_topic_action = self._action("&New topic…", self.topics_flow.new_topic, "newTopic", "Add a candidate topic")
-        _standard_shortcut(self.new_topic_action, QKeySequence.StandardKey.New, "Ctrl+N")
-        self.edit_topic_action = self._action("&Edit topic…", self.topics_flow.edit_topic, "editTopic", "Edit the selected topic")
-        _shortcut(self.edit_topic_action, "Ctrl+E")
-        self.find_action = self._action("&Find topic", self.topics_flow.focus_filter, "find", "Type part of a topic's title")
-        _standard_shortcut(self.find_action, QKeySequence.StandardKey.Find, "Ctrl+F")
-        self.quit_action = self._action("&Quit", self.close, "quit")
-        _standard_shortcut(self.quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
+        self.new_topic_action = new_action(self, "&New topic…", self.topics_flow.new_topic, "newTopic", "Add a candidate topic")
+        standard_shortcut(self.new_topic_action, QKeySequence.StandardKey.New, "Ctrl+N")
+        self.edit_topic_action = new_action(self, "&Edit topic…", self.topics_flow.edit_topic, "editTopic", "Edit the selected topic")
+        shortcut(self.edit_topic_action, "Ctrl+E")
+        self.find_action = new_action(self, "&Find topic", self.topics_flow.focus_filter, "find", "Type part of a topic's title")
+        standard_shortcut(self.find_action, QKeySequence.StandardKey.Find, "Ctrl+F")
+        self.quit_action = new_action(self, "&Quit", self.close, "quit")
+        standard_shortcut(self.quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setObjectName("undo")
-        _standard_shortcut(self.undo_action, QKeySequence.StandardKey.Undo, "Ctrl+Z")
+        standard_shortcut(self.undo_action, QKeySequence.StandardKey.Undo, "Ctrl+Z")
         self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
         self.redo_action.setObjectName("redo")
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
@@ -186,39 +164,39 @@ class MainWindow(WorkflowHost):
             redo_keys.append(shift_z)
         self.redo_action.setShortcuts(redo_keys)
 
-        self.new_committee_action = self._action(
+        self.new_committee_action = new_action(self,
             "New &committee…", self.committees_flow.new_committee, "newCommittee", "Add a committee, panel or board"
         )
-        self.edit_committee_action = self._action(
+        self.edit_committee_action = new_action(self,
             "Committee &details…", self.committees_flow.edit_committee, "editCommittee",
             "Chair, members, remit, support officer and meeting defaults",
         )
-        self.settings_action = self._action(
+        self.settings_action = new_action(self,
             "Council &settings…", self.committees_flow.edit_settings, "councilSettings",
             "Council name, publication and report deadlines, closure days and other rules for every committee",
         )  # fmt: skip
-        self.add_meeting_action = self._action("&Add meeting…", self.meetings_flow.add_meeting, "addMeeting", "Add a meeting of this committee")
-        _shortcut(self.add_meeting_action, "Ctrl+Shift+M")
-        self.move_meeting_action = self._action("M&ove meeting…", self.meetings_flow.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
-        self.cancel_meeting_action = self._action("&Cancel meeting", self.meetings_flow.cancel_meeting, "cancelMeeting", "Cancel the selected meeting; its items stay on it")
-        self.reinstate_meeting_action = self._action("&Reinstate meeting", self.meetings_flow.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
-        self.import_csv_action = self._action(
+        self.add_meeting_action = new_action(self, "&Add meeting…", self.meetings_flow.add_meeting, "addMeeting", "Add a meeting of this committee")
+        shortcut(self.add_meeting_action, "Ctrl+Shift+M")
+        self.move_meeting_action = new_action(self, "M&ove meeting…", self.meetings_flow.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
+        self.cancel_meeting_action = new_action(self, "&Cancel meeting", self.meetings_flow.cancel_meeting, "cancelMeeting", "Cancel the selected meeting; its items stay on it")
+        self.reinstate_meeting_action = new_action(self, "&Reinstate meeting", self.meetings_flow.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
+        self.import_csv_action = new_action(self,
             "&Import programme from CSV…", self.transfer_flow.import_programme_csv, "importProgrammeCsv",
             "Add the meetings and items of a CSV file in the council's layout to this year's programme",
         )
-        self.export_csv_action = self._action(
+        self.export_csv_action = new_action(self,
             "E&xport programme as CSV…", self.transfer_flow.export_programme_csv, "exportProgrammeCsv",
             "Save this year's programme as a CSV file in the council's layout (exempt items left out)",
         )
-        self.approved_action = self._action(
+        self.approved_action = new_action(self,
             "Programme &approved", self.committees_flow.toggle_approved, "programmeApproved",
             "Mark this year's programme approved by the committee (it prints without DRAFT), or back to draft",
         )  # fmt: skip
         self.approved_action.setCheckable(True)
         self.page_actions: list[QAction] = []
         for i, title in enumerate(PAGE_TITLES):
-            action = self._action(title, lambda i=i: self.tabs.setCurrentIndex(i), f"page.{PAGES[i]}")
-            _shortcut(action, f"Ctrl+{i + 1}")
+            action = new_action(self, title, lambda i=i: self.tabs.setCurrentIndex(i), f"page.{PAGES[i]}")
+            shortcut(action, f"Ctrl+{i + 1}")
             self.page_actions.append(action)
 
     def _build_menus(self) -> None:
@@ -326,22 +304,8 @@ class MainWindow(WorkflowHost):
         if self.hub is None or self.committee_id is None or self.year_start is None:
             return
         self._stale.discard(page)
-        cid, year = self.committee_id, self.year_start
         try:
-            if page == "topics":
-                from domain.ops import topics
-
-                self.topics_view.set_topics(self.query(topics.list_topics, committee_id=cid, year_start=year))
-            elif page == "meetings":
-                from domain.ops import meetings
-
-                self.meetings_view.set_meetings(self.query(meetings.list_meetings, committee_id=cid, year_start=year))
-            elif page == "programme":
-                self.programme_view.set_committee_year(cid, year)
-            elif page == "reviews":
-                self.reviews_view.load(committee_id=cid, year_start=year)
-            elif page == "decisions":
-                self.decisions_view.load(committee_id=cid, year_start=year)
+            self.pages.load(page, committee_id=self.committee_id, year_start=self.year_start)
         except Exception as exc:  # a page that cannot load says why; the others keep working
             self._stale.add(page)
             errors.report(exc, self)
@@ -357,19 +321,11 @@ class MainWindow(WorkflowHost):
         self._reload_current()
 
     def _on_hub_changed(self, change: Change) -> None:
-        stale: set[str] = set()
-        if change.topics or change.scores:
-            stale |= {"topics", "programme", "reviews"}
-        if change.meetings or change.programme:
-            stale |= {"meetings", "programme", "reviews"}
+        stale = showing(change)
         if change.programme:
             self.committees_flow.refresh_approved()
-        if change.decisions:
-            stale |= {"decisions"}
-        if change.reviews:
-            stale |= {"reviews"}
-        if change.programme and self.selection.refresh_years():
-            return  # the council's year now starts in another month: every page reloads
+            if self.selection.refresh_years():
+                return  # the council's year now starts in another month: every page reloads
         if change.committees:
             if self.selection.refresh_committees():
                 return  # a committee was added or removed: the pickers were filled again

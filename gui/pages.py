@@ -15,11 +15,27 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoCommand, QUndoStack
 
+    from domain.values import Change
+
     from .hub import Hub
     from .settings import WindowState
 
 PAGES = ("topics", "programme", "meetings", "reviews", "decisions")
 PAGE_TITLES = ("&Topics", "&Programme", "&Meetings", "Re&views", "&Decisions")
+
+
+def showing(change: Change) -> set[str]:
+    """The pages that show what ``change`` says changed."""
+    stale: set[str] = set()
+    if change.topics or change.scores:
+        stale |= {"topics", "programme", "reviews"}
+    if change.meetings or change.programme:
+        stale |= {"meetings", "programme", "reviews"}
+    if change.decisions:
+        stale |= {"decisions"}
+    if change.reviews:
+        stale |= {"reviews"}
+    return stale
 
 
 class Pages(dict[str, QWidget]):
@@ -111,6 +127,23 @@ class Pages(dict[str, QWidget]):
             page.attach(self._hub, self._push)
         elif name == "programme":
             page.attach(self._hub)
+
+    def load(self, name: str, *, committee_id: int, year_start: int) -> None:
+        """Show a committee's year on one page, building the page if need be."""
+        assert self._hub is not None
+        page: Any = self[name]
+        if name == "topics":
+            from domain.ops import topics
+
+            page.set_topics(self._hub.query(topics.list_topics, committee_id=committee_id, year_start=year_start))
+        elif name == "meetings":
+            from domain.ops import meetings
+
+            page.set_meetings(self._hub.query(meetings.list_meetings, committee_id=committee_id, year_start=year_start))
+        elif name == "programme":
+            page.set_committee_year(committee_id, year_start)
+        else:
+            page.load(committee_id=committee_id, year_start=year_start)
 
     def current_name(self) -> str:
         return PAGES[self.tabs.currentIndex()]
