@@ -1,10 +1,11 @@
-"""The main window: committee and year pickers, the five pages, menus and undo.
+"""The main window: arranges the committee and year pickers, the five pages, menus and undo.
 
 The window paints before the database is opened (``attach_database`` runs after the first
 paint), so this module imports only Qt and light GUI modules at load time; SQLAlchemy and the
 domain operations are imported when the data is loaded. Each page's module is imported and the
-page built when it is first shown with data (or asked for), so the first paint shows only the
-window's frame: menus, pickers and tabs.
+page built when it is first shown with data (or asked for, see ``gui.pages``), so the first
+paint shows only the window's frame: menus, pickers and tabs. The pages own their workflows;
+the menus' workflows live in ``gui.workflows``.
 
 Every edit is an undoable command pushed on ``undo_stack``; the hub's ``changed`` signal says
 what kind of data changed, and only the pages showing it reload (the others when next shown).
@@ -12,7 +13,6 @@ what kind of data changed, and only the pages showing it reload (the others when
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -20,19 +20,15 @@ from typing import TYPE_CHECKING, Any
 # create every enum of the Qt namespace, tens of milliseconds.
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QLabel,
-    QTabWidget,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel
 
-from . import errors
+from . import errors, navigation
+from .actions import new_action, shortcut, standard_shortcut
 from .dialogs.seam import Dialogs
 from .models import labels
+from .pages import PAGE_TITLES, PAGES, Pages, showing
 from .settings import Preferences, WindowState, open_settings
+from .widgets.selection import SelectionBar
 from .workflows.committees import CommitteesFlow
 from .workflows.host import WorkflowHost
 from .workflows.meetings import MeetingsFlow
@@ -49,35 +45,6 @@ if TYPE_CHECKING:
     from .widgets.planner import PlannerView
     from .widgets.reviews_view import ReviewsView
     from .widgets.topics_view import TopicsView
-
-PAGES = ("topics", "programme", "meetings", "reviews", "decisions")
-PAGE_TITLES = ("&Topics", "&Programme", "&Meetings", "Re&views", "&Decisions")
-
-
-class _Pages(dict[str, QWidget]):
-    """The pages built so far, by name; asking for one not built yet builds it."""
-
-    def __init__(self, build: Callable[[str], QWidget]) -> None:
-        super().__init__()
-        self._build = build
-
-    def __missing__(self, name: str) -> QWidget:
-        return self._build(name)
-
-
-def _standard_shortcut(action: QAction, key: QKeySequence.StandardKey, fallback: str) -> None:
-    """The platform's shortcut, or ``fallback`` where the platform has none (Quit on Windows)."""
-    keys = QKeySequence.keyBindings(key)
-    if not keys:
-        keys = [QKeySequence.fromString(fallback)]
-    action.setShortcuts(keys)
-
-
-def _shortcut(action: QAction, keys: str) -> None:
-    # setShortcuts([QKeySequence.fromString(...)]), not setShortcut(QKeySequence(...)): PySide
-    # resolves those overloads by creating every enum of the Qt namespace (about 50 ms, measured
-    # with PySide6 6.12), which would delay the window's first paint.
-    action.setShortcuts([QKeySequence.fromString(keys)])
 
 
 class MainWindow(WorkflowHost):
@@ -103,7 +70,6 @@ class MainWindow(WorkflowHost):
         self.committee: CommitteeInfo | None = None
         self.open_dialog: QDialog | None = None
         self._stale: set[str] = set(PAGES)
-        self._loading = False
         self.on_data_shown: Callable[[], None] | None = None  # start-up timing probe
         self.topics_flow = TopicsFlow(self)
         self.meetings_flow = MeetingsFlow(self)
@@ -119,7 +85,8 @@ class MainWindow(WorkflowHost):
         self.status_label.setAccessibleName("Database")
         self.statusBar().addPermanentWidget(self.status_label)
         self.resize(1200, 760)
-        self._restore_window_state()
+        self.window_state.restore_window(self)
+        self.pages.restore_state()
         self._update_actions()
         if database is not None:
             self.attach_database(database)
@@ -127,163 +94,68 @@ class MainWindow(WorkflowHost):
     # --- building ---------------------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("pages")
-        self.tabs.setAccessibleName("Pages")
-        self.tabs.setDocumentMode(True)
-        # Each tab starts with an empty placeholder; _page() builds the real page.
-        self.pages = _Pages(self._page)
-        self._swapping_tab = False
-        for name, title in zip(PAGES, PAGE_TITLES, strict=True):
-            placeholder = QWidget(self.tabs)
-            placeholder.setObjectName(f"{name}.placeholder")
-            self.tabs.addTab(placeholder, title)
+        self.pages = Pages(self, window_state=self.window_state, undo_stack=self.undo_stack, push=self.push, wire=self._wire_page)
+        self.tabs = self.pages.tabs
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
-    def _page(self, name: str) -> QWidget:
-        """The page called ``name``, built (module imported, state restored) on first use."""
-        page = self.pages.get(name)
-        if page is not None:
-            return page
+    def _wire_page(self, name: str, page: Any) -> None:
+        """Connect a page just built to the window's actions and navigation."""
         if name == "topics":
-            from .widgets.topics_view import TopicsView
-
-            topics = TopicsView(self.tabs)
-            topics.current_topic_changed.connect(lambda _row: self._update_actions())
-            topics.edit_requested.connect(self.topics_flow.edit_topic)
+            page.current_topic_changed.connect(lambda _row: self._update_actions())
+            page.edit_requested.connect(self.topics_flow.edit_topic)
             for action in (self.edit_topic_action, self.new_topic_action):
-                topics.table.addAction(action)
-            page = topics
-        elif name == "programme":
-            from .widgets.planner import PlannerView
-
-            page = PlannerView(None, self.undo_stack, self.tabs)
+                page.table.addAction(action)
         elif name == "meetings":
-            from .widgets.meetings_view import MeetingsView
-
-            meetings = MeetingsView(self.tabs)
-            meetings.current_meeting_changed.connect(lambda _m: self._update_actions())
-            meetings.set_actions(
+            page.current_meeting_changed.connect(lambda _m: self._update_actions())
+            page.set_actions(
                 [self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action]
             )
-            page = meetings
-        elif name == "reviews":
-            from .widgets.reviews_view import ReviewsView
-
-            reviews = ReviewsView(self.tabs)
-            reviews.open_topic_requested.connect(self.show_topic)
-            page = reviews
-        elif name == "decisions":
-            from .widgets.decisions_view import DecisionsView
-
-            decisions = DecisionsView(self.tabs)
-            decisions.open_topic_requested.connect(self.show_topic)
-            page = decisions
-        else:
-            raise KeyError(name)
-        self.pages[name] = page
-        index = PAGES.index(name)
-        current = self.tabs.currentIndex()
-        self._swapping_tab = True
-        try:
-            placeholder = self.tabs.widget(index)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, page, PAGE_TITLES[index])
-            self.tabs.setCurrentIndex(current)
-        finally:
-            self._swapping_tab = False
-        placeholder.deleteLater()
-        for key, widget in self._state_widgets(name).items():
-            saved = self.window_state.bytes(key)
-            if saved is not None:
-                widget.restoreState(saved)
-        if self.hub is not None:
-            self._attach_page(name, page)
-        return page
-
-    def _attach_page(self, name: str, page: Any) -> None:
-        assert self.hub is not None
-        if name == "topics":
-            page.attach(self.hub, self.undo_stack)
-        elif name in ("decisions", "reviews"):
-            page.attach(self.hub, self.push)
-        elif name == "programme":
-            page.attach(self.hub)
+        elif name in ("reviews", "decisions"):
+            page.open_topic_requested.connect(self.show_topic)
 
     @property
     def topics_view(self) -> TopicsView:
-        return self._page("topics")  # type: ignore[return-value]
+        return self.pages["topics"]  # type: ignore[return-value]
 
     @property
     def programme_view(self) -> PlannerView:
-        return self._page("programme")  # type: ignore[return-value]
+        return self.pages["programme"]  # type: ignore[return-value]
 
     @property
     def meetings_view(self) -> MeetingsView:
-        return self._page("meetings")  # type: ignore[return-value]
+        return self.pages["meetings"]  # type: ignore[return-value]
 
     @property
     def reviews_view(self) -> ReviewsView:
-        return self._page("reviews")  # type: ignore[return-value]
+        return self.pages["reviews"]  # type: ignore[return-value]
 
     @property
     def decisions_view(self) -> DecisionsView:
-        return self._page("decisions")  # type: ignore[return-value]
+        return self.pages["decisions"]  # type: ignore[return-value]
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Committee and year", self)
-        bar.setObjectName("toolbar.selection")
-        bar.setMovable(False)
-        bar.setAccessibleName("Committee and year")
-        self.committee_combo = QComboBox(bar)
-        self.committee_combo.setObjectName("committeeCombo")
-        self.committee_combo.setAccessibleName("Committee")
-        self.committee_combo.setPlaceholderText("No committees yet: add one with File ▸ New committee…")
-        self.committee_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.committee_combo.setMinimumContentsLength(48)
-        self.year_combo = QComboBox(bar)
-        self.year_combo.setObjectName("yearCombo")
-        self.year_combo.setAccessibleName("Municipal year")
-        self.year_combo.setMinimumContentsLength(9)
-        committee_label = QLabel(" &Committee: ", bar)
-        committee_label.setBuddy(self.committee_combo)
-        year_label = QLabel("  Municipal &year: ", bar)
-        year_label.setBuddy(self.year_combo)
-        bar.addWidget(committee_label)
-        bar.addWidget(self.committee_combo)
-        bar.addWidget(year_label)
-        bar.addWidget(self.year_combo)
-        self.addToolBar(bar)  # the top area (not named: see the import of QSettings)
-        self.selection_toolbar = bar
-        self.committee_combo.currentIndexChanged.connect(self._on_committee_combo_changed)
-        self.year_combo.currentIndexChanged.connect(self._on_year_combo_changed)
-
-    def _action(self, text: str, slot: Callable[[], Any], name: str, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
+        self.selection = SelectionBar(self.query, self.start_month, self)
+        self.selection.saved_year = self.window_state.int("year")
+        self.committee_combo = self.selection.committee_combo
+        self.year_combo = self.selection.year_combo
+        self.addToolBar(self.selection)  # the top area (not named: see the import of QSettings)
+        self.selection.changed.connect(self._on_selection_changed)
 
     def _build_actions(self) -> None:
-        self.new_topic_action = self._action("&New topic…", self.topics_flow.new_topic, "newTopic", "Add a candidate topic")
-        _standard_shortcut(self.new_topic_action, QKeySequence.StandardKey.New, "Ctrl+N")
-        self.edit_topic_action = self._action("&Edit topic…", self.topics_flow.edit_topic, "editTopic", "Edit the selected topic")
-        _shortcut(self.edit_topic_action, "Ctrl+E")
-        self.find_action = self._action("&Find topic", self.topics_flow.focus_filter, "find", "Type part of a topic's title")
-        _standard_shortcut(self.find_action, QKeySequence.StandardKey.Find, "Ctrl+F")
-        self.quit_action = self._action("&Quit", self.close, "quit")
-        _standard_shortcut(self.quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
+        self.new_topic_action = new_action(self, "&New topic…", self.topics_flow.new_topic, "newTopic", "Add a candidate topic")
+        standard_shortcut(self.new_topic_action, QKeySequence.StandardKey.New, "Ctrl+N")
+        self.edit_topic_action = new_action(self, "&Edit topic…", self.topics_flow.edit_topic, "editTopic", "Edit the selected topic")
+        shortcut(self.edit_topic_action, "Ctrl+E")
+        self.find_action = new_action(self, "&Find topic", self.topics_flow.focus_filter, "find", "Type part of a topic's title")
+        standard_shortcut(self.find_action, QKeySequence.StandardKey.Find, "Ctrl+F")
+        self.quit_action = new_action(self, "&Quit", self.close, "quit")
+        standard_shortcut(self.quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setObjectName("undo")
-        _standard_shortcut(self.undo_action, QKeySequence.StandardKey.Undo, "Ctrl+Z")
+        standard_shortcut(self.undo_action, QKeySequence.StandardKey.Undo, "Ctrl+Z")
         self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
         self.redo_action.setObjectName("redo")
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
@@ -292,39 +164,39 @@ class MainWindow(WorkflowHost):
             redo_keys.append(shift_z)
         self.redo_action.setShortcuts(redo_keys)
 
-        self.new_committee_action = self._action(
+        self.new_committee_action = new_action(self,
             "New &committee…", self.committees_flow.new_committee, "newCommittee", "Add a committee, panel or board"
         )
-        self.edit_committee_action = self._action(
+        self.edit_committee_action = new_action(self,
             "Committee &details…", self.committees_flow.edit_committee, "editCommittee",
             "Chair, members, remit, support officer and meeting defaults",
         )
-        self.settings_action = self._action(
+        self.settings_action = new_action(self,
             "Council &settings…", self.committees_flow.edit_settings, "councilSettings",
             "Council name, publication and report deadlines, closure days and other rules for every committee",
         )  # fmt: skip
-        self.add_meeting_action = self._action("&Add meeting…", self.meetings_flow.add_meeting, "addMeeting", "Add a meeting of this committee")
-        _shortcut(self.add_meeting_action, "Ctrl+Shift+M")
-        self.move_meeting_action = self._action("M&ove meeting…", self.meetings_flow.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
-        self.cancel_meeting_action = self._action("&Cancel meeting", self.meetings_flow.cancel_meeting, "cancelMeeting", "Cancel the selected meeting and say where its items go")
-        self.reinstate_meeting_action = self._action("&Reinstate meeting", self.meetings_flow.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
-        self.import_csv_action = self._action(
+        self.add_meeting_action = new_action(self, "&Add meeting…", self.meetings_flow.add_meeting, "addMeeting", "Add a meeting of this committee")
+        shortcut(self.add_meeting_action, "Ctrl+Shift+M")
+        self.move_meeting_action = new_action(self, "M&ove meeting…", self.meetings_flow.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
+        self.cancel_meeting_action = new_action(self, "&Cancel meeting", self.meetings_flow.cancel_meeting, "cancelMeeting", "Cancel the selected meeting and say where its items go")
+        self.reinstate_meeting_action = new_action(self, "&Reinstate meeting", self.meetings_flow.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
+        self.import_csv_action = new_action(self,
             "&Import programme from CSV…", self.transfer_flow.import_programme_csv, "importProgrammeCsv",
             "Add the meetings and items of a CSV file in the council's layout to this year's programme",
         )
-        self.export_csv_action = self._action(
+        self.export_csv_action = new_action(self,
             "E&xport programme as CSV…", self.transfer_flow.export_programme_csv, "exportProgrammeCsv",
             "Save this year's programme as a CSV file in the council's layout (exempt items left out)",
         )
-        self.approved_action = self._action(
+        self.approved_action = new_action(self,
             "Programme &approved", self.committees_flow.toggle_approved, "programmeApproved",
             "Mark this year's programme approved by the committee (it prints without DRAFT), or back to draft",
         )  # fmt: skip
         self.approved_action.setCheckable(True)
         self.page_actions: list[QAction] = []
         for i, title in enumerate(PAGE_TITLES):
-            action = self._action(title, lambda i=i: self.tabs.setCurrentIndex(i), f"page.{PAGES[i]}")
-            _shortcut(action, f"Ctrl+{i + 1}")
+            action = new_action(self, title, lambda i=i: self.tabs.setCurrentIndex(i), f"page.{PAGES[i]}")
+            shortcut(action, f"Ctrl+{i + 1}")
             self.page_actions.append(action)
 
     def _build_menus(self) -> None:
@@ -371,9 +243,8 @@ class MainWindow(WorkflowHost):
         self.status_label.setToolTip(database.description)
         for warning in database.warnings:
             self.statusBar().showMessage(warning)
-        for name, page in list(self.pages.items()):
-            self._attach_page(name, page)
-        self._page(self.current_page())
+        self.pages.attach(self.hub)
+        self.pages[self.current_page()]
         self.load_committees(prefer=self.window_state.int("committee"))
         self._update_actions()
 
@@ -389,88 +260,12 @@ class MainWindow(WorkflowHost):
         return DEFAULTS.year_start_month if self.hub is None else int(self.query(start_month))
 
     def load_committees(self, prefer: int | None) -> None:
-        from PySide6.QtCore import Qt
+        self.selection.load_committees(prefer)
 
-        from domain.ops import committees
-
-        infos = self.query(committees.list_committees)
-        self._loading = True
-        try:
-            self.committee_combo.clear()
-            for c in infos:
-                self.committee_combo.addItem(c.name, c.id)
-                self.committee_combo.setItemData(self.committee_combo.count() - 1, c.name, Qt.ItemDataRole.ToolTipRole)
-        finally:
-            self._loading = False
-        self._fit_committee_combo([c.name for c in infos])
-        index = self.committee_combo.findData(prefer) if prefer is not None else -1
-        if index < 0 and infos:
-            index = 0
-        if index < 0:
-            self.committee_id = None
-            self.committee = None
-            self._set_years(None)
-            return
-        if self.committee_combo.currentIndex() == index:
-            self._on_committee_combo_changed(index)
-        else:
-            self.committee_combo.setCurrentIndex(index)
-
-    def _fit_committee_combo(self, names: list[str]) -> None:
-        """Wide enough for the longest committee name (a scrutiny committee's full name runs to
-        68 characters), so it is read whole rather than cut off; capped so that a very long
-        name cannot push the year off a 1280-pixel window (the list and tooltip show it whole)."""
-        if not names:
-            return
-        metrics = self.committee_combo.fontMetrics()
-        longest = max(metrics.horizontalAdvance(name) for name in names)
-        chars = -(-longest // max(1, metrics.averageCharWidth())) + 1
-        self.committee_combo.setMinimumContentsLength(max(48, min(chars, 90)))
-
-    def _on_committee_combo_changed(self, index: int) -> None:
-        if self._loading or index < 0:
-            return
-        self.committee_id = self.committee_combo.itemData(index)
-        saved_year = self.window_state.int("year") if self.year_start is None else self.year_start
-        self._set_years(saved_year)
-
-    def _set_years(self, prefer: int | None) -> None:
-        years: list[int] = []
-        if self.committee_id is not None:
-            from domain.ops import committees
-
-            years = list(self.query(committees.list_years, committee_id=self.committee_id))
-            self.committee = self.query(committees.get_committee, committee_id=self.committee_id)
-        this_year = labels.municipal_year_of(dt.date.today(), self.start_month())
-        with_data = list(years)
-        # The current year and the year after the newest programme are always offered, so
-        # the coming year's programme can be started (meetings created, a file imported).
-        offered = {this_year, *(y + 1 for y in years[:1])}
-        years = sorted(set(years) | offered, reverse=True)
-        self._loading = True
-        try:
-            self.year_combo.clear()
-            for y in years:
-                self.year_combo.addItem(labels.year_label(y), y)
-        finally:
-            self._loading = False
-        if prefer in years:
-            index = years.index(prefer)
-        elif this_year in with_data or not with_data:
-            index = years.index(this_year)
-        else:
-            index = years.index(max(with_data))
-        self._loading = True
-        try:
-            self.year_combo.setCurrentIndex(index)
-        finally:
-            self._loading = False
-        self._on_year_combo_changed(index)
-
-    def _on_year_combo_changed(self, index: int) -> None:
-        if self._loading or index < 0:
-            return
-        self.year_start = self.year_combo.itemData(index)
+    def _on_selection_changed(self) -> None:
+        self.committee_id = self.selection.committee_id
+        self.committee = self.selection.committee
+        self.year_start = self.selection.year_start
         self._update_title()
         self._stale = set(PAGES)
         self._reload_current()
@@ -478,7 +273,7 @@ class MainWindow(WorkflowHost):
         self._update_actions()
 
     def years(self) -> list[int]:
-        return [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
+        return self.selection.years()
 
     def _update_title(self) -> None:
         if self.committee is None or self.year_start is None:
@@ -490,13 +285,13 @@ class MainWindow(WorkflowHost):
     # --- loading pages ----------------------------------------------------------------------
 
     def current_page(self) -> str:
-        return PAGES[self.tabs.currentIndex()]
+        return self.pages.current_name()
 
     def _on_tabs_current_changed(self, _index: int) -> None:
-        if self._swapping_tab:
+        if self.pages.swapping:
             return
         if self.hub is not None:
-            self._page(self.current_page())
+            self.pages[self.current_page()]
         self._reload_current()
         self._update_actions()
 
@@ -509,22 +304,8 @@ class MainWindow(WorkflowHost):
         if self.hub is None or self.committee_id is None or self.year_start is None:
             return
         self._stale.discard(page)
-        cid, year = self.committee_id, self.year_start
         try:
-            if page == "topics":
-                from domain.ops import topics
-
-                self.topics_view.set_topics(self.query(topics.list_topics, committee_id=cid, year_start=year))
-            elif page == "meetings":
-                from domain.ops import planning
-
-                self.meetings_view.set_meetings(self.query(planning.list_meetings, committee_id=cid, year_start=year))
-            elif page == "programme":
-                self.programme_view.set_committee_year(cid, year)
-            elif page == "reviews":
-                self.reviews_view.load(committee_id=cid, year_start=year)
-            elif page == "decisions":
-                self.decisions_view.load(committee_id=cid, year_start=year)
+            self.pages.load(page, committee_id=self.committee_id, year_start=self.year_start)
         except Exception as exc:  # a page that cannot load says why; the others keep working
             self._stale.add(page)
             errors.report(exc, self)
@@ -540,31 +321,17 @@ class MainWindow(WorkflowHost):
         self._reload_current()
 
     def _on_hub_changed(self, change: Change) -> None:
-        stale: set[str] = set()
-        if change.topics or change.scores:
-            stale |= {"topics", "programme", "reviews"}
-        if change.meetings or change.programme:
-            stale |= {"meetings", "programme", "reviews"}
+        stale = showing(change)
         if change.programme:
             self.committees_flow.refresh_approved()
-        if change.decisions:
-            stale |= {"decisions"}
-        if change.reviews:
-            stale |= {"reviews"}
+            if self.selection.refresh_years():
+                return  # the council's year now starts in another month: every page reloads
         if change.committees:
-            from domain.ops import committees
-
-            names = {c.id: c.name for c in self.query(committees.list_committees)}
-            listed = [self.committee_combo.itemData(i) for i in range(self.committee_combo.count())]
-            if sorted(names) != sorted(listed):  # a committee was added or removed
-                self.load_committees(prefer=self.committee_id)
-                return
+            if self.selection.refresh_committees():
+                return  # a committee was added or removed: the pickers were filled again
+            self.committee = self.selection.committee
+            self._update_title()
             if self.committee_id is not None:
-                self.committee = self.query(committees.get_committee, committee_id=self.committee_id)
-                index = self.committee_combo.findData(self.committee_id)
-                if index >= 0:
-                    self.committee_combo.setItemText(index, self.committee.name)
-                self._update_title()
                 stale |= {"programme"}
         self._stale |= stale
         self._reload_current()
@@ -588,52 +355,10 @@ class MainWindow(WorkflowHost):
         open_tracked(self, dialog, on_accept)
 
     def show_topic(self, topic_id: int) -> bool:
-        """Select a topic on the Topics page, switching to its committee and year if need be."""
-        if self.hub is None:
-            return False
-        from domain.ops import topics
-
-        try:
-            row = self.query(topics.get_topic, topic_id=topic_id)
-        except Exception as exc:  # deleted meanwhile: say so
-            errors.report(exc, self)
-            return False
-        if row.committee_id != self.committee_id:
-            self.committee_combo.setCurrentIndex(self.committee_combo.findData(row.committee_id))
-        if row.year_start != self.year_start:
-            if self.year_combo.findData(row.year_start) < 0:
-                self._set_years(row.year_start)
-            self.year_combo.setCurrentIndex(self.year_combo.findData(row.year_start))
-        self.tabs.setCurrentWidget(self.topics_view)
-        return self.topics_view.select_topic(topic_id)
-
-    def _show_committee_year(self, committee_id: int, year_start: int) -> None:
-        if committee_id != self.committee_id:
-            self.committee_combo.setCurrentIndex(self.committee_combo.findData(committee_id))
-        if year_start != self.year_start:
-            if self.year_combo.findData(year_start) < 0:
-                self._set_years(year_start)
-            self.year_combo.setCurrentIndex(self.year_combo.findData(year_start))
+        return navigation.show_topic(self, topic_id)
 
     def show_decision(self, decision_id: int) -> bool:
-        """Select a resolution on the Decisions page, switching to its committee and the year of
-        its meeting, and showing every resolution if the page's filter hides it."""
-        if self.hub is None:
-            return False
-        from domain.ops import decisions
-
-        try:
-            info = self.query(decisions.get_decision, decision_id=decision_id)
-        except Exception as exc:  # deleted meanwhile: say so
-            errors.report(exc, self)
-            return False
-        self._show_committee_year(info.committee_id, labels.municipal_year_of(info.meeting_date, self.start_month()))
-        self.tabs.setCurrentWidget(self.decisions_view)
-        view = self.decisions_view
-        if view.select_decision(decision_id):
-            return True
-        view.set_filter("all")  # complete or of another year: not in the current filter
-        return view.select_decision(decision_id)
+        return navigation.show_decision(self, decision_id)
 
     def _update_actions(self) -> None:
         ready = self.hub is not None and self.committee_id is not None and self.year_start is not None
@@ -657,40 +382,10 @@ class MainWindow(WorkflowHost):
 
     # --- window state -----------------------------------------------------------------------
 
-    def _state_widgets(self, name: str | None = None) -> dict[str, Any]:
-        """The header and splitter states to keep, of one page or of every page built so far
-        (a page never built keeps the state saved earlier)."""
-        if name is None:
-            widgets: dict[str, Any] = {}
-            for built in list(self.pages):
-                widgets.update(self._state_widgets(built))
-            return widgets
-        page: Any = self.pages[name]
-        if name == "topics":
-            return {"topics.header": page.table.horizontalHeader(), "topics.splitter": page.splitter}
-        if name == "programme":
-            return {"programme.header": page.tree.header()}
-        return {f"{name}.header": page.table.horizontalHeader()}
-
-    def _restore_window_state(self) -> None:
-        state = self.window_state
-        geometry = state.bytes("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        layout = state.bytes("state")
-        if layout is not None:
-            self.restoreState(layout)
-        page = state.int("page")
-        if page is not None and 0 <= page < self.tabs.count():
-            self.tabs.setCurrentIndex(page)
-
     def save_window_state(self) -> None:
         state = self.window_state
-        state.set_bytes("geometry", self.saveGeometry())
-        state.set_bytes("state", self.saveState())
-        for name, widget in self._state_widgets().items():
-            state.set_bytes(name, widget.saveState())
-        state.set_int("page", self.tabs.currentIndex())
+        state.save_window(self)
+        self.pages.save_state()
         if self.committee_id is not None:
             state.set_int("committee", self.committee_id)
         if self.year_start is not None:

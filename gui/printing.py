@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import errors
+from .actions import new_action, shortcut, standard_shortcut
 from .print_output import PrintDialogs, PrintedPdf, save_as, send_to_printer, write_file
 
 if TYPE_CHECKING:
@@ -383,11 +384,6 @@ class PrintController(QObject):
             status().showMessage(text, 10000)
 
 
-def _shortcut(action: QAction, key: QKeySequence.StandardKey, fallback: str) -> None:
-    keys = QKeySequence.keyBindings(key) or [QKeySequence.fromString(fallback)]
-    action.setShortcuts(keys)
-
-
 def install_print_actions(
     window: QWidget,
     hub: Hub | None,
@@ -402,24 +398,18 @@ def install_print_actions(
     controller = PrintController(window, hub, dialogs)  # owned by the window
 
     def action(text: str, slot: Callable[[], Any], name: str, tip: str) -> QAction:
-        a = QAction(text, window)
-        a.setObjectName(name)
-        a.setToolTip(tip)
-        a.setStatusTip(tip)
-        a.triggered.connect(lambda _checked=False: slot())
-        return a
+        return new_action(window, text, slot, name, tip)
 
     preview = action(
         "Print pre&view…", controller.open_preview, "printPreview",
         "See the printed work programme page by page before printing it",
     )  # fmt: skip
-    # Not setShortcut(QKeySequence(...)): see gui.mainwindow._shortcut (first paint).
-    preview.setShortcuts([QKeySequence.fromString("Ctrl+Shift+P")])
+    shortcut(preview, "Ctrl+Shift+P")
     print_ = action(
         "&Print…", controller.print_programme, "printProgramme",
         "Print the work programme of the committee and year shown",
     )  # fmt: skip
-    _shortcut(print_, QKeySequence.StandardKey.Print, "Ctrl+P")
+    standard_shortcut(print_, QKeySequence.StandardKey.Print, "Ctrl+P")
     save = action(
         "Save as P&DF…", controller.save_programme, "savePdf",
         "Save the work programme as a PDF file, e.g. for the agenda pack",

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
 
 WINDOW_GROUP = "window"
 PREFERENCES_GROUP = "preferences"
@@ -62,6 +65,19 @@ class WindowState:
 
     def sync(self) -> None:
         self._settings.sync()
+
+    def restore_window(self, window: QMainWindow) -> None:
+        """The window's size, place, toolbars and docks as they were when it was closed."""
+        geometry = self.bytes("geometry")
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        layout = self.bytes("state")
+        if layout is not None:
+            window.restoreState(layout)
+
+    def save_window(self, window: QMainWindow) -> None:
+        self.set_bytes("geometry", window.saveGeometry())
+        self.set_bytes("state", window.saveState())
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
@@ -178,16 +178,32 @@ class EditCommand(HubCommand):
         self.info = self.run(self.revert, info=self.before)
 
 
+class AdditionOptions(TypedDict, total=False):
+    """How something is added to the work programme: on a meeting, or a number of months from
+    ``today`` (the topic waits to be scheduled if neither is given), and whether from a dialog
+    (``inline``, see the module docstring)."""
+
+    meeting_id: int | None
+    in_months: int | None
+    today: dt.date | None
+    inline: bool
+
+
 class ProgrammeAdditionCommand(HubCommand):
     """Put something on the work programme in one step (a topic, its booking and what the
-    operation marks on the source); undo removes exactly those, redo puts them back."""
+    operation marks on the source); undo removes exactly those, redo puts them back.
+
+    ``source`` names what asks for it (``{"decision_id": 7}``); the operations take it with
+    the topic's title and reason and the :class:`AdditionOptions`."""
 
     def __init__(
-        self, hub: Hub, text: str, *, add: Op, redo: Op, undo: Op, args: dict[str, Any], inline: bool = False
-    ) -> None:
+        self, hub: Hub, text: str, *, add: Op, redo: Op, undo: Op, source: dict[str, int], title: str, reason: str,
+        meeting_id: int | None = None, in_months: int | None = None, today: dt.date | None = None, inline: bool = False,
+    ) -> None:  # fmt: skip
         super().__init__(hub, text, inline=inline)
         self.add, self.redo_op, self.undo_op = add, redo, undo
-        self.kwargs = args
+        self.kwargs: dict[str, Any] = {**source, "title": title, "reason": reason,
+                                       "meeting_id": meeting_id, "in_months": in_months, "today": today}  # fmt: skip
         self.addition: Any = None
 
     def do(self) -> None:

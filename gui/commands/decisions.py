@@ -6,9 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from .base import AddCommand, DeleteCommand, HubCommand, ProgrammeAdditionCommand, short
+from .base import (
+    AddCommand,
+    AdditionOptions,
+    DeleteCommand,
+    HubCommand,
+    ProgrammeAdditionCommand,
+    short,
+)
 
 if TYPE_CHECKING:
+    from typing import Unpack
+
     from domain.decision_values import DecisionInfo, ProgressNoteInfo
 
     from ..hub import Hub
@@ -106,24 +115,12 @@ class AddToWorkProgrammeCommand(ProgrammeAdditionCommand):
     """Put what a resolution asks for on the work programme: a topic, its booking and the
     progress note, in one step; undo removes exactly those and restores the status."""
 
-    def __init__(
-        self,
-        hub: Hub,
-        *,
-        decision: DecisionInfo,
-        title: str,
-        reason: str,
-        meeting_id: int | None = None,
-        in_months: int | None = None,
-        today: dt.date | None = None,
-        inline: bool = False,
-    ) -> None:
+    def __init__(self, hub: Hub, *, decision: DecisionInfo, title: str, reason: str, **place: Unpack[AdditionOptions]) -> None:
         from domain.ops import decisions
 
-        args = {"decision_id": decision.id, "title": title, "reason": reason,
-                "meeting_id": meeting_id, "in_months": in_months, "today": today}  # fmt: skip
         super().__init__(
             hub, f"add {short(title or decision.title)} to the work programme",
             add=decisions.add_to_work_programme, redo=decisions.redo_add_to_work_programme,
-            undo=decisions.undo_add_to_work_programme, args=args, inline=inline,
+            undo=decisions.undo_add_to_work_programme, source={"decision_id": decision.id},
+            title=title, reason=reason, **place,
         )  # fmt: skip

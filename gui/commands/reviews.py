@@ -6,9 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from .base import AddCommand, DeleteCommand, EditCommand, ProgrammeAdditionCommand, short, when
+from .base import (
+    AddCommand,
+    AdditionOptions,
+    DeleteCommand,
+    EditCommand,
+    ProgrammeAdditionCommand,
+    short,
+    when,
+)
 
 if TYPE_CHECKING:
+    from typing import Unpack
+
     from domain.decision_values import RecommendationInfo, ReviewInfo, ReviewMeetingInfo
 
     from ..hub import Hub
@@ -147,23 +157,13 @@ class AddFollowUpCommand(ProgrammeAdditionCommand):
     """Put a recommendation's follow-up on the work programme; undo removes the topic."""
 
     def __init__(
-        self,
-        hub: Hub,
-        *,
-        recommendation: RecommendationInfo,
-        title: str,
-        reason: str,
-        meeting_id: int | None = None,
-        in_months: int | None = None,
-        today: dt.date | None = None,
-        inline: bool = False,
+        self, hub: Hub, *, recommendation: RecommendationInfo, title: str, reason: str, **place: Unpack[AdditionOptions]
     ) -> None:
         from domain.ops import reviews
 
-        args = {"recommendation_id": recommendation.id, "title": title, "reason": reason,
-                "meeting_id": meeting_id, "in_months": in_months, "today": today}  # fmt: skip
         super().__init__(
             hub, f"add {short(title)} to the work programme",
             add=reviews.add_follow_up_to_programme, redo=reviews.redo_add_follow_up,
-            undo=reviews.undo_add_follow_up, args=args, inline=inline,
+            undo=reviews.undo_add_follow_up, source={"recommendation_id": recommendation.id},
+            title=title, reason=reason, **place,
         )  # fmt: skip

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from ..dialogs.seam import Dialogs
     from ..hub import Hub
     from ..settings import Preferences
+    from ..widgets.decisions_view import DecisionsView
     from ..widgets.meetings_view import MeetingsView
+    from ..widgets.selection import SelectionBar
     from ..widgets.topics_view import TopicsView
 
 
@@ -36,6 +38,7 @@ class WorkflowHost(QMainWindow):
     dialogs: Dialogs
     preferences: Preferences
     tabs: QTabWidget
+    selection: SelectionBar
     approved_action: QAction
 
     @property
@@ -44,6 +47,10 @@ class WorkflowHost(QMainWindow):
 
     @property
     def meetings_view(self) -> MeetingsView:
+        raise NotImplementedError
+
+    @property
+    def decisions_view(self) -> DecisionsView:
         raise NotImplementedError
 
     def query(self, op: Callable[..., Any], **kw: Any) -> Any:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -398,3 +400,16 @@ def test_failed_page_load_is_reported_and_window_keeps_working(
     assert messages and "nothing was changed" in messages[-1] and "disk on fire" in messages[-1]
     window.tabs.setCurrentWidget(window.topics_view)
     assert table_titles(window)
+
+
+def test_opening_the_window_module_loads_neither_the_database_layer_nor_a_page() -> None:
+    # The window paints its frame before the database is opened and before any page is built.
+    code = (
+        "import sys, gui.mainwindow; print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'"
+        " or m.startswith(('gui.hub', 'domain.ops', 'gui.widgets.topics_view', 'gui.widgets.planner'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": "."},
+    )  # fmt: skip
+    assert out.stdout.strip() == "[]"

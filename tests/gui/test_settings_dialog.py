@@ -73,3 +73,24 @@ def test_saving_unchanged_settings_adds_no_undo_step(window: MainWindow, qtbot: 
     dialog = _open(window)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and not window.undo_stack.canUndo()
+
+
+def test_a_new_year_start_month_offers_the_years_at_once(window: MainWindow, qtbot: QtBot) -> None:
+    window.selection.today = lambda: dt.date(2027, 4, 15)  # in 2026 - 27 from May, 2027 - 28 from April
+    window.dialogs.ask_text = lambda *_args: "Housing Panel"
+    window.new_committee_action.trigger()  # no programme yet: only the current year is offered
+    window.open_dialog.reject()
+    assert [window.year_combo.itemText(i) for i in range(window.year_combo.count())] == ["2026 - 27"]
+    assert window.windowTitle() == "Housing Panel — Work Programme 2026 - 27 — Scrutineer"
+
+    dialog = _open(window)
+    dialog.month_combo.setCurrentIndex(dialog.month_combo.findData(4))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and _saved(window).year_start_month == 4
+    assert [window.year_combo.itemText(i) for i in range(window.year_combo.count())] == ["2027 - 28"]
+    assert window.year_start == 2027
+    assert window.windowTitle() == "Housing Panel — Work Programme 2027 - 28 — Scrutineer"
+
+    window.undo_action.trigger()  # back to May
+    assert window.year_combo.currentText() == "2026 - 27"
+    assert window.windowTitle() == "Housing Panel — Work Programme 2026 - 27 — Scrutineer"
