@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from domain.audit import DEFAULT_ACTION
 from domain.db import Database
 from domain.values import Change
 
@@ -34,13 +35,24 @@ class Hub(QObject):
         with self.database.transaction() as session:
             return op(session, **kwargs)
 
-    def run(self, op: Callable[..., T], /, *, change: Change, **kwargs: Any) -> T:
+    def run(
+        self,
+        op: Callable[..., T],
+        /,
+        *,
+        change: Change,
+        action: str = DEFAULT_ACTION,
+        **kwargs: Any,
+    ) -> T:
         """Run an operation that changes data; on success emit ``changed``.
+
+        ``action`` names the change in the audit history (an undo command's text is the
+        natural one: "Move School attendance", "Undo move School attendance").
 
         Errors (``domain.errors.OpError`` for the user's mistakes, anything else for ours)
         propagate after the transaction is rolled back, so a failed action changes nothing.
         """
-        with self.database.transaction() as session:
+        with self.database.transaction(action=action) as session:
             result = op(session, **kwargs)
         self.changed.emit(change)
         return result

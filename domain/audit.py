@@ -1,0 +1,407 @@
+"""The audit history: every change made through a session is recorded in the same transaction.
+
+:func:`install` puts two hooks on a session factory:
+
+* ``after_flush`` sees every row the ORM added, changed or removed (new/dirty/deleted and the
+  attributes' history still show the state before the flush) and writes one
+  :class:`~domain.models.AuditRecord` per added or removed row and one per changed field;
+* ``do_orm_execute`` sees the statements given to ``Session.execute``: an INSERT, UPDATE or
+  DELETE written as a statement rather than through objects (a bulk insert, ``delete(...)
+  .where(...)``) is recorded row by row as well, UPDATE and DELETE by reading the rows they
+  match first.
+
+The records are written with a Core insert on the session's own connection, so a change and
+its record are committed or rolled back together: there is never one without the other. Who
+and which action come from ``session.info["audit"]`` (an :class:`AuditContext`), which
+``Database.transaction(action=..., who=...)`` sets. Statements sent straight to the driver
+(``exec_driver_sql``) are invisible here; :func:`record_added` records such rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import getpass
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Table, event, insert, inspect, select, tuple_
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction, sessionmaker
+from sqlalchemy.orm.attributes import NO_VALUE
+
+from .models import (
+    Answer,
+    Assessment,
+    AuditKind,
+    AuditRecord,
+    Band,
+    Base,
+    Committee,
+    CriteriaSet,
+    Criterion,
+    Decision,
+    Meeting,
+    ProgrammeEntry,
+    ProgrammeYear,
+    ProgressNote,
+    Recommendation,
+    ReviewMeeting,
+    SelectReview,
+    Setting,
+    StandingExclusion,
+    Topic,
+)
+
+INFO_KEY = "audit"
+USER_ENV_VAR = "SCRUTINY_USER"
+DEFAULT_ACTION = "Edit"
+_AT_KEY = "audit_at"
+_AUDIT_TABLE: Table = AuditRecord.__table__  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, slots=True)
+class AuditContext:
+    """Who is changing things and in which action ("Import ecsc.csv", "Undo move ...")."""
+
+    who: str
+    action: str = DEFAULT_ACTION
+
+
+def default_user() -> str:
+    """$SCRUTINY_USER, else the login name."""
+    name = os.environ.get(USER_ENV_VAR, "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name at all (some containers): still record the change
+        return "unknown"
+
+
+# --- what a row is called and whose it is -----------------------------------------------------
+
+# The field that names a row in the history ("Topic 12 'School attendance'").
+_LABEL_FIELD: dict[type, str] = {
+    Committee: "name",
+    ProgrammeYear: "year_start",
+    Meeting: "starts_at",
+    Topic: "title",
+    SelectReview: "title",
+    Decision: "title",
+    CriteriaSet: "name",
+    Criterion: "title",
+    Band: "name",
+    Setting: "key",
+    ReviewMeeting: "starts_at",
+    Recommendation: "text",
+    ProgressNote: "text",
+}
+# A row that belongs to a committee through another row: (its key to that row, that row's class).
+# An entry, a score or a standing exclusion is named after its topic.
+_PARENT: dict[type, tuple[str, type]] = {
+    ProgrammeEntry: ("topic_id", Topic),
+    StandingExclusion: ("topic_id", Topic),
+    Assessment: ("topic_id", Topic),
+    Answer: ("assessment_id", Assessment),
+    ReviewMeeting: ("review_id", SelectReview),
+    Recommendation: ("review_id", SelectReview),
+    ProgressNote: ("decision_id", Decision),
+}
+_LABEL_LENGTH = 120
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    table: str
+    pk: tuple[str, ...]
+    fields: tuple[str, ...]  # recorded fields: all columns but the key and the version counter
+
+
+_SHAPES: dict[type, _Shape] = {}
+
+
+def _shape(cls: type) -> _Shape:
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        shape = _SHAPES[cls] = _shape_of(cls)
+    return shape
+
+
+def _shape_of(cls: type) -> _Shape:
+    mapper: Mapper[Any] = inspect(cls)
+    version = mapper.version_id_col
+    pk = tuple(mapper.get_property_by_column(c).key for c in mapper.primary_key)
+    fields = tuple(
+        prop.key
+        for prop in mapper.column_attrs
+        if prop.key not in pk and (version is None or prop.columns[0] is not version)
+    )
+    return _Shape(table=cls.__tablename__, pk=pk, fields=fields)  # type: ignore[attr-defined]
+
+
+@cache
+def _class_of_table() -> dict[str, type]:
+    return {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
+
+
+def render(value: object) -> str:
+    """A value as the history shows it: dates ISO, enumerations their value, None empty."""
+    if value is None or value is NO_VALUE:
+        return ""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _summary(shape: _Shape, values: Mapping[str, Any]) -> str:
+    """An added or removed row in full, one "field: value" a line (empty fields left out)."""
+    lines = []
+    for key in shape.fields:
+        value = values.get(key)
+        if value is None or value == "" or value is False or value is NO_VALUE:
+            continue
+        lines.append(f"{key}: {render(value)}")
+    return "\n".join(lines)
+
+
+class _Owners:
+    """Finds which committee a row belongs to and what it is called, once per row per flush:
+    from the objects in the session when they are there, else with one query."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.known: dict[tuple[type, object], tuple[int | None, str]] = {}
+
+    def of(self, cls: type, values: Mapping[str, Any]) -> tuple[int | None, str]:
+        label_field = _LABEL_FIELD.get(cls)
+        label = render(values.get(label_field)) if label_field else ""
+        if cls is Committee:
+            return values.get("id"), label
+        if "committee_id" in _shape(cls).fields:
+            return values.get("committee_id"), label
+        parent = _PARENT.get(cls)
+        if parent is None:
+            return None, label
+        key, parent_cls = parent
+        committee_id, parent_label = self.lookup(parent_cls, values.get(key))
+        return committee_id, label or parent_label
+
+    def lookup(self, cls: type, row_id: object) -> tuple[int | None, str]:
+        if row_id is None:
+            return None, ""
+        found = self.known.get((cls, row_id))
+        if found is not None:
+            return found
+        obj = self.session.identity_map.get(Session.identity_key(cls, row_id))
+        if obj is not None:
+            values: Mapping[str, Any] = inspect(obj).dict
+        else:
+            table: Table = cls.__table__  # type: ignore[attr-defined]
+            row = self.session.connection().execute(
+                select(table).where(table.c.id == row_id)
+            ).first()
+            values = dict(row._mapping) if row is not None else {}
+        found = self.of(cls, values) if values else (None, "")
+        self.known[(cls, row_id)] = found
+        return found
+
+
+# --- writing the records ----------------------------------------------------------------------
+
+
+def _now_for(session: Session) -> dt.datetime:
+    """One time for everything a session records (naive UTC), so an action's records group."""
+    at = session.info.get(_AT_KEY)
+    if at is None:
+        at = session.info[_AT_KEY] = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return at  # type: ignore[no-any-return]
+
+
+def _record_base(session: Session) -> dict[str, Any]:
+    context = session.info.get(INFO_KEY)
+    if not isinstance(context, AuditContext):
+        context = AuditContext(who=default_user())
+    return {"at": _now_for(session), "who": context.who, "action": context.action}
+
+
+def _row_id(shape: _Shape, values: Mapping[str, Any]) -> str:
+    return "/".join(render(values.get(k)) for k in shape.pk)
+
+
+def _write(session: Session, records: list[dict[str, Any]]) -> None:
+    if records:
+        # On the connection, not through the session: no flush, no hooks, same transaction.
+        session.connection().execute(insert(_AUDIT_TABLE), records)
+
+
+def _record(
+    owners: _Owners,
+    base: dict[str, Any],
+    cls: type,
+    values: Mapping[str, Any],
+    kind: AuditKind,
+    *,
+    field: str | None = None,
+    before: str = "",
+    after: str = "",
+) -> dict[str, Any]:
+    shape = _shape(cls)
+    committee_id, label = owners.of(cls, values)
+    return {
+        **base,
+        "committee_id": committee_id,
+        "table_name": shape.table,
+        "row_id": _row_id(shape, values),
+        "label": label[:_LABEL_LENGTH],
+        "kind": kind,
+        "field": field,
+        "before": before,
+        "after": after,
+    }
+
+
+def _after_flush(session: Session, _context: UOWTransaction) -> None:
+    if not (session.new or session.dirty or session.deleted):
+        return
+    base = _record_base(session)
+    owners = _Owners(session)
+    records: list[dict[str, Any]] = []
+    for obj in session.new:
+        cls = type(obj)
+        if cls is AuditRecord:
+            continue
+        values = inspect(obj).dict
+        records.append(
+            _record(owners, base, cls, values, AuditKind.ADDED, after=_summary(_shape(cls), values))
+        )
+    for obj in session.dirty:
+        cls = type(obj)
+        if cls is AuditRecord:
+            continue
+        state = inspect(obj)
+        values = state.dict
+        for key in _shape(cls).fields:
+            history = state.attrs[key].history
+            if not history.has_changes():
+                continue
+            old = render(history.deleted[0]) if history.deleted else ""
+            new = render(history.added[0]) if history.added else ""
+            if old != new:
+                records.append(
+                    _record(
+                        owners, base, cls, values, AuditKind.CHANGED, field=key, before=old, after=new
+                    )
+                )
+    for obj in session.deleted:
+        cls = type(obj)
+        if cls is AuditRecord:
+            continue
+        values = inspect(obj).dict
+        records.append(
+            _record(
+                owners, base, cls, values, AuditKind.REMOVED, before=_summary(_shape(cls), values)
+            )
+        )
+    _write(session, records)
+
+
+def record_added(session: Session, cls: type, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Record rows of ``cls`` written past the ORM and past ``Session.execute`` (straight to
+    the driver); each mapping holds a row's columns, its key included."""
+    base = _record_base(session)
+    owners = _Owners(session)
+    shape = _shape(cls)
+    _write(
+        session,
+        [
+            _record(owners, base, cls, row, AuditKind.ADDED, after=_summary(shape, row))
+            for row in rows
+        ],
+    )
+
+
+def _keys_where(cls: type, rows: Sequence[Mapping[str, Any]]) -> Any:
+    table: Table = cls.__table__  # type: ignore[attr-defined]
+    pk = [table.c[k] for k in _shape(cls).pk]
+    keys = [tuple(r[k] for k in _shape(cls).pk) for r in rows]
+    if len(pk) == 1:
+        return pk[0].in_([k[0] for k in keys])
+    return tuple_(*pk).in_(keys)
+
+
+def _on_execute(state: ORMExecuteState) -> Any:
+    """Records an INSERT, UPDATE or DELETE given to ``Session.execute`` as a statement."""
+    if state.is_select or not (state.is_insert or state.is_update or state.is_delete):
+        return None
+    table = getattr(state.statement, "table", None)
+    cls = _class_of_table().get(getattr(table, "name", ""))
+    if cls is None or cls is AuditRecord:
+        return None
+    table = cls.__table__  # type: ignore[attr-defined]
+    session = state.session
+    if state.is_insert:
+        result = state.invoke_statement()
+        params = state.parameters
+        rows = [params] if isinstance(params, Mapping) else list(params or ())
+        if rows and all(k in r for r in rows for k in _shape(cls).pk):
+            record_added(session, cls, rows)
+        return result
+    where = state.statement.whereclause  # type: ignore[attr-defined]
+    query = select(table)
+    if where is not None:
+        query = query.where(where)
+    connection = session.connection()
+    before = [dict(r._mapping) for r in connection.execute(query, state.parameters or {})]
+    result = state.invoke_statement()
+    if not before:
+        return result
+    base = _record_base(session)
+    owners = _Owners(session)
+    shape = _shape(cls)
+    records: list[dict[str, Any]] = []
+    if state.is_delete:
+        records = [
+            _record(owners, base, cls, row, AuditKind.REMOVED, before=_summary(shape, row))
+            for row in before
+        ]
+    else:
+        after = {
+            _row_id(shape, dict(r._mapping)): dict(r._mapping)
+            for r in connection.execute(select(table).where(_keys_where(cls, before)))
+        }
+        for row in before:
+            new = after.get(_row_id(shape, row), row)
+            for key in shape.fields:
+                old_text, new_text = render(row.get(key)), render(new.get(key))
+                if old_text != new_text:
+                    records.append(
+                        _record(
+                            owners, base, cls, new, AuditKind.CHANGED,
+                            field=key, before=old_text, after=new_text,
+                        )
+                    )
+    _write(session, records)
+    return result
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    """Record every change made through sessions of this factory."""
+    event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "do_orm_execute", _on_execute)
+
+
+def uninstall(sessions: sessionmaker[Session]) -> None:
+    """Stop recording (only to measure what recording costs)."""
+    event.remove(sessions, "after_flush", _after_flush)
+    event.remove(sessions, "do_orm_execute", _on_execute)
