@@ -17,6 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from domain.audit import default_user
+
 WINDOW_GROUP = "window"
 PREFERENCES_GROUP = "preferences"
 PREFERENCES_VERSION = 1
@@ -76,6 +78,7 @@ class Option:
 OPTIONS: tuple[Option, ...] = (
     Option("scorer_name", "", str, "Your name, recorded with the scores you give"),
     Option("confirm_cancel_meeting", True, bool, "Ask before cancelling a meeting"),
+    Option("history_name", default_user(), str, "Your name in the history"),
 )
 
 

@@ -100,9 +100,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         rows = parse_programme_csv(path, year_start=year, name=str(path))
     except CsvError as exc:
         raise CliError(str(exc)) from None
-    database = open_db(args.db)
+    database = open_db(args.db, user=args.user)
     try:
-        with database.transaction() as s:
+        with database.transaction(action=f"Import {path.name}") as s:
             committee = _committee_for_import(s, args)
             summary = import_programme(
                 s, committee_id=committee.id, year_start=year, rows=rows, file=str(path)

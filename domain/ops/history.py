@@ -40,7 +40,7 @@ class HistoryEntry:
     def thing(self) -> str:
         """The row in words: "Topic 12 'School attendance'"."""
         name = self.table.replace("_", " ").capitalize()
-        label = f" '{_short(self.label)}'" if self.label else ""
+        label = f" {_quoted(_short(self.label))}" if self.label else ""
         return f"{name} {self.row_id}{label}"
 
     def what(self) -> str:
@@ -55,6 +55,10 @@ class HistoryEntry:
         """The time in the user's own time zone: "29 Nov 2026 14:05"."""
         local = self.at.astimezone()
         return f"{local.day} {local:%b %Y %H:%M}"
+
+
+def _quoted(text: str) -> str:
+    return text if text[:1] in "'\"‘“" else f"'{text}'"
 
 
 def _short(text: str) -> str:
