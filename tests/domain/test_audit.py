@@ -164,3 +164,15 @@ def test_the_time_is_shown_in_local_time() -> None:
     )
     local = entry.at.astimezone()
     assert entry.when() == f"{local.day} {local:%b %Y %H:%M}"
+
+
+def test_a_rolled_back_savepoint_takes_back_only_its_own_records(db: Database, committee: int) -> None:
+    with db.transaction(action="Add two") as s:
+        kept = topics.create_topic(s, committee_id=committee, year_start=2019, title="Kept")
+        savepoint = s.begin_nested()
+        dropped = topics.create_topic(s, committee_id=committee, year_start=2019, title="Dropped")
+        savepoint.rollback()
+    with db.transaction() as s:
+        assert [e.label for e in row_history(s, table="topic", row_id=kept.id)] == ["Kept"]
+        assert s.get(Topic, dropped.id) is None
+        assert row_history(s, table="topic", row_id=dropped.id) == []
