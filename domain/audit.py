@@ -140,6 +140,7 @@ class _Shape:
     table: str
     pk: tuple[str, ...]
     fields: tuple[str, ...]  # recorded fields: all columns but the key and the version counter
+    field_set: frozenset[str]
 
 
 _SHAPES: dict[type, _Shape] = {}
@@ -161,7 +162,7 @@ def _shape_of(cls: type) -> _Shape:
         for prop in mapper.column_attrs
         if prop.key not in pk and (version is None or prop.columns[0] is not version)
     )
-    return _Shape(table=cls.__tablename__, pk=pk, fields=fields)  # type: ignore[attr-defined]
+    return _Shape(table=cls.__tablename__, pk=pk, fields=fields, field_set=frozenset(fields))  # type: ignore[attr-defined]
 
 
 @cache
@@ -324,48 +325,62 @@ def _record(
     }
 
 
+def _whole_row(
+    owners: _Owners, base: dict[str, Any], cls: type, values: Mapping[str, Any], kind: AuditKind
+) -> dict[str, Any]:
+    """The record of an added row (its values after) or a removed one (its values before)."""
+    summary = _summary(_shape(cls), values)
+    if kind is AuditKind.ADDED:
+        return _record(owners, base, cls, values, kind, after=summary)
+    return _record(owners, base, cls, values, kind, before=summary)
+
+
+def _changes(
+    owners: _Owners,
+    base: dict[str, Any],
+    cls: type,
+    values: Mapping[str, Any],
+    fields: Iterable[tuple[str, object, object]],
+) -> list[dict[str, Any]]:
+    """One record per field whose readable value differs: (field, before, after)."""
+    records = []
+    for key, old, new in fields:
+        before, after = render(old), render(new)
+        if before != after:
+            records.append(
+                _record(owners, base, cls, values, AuditKind.CHANGED, field=key, before=before, after=after)
+            )
+    return records
+
+
 def _after_flush(session: Session, _context: UOWTransaction) -> None:
     if not (session.new or session.dirty or session.deleted):
         return
     base = _record_base(session)
     owners = _Owners(session)
     records: list[dict[str, Any]] = []
-    for obj in session.new:
-        cls = type(obj)
-        if cls is AuditRecord:
-            continue
-        values = inspect(obj).dict
-        records.append(
-            _record(owners, base, cls, values, AuditKind.ADDED, after=_summary(_shape(cls), values))
-        )
-    for obj in session.dirty:
-        cls = type(obj)
-        if cls is AuditRecord:
-            continue
-        state = inspect(obj)
-        values = state.dict
-        for key in _shape(cls).fields:
-            history = state.attrs[key].history
-            if not history.has_changes():
+    for objects, kind in (
+        (session.new, AuditKind.ADDED),
+        (session.dirty, AuditKind.CHANGED),
+        (session.deleted, AuditKind.REMOVED),
+    ):
+        for obj in objects:
+            cls = type(obj)
+            if cls is AuditRecord:
                 continue
-            old = render(history.deleted[0]) if history.deleted else ""
-            new = render(history.added[0]) if history.added else ""
-            if old != new:
-                records.append(
-                    _record(
-                        owners, base, cls, values, AuditKind.CHANGED, field=key, before=old, after=new
-                    )
-                )
-    for obj in session.deleted:
-        cls = type(obj)
-        if cls is AuditRecord:
-            continue
-        values = inspect(obj).dict
-        records.append(
-            _record(
-                owners, base, cls, values, AuditKind.REMOVED, before=_summary(_shape(cls), values)
+            state = inspect(obj)
+            if kind is not AuditKind.CHANGED:
+                records.append(_whole_row(owners, base, cls, state.dict, kind))
+                continue
+            # committed_state holds the value before the change of each field that was set
+            # (NO_VALUE if it had not been loaded), much cheaper than each field's history.
+            fields = _shape(cls).field_set
+            changed = (
+                (key, old, state.dict.get(key))
+                for key, old in state.committed_state.items()
+                if key in fields
             )
-        )
+            records.extend(_changes(owners, base, cls, state.dict, changed))
     _write(session, records)
 
 
@@ -374,14 +389,7 @@ def record_added(session: Session, cls: type, rows: Iterable[Mapping[str, Any]])
     the driver); each mapping holds a row's columns, its key included."""
     base = _record_base(session)
     owners = _Owners(session)
-    shape = _shape(cls)
-    _write(
-        session,
-        [
-            _record(owners, base, cls, row, AuditKind.ADDED, after=_summary(shape, row))
-            for row in rows
-        ],
-    )
+    _write(session, [_whole_row(owners, base, cls, row, AuditKind.ADDED) for row in rows])
 
 
 def _keys_where(cls: type, rows: Sequence[Mapping[str, Any]]) -> Any:
@@ -421,10 +429,7 @@ def _execute_recorded(
     shape = _shape(cls)
     records: list[dict[str, Any]] = []
     if isinstance(statement, Delete):
-        records = [
-            _record(owners, base, cls, row, AuditKind.REMOVED, before=_summary(shape, row))
-            for row in before
-        ]
+        records = [_whole_row(owners, base, cls, row, AuditKind.REMOVED) for row in before]
     else:
         after = {
             _row_id(shape, dict(r._mapping)): dict(r._mapping)
@@ -432,15 +437,8 @@ def _execute_recorded(
         }
         for row in before:
             new = after.get(_row_id(shape, row), row)
-            for key in shape.fields:
-                old_text, new_text = render(row.get(key)), render(new.get(key))
-                if old_text != new_text:
-                    records.append(
-                        _record(
-                            owners, base, cls, new, AuditKind.CHANGED,
-                            field=key, before=old_text, after=new_text,
-                        )
-                    )
+            fields = ((key, row.get(key), new.get(key)) for key in shape.fields)
+            records.extend(_changes(owners, base, cls, new, fields))
     _write(session, records)
     return result
 
