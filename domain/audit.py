@@ -386,7 +386,10 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
 
 def record_added(session: Session, cls: type, rows: Iterable[Mapping[str, Any]]) -> None:
     """Record rows of ``cls`` written past the ORM and past ``Session.execute`` (straight to
-    the driver); each mapping holds a row's columns, its key included."""
+    the driver); each mapping holds a row's columns, its key included. Nothing is recorded
+    for a session that does not record changes (see :func:`uninstall`)."""
+    if not isinstance(session, AuditedSession):
+        return
     base = _record_base(session)
     owners = _Owners(session)
     _write(session, [_whole_row(owners, base, cls, row, AuditKind.ADDED) for row in rows])

@@ -176,3 +176,22 @@ def test_a_rolled_back_savepoint_takes_back_only_its_own_records(db: Database, c
         assert [e.label for e in row_history(s, table="topic", row_id=kept.id)] == ["Kept"]
         assert s.get(Topic, dropped.id) is None
         assert row_history(s, table="topic", row_id=dropped.id) == []
+
+
+def test_rows_written_straight_to_the_driver_are_recorded_when_the_writer_says_so(db: Database) -> None:
+    from domain.synthetic import generate
+
+    with db.transaction(action="Generate") as s:
+        summary = generate(
+            s, committees=1, years=1, meetings_per_year=2, items_per_meeting=2, extra_topics_per_year=1, seed=1
+        )
+    with db.transaction() as s:
+        recorded = dict(
+            s.execute(
+                select(AuditRecord.table_name, func.count())
+                .where(AuditRecord.action == "Generate", AuditRecord.kind == "added")
+                .group_by(AuditRecord.table_name)
+            ).all()
+        )
+    assert recorded["answer"] == summary.answers > 0  # written with exec_driver_sql
+    assert recorded["topic"] == summary.topics and recorded["programme_entry"] == summary.entries
