@@ -25,13 +25,17 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from .audit import DEFAULT_ACTION, AuditContext, install
+from .audit import INFO_KEY as AUDIT_INFO_KEY
+from .identity import default_user
+
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
     from sqlalchemy.engine import URL
 
 # The newest migration this version of the program knows. tests/domain/test_migrations.py
 # checks that it matches the head of domain/migrations/versions.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 ENV_VAR = "SCRUTINY_DB"
 
@@ -58,10 +62,17 @@ class Database:
     warnings: list[str] = field(default_factory=list)
     backup_path: Path | None = None
     created: bool = False  # True when the schema was created by this open
+    # Who the audit history names for changes made through this database (the login name
+    # unless the user chose another name).
+    user: str = field(default_factory=default_user)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, action: str = DEFAULT_ACTION, who: str | None = None) -> Iterator[Session]:
         """One short transaction: committed on success, rolled back on any error.
+
+        Every change made in it is recorded in the audit history, in the same transaction,
+        as ``action`` ("Import ecsc.csv", "Move School attendance") by ``who`` (default: the
+        database's ``user``).
 
         A row changed by someone else since this session read it (the version counter moved)
         surfaces as ``domain.errors.Conflict`` with a message for the user.
@@ -73,6 +84,7 @@ class Database:
 
         try:
             with self.sessions.begin() as session:
+                session.info[AUDIT_INFO_KEY] = AuditContext(who=who or self.user, action=action)
                 yield session
         except StaleDataError as exc:
             raise Conflict(
@@ -85,9 +97,11 @@ class Database:
                 raise
             raise plain from exc
 
-    def run(self, op: Callable[..., object], /, **kwargs: object) -> object:
+    def run(
+        self, op: Callable[..., object], /, *, action: str = DEFAULT_ACTION, **kwargs: object
+    ) -> object:
         """Run one use case in its own transaction and return its (plain) result."""
-        with self.transaction() as session:
+        with self.transaction(action=action) as session:
             return op(session, **kwargs)
 
     def close(self) -> None:
@@ -254,7 +268,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def open_database(
-    url: str | None = None, *, migrate: bool = True, demo_on_first_run: bool = False
+    url: str | None = None,
+    *,
+    migrate: bool = True,
+    demo_on_first_run: bool = False,
+    user: str | None = None,
 ) -> Database:
     """Open (and if needed create or upgrade) a database.
 
@@ -262,6 +280,9 @@ def open_database(
     gets the demo data when this open creates it, so the program's first run shows real
     programmes; an explicitly named database is left as it is. The demo module is imported
     only then.
+
+    ``user`` is who the audit history names for changes made through it (default: $SCRUTINY_USER,
+    else the login name).
 
     Raises ``DatabaseError`` with a message for the user when it cannot be used.
     """
@@ -306,7 +327,12 @@ def open_database(
         upgrade(engine)
     if path is not None:
         _use_wal(engine)
-    sessions = sessionmaker(engine, expire_on_commit=False)
+    user = user or default_user()
+    # Sessions made outside Database.transaction() are recorded too, as this user's edits.
+    sessions = sessionmaker(
+        engine, expire_on_commit=False, info={AUDIT_INFO_KEY: AuditContext(who=user)}
+    )
+    install(sessions)
     database = Database(
         engine=engine,
         sessions=sessions,
@@ -314,10 +340,11 @@ def open_database(
         warnings=warnings,
         backup_path=backup_path,
         created=created,
+        user=user,
     )
     if demo_on_first_run and created and not url and not os.environ.get(ENV_VAR):
         from .demo import load_demo
 
-        with database.transaction() as session:
+        with database.transaction(action="Load the demo") as session:
             load_demo(session)
     return database

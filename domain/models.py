@@ -501,3 +501,43 @@ class ProgressNote(Versioned, Base):
     text: Mapped[str] = mapped_column(Text)
 
     decision: Mapped[Decision] = relationship(back_populates="progress")
+
+
+# --- audit history ----------------------------------------------------------------------------
+
+
+class AuditKind(enum.StrEnum):
+    ADDED = "added"
+    CHANGED = "changed"
+    REMOVED = "removed"
+
+
+class AuditRecord(Base):
+    """One change to one row (or, for a changed row, to one of its fields): who, when, which
+    action, and the value before and after as readable text.
+
+    Append-only and never versioned: written by ``domain.audit`` in the same transaction as the
+    change it records. ``row_id`` is text because a few tables have a text or two-column key
+    ("meeting_id/topic_id"). ``label`` is the row's name when it changed (a topic's title), so
+    the history of a row that has since been removed still reads as words.
+    """
+
+    __tablename__ = "audit_record"
+    __table_args__ = (
+        Index("ix_audit_record_table_row", "table_name", "row_id"),
+        Index("ix_audit_record_committee_at", "committee_id", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    who: Mapped[str] = mapped_column(String(120), default="")
+    action: Mapped[str] = mapped_column(String(400), default="")
+    # No foreign key: the history of a committee outlives the committee.
+    committee_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(80))
+    label: Mapped[str] = mapped_column(String(400), default="")
+    kind: Mapped[AuditKind] = mapped_column(_enum(AuditKind, "audit_kind"))
+    field: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    before: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[str] = mapped_column(Text, default="")

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from .audit import record_added
 from .errors import Invalid
 from .models import (
     Answer,
@@ -130,6 +131,7 @@ def _insert_answers(session: Session, answers: list[tuple[Any, ...]]) -> None:
     connection.exec_driver_sql(
         f"INSERT INTO {Answer.__tablename__} ({', '.join(columns)}) VALUES ({marks})", answers
     )
+    record_added(session, Answer, (dict(zip(columns, a, strict=True)) for a in answers))
 
 
 def _meeting_days(year: int, count: int) -> list[dt.date]:

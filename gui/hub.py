@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from domain.audit import DEFAULT_ACTION
 from domain.db import Database
 from domain.values import EVERYTHING, Change, change_of
 
@@ -35,14 +36,25 @@ class Hub(QObject):
         with self.database.transaction() as session:
             return op(session, **kwargs)
 
-    def run(self, op: Callable[..., T], /, *, otherwise: Change | None = None, **kwargs: Any) -> T:
+    def run(
+        self,
+        op: Callable[..., T],
+        /,
+        *,
+        otherwise: Change | None = None,
+        action: str = DEFAULT_ACTION,
+        **kwargs: Any,
+    ) -> T:
         """Run an operation that changes data; on success emit ``changed`` with what its result
         says changed, or ``otherwise`` (everything, if not given) when the result says nothing.
+
+        ``action`` names the change in the audit history (an undo command's text is the
+        natural one: "Move School attendance", "Undo move School attendance").
 
         Errors (``domain.errors.OpError`` for the user's mistakes, anything else for ours)
         propagate after the transaction is rolled back, so a failed action changes nothing.
         """
-        with self.database.transaction() as session:
+        with self.database.transaction(action=action) as session:
             result = op(session, **kwargs)
         self.changed.emit(change_of(result, otherwise or EVERYTHING))
         return result

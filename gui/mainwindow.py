@@ -237,6 +237,7 @@ class MainWindow(WorkflowHost):
         from .hub import Hub
 
         self.database = database
+        database.user = self.preferences.get("history_name").strip() or database.user
         self.hub = Hub(database, self)
         self.hub.changed.connect(self._on_hub_changed)
         self.status_label.setText(f"Database: {database.description}")

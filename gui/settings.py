@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from domain.identity import default_user
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
@@ -92,6 +94,7 @@ class Option:
 OPTIONS: tuple[Option, ...] = (
     Option("scorer_name", "", str, "Your name, recorded with the scores you give"),
     Option("confirm_cancel_meeting", True, bool, "Ask before cancelling a meeting"),
+    Option("history_name", default_user(), str, "Your name in the history"),
 )
 
 

@@ -12,7 +12,12 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMAND_MODULES = ("domain.cli.data", "domain.cli.transfer", "domain.cli.printing")
+COMMAND_MODULES = (
+    "domain.cli.data",
+    "domain.cli.transfer",
+    "domain.cli.printing",
+    "domain.cli.history",
+)
 
 
 class CliError(Exception):
@@ -31,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file or SQLAlchemy URL (default: $SCRUTINY_DB, else scrutineer.sqlite "
         "in your data folder); e.g. postgresql+psycopg://user@host/scrutiny",
     )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="your name in the history of changes (default: $SCRUTINY_USER, else your login name)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -43,12 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_db(url: str | None):  # -> domain.db.Database
-    """Open the database for a command; the default database gets the demo on first use."""
+def open_db(url: str | None, *, user: str | None = None):  # -> domain.db.Database
+    """Open the database for a command; the default database gets the demo on first use.
+    ``user`` (the --user option) is who the history names for the command's changes."""
     from ..db import DatabaseError, open_database
 
     try:
-        database = open_database(url, demo_on_first_run=True)
+        database = open_database(url, demo_on_first_run=True, user=user)
     except DatabaseError as exc:
         raise CliError(str(exc)) from exc
     for warning in database.warnings:

@@ -17,7 +17,7 @@ def cmd_committees(args: argparse.Namespace) -> int:
     from ..years import year_label
     from . import open_db
 
-    database = open_db(args.db)
+    database = open_db(args.db, user=args.user)
     try:
         with database.transaction() as s:
             rows = [
@@ -39,9 +39,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from ..demo import load_demo
     from . import open_db
 
-    database = open_db(args.db)
+    database = open_db(args.db, user=args.user)
     try:
-        with database.transaction() as s:
+        with database.transaction(action="Load the demo") as s:
             names = load_demo(s)
     finally:
         database.close()

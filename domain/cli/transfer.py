@@ -108,9 +108,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         rows = read_programme_csv(path, name=str(path))
     except ImportFileError as exc:
         raise CliError(str(exc)) from None
-    database = open_db(args.db)
+    database = open_db(args.db, user=args.user)
     try:
-        with database.transaction() as s:
+        with database.transaction(action=f"Import {path.name}") as s:
             # Before the committee checks: a file of another year is the first thing to fix.
             check_rows_in_year(s, year_start=year, rows=rows, file=str(path))
             committee = _committee_for_import(s, args)

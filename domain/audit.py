@@ -1,0 +1,477 @@
+"""The audit history: every change made through a session is recorded in the same transaction.
+
+:func:`install` makes a session factory record changes:
+
+* ``after_flush`` sees every row the ORM added, changed or removed (new/dirty/deleted and the
+  attributes' history still show the state before the flush) and writes one
+  :class:`~domain.models.AuditRecord` per added or removed row and one per changed field;
+* :class:`AuditedSession` (the factory's session class) sees the statements given to
+  ``Session.execute``: an INSERT, UPDATE or DELETE written as a statement rather than through
+  objects (a bulk insert, ``delete(...).where(...)``) is recorded row by row as well, UPDATE
+  and DELETE by reading the rows they match first.
+
+The records are kept with the session and written with one Core insert on the session's own
+connection just before the transaction commits, so a change and its record are committed or
+rolled back together: there is never one without the other (a rolled-back savepoint takes its
+records with it). Until then they are not in the table, so history read inside the changing
+transaction does not show that transaction's changes yet. Who
+and which action come from ``session.info["audit"]`` (an :class:`AuditContext`), which
+``Database.transaction(action=..., who=...)`` sets. Statements sent straight to the driver
+(``exec_driver_sql``) are invisible here; :func:`record_added` records such rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import (
+    Delete,
+    Executable,
+    Insert,
+    Result,
+    Table,
+    event,
+    insert,
+    inspect,
+    select,
+    tuple_,
+)
+from sqlalchemy.orm import (
+    Mapper,
+    Session,
+    SessionTransaction,
+    UOWTransaction,
+    sessionmaker,
+)
+from sqlalchemy.orm.attributes import NO_VALUE
+from sqlalchemy.sql.dml import UpdateBase
+
+from .identity import default_user
+from .models import (
+    Answer,
+    Assessment,
+    AuditKind,
+    AuditRecord,
+    Band,
+    Base,
+    Committee,
+    CriteriaSet,
+    Criterion,
+    Decision,
+    Meeting,
+    ProgrammeEntry,
+    ProgrammeYear,
+    ProgressNote,
+    Recommendation,
+    ReviewMeeting,
+    SelectReview,
+    Setting,
+    StandingExclusion,
+    Topic,
+)
+
+INFO_KEY = "audit"
+DEFAULT_ACTION = "Edit"
+_AT_KEY = "audit_at"
+_PENDING_KEY = "audit_pending"
+_AUDIT_TABLE: Table = AuditRecord.__table__  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, slots=True)
+class AuditContext:
+    """Who is changing things and in which action ("Import ecsc.csv", "Undo move ...")."""
+
+    who: str
+    action: str = DEFAULT_ACTION
+
+
+
+
+# --- what a row is called and whose it is -----------------------------------------------------
+
+# The field that names a row in the history ("Topic 12 'School attendance'").
+_LABEL_FIELD: dict[type, str] = {
+    Committee: "name",
+    ProgrammeYear: "year_start",
+    Meeting: "starts_at",
+    Topic: "title",
+    SelectReview: "title",
+    Decision: "title",
+    CriteriaSet: "name",
+    Criterion: "title",
+    Band: "name",
+    Setting: "key",
+    ReviewMeeting: "starts_at",
+    Recommendation: "text",
+    ProgressNote: "text",
+}
+# A row that belongs to a committee through another row: (its key to that row, that row's class).
+# An entry, a score or a standing exclusion is named after its topic.
+_PARENT: dict[type, tuple[str, type]] = {
+    ProgrammeEntry: ("topic_id", Topic),
+    StandingExclusion: ("topic_id", Topic),
+    Assessment: ("topic_id", Topic),
+    Answer: ("assessment_id", Assessment),
+    ReviewMeeting: ("review_id", SelectReview),
+    Recommendation: ("review_id", SelectReview),
+    ProgressNote: ("decision_id", Decision),
+}
+_LABEL_LENGTH = 120
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    table: str
+    pk: tuple[str, ...]
+    fields: tuple[str, ...]  # recorded fields: all columns but the key and the version counter
+    field_set: frozenset[str]
+
+
+_SHAPES: dict[type, _Shape] = {}
+
+
+def _shape(cls: type) -> _Shape:
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        shape = _SHAPES[cls] = _shape_of(cls)
+    return shape
+
+
+def _shape_of(cls: type) -> _Shape:
+    mapper: Mapper[Any] = inspect(cls)
+    version = mapper.version_id_col
+    pk = tuple(mapper.get_property_by_column(c).key for c in mapper.primary_key)
+    fields = tuple(
+        prop.key
+        for prop in mapper.column_attrs
+        if prop.key not in pk and (version is None or prop.columns[0] is not version)
+    )
+    return _Shape(table=cls.__tablename__, pk=pk, fields=fields, field_set=frozenset(fields))  # type: ignore[attr-defined]
+
+
+@cache
+def _class_of_table() -> dict[str, type]:
+    return {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
+
+
+def render(value: object) -> str:
+    """A value as the history shows it: dates ISO, enumerations their value, None empty."""
+    if value is None or value is NO_VALUE:
+        return ""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _summary(shape: _Shape, values: Mapping[str, Any]) -> str:
+    """An added or removed row in full, one "field: value" a line (empty fields left out)."""
+    lines = []
+    for key in shape.fields:
+        value = values.get(key)
+        if value is None or value == "" or value is False or value is NO_VALUE:
+            continue
+        lines.append(f"{key}: {render(value)}")
+    return "\n".join(lines)
+
+
+class _Owners:
+    """Finds which committee a row belongs to and what it is called, once per row per flush:
+    from the objects in the session when they are there, else with one query."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.known: dict[tuple[type, object], tuple[int | None, str]] = {}
+
+    def of(self, cls: type, values: Mapping[str, Any]) -> tuple[int | None, str]:
+        label_field = _LABEL_FIELD.get(cls)
+        label = render(values.get(label_field)) if label_field else ""
+        if cls is Committee:
+            return values.get("id"), label
+        if "committee_id" in _shape(cls).fields:
+            return values.get("committee_id"), label
+        parent = _PARENT.get(cls)
+        if parent is None:
+            return None, label
+        key, parent_cls = parent
+        committee_id, parent_label = self.lookup(parent_cls, values.get(key))
+        return committee_id, label or parent_label
+
+    def lookup(self, cls: type, row_id: object) -> tuple[int | None, str]:
+        if row_id is None:
+            return None, ""
+        found = self.known.get((cls, row_id))
+        if found is not None:
+            return found
+        obj = self.session.identity_map.get(Session.identity_key(cls, row_id))
+        if obj is not None:
+            values: Mapping[str, Any] = inspect(obj).dict
+        else:
+            table: Table = cls.__table__  # type: ignore[attr-defined]
+            row = self.session.connection().execute(
+                select(table).where(table.c.id == row_id)
+            ).first()
+            values = dict(row._mapping) if row is not None else {}
+        found = self.of(cls, values) if values else (None, "")
+        self.known[(cls, row_id)] = found
+        return found
+
+
+# --- writing the records ----------------------------------------------------------------------
+
+
+def _now_for(session: Session) -> dt.datetime:
+    """One time for everything a session records (naive UTC), so an action's records group."""
+    at = session.info.get(_AT_KEY)
+    if at is None:
+        at = session.info[_AT_KEY] = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return at  # type: ignore[no-any-return]
+
+
+def _record_base(session: Session) -> dict[str, Any]:
+    context = session.info.get(INFO_KEY)
+    if not isinstance(context, AuditContext):
+        context = AuditContext(who=default_user())
+    return {"at": _now_for(session), "who": context.who, "action": context.action}
+
+
+def _row_id(shape: _Shape, values: Mapping[str, Any]) -> str:
+    return "/".join(render(values.get(k)) for k in shape.pk)
+
+
+def _write(session: Session, records: list[dict[str, Any]]) -> None:
+    """Keep records until the transaction commits (see :func:`_before_commit`), each with the
+    (innermost) transaction that made its change."""
+    if records:
+        made_in = session.get_nested_transaction() or session.get_transaction()
+        session.info.setdefault(_PENDING_KEY, []).extend((made_in, r) for r in records)
+
+
+def _before_commit(session: Session) -> None:
+    """Write the transaction's records just before it commits, in one statement: a record
+    per flush would cost an INSERT per flush, and an import flushes once per row. What the
+    commit would still flush is flushed first, so its records are written too."""
+    if session.get_nested_transaction() is not None:
+        return  # a savepoint released: its records wait for the outer commit
+    session.flush()
+    pending = session.info.pop(_PENDING_KEY, None)
+    if pending:
+        # On the connection, not through the session: no flush, no hooks, same transaction.
+        session.connection().execute(insert(_AUDIT_TABLE), [r for _tx, r in pending])
+
+
+def _within(transaction: SessionTransaction | None, outer: SessionTransaction) -> bool:
+    while transaction is not None:
+        if transaction is outer:
+            return True
+        transaction = transaction.parent
+    return False
+
+
+def _forget_rolled_back(session: Session, previous: SessionTransaction) -> None:
+    """A rollback takes back the changes, so their records go too: all of them, or for a
+    savepoint only those of the changes made inside it."""
+    pending = session.info.get(_PENDING_KEY)
+    if pending:
+        session.info[_PENDING_KEY] = [(tx, r) for tx, r in pending if not _within(tx, previous)]
+
+
+def _record(
+    owners: _Owners,
+    base: dict[str, Any],
+    cls: type,
+    values: Mapping[str, Any],
+    kind: AuditKind,
+    *,
+    field: str | None = None,
+    before: str = "",
+    after: str = "",
+) -> dict[str, Any]:
+    shape = _shape(cls)
+    committee_id, label = owners.of(cls, values)
+    return {
+        **base,
+        "committee_id": committee_id,
+        "table_name": shape.table,
+        "row_id": _row_id(shape, values),
+        "label": label[:_LABEL_LENGTH],
+        "kind": kind,
+        "field": field,
+        "before": before,
+        "after": after,
+    }
+
+
+def _whole_row(
+    owners: _Owners, base: dict[str, Any], cls: type, values: Mapping[str, Any], kind: AuditKind
+) -> dict[str, Any]:
+    """The record of an added row (its values after) or a removed one (its values before)."""
+    summary = _summary(_shape(cls), values)
+    if kind is AuditKind.ADDED:
+        return _record(owners, base, cls, values, kind, after=summary)
+    return _record(owners, base, cls, values, kind, before=summary)
+
+
+def _changes(
+    owners: _Owners,
+    base: dict[str, Any],
+    cls: type,
+    values: Mapping[str, Any],
+    fields: Iterable[tuple[str, object, object]],
+) -> list[dict[str, Any]]:
+    """One record per field whose readable value differs: (field, before, after)."""
+    records = []
+    for key, old, new in fields:
+        before, after = render(old), render(new)
+        if before != after:
+            records.append(
+                _record(owners, base, cls, values, AuditKind.CHANGED, field=key, before=before, after=after)
+            )
+    return records
+
+
+def _after_flush(session: Session, _context: UOWTransaction) -> None:
+    if not (session.new or session.dirty or session.deleted):
+        return
+    base = _record_base(session)
+    owners = _Owners(session)
+    records: list[dict[str, Any]] = []
+    for objects, kind in (
+        (session.new, AuditKind.ADDED),
+        (session.dirty, AuditKind.CHANGED),
+        (session.deleted, AuditKind.REMOVED),
+    ):
+        for obj in objects:
+            cls = type(obj)
+            if cls is AuditRecord:
+                continue
+            state = inspect(obj)
+            if kind is not AuditKind.CHANGED:
+                records.append(_whole_row(owners, base, cls, state.dict, kind))
+                continue
+            # committed_state holds the value before the change of each field that was set
+            # (NO_VALUE if it had not been loaded), much cheaper than each field's history.
+            fields = _shape(cls).field_set
+            changed = (
+                (key, old, state.dict.get(key))
+                for key, old in state.committed_state.items()
+                if key in fields
+            )
+            records.extend(_changes(owners, base, cls, state.dict, changed))
+    _write(session, records)
+
+
+def record_added(session: Session, cls: type, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Record rows of ``cls`` written past the ORM and past ``Session.execute`` (straight to
+    the driver); each mapping holds a row's columns, its key included. Nothing is recorded
+    for a session that does not record changes (see :func:`uninstall`)."""
+    if not isinstance(session, AuditedSession):
+        return
+    base = _record_base(session)
+    owners = _Owners(session)
+    _write(session, [_whole_row(owners, base, cls, row, AuditKind.ADDED) for row in rows])
+
+
+def _keys_where(cls: type, rows: Sequence[Mapping[str, Any]]) -> Any:
+    table: Table = cls.__table__  # type: ignore[attr-defined]
+    pk = [table.c[k] for k in _shape(cls).pk]
+    keys = [tuple(r[k] for k in _shape(cls).pk) for r in rows]
+    if len(pk) == 1:
+        return pk[0].in_([k[0] for k in keys])
+    return tuple_(*pk).in_(keys)
+
+
+def _execute_recorded(
+    session: Session, statement: UpdateBase, run: Callable[[], Result[Any]], params: Any
+) -> Result[Any]:
+    """Run an INSERT, UPDATE or DELETE statement and record the rows it wrote."""
+    table = getattr(statement, "table", None)
+    cls = _class_of_table().get(getattr(table, "name", ""))
+    if cls is None or cls is AuditRecord:
+        return run()
+    table = cls.__table__  # type: ignore[attr-defined]
+    if isinstance(statement, Insert):
+        result = run()
+        rows = [params] if isinstance(params, Mapping) else list(params or ())
+        if rows and all(k in r for r in rows for k in _shape(cls).pk):
+            record_added(session, cls, rows)
+        return result
+    where = getattr(statement, "whereclause", None)
+    query = select(table) if where is None else select(table).where(where)
+    connection = session.connection()
+    binds = params if isinstance(params, Mapping) else {}
+    before = [dict(r._mapping) for r in connection.execute(query, binds)]
+    result = run()
+    if not before:
+        return result
+    base = _record_base(session)
+    owners = _Owners(session)
+    shape = _shape(cls)
+    records: list[dict[str, Any]] = []
+    if isinstance(statement, Delete):
+        records = [_whole_row(owners, base, cls, row, AuditKind.REMOVED) for row in before]
+    else:
+        after = {
+            _row_id(shape, dict(r._mapping)): dict(r._mapping)
+            for r in connection.execute(select(table).where(_keys_where(cls, before)))
+        }
+        for row in before:
+            new = after.get(_row_id(shape, row), row)
+            fields = ((key, row.get(key), new.get(key)) for key in shape.fields)
+            records.extend(_changes(owners, base, cls, new, fields))
+    _write(session, records)
+    return result
+
+
+class AuditedSession(Session):
+    """A session whose ``execute`` records the rows an INSERT, UPDATE or DELETE statement
+    writes (a bulk insert, ``delete(...).where(...)``); changes made through objects are
+    recorded by the flush hook.
+
+    An override rather than the ``do_orm_execute`` event: that event runs for every SELECT
+    and lazy load as well, and its mere presence made a 26-row import 5 % slower.
+    """
+
+    def execute(  # type: ignore[override]
+        self, statement: Executable, params: Any = None, **kw: Any
+    ) -> Result[Any]:
+        if isinstance(statement, UpdateBase):
+            return _execute_recorded(
+                self, statement, lambda: super(AuditedSession, self).execute(statement, params, **kw), params
+            )
+        return super().execute(statement, params, **kw)
+
+
+_HOOKS: tuple[tuple[str, Any], ...] = (
+    ("after_flush", _after_flush),
+    ("before_commit", _before_commit),
+    ("after_soft_rollback", _forget_rolled_back),
+)
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    """Record every change made through sessions of this factory."""
+    # A class of its own per factory, as sessionmaker makes: the hooks are listened for on the
+    # factory's class, and must not reach the sessions of another factory.
+    sessions.class_ = type("AuditedSession", (AuditedSession,), {})
+    for name, hook in _HOOKS:
+        event.listen(sessions, name, hook)
+
+
+def uninstall(sessions: sessionmaker[Session]) -> None:
+    """Stop recording (only to measure what recording costs)."""
+    for name, hook in _HOOKS:
+        event.remove(sessions, name, hook)
+    sessions.class_ = type("Session", (Session,), {})
