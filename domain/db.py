@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from .audit import DEFAULT_ACTION, AuditContext, install
@@ -67,7 +67,9 @@ class Database:
     user: str = field(default_factory=default_user)
 
     @contextmanager
-    def transaction(self, *, action: str = DEFAULT_ACTION, who: str | None = None) -> Iterator[Session]:
+    def transaction(
+        self, *, action: str = DEFAULT_ACTION, who: str | None = None, read_only: bool = False
+    ) -> Iterator[Session]:
         """One short transaction: committed on success, rolled back on any error.
 
         Every change made in it is recorded in the audit history, in the same transaction,
@@ -76,8 +78,14 @@ class Database:
 
         A row changed by someone else since this session read it (the version counter moved)
         surfaces as ``domain.errors.Conflict`` with a message for the user.
+
+        On SQLite a writing transaction holds the database's write lock from its first
+        statement (``BEGIN IMMEDIATE``), so the checks a use case makes before it writes
+        ("this year has no items yet", "no committee has this name") cannot be overtaken by
+        another writer; ``read_only`` transactions read one consistent snapshot without it.
+        On PostgreSQL a use case locks what it checks (``domain.locks``).
         """
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import IntegrityError, OperationalError
         from sqlalchemy.orm.exc import StaleDataError
 
         from .errors import Conflict
@@ -85,11 +93,20 @@ class Database:
         try:
             with self.sessions.begin() as session:
                 session.info[AUDIT_INFO_KEY] = AuditContext(who=who or self.user, action=action)
+                if read_only:
+                    session.connection(execution_options={_READ_ONLY: True})
                 yield session
         except StaleDataError as exc:
             raise Conflict(
                 "Someone else changed this since you opened it. Your change was not saved; "
                 "the view has been reloaded, so check it and make your change again."
+            ) from exc
+        except IntegrityError as exc:
+            # A rule the database keeps (a unique name, a row that must exist) was broken by a
+            # change someone else committed at the same moment: nothing of this one was saved.
+            raise Conflict(
+                "Someone else saved a change that clashes with yours at the same moment, so "
+                "yours was not saved. The view has been reloaded; check it and try again."
             ) from exc
         except OperationalError as exc:
             plain = _plain_operational_error(exc, self.description)
@@ -176,12 +193,25 @@ def _share_message(path: Path) -> str:
     )
 
 
+_READ_ONLY = "scrutineer_read_only"
+
+
 def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    # The driver would begin a transaction only at the first write, leaving a use case's
+    # reads (the check before the write) outside it; the program begins them itself
+    # (_on_sqlite_begin), as SQLAlchemy's SQLite dialect documentation describes under
+    # "Serializable isolation / Savepoints / Transactional DDL".
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA synchronous=FULL")
     cur.close()
+
+
+def _on_sqlite_begin(conn: Connection) -> None:
+    read_only = conn.get_execution_options().get(_READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def make_engine(url: str) -> Engine:
@@ -192,6 +222,7 @@ def make_engine(url: str) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(sa_url)
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     return create_engine(sa_url, pool_pre_ping=True)
 
@@ -202,14 +233,19 @@ def _use_wal(engine: Engine) -> None:
     Only after the file is known to be ours and of a schema this program accepts: switching
     writes to the file, and a refused database must be left exactly as it was.
     """
-    with engine.connect() as conn:
-        if conn.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
-            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+    raw = engine.raw_connection()  # outside any transaction, which the switch needs
+    try:
+        cursor = raw.cursor()
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+    finally:
+        raw.close()
 
 
 def current_revision(engine: Engine) -> str | None:
     """The schema revision stored in the database, or None for an empty database."""
-    with engine.connect() as conn:
+    with engine.connect().execution_options(**{_READ_ONLY: True}) as conn:
         if not inspect(conn).has_table("alembic_version"):
             if inspect(conn).get_table_names():
                 raise DatabaseError(

@@ -33,7 +33,7 @@ class Hub(QObject):
 
     def query(self, op: Callable[..., T], /, **kwargs: Any) -> T:
         """Run a read-only operation and return its plain result."""
-        with self.database.transaction() as session:
+        with self.database.transaction(read_only=True) as session:
             return op(session, **kwargs)
 
     def run(

@@ -19,7 +19,7 @@ def cmd_committees(args: argparse.Namespace) -> int:
 
     database = open_db(args.db, user=args.user)
     try:
-        with database.transaction() as s:
+        with database.transaction(read_only=True) as s:
             rows = [
                 (c, committees.list_years(s, committee_id=c.id))
                 for c in committees.list_committees(s)

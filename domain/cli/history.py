@@ -48,7 +48,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     since = _since(args.since) if args.since else None
     database = open_db(args.db, user=args.user)
     try:
-        with database.transaction() as s:
+        with database.transaction(read_only=True) as s:
             committee = find_committee(s, args.committee) if args.committee else None
             entries = committee_history(
                 s,

@@ -144,7 +144,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     database = open_db(args.db)
     try:
-        with database.transaction() as s:
+        with database.transaction(read_only=True) as s:
             committee = find_committee(s, args.committee)
             years = list_years(s, committee_id=committee.id)
             if year not in years:
@@ -186,7 +186,7 @@ def _print_all(args: argparse.Namespace, year: int) -> int:
 
     database = open_db(args.db)
     try:
-        with database.transaction() as s:
+        with database.transaction(read_only=True) as s:
             docs = [
                 (out_dir / programme_file_name(c.short_name, c.name, year), doc)
                 for c, doc in build_programmes(
@@ -223,7 +223,7 @@ def cmd_print_decisions(args: argparse.Namespace) -> int:
 
     database = open_db(args.db)
     try:
-        with database.transaction() as s:
+        with database.transaction(read_only=True) as s:
             committee = find_committee(s, args.committee)
             doc = build_decisions(
                 s,

@@ -64,11 +64,16 @@ def _committee_for_import(session: Session, args: argparse.Namespace) -> Committ
 
     from ..deadlines import municipal_year_label
     from ..errors import NotFound
+    from ..locks import lock_committee_names, lock_programme
     from ..models import Committee, Topic
     from ..ops import committees
     from ..ops.convert import committee_by_name, get
     from . import CliError
 
+    # Two imports at once: the second waits here until the first has committed, then sees
+    # its committee and its items (domain.locks; on SQLite the transaction already holds the
+    # write lock).
+    lock_committee_names(session)
     try:
         committee = committee_by_name(session, args.committee)
     except NotFound as exc:
@@ -80,6 +85,7 @@ def _committee_for_import(session: Session, args: argparse.Namespace) -> Committ
         info = committees.create_committee(session, name=args.committee)
         return get(session, Committee, info.id)
     year = parse_year(args.year)
+    lock_programme(session, committee.id, year)
     booked = session.scalar(
         select(func.count())
         .select_from(Topic)
@@ -140,7 +146,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     database = open_db(args.db)
     try:
-        with database.transaction() as s:
+        with database.transaction(read_only=True) as s:
             committee = find_committee(s, args.committee)
             name = committee.name
             table = programme_table(

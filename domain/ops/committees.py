@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import Invalid
+from ..locks import lock_committee_names, lock_programme
 from ..models import Committee, Meeting, ProgrammeYear, Topic
 from ..values import PROGRAMME_LAYOUTS, CommitteeInfo
 from ..years import municipal_year_of, start_month
@@ -83,6 +84,7 @@ def create_committee(
 ) -> CommitteeInfo:
     """A new committee; ``committee_id`` re-creates one with its old id (redo)."""
     values = _normalise({"name": name, **fields})
+    lock_committee_names(session)
     _check_unique_name(session, values["name"], None)
     c = Committee(id=committee_id, **values)
     session.add(c)
@@ -143,6 +145,7 @@ def set_programme_approved(
 ) -> bool:
     """Mark a programme approved (prints without DRAFT) or back to draft; returns the old state."""
     get(session, Committee, committee_id)
+    lock_programme(session, committee_id, year_start)
     py = session.scalar(
         select(ProgrammeYear).where(
             ProgrammeYear.committee_id == committee_id, ProgrammeYear.year_start == year_start

@@ -26,6 +26,7 @@ from ..dates import long_date
 from ..errors import Conflict
 from ..io.layout import DATE, SCORE, format_date
 from ..io.rows import ProgrammeRow
+from ..locks import lock_programme
 from ..models import (
     Assessment,
     Committee,
@@ -95,6 +96,7 @@ def import_programme(
     it was.
     """
     committee = get(session, Committee, committee_id)
+    lock_programme(session, committee_id, year_start)
     max_total = set_for_committee(session, committee_id=committee_id).max_total
     check_rows_in_year(session, year_start=year_start, rows=rows, file=file)
     for r in rows:

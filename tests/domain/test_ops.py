@@ -70,8 +70,11 @@ def test_two_sessions_writing_one_row_conflict_at_commit(db: Database, committee
     first = db.sessions()
     second = db.sessions()
     try:
+        # Each advisor reads the row in a short transaction of their own and saves later.
         a = first.get(Topic, tid)
+        first.commit()
         b = second.get(Topic, tid)
+        second.commit()
         a.reason = "Advisor A"
         first.commit()
         b.reason = "Advisor B"

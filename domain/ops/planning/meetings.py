@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from ...dates import long_date, short_date
 from ...errors import Invalid
+from ...locks import lock_meetings
 from ...models import Committee, Meeting, MeetingStatus, ProgrammeEntry, TopicKind
 from ...values import MeetingInfo
 from ...years import municipal_year_of, start_month
@@ -51,6 +52,7 @@ def add_meeting(
     meeting_id: int | None = None,
 ) -> MeetingInfo:
     committee = get(session, Committee, committee_id)
+    lock_meetings(session, committee_id)
     clash = session.scalar(
         select(Meeting.id).where(
             Meeting.committee_id == committee_id,

@@ -21,13 +21,13 @@ TODAY = dt.date(2019, 7, 11)  # the day after the July 2019 meeting
 
 
 def _ecsc(db: Database) -> int:
-    with db.transaction() as s:
+    with db.transaction(read_only=True) as s:
         return s.scalar(select(Committee.id).where(Committee.name == ECSC))
 
 
 def _shape(db: Database, cid: int, year: int = 2019) -> Any:
     """The programme as a user sees it, without the version counters undo bumps."""
-    with db.transaction() as s:
+    with db.transaction(read_only=True) as s:
         view = planning.load_programme(s, committee_id=cid, year_start=year)
         statuses = sorted((t.id, t.status.value, t.status_reason, t.needed_by) for t in s.scalars(select(Topic).where(Topic.committee_id == cid)))
         from domain.models import StandingExclusion
@@ -54,7 +54,7 @@ def _redo(db: Database, result: planning.Undoable) -> None:
 
 
 def _meeting_on(db: Database, cid: int, day: dt.date) -> int:
-    with db.transaction() as s:
+    with db.transaction(read_only=True) as s:
         for m in planning.list_meetings(s, committee_id=cid):
             if m.starts_at.date() == day:
                 return m.id
@@ -68,7 +68,7 @@ def _titles_on(db: Database, meeting_id: int) -> list[str]:
 
 
 def _topic_id(db: Database, title_start: str) -> int:
-    with db.transaction() as s:
+    with db.transaction(read_only=True) as s:
         return s.scalar(select(Topic.id).where(Topic.title.startswith(title_start)))
 
 
