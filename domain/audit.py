@@ -237,7 +237,7 @@ def _now_for(session: Session) -> dt.datetime:
     at = session.info.get(_AT_KEY)
     if at is None:
         at = session.info[_AT_KEY] = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    return at  # type: ignore[no-any-return]
+    return at
 
 
 def _record_base(session: Session) -> dict[str, Any]:
@@ -444,7 +444,7 @@ class AuditedSession(Session):
     and lazy load as well, and its mere presence made a 26-row import 5 % slower.
     """
 
-    def execute(  # type: ignore[override]
+    def execute(
         self, statement: Executable, params: Any = None, **kw: Any
     ) -> Result[Any]:
         if isinstance(statement, UpdateBase):

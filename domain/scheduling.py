@@ -334,7 +334,7 @@ def suggest_schedule(
         elif force and eligible:
             fullest_last = min(
                 eligible,
-                key=lambda load, m=need[c.topic_id]: (load.overflow_if_added(m), load.meeting.day),
+                key=lambda load: (load.overflow_if_added(need[c.topic_id]), load.meeting.day),
             )
             by_date = f" by {_day(c.needed_by)}" if c.needed_by is not None else ""
             book(

@@ -14,6 +14,7 @@ what kind of data changed, and only the pages showing it reload (the others when
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 # ``Qt`` is imported where it is used, after the first paint: importing the name makes PySide
@@ -195,7 +196,7 @@ class MainWindow(WorkflowHost):
         self.approved_action.setCheckable(True)
         self.page_actions: list[QAction] = []
         for i, title in enumerate(PAGE_TITLES):
-            action = new_action(self, title, lambda i=i: self.tabs.setCurrentIndex(i), f"page.{PAGES[i]}")
+            action = new_action(self, title, partial(self.tabs.setCurrentIndex, i), f"page.{PAGES[i]}")
             shortcut(action, f"Ctrl+{i + 1}")
             self.page_actions.append(action)
 

@@ -223,7 +223,7 @@ class BatchPrint(QObject):
         self.include_exempt = include_exempt
         self.parent_widget = parent
         self.progress: QProgressDialog | None = None
-        self.thread: _RenderThread | None = None
+        self.worker: _RenderThread | None = None
         self.cancelled = False
         self.error: str | None = None
 
@@ -246,20 +246,20 @@ class BatchPrint(QObject):
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
         self.progress.canceled.connect(self._on_progress_canceled)
-        self.thread = _RenderThread(jobs, self)
-        self.thread.written.connect(self._on_thread_written)
-        self.thread.failed.connect(self._on_thread_failed)
-        self.thread.finished.connect(self._on_thread_finished)
+        self.worker = _RenderThread(jobs, self)
+        self.worker.written.connect(self._on_thread_written)
+        self.worker.failed.connect(self._on_thread_failed)
+        self.worker.finished.connect(self._on_thread_finished)
         self.progress.show()
-        self.thread.start()
+        self.worker.start()
 
     def cancel(self) -> None:
         self._on_progress_canceled()
 
     def _on_progress_canceled(self) -> None:
         self.cancelled = True
-        if self.thread is not None:
-            self.thread.requestInterruption()
+        if self.worker is not None:
+            self.worker.requestInterruption()
 
     def _on_thread_written(self, done: int, name: str) -> None:
         if self.progress is not None:
@@ -270,8 +270,8 @@ class BatchPrint(QObject):
         self.error = message
 
     def _on_thread_finished(self) -> None:
-        assert self.thread is not None
-        done = list(self.thread.done)
+        assert self.worker is not None
+        done = list(self.worker.done)
         cancelled = self.cancelled
         if self.progress is not None:
             # Closing a QProgressDialog emits canceled(); the batch is over, so it must not count.

@@ -11,6 +11,7 @@ Both live in one ``QSettings`` whose location is injectable, so tests use a temp
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,7 +60,7 @@ class WindowState:
         except (TypeError, ValueError):
             return None  # a hand-edited or damaged file: fall back to the default
 
-    def set_int(self, name: str, value: int | None) -> None:
+    def set_int(self, name: str, value: builtins.int | None) -> None:
         if value is None:
             self._settings.remove(self._key(name))
         else:
@@ -110,7 +111,7 @@ class Preferences:
         """Bring preferences written by an older version up to this one."""
         key = f"{PREFERENCES_GROUP}/version"
         try:
-            version = int(self._settings.value(key, 0) or 0)
+            version = int(self._settings.value(key) or 0)
         except (TypeError, ValueError):
             version = 0
         if version < PREFERENCES_VERSION:

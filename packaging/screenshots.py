@@ -13,6 +13,14 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+    from sqlalchemy.orm import Session
+
+    from domain.db import Database
+    from gui.mainwindow import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -87,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
                 _select_example(window, page)
             save(names.get(page, f"{page}_view"))
 
-        def save_dialog(name: str, dialog, wait_ms: int = 0) -> None:  # noqa: ANN001
+        def save_dialog(name: str, dialog: QWidget | None, wait_ms: int = 0) -> None:
             if dialog is None:
                 print(f"no {name} dialog opened", file=sys.stderr)
                 return
@@ -208,7 +216,7 @@ def save_scoring_panel(path: str, width: int = 980, height: int = 900) -> None:
             database.close()
 
 
-def _review_example(database) -> None:  # noqa: ANN001
+def _review_example(database: Database) -> None:
     """The demo reviews have no meetings or recommendations yet; give the Fair Funding review
     an illustrative meeting and two recommendations (one answered), so the picture shows them."""
     import datetime as dt
@@ -232,13 +240,13 @@ def _review_example(database) -> None:  # noqa: ANN001
         )
 
 
-def _ecsc_id(session) -> int:  # noqa: ANN001
+def _ecsc_id(session: Session) -> int:
     from domain.ops import committees
 
     return next(c.id for c in committees.list_committees(session) if c.name.startswith("Education and Children"))
 
 
-def _select_example(window, page: str) -> None:  # noqa: ANN001
+def _select_example(window: MainWindow, page: str) -> None:
     """A row that shows what the page can say: an overdue resolution with its topic; a review
     with recommendations."""
     if page == "decisions":
@@ -247,13 +255,13 @@ def _select_example(window, page: str) -> None:  # noqa: ANN001
         if rows:
             view.select_decision(rows[0].id)
     else:
-        view = window.reviews_view
-        view.reload()
-        rows = [r for r in view.model.rows() if r.recommendations] or view.model.rows()
-        if rows:
-            view.select_review(rows[0].id)
-            if rows[0].recommendations:
-                view.select_recommendation(rows[0].recommendations[0].id)
+        reviews_view = window.reviews_view
+        reviews_view.reload()
+        reviews = [r for r in reviews_view.model.rows() if r.recommendations] or reviews_view.model.rows()
+        if reviews:
+            reviews_view.select_review(reviews[0].id)
+            if reviews[0].recommendations:
+                reviews_view.select_recommendation(reviews[0].recommendations[0].id)
 
 
 if __name__ == "__main__":

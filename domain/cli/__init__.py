@@ -11,6 +11,13 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..db import Database
+    from ..models import Committee
 
 COMMAND_MODULES = (
     "domain.cli.data",
@@ -53,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_db(url: str | None, *, user: str | None = None):  # -> domain.db.Database
+def open_db(url: str | None, *, user: str | None = None) -> Database:
     """Open the database for a command; the default database gets the demo on first use.
     ``user`` (the --user option) is who the history names for the command's changes."""
     from ..db import DatabaseError, open_database
@@ -78,7 +85,7 @@ def parse_year(text: str) -> int:
         raise CliError(f"--year: {exc}") from None
 
 
-def find_committee(session, name: str):  # -> domain.models.Committee
+def find_committee(session: Session, name: str) -> Committee:
     """The committee a --committee value names (name or short name, any case)."""
     from ..errors import NotFound
     from ..ops.convert import committee_by_name

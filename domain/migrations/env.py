@@ -14,7 +14,9 @@ target_metadata = Base.metadata
 def run_migrations_online() -> None:
     engine = config.attributes.get("engine")
     if engine is None:
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        assert url is not None, "alembic.ini or the caller gives sqlalchemy.url"
+        engine = create_engine(url)
     with engine.begin() as connection:
         context.configure(
             connection=connection,

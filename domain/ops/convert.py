@@ -223,7 +223,7 @@ def agreed_scores(session: Session, topic_ids: Iterable[int]) -> dict[int, tuple
     if not ids:
         return {}
     yes_weights = func.coalesce(func.sum(Criterion.weight), 0)
-    rows = []
+    rows: list[Row[*tuple[Any, ...]]] = []
     for chunk_start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
         chunk = ids[chunk_start : chunk_start + 900]
         rows.extend(
@@ -273,7 +273,7 @@ TOPIC_ROW_COLUMNS = (
 )  # fmt: skip
 
 
-def topic_row(t: Topic | Row[Any], score: tuple[int, str | None] | None) -> TopicRow:
+def topic_row(t: Topic | Row[*tuple[Any, ...]], score: tuple[int, str | None] | None) -> TopicRow:
     """A topic as a plain value, from the ORM object or a row of ``TOPIC_ROW_COLUMNS``."""
     return TopicRow(
         id=t.id,

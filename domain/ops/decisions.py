@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..dates import date_field, long_date, month_year
@@ -149,6 +149,7 @@ def _topics_by_decision(session: Session, decision_ids: list[int]) -> dict[int, 
     infos = linked_topics(session, (tid for _, tid in pairs))
     out: dict[int, list[LinkedTopic]] = defaultdict(list)
     for did, tid in pairs:
+        assert did is not None  # the query selects linked topics only
         out[did].append(infos[tid])
     return out
 
@@ -256,10 +257,10 @@ def _settle_meeting(session: Session, committee_id: int, values: dict[str, Any])
             )
         values["meeting_date"] = day
         return
-    day = values.get("meeting_date")
-    if day is None:
+    given = values.get("meeting_date")
+    if given is None:
         raise Invalid("Give the date of the meeting that made the resolution.", "meeting_date")
-    start = dt.datetime.combine(day, dt.time.min)
+    start = dt.datetime.combine(given, dt.time.min)
     candidates = list(
         session.scalars(
             select(Meeting)
@@ -278,7 +279,7 @@ def _settle_meeting(session: Session, committee_id: int, values: dict[str, Any])
 # --- reading ----------------------------------------------------------------------------------
 
 
-def _query():
+def _query() -> Select[Decision]:
     return select(Decision).options(selectinload(Decision.progress))
 
 
@@ -710,7 +711,7 @@ def remove_programme_topic(session: Session, addition: ProgrammeAddition) -> Non
             "The item added to the work programme has already been deleted, so there is "
             "nothing to undo."
         )
-    if addition.entry_id is not None and session.get(ProgrammeEntry, addition.entry_id):
+    if addition.entry_id is not None and session.get(ProgrammeEntry, addition.entry_id) is not None:
         planning.move_entry(session, entry_id=addition.entry_id, meeting_id=None)
     session.delete(topic)
     session.flush()

@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
+from enum import Enum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..dates import date_field, long_date
@@ -149,7 +150,7 @@ def _review_meeting(
 # --- validation -------------------------------------------------------------------------------
 
 
-def _enum(enum_type: type, value: Any, field: str, what: str) -> Any:
+def _enum(enum_type: type[Enum], value: Any, field: str, what: str) -> Any:
     try:
         return enum_type(str(value).lower().replace(" ", "_"))
     except ValueError:
@@ -281,7 +282,7 @@ def _check_meeting_clash(
 # --- reviews ----------------------------------------------------------------------------------
 
 
-def _query():
+def _query() -> Select[SelectReview]:
     return select(SelectReview).options(
         selectinload(SelectReview.meetings), selectinload(SelectReview.recommendations)
     )
@@ -415,7 +416,7 @@ def _recommendation_from(x: RecommendationInfo, session: Session) -> Recommendat
         response_on=x.response_on,
         response_text=x.response_text,
         follow_up_on=x.follow_up_on,
-        follow_up_topic_id=topic if topic is not None and session.get(Topic, topic) else None,
+        follow_up_topic_id=topic if topic is not None and session.get(Topic, topic) is not None else None,
     )
 
 

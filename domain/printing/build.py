@@ -172,7 +172,7 @@ def _meeting_groups(
         by_meeting[r.meeting_id].append(_Placed((r.position, r.id), row))
     if placeholders and not include_exempt:
         # Only the position and the paragraph of an exempt item: nothing it says.
-        for r in session.execute(
+        for ex in session.execute(
             select(
                 ProgrammeEntry.id,
                 ProgrammeEntry.meeting_id,
@@ -182,9 +182,9 @@ def _meeting_groups(
             .join(Topic, Topic.id == ProgrammeEntry.topic_id)
             .where(ProgrammeEntry.meeting_id.in_(meeting_ids), Topic.exempt.is_(True))
         ):
-            ph = _placeholder(r.exempt_paragraph)
+            ph = _placeholder(ex.exempt_paragraph)
             if ph is not None:
-                by_meeting[r.meeting_id].append(_Placed((r.position, r.id), ph))
+                by_meeting[ex.meeting_id].append(_Placed((ex.position, ex.id), ph))
     return tuple(
         MeetingGroup(
             m.starts_at.date(),
@@ -293,22 +293,22 @@ def _reviews(
             _Placed(order(t.added_on, 1, t.id), ScheduleRow(t.title, t.reason, t.responsible))
         )
     if placeholders and not include_exempt:
-        for r in session.execute(
+        for ex in session.execute(
             select(SelectReview.id, SelectReview.added_on, Topic.exempt_paragraph)
             .join(Topic, Topic.id == SelectReview.topic_id)
             .where(*current, Topic.exempt.is_(True))
         ):
-            ph = _placeholder(r.exempt_paragraph)
+            ph = _placeholder(ex.exempt_paragraph)
             if ph is not None:
-                placed.append(_Placed(order(r.added_on, 0, r.id), ph))
-        for t in session.execute(
+                placed.append(_Placed(order(ex.added_on, 0, ex.id), ph))
+        for ex in session.execute(
             select(Topic.id, Topic.added_on, Topic.exempt_paragraph).where(
                 *unreviewed, Topic.exempt.is_(True)
             )
         ):
-            ph = _placeholder(t.exempt_paragraph)
+            ph = _placeholder(ex.exempt_paragraph)
             if ph is not None:
-                placed.append(_Placed(order(t.added_on, 1, t.id), ph))
+                placed.append(_Placed(order(ex.added_on, 1, ex.id), ph))
     return tuple(p.row for p in sorted(placed, key=lambda p: p.key))
 
 
@@ -504,7 +504,7 @@ def build_decisions(
     scope = [Decision.committee_id == committee_id]
     if open_only:
         scope.append(Decision.status == DecisionStatus.ONGOING)
-    public = True if include_exempt else ~exempt_decision_sql()
+    public: Any = True if include_exempt else ~exempt_decision_sql()
     rows = session.execute(
         select(
             Decision.id,

@@ -92,18 +92,23 @@ class SuggestionDialog(QDialog):
 
     def _tick_all(self, state: Qt.CheckState) -> None:
         for i in range(self.tree.topLevelItemCount()):
-            self.tree.topLevelItem(i).setCheckState(0, state)
+            self._row(i).setCheckState(0, state)
 
     def set_checked(self, row: int, checked: bool) -> None:
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        self.tree.topLevelItem(row).setCheckState(0, state)
+        self._row(row).setCheckState(0, state)
 
     def chosen(self) -> list[SuggestedPlacement]:
         return [
             p
             for i, p in enumerate(self._placements)
-            if self.tree.topLevelItem(i).checkState(0) == Qt.CheckState.Checked
+            if self._row(i).checkState(0) == Qt.CheckState.Checked
         ]
+
+    def _row(self, i: int) -> QTreeWidgetItem:
+        item = self.tree.topLevelItem(i)
+        assert item is not None  # rows are asked for only below topLevelItemCount()
+        return item
 
     def _update_button(self) -> None:
         n = len(self.chosen())

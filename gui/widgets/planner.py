@@ -493,6 +493,8 @@ class PlannerView(QWidget):
     def _on_drop(self, kind: str, ids: list[int], meeting_id: int | None, position: int | None) -> bool:
         from ..commands.planning import BookTopicCommand, MoveEntryCommand
 
+        if self.hub is None:
+            return False
         commands: list[PlanCommand] = []
         if kind == "topic" and meeting_id is not None:
             titles = {t.id: t.title for t in self.waiting_model.rows()}
@@ -510,7 +512,7 @@ class PlannerView(QWidget):
                 if e is None:
                     continue
                 if meeting_id is not None and e.meeting_id == meeting_id and position is None:
-                    position_ = len(next(r for r in self.model.meeting_rows() if r.meeting.id == meeting_id).entries) - 1
+                    position_: int | None = len(next(r for r in self.model.meeting_rows() if r.meeting.id == meeting_id).entries) - 1
                 else:
                     position_ = position
                 if meeting_id == e.meeting_id and position_ == e.position:
@@ -563,7 +565,7 @@ class PlannerView(QWidget):
 
     def move_by(self, step: int) -> None:
         entry = self.current_entry()
-        if entry is None:
+        if entry is None or self.hub is None:
             return
         row = self.model.meeting_of(self.tree.currentIndex())
         assert row is not None
@@ -585,7 +587,7 @@ class PlannerView(QWidget):
 
     def _set_flag(self, **flag: bool) -> None:
         entry = self.current_entry()
-        if entry is None:
+        if entry is None or self.hub is None:
             return
         from ..commands.planning import SetFlagsCommand
 
@@ -604,7 +606,7 @@ class PlannerView(QWidget):
 
     def defer(self) -> None:
         entry = self.current_entry()
-        if entry is None:
+        if entry is None or self.hub is None:
             return
         later = [
             r.meeting for r in self.model.meeting_rows()
@@ -623,7 +625,7 @@ class PlannerView(QWidget):
 
     def bring_back(self) -> None:
         entry = self.current_entry()
-        if entry is None:
+        if entry is None or self.hub is None:
             return
         months = self.dialogs.months(self, entry.title)
         if months is None:
@@ -641,7 +643,7 @@ class PlannerView(QWidget):
 
     def cancel_meeting(self) -> None:
         meeting = self.current_meeting()
-        if meeting is None or meeting.status == "cancelled":
+        if meeting is None or meeting.status == "cancelled" or self.hub is None:
             return
         destination: int | str | None | bool = None
         row = self.model.meeting_of(self.tree.currentIndex())
@@ -653,13 +655,13 @@ class PlannerView(QWidget):
 
         self.push(CancelMeetingCommand(
             self.hub, meeting_id=meeting.id, meeting_day=meeting.starts_at.date(),
-            move_items_to=destination,  # type: ignore[arg-type]
+            move_items_to=destination,
         ))
 
     # --- whole-programme actions -------------------------------------------------------------
 
     def create_meetings(self) -> None:
-        if self.committee_id is None or self.year_start is None or self.data is None:
+        if self.committee_id is None or self.year_start is None or self.data is None or self.hub is None:
             return
         committee = self.data.programme.committee
         dialog = self.dialogs.meeting_calendar(
@@ -682,7 +684,7 @@ class PlannerView(QWidget):
             self.show_notice(text)
 
     def suggest_schedule(self) -> None:
-        if self.committee_id is None or self.year_start is None:
+        if self.committee_id is None or self.year_start is None or self.hub is None:
             return
         from domain.ops import planning
 
@@ -709,7 +711,7 @@ class PlannerView(QWidget):
             self.show_notice(f"{len(chosen)} items booked as suggested. Undo (Ctrl+Z) takes them off again.")
 
     def place_standing_items(self) -> None:
-        if self.committee_id is None or self.year_start is None:
+        if self.committee_id is None or self.year_start is None or self.hub is None:
             return
         from ..commands.planning import PlaceStandingCommand
 

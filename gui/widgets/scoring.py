@@ -57,6 +57,8 @@ from .. import errors
 from ..commands.scoring import MarkNotPursuedCommand, RecordScoreCommand, SetAgreedCommand
 
 if TYPE_CHECKING:  # the ops import SQLAlchemy, which the window loads only after painting
+    from PySide6.QtGui import QBrush
+
     from domain.ops.assessments import ScoringState
 
     from ..hub import Hub
@@ -444,8 +446,9 @@ class ScoringPanel(QWidget):
         grid = self.questions_grid
         while grid.count():
             item = grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.rows = []
         parent = self.questions_widget
         em = self.fontMetrics().height()
@@ -742,6 +745,7 @@ class ScoringPanel(QWidget):
     def _select_assessment(self, assessment_id: int) -> None:
         for i in range(self.history.topLevelItemCount()):
             item = self.history.topLevelItem(i)
+            assert item is not None  # i is below topLevelItemCount()
             if item.data(0, Qt.ItemDataRole.UserRole) == assessment_id:
                 with QSignalBlocker(self.history):
                     self.history.setCurrentItem(item)
@@ -886,7 +890,7 @@ class ScoringPanel(QWidget):
             self.not_pursued.emit(topic.id)
 
 
-def _brush(colour: str):  # -> QBrush
+def _brush(colour: str) -> QBrush:
     from PySide6.QtGui import QBrush, QColor
 
     return QBrush(QColor(colour))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar, overload
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
@@ -19,6 +21,15 @@ class EnterTable(QTableView):
         super().keyPressEvent(event)
 
 
+TableT = TypeVar("TableT", bound=QTableView)
+
+
+@overload
+def make_table(name: str, accessible_name: str, parent: QWidget | None = None) -> QTableView: ...
+@overload
+def make_table(
+    name: str, accessible_name: str, parent: QWidget | None = None, *, cls: type[TableT]
+) -> TableT: ...
 def make_table(
     name: str,
     accessible_name: str,

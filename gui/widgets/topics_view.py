@@ -114,7 +114,8 @@ class TopicsView(QWidget):
         self.splitter.addWidget(left)
         self.panel_holder = QWidget(self.splitter)
         self.panel_holder.setObjectName("scoringHolder")
-        QVBoxLayout(self.panel_holder).setContentsMargins(0, 0, 0, 0)
+        self._panel_layout = QVBoxLayout(self.panel_holder)
+        self._panel_layout.setContentsMargins(0, 0, 0, 0)
         self.splitter.addWidget(self.panel_holder)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -178,7 +179,7 @@ class TopicsView(QWidget):
         self._panel_hint.setWordWrap(True)
         self._panel_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._panel_hint.setAccessibleName("Scoring")
-        self.panel_holder.layout().addWidget(self._panel_hint)
+        self._panel_layout.addWidget(self._panel_hint)
         if self._current_id is not None:
             self._make_scoring_panel()
 
@@ -192,7 +193,7 @@ class TopicsView(QWidget):
             self._panel_hint.hide()
             self._panel_hint.deleteLater()
             self._panel_hint = None
-        self.panel_holder.layout().addWidget(panel)
+        self._panel_layout.addWidget(panel)
         self.scoring_panel = panel
 
     # --- data -------------------------------------------------------------------------------

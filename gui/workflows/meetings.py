@@ -92,7 +92,7 @@ class MeetingsFlow:
 
         self.window.push(CancelMeetingCommand(
             self.window.hub, meeting_id=meeting.id, meeting_day=meeting.starts_at.date(),
-            move_items_to=destination,  # type: ignore[arg-type]
+            move_items_to=destination,
         ))
 
     def reinstate_meeting(self) -> None:

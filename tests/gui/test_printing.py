@@ -282,7 +282,7 @@ def test_cancelling_print_all_stops_and_leaves_only_complete_files(
     # The user presses Cancel as soon as the first file is done.
     cancel_button = batch.progress.findChild(QPushButton)
     assert cancel_button.text() == "Cancel"
-    batch.thread.written.connect(lambda *_: cancel_button.click())
+    batch.worker.written.connect(lambda *_: cancel_button.click())
     with qtbot.waitSignal(batch.finished, timeout=60_000) as done:
         pass
     files, cancelled = done.args
