@@ -144,8 +144,8 @@ class _PostgresProbe(_Probe):
         from domain.db import NOTIFY_CHANNEL
 
         raw = hub.database.engine.raw_connection()
-        raw.detach()  # the listening connection is the watcher's alone, never back in the pool
         self._conn: Any = raw.driver_connection
+        raw.detach()  # the listening connection is the watcher's alone, never back in the pool
         self._conn.rollback()
         self._conn.autocommit = True
         self._conn.execute(f"LISTEN {NOTIFY_CHANNEL}")

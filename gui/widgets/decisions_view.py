@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 from .. import errors
 from ..models import labels
 from ..models.decisions import DecisionTableModel, ProgressTableModel
+from .history import HistoryPane
 from .master_detail import MasterDetailPage, saving_new
 from .master_detail import page_button as _button
-from .history import HistoryPane
 from .tables import EnterTable, make_table
 
 if TYPE_CHECKING:
