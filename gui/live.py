@@ -144,11 +144,12 @@ class _PostgresProbe(_Probe):
         from domain.db import NOTIFY_CHANNEL
 
         raw = hub.database.engine.raw_connection()
-        self._conn: Any = raw.driver_connection
+        conn: Any = raw.driver_connection
+        self._conn = conn
         raw.detach()  # the listening connection is the watcher's alone, never back in the pool
-        self._conn.rollback()
-        self._conn.autocommit = True
-        self._conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+        conn.rollback()
+        conn.autocommit = True
+        conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
         self._origin = hub.database.origin
 
     def others_committed(self) -> bool:

@@ -74,7 +74,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.count_label)
         layout.addWidget(buttons)
         em = self.fontMetrics().averageCharWidth()
-        self.resize(em * 120, self.fontMetrics().lineSpacing() * 32)
+        self.resize(em * 150, self.fontMetrics().lineSpacing() * 32)
 
         self.person_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.from_edit.dateChanged.connect(lambda _d: self.reload())
@@ -103,7 +103,7 @@ class HistoryDialog(QDialog):
 
     def _day(self, edit: QDateEdit) -> dt.date | None:
         day = edit.date()
-        return None if day == _ANY_DATE else day.toPython()  # type: ignore[no-any-return]
+        return None if day == _ANY_DATE else dt.date(day.year(), day.month(), day.day())
 
     def reload(self) -> None:
         from domain.ops.history import committee_history

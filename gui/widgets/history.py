@@ -56,6 +56,7 @@ class HistoryPane(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setAutoRaise(True)
         self.toggle.setToolTip("Show or hide who changed the selected row, and when")
+        self.toggle.setAccessibleName("History of changes")
         self.list = QListWidget(self)
         self.list.setObjectName(f"{name}List")
         self.list.setAccessibleName("History, newest first")
@@ -125,5 +126,6 @@ class HistoryPane(QWidget):
         return QByteArray(b"1" if self.expanded else b"0")
 
     def restoreState(self, state: QByteArray | bytes) -> bool:  # noqa: N802
-        self.set_expanded(bytes(state) == b"1")
+        raw = state.data() if isinstance(state, QByteArray) else state
+        self.set_expanded(bytes(raw) == b"1")
         return True
