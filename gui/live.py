@@ -20,6 +20,7 @@ Signals:
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -113,7 +114,8 @@ class _Probe:
 class _SqliteProbe(_Probe):
     def __init__(self, path: str) -> None:
         # Autocommit (no transaction is ever held open) and read-only: it only asks.
-        self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        uri = f"{Path(path).resolve().as_uri()}?mode=ro"  # as_uri escapes "?", "#" and "%"
+        self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         self._seen = self._version()
         self._pending = False
 

@@ -9,12 +9,11 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
-from window_helpers import ECSC, select_committee
+from window_helpers import ECSC, rename_first_topic, select_committee
 
 from domain.db import Database
 from domain.ops import topics as topic_ops
 from gui.dialogs.history_dialog import HistoryDialog
-from gui.dialogs.topic_editor import TopicEditor
 from gui.mainwindow import MainWindow
 
 
@@ -29,19 +28,6 @@ def sam_window(make_window, settings_path: Path) -> MainWindow:  # noqa: ANN001
     return window
 
 
-def _rename_first_topic(window: MainWindow, qtbot: QtBot, title: str) -> tuple[int, str]:
-    view = window.topics_view
-    view.table.setCurrentIndex(view.proxy.index(0, 0))
-    topic = view.current_topic()
-    assert topic is not None
-    qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    editor = window.open_dialog
-    assert isinstance(editor, TopicEditor)
-    editor.title_edit.setText(title)
-    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return)
-    return topic.id, topic.title
-
-
 def test_the_topic_history_shows_who_changed_what_and_follows_the_selection(
     sam_window: MainWindow, qtbot: QtBot
 ) -> None:
@@ -50,7 +36,7 @@ def test_the_topic_history_shows_who_changed_what_and_follows_the_selection(
     qtbot.mouseClick(view.history.toggle, Qt.MouseButton.LeftButton)
     assert view.history.list.isVisible()
 
-    topic_id, old_title = _rename_first_topic(sam_window, qtbot, "Attendance after the pandemic")
+    topic_id, old_title = rename_first_topic(sam_window, qtbot, "Attendance after the pandemic")
     first = view.history.lines()[0]
     who, when, what = first.split(" · ")
     assert who == "Sam Patel"
@@ -112,7 +98,7 @@ def _open_history(window: MainWindow) -> HistoryDialog:
 def test_edit_history_lists_the_committees_changes_filtered_by_person_and_date(
     sam_window: MainWindow, qtbot: QtBot, demo_db: Database
 ) -> None:
-    topic_id, _old = _rename_first_topic(sam_window, qtbot, "Attendance after the pandemic")
+    topic_id, _old = rename_first_topic(sam_window, qtbot, "Attendance after the pandemic")
     with demo_db.transaction(who="Alex Reed") as s:
         topic_ops.update_topic(s, topic_id=topic_id, title="Attendance in secondary schools")
 
