@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -48,6 +49,9 @@ class DatabaseTooNew(DatabaseError):
     pass
 
 
+# The PostgreSQL channel every writing transaction notifies (payload: the writer's origin).
+NOTIFY_CHANNEL = "scrutineer"
+
 # How long a writer waits for another writer to finish before it is told the database is busy.
 BUSY_TIMEOUT_MS = 5000
 
@@ -65,6 +69,9 @@ class Database:
     # Who the audit history names for changes made through this database (the login name
     # unless the user chose another name).
     user: str = field(default_factory=default_user)
+    # Names this open database in the change notices it sends, so a window can tell its own
+    # commits from other people's (see ``NOTIFY_CHANNEL``).
+    origin: str = field(default_factory=lambda: f"{os.getpid()}-{uuid.uuid4().hex[:12]}")
 
     @contextmanager
     def transaction(
@@ -83,7 +90,10 @@ class Database:
         statement (``BEGIN IMMEDIATE``), so the checks a use case makes before it writes
         ("this year has no items yet", "no committee has this name") cannot be overtaken by
         another writer; ``read_only`` transactions read one consistent snapshot without it.
-        On PostgreSQL a use case locks what it checks (``domain.locks``).
+        On PostgreSQL a use case locks what it checks (``domain.locks``), and a writing
+        transaction sends ``NOTIFY scrutineer`` with the database's ``origin``: PostgreSQL
+        delivers it only when the transaction commits, so other windows reload exactly when
+        there is something new to see.
         """
         from sqlalchemy.exc import IntegrityError, OperationalError
         from sqlalchemy.orm.exc import StaleDataError
@@ -96,6 +106,11 @@ class Database:
                 if read_only:
                     session.connection(execution_options={_READ_ONLY: True})
                 yield session
+                if not read_only and self.engine.dialect.name == "postgresql":
+                    session.execute(
+                        text("SELECT pg_notify(:channel, :origin)"),
+                        {"channel": NOTIFY_CHANNEL, "origin": self.origin},
+                    )
         except StaleDataError as exc:
             raise Conflict(
                 "Someone else changed this since you opened it. Your change was not saved; "

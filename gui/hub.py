@@ -7,7 +7,9 @@ reload only what they show (Anki's ``OpChanges``). What changed is read from the
 result (:func:`domain.values.change_of`), never guessed by the caller.
 
 Signals:
-    changed(Change): an operation that changed data has committed.
+    writing(): an operation that changes data is about to begin its transaction.
+    changed(Change): an operation that changed data has committed (or, from
+        ``gui.live.ChangeWatcher``, someone else has).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ T = TypeVar("T")
 
 
 class Hub(QObject):
+    writing = Signal()
     changed = Signal(object)
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
@@ -54,6 +57,7 @@ class Hub(QObject):
         Errors (``domain.errors.OpError`` for the user's mistakes, anything else for ours)
         propagate after the transaction is rolled back, so a failed action changes nothing.
         """
+        self.writing.emit()
         with self.database.transaction(action=action) as session:
             result = op(session, **kwargs)
         self.changed.emit(change_of(result, otherwise or EVERYTHING))

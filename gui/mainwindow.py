@@ -23,7 +23,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDialog, QLabel
 
-from . import errors, navigation
+from . import errors, live, navigation
 from .actions import new_action, shortcut, standard_shortcut
 from .dialogs.seam import Dialogs
 from .models import labels
@@ -31,6 +31,7 @@ from .pages import PAGE_TITLES, PAGES, Pages, showing
 from .settings import Preferences, WindowState, open_settings
 from .widgets.selection import SelectionBar
 from .workflows.committees import CommitteesFlow
+from .workflows.history import HistoryFlow
 from .workflows.host import WorkflowHost
 from .workflows.meetings import MeetingsFlow
 from .workflows.topics import TopicsFlow
@@ -222,14 +223,13 @@ class MainWindow(WorkflowHost):
         edit_menu.addAction(self.edit_topic_action)
         edit_menu.addAction(self.edit_committee_action)
         edit_menu.addAction(self.settings_action)
+        edit_menu.addAction(HistoryFlow(self).action)
         view_menu = menus.addMenu("&View")
-        for action in self.page_actions:
-            view_menu.addAction(action)
+        view_menu.addActions(self.page_actions)
         programme_menu = menus.addMenu("&Programme")
         programme_menu.addAction(self.approved_action)
         meetings_menu = menus.addMenu("&Meetings")
-        for action in (self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action):
-            meetings_menu.addAction(action)
+        meetings_menu.addActions([self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action])
 
     # --- the database -----------------------------------------------------------------------
 
@@ -241,6 +241,7 @@ class MainWindow(WorkflowHost):
         database.user = self.preferences.get("history_name").strip() or database.user
         self.hub = Hub(database, self)
         self.hub.changed.connect(self._on_hub_changed)
+        self.watcher = live.ChangeWatcher(self.hub, self)  # others' changes arrive as hub changes
         self.status_label.setText(f"Database: {database.description}")
         self.status_label.setToolTip(database.description)
         for warning in database.warnings:

@@ -121,6 +121,8 @@ class Pages(dict[str, QWidget]):
             self._attach(name, page)
 
     def _attach(self, name: str, page: Any) -> None:
+        if hasattr(page, "history"):
+            page.history.attach(self._hub)
         if name == "topics":
             page.attach(self._hub, self._undo_stack)
         elif name in ("decisions", "reviews"):
@@ -144,6 +146,8 @@ class Pages(dict[str, QWidget]):
             page.set_committee_year(committee_id, year_start)
         else:
             page.load(committee_id=committee_id, year_start=year_start)
+        if hasattr(page, "history"):
+            page.history.reload()  # the selected row may be the one that changed
 
     def current_name(self) -> str:
         return PAGES[self.tabs.currentIndex()]
@@ -158,10 +162,14 @@ class Pages(dict[str, QWidget]):
             return widgets
         page: Any = self[name]
         if name == "topics":
-            return {"topics.header": page.table.horizontalHeader(), "topics.splitter": page.splitter}
-        if name == "programme":
-            return {"programme.header": page.tree.header()}
-        return {f"{name}.header": page.table.horizontalHeader()}
+            widgets = {"topics.header": page.table.horizontalHeader(), "topics.splitter": page.splitter}
+        elif name == "programme":
+            widgets = {"programme.header": page.tree.header()}
+        else:
+            widgets = {f"{name}.header": page.table.horizontalHeader()}
+        if hasattr(page, "history"):
+            widgets[f"{name}.history"] = page.history
+        return widgets
 
     def restore_state(self) -> None:
         """Show the page shown when the window was last closed."""

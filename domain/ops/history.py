@@ -45,11 +45,17 @@ class HistoryEntry:
 
     def what(self) -> str:
         """What happened, in a line: "Topic 12 'School attendance': title 'A' → 'B'"."""
+        if self.kind in (AuditKind.ADDED, AuditKind.REMOVED):
+            return f"{self.thing} {self.change()}"
+        return f"{self.thing}: {self.change()}"
+
+    def change(self) -> str:
+        """What happened to the row, without naming it: "title 'A' → 'B'", "added"."""
         if self.kind == AuditKind.ADDED:
-            return f"{self.thing} added"
+            return "added"
         if self.kind == AuditKind.REMOVED:
-            return f"{self.thing} removed"
-        return f"{self.thing}: {self.field} '{_short(self.before)}' → '{_short(self.after)}'"
+            return "removed"
+        return f"{self.field} '{_short(self.before)}' → '{_short(self.after)}'"
 
     def when(self) -> str:
         """The time in the user's own time zone: "29 Nov 2026 14:05"."""

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from .. import errors
 from ..models import labels
 from ..models.decisions import DecisionTableModel, ProgressTableModel
+from .history import HistoryPane
 from .master_detail import MasterDetailPage, saving_new
 from .master_detail import page_button as _button
 from .tables import EnterTable, make_table
@@ -208,6 +209,8 @@ class DecisionsView(MasterDetailPage):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(head)
         right_layout.addWidget(self.progress_table, 1)
+        self.history = HistoryPane("decision", "decisionHistory", right)
+        right_layout.addWidget(self.history)
 
         self._detail_row(detail, [(left, 3), (right, 2)], "Select a resolution to see its text and progress.")
 
@@ -282,6 +285,7 @@ class DecisionsView(MasterDetailPage):
 
     def _set_current(self, info: DecisionInfo | None) -> None:
         super()._set_current(info)
+        self.history.show_row(info.id if info else None)
         self.current_decision_changed.emit(info)
 
     def _show_detail(self, d: DecisionInfo | None) -> None:

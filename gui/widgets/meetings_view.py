@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from domain.values import MeetingInfo
 
 from ..models.meetings import MeetingTableModel
+from .history import HistoryPane
 from .tables import make_table
 
 
@@ -38,7 +39,10 @@ class MeetingsView(QWidget):
         layout.addLayout(self.buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
+        self.history = HistoryPane("meeting", "meetingHistory", self)
+        layout.addWidget(self.history)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.current_meeting_changed.connect(lambda m: self.history.show_row(m.id if m else None))
 
     def set_actions(self, actions: list[QAction]) -> None:
         for action in actions:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..models import labels
 from ..models.topics import UNSCORED, TopicTableModel
+from .history import HistoryPane
 from .tables import EnterTable, make_table
 
 if TYPE_CHECKING:
@@ -112,11 +113,17 @@ class TopicsView(QWidget):
         self.splitter.setObjectName("topicsSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
-        self.panel_holder = QWidget(self.splitter)
+        right = QWidget(self.splitter)
+        self.panel_holder = QWidget(right)
         self.panel_holder.setObjectName("scoringHolder")
         self._panel_layout = QVBoxLayout(self.panel_holder)
         self._panel_layout.setContentsMargins(0, 0, 0, 0)
-        self.splitter.addWidget(self.panel_holder)
+        self.history = HistoryPane("topic", "topicHistory", right)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.panel_holder, 1)
+        right_layout.addWidget(self.history)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         # The PAPER questions need room; a saved splitter state replaces this on restart.
@@ -244,6 +251,7 @@ class TopicsView(QWidget):
             self._make_scoring_panel()
         if self.scoring_panel is not None and hasattr(self.scoring_panel, "set_topic"):
             self.scoring_panel.set_topic(new_id)
+        self.history.show_row(new_id)
         self.current_topic_changed.emit(row)
 
     def _update_count(self) -> None:

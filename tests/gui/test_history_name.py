@@ -5,31 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from window_helpers import ECSC, select_committee
+from window_helpers import ECSC, rename_first_topic, select_committee
 
 from domain.db import Database
 from domain.identity import default_user
 from domain.models import Topic
 from domain.ops.history import row_history
-from gui.dialogs.topic_editor import TopicEditor
 from gui.mainwindow import MainWindow
 
 
 def _edit_first_topic(window: MainWindow, qtbot: QtBot, title: str) -> int:
     select_committee(window, ECSC)
-    view = window.topics_view
-    view.table.setCurrentIndex(view.proxy.index(0, 0))
-    topic = view.current_topic()
-    assert topic is not None
-    qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    editor = window.open_dialog
-    assert isinstance(editor, TopicEditor)
-    editor.title_edit.setText(title)
-    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return)
-    return topic.id
+    return rename_first_topic(window, qtbot, title)[0]
 
 
 def _last_change(db: Database, topic_id: int) -> tuple[str, str, str]:
