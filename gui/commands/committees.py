@@ -47,8 +47,7 @@ class AddCommitteeCommand(HubCommand):
 class EditCommitteeCommand(HubCommand):
     def __init__(self, hub: Hub, *, before: CommitteeInfo, fields: dict[str, Any]) -> None:
         super().__init__(hub, f"edit committee {short(before.short_name or before.name)}")
-        self.committee_id = before.id
-        self.version = before.version
+        self.before = before
         old = committee_fields(before)
         self.old_fields = {k: old[k] for k in fields}
         self.new_fields = dict(fields)
@@ -56,13 +55,12 @@ class EditCommitteeCommand(HubCommand):
     def _apply(self, fields: dict[str, Any]) -> None:
         from domain.ops import committees
 
-        info = self.run(
+        self.run(
             committees.update_committee,
-            committee_id=self.committee_id,
-            expected_version=self.first_time_version(self.version),
+            committee_id=self.before.id,
+            expected_version=self.expected(self.before),
             **fields,
         )
-        self.version = info.version
 
     def do(self) -> None:
         self._apply(self.new_fields)

@@ -38,6 +38,7 @@ class PlanCommand(HubCommand):
         self.op = op
         self.kwargs = kwargs
         self.result: Any = None
+        self.state: Any = None  # the rows as this command's last step left them
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -48,14 +49,19 @@ class PlanCommand(HubCommand):
 
         if self.result is None:
             self.result = self.run(self.op, **self.kwargs)
+            self.state = self.result.after
         else:
-            self.run(restore_state, state=self.result.after)
+            self.state = self.run(
+                restore_state, state=self.result.after, expected=self.expected_state(self.state)
+            )
 
     def undo_(self) -> None:
         from domain.ops.planning import restore_state
 
         assert self.result is not None
-        self.run(restore_state, state=self.result.before)
+        self.state = self.run(
+            restore_state, state=self.result.before, expected=self.expected_state(self.state)
+        )
 
 
 class BookTopicCommand(PlanCommand):
