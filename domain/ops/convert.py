@@ -53,7 +53,7 @@ _WHAT = {
 
 
 def changed_since(
-    session: Session, model: type[Base], row_id: int, now: dt.datetime | None = None
+    session: Session, model: type[Base], row_id: int | str, now: dt.datetime | None = None
 ) -> Conflict:
     """The error for a row someone changed since it was read, naming who changed it last and
     when, from the audit history: "Sam Patel changed 'School attendance' at 14:05 today."."""

@@ -121,8 +121,9 @@ class HubCommand(QUndoCommand):
         return _left_at.get(self.hub, {}).get(_key(row), row.version)  # type: ignore[no-any-return]
 
     def expected_state(self, state: Any) -> Any:
-        """What a snapshot ``restore`` should find (the state this command left), or None
-        when the user chose to overwrite a newer change."""
+        """What a restore of whole values (a planner snapshot, the council settings) should
+        find: the state this command left, or None when the user chose to overwrite a newer
+        change."""
         return None if self._forced else state
 
     def do(self) -> None:

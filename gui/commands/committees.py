@@ -114,7 +114,10 @@ class SaveSettingsCommand(HubCommand):
     def do(self) -> None:
         from domain.settings import save_settings
 
-        previous = self.run(save_settings, settings=self.settings)
+        previous = self.run(
+            save_settings, settings=self.settings,
+            expected=None if self.previous is None else self.expected_state(self.previous),
+        )  # fmt: skip
         if self.previous is None:
             self.previous = previous
 
@@ -122,4 +125,4 @@ class SaveSettingsCommand(HubCommand):
         from domain.settings import save_settings
 
         assert self.previous is not None
-        self.run(save_settings, settings=self.previous)
+        self.run(save_settings, settings=self.previous, expected=self.expected_state(self.settings))

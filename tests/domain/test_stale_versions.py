@@ -124,3 +124,19 @@ def test_restoring_a_planner_snapshot_refuses_rows_someone_else_moved(demo_db: D
     with demo_db.transaction(who="Alex Jones") as s:  # choosing to overwrite it
         planning.restore_state(s, state=moved.before)
         assert s.get(ProgrammeEntry, entry.id) is not None
+
+
+def test_settings_saved_over_someone_elses_change_are_refused(demo_db: Database) -> None:
+    from dataclasses import replace
+
+    from domain.settings import load_settings, save_settings
+
+    with demo_db.transaction(who="Alex Jones") as s:
+        seen = load_settings(s)
+    with demo_db.transaction(who="Sam Patel") as s:
+        save_settings(s, settings=replace(seen, clear_days=seen.clear_days + 1))
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction(who="Alex Jones") as s:
+        save_settings(s, settings=replace(seen, council_name="Mine"), expected=seen)
+    assert caught.value.row_id == "council.clear_days"
+    with demo_db.transaction(read_only=True) as s:
+        assert load_settings(s).council_name == seen.council_name
