@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 class OpError(Exception):
     """A user action cannot be done; ``str(exc)`` says why in the user's words."""
@@ -12,7 +14,26 @@ class NotFound(OpError):
 
 
 class Conflict(OpError):
-    """Someone else changed the row since it was read (optimistic locking)."""
+    """Someone else changed the row since it was read (optimistic locking).
+
+    ``table`` and ``row_id`` name the row when one row is at stake; ``who`` and ``when``
+    (a timezone-aware moment) say whose change it was, from the audit history, when known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        table: str | None = None,
+        row_id: int | str | None = None,
+        who: str | None = None,
+        when: dt.datetime | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.table = table
+        self.row_id = row_id
+        self.who = who
+        self.when = when
 
 
 class Invalid(OpError):

@@ -88,10 +88,20 @@ def load_settings(session: Session) -> CouncilSettings:
     return replace(DEFAULTS, **values)
 
 
-def save_settings(session: Session, *, settings: CouncilSettings) -> CouncilSettings:
-    """Store every setting that differs from what is stored; returns the previous settings."""
+def save_settings(
+    session: Session, *, settings: CouncilSettings, expected: CouncilSettings | None = None
+) -> CouncilSettings:
+    """Store every setting that differs from what is stored; returns the previous settings.
+
+    ``expected`` is what the caller last saw stored (undo: what the step saved); when someone
+    changed a setting since, nothing is saved and Conflict says who and when."""
     _validate(settings)
     previous = load_settings(session)
+    if expected is not None and previous != expected:
+        from .ops.convert import changed_since
+
+        moved = next(f.name for f in fields(CouncilSettings) if getattr(previous, f.name) != getattr(expected, f.name))
+        raise changed_since(session, Setting, _KEY_PREFIX + moved)
     for f in fields(CouncilSettings):
         key = _KEY_PREFIX + f.name
         value = getattr(settings, f.name)

@@ -150,10 +150,12 @@ def _set_agreed(session: Session, a: Assessment, agreed: bool) -> None:
     session.flush()
 
 
-def set_agreed(session: Session, *, assessment_id: int, agreed: bool = True) -> int | None:
+def set_agreed(
+    session: Session, *, assessment_id: int, agreed: bool = True, expected_version: int | None = None
+) -> int | None:
     """Mark the committee's agreed score (only one per topic). Returns the id of the score
     that was agreed before, so the change can be undone."""
-    a = get(session, Assessment, assessment_id)
+    a = get(session, Assessment, assessment_id, expected_version)
     previous = session.scalar(
         select(Assessment.id).where(Assessment.topic_id == a.topic_id, Assessment.agreed)
     )
@@ -168,8 +170,8 @@ def restore_agreed(session: Session, *, topic_id: int, assessment_id: int | None
     session.flush()
 
 
-def delete_assessment(session: Session, *, assessment_id: int) -> None:
-    session.delete(get(session, Assessment, assessment_id))
+def delete_assessment(session: Session, *, assessment_id: int, expected_version: int | None = None) -> None:
+    session.delete(get(session, Assessment, assessment_id, expected_version))
     session.flush()
 
 

@@ -105,9 +105,9 @@ def update_committee(
     return committee_info(c)
 
 
-def delete_committee(session: Session, *, committee_id: int) -> None:
+def delete_committee(session: Session, *, committee_id: int, expected_version: int | None = None) -> None:
     """Delete a committee that has nothing recorded yet (undo of creating one)."""
-    c = get(session, Committee, committee_id)
+    c = get(session, Committee, committee_id, expected_version)
     has_data = session.scalar(select(Topic.id).where(Topic.committee_id == c.id).limit(1))
     has_data = has_data or session.scalar(
         select(Meeting.id).where(Meeting.committee_id == c.id).limit(1)

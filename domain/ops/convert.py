@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, TypeVar
@@ -10,6 +11,7 @@ from sqlalchemy import Row, and_, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import scoring
+from ..dates import short_date
 from ..errors import Conflict, NotFound
 from ..models import (
     Answer,
@@ -46,7 +48,43 @@ _WHAT = {
     "Recommendation": "recommendation",
     "ProgressNote": "progress note",
     "CriteriaSet": "criteria set",
+    "ReviewMeeting": "review meeting",
 }
+
+
+def changed_since(
+    session: Session, model: type[Base], row_id: int | str, now: dt.datetime | None = None
+) -> Conflict:
+    """The error for a row someone changed since it was read, naming who changed it last and
+    when, from the audit history: "Sam Patel changed 'School attendance' at 14:05 today."."""
+    from .history import row_history
+
+    what = _WHAT.get(model.__name__, model.__name__.lower())
+    table: str = model.__tablename__
+    latest = next(iter(row_history(session, table=table, row_id=row_id, limit=1)), None)
+    if latest is None:
+        return Conflict(
+            f"Someone else changed this {what} since you opened it. Your change was not saved.",
+            table=table, row_id=row_id,
+        )  # fmt: skip
+    thing = f"'{latest.label}'" if latest.label else f"this {what}"
+    return Conflict(
+        f"{latest.who} changed {thing} {_moment(latest.at, now)}, after you opened it. "
+        "Your change was not saved.",
+        table=table, row_id=row_id, who=latest.who, when=latest.at,
+    )  # fmt: skip
+
+
+def _moment(at: dt.datetime, now: dt.datetime | None = None) -> str:
+    """A recent moment in the user's words and time zone: "at 14:05 today"."""
+    local = at.astimezone()
+    today = (now or dt.datetime.now(dt.UTC)).astimezone().date()
+    clock = f"{local:%H:%M}"
+    if local.date() == today:
+        return f"at {clock} today"
+    if local.date() == today - dt.timedelta(days=1):
+        return f"at {clock} yesterday"
+    return f"on {short_date(local.date())} at {clock}"
 
 
 def get(session: Session, model: type[M], id_: int, expected_version: int | None = None) -> M:
@@ -56,10 +94,7 @@ def get(session: Session, model: type[M], id_: int, expected_version: int | None
     if row is None:
         raise NotFound(f"That {what} no longer exists; someone may have deleted it.")
     if expected_version is not None and row.version != expected_version:  # type: ignore[attr-defined]
-        raise Conflict(
-            f"Someone else changed this {what} since you opened it. "
-            "Your change was not saved; reload and try again."
-        )
+        raise changed_since(session, model, id_)
     return row
 
 

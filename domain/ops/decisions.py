@@ -445,13 +445,13 @@ def set_status(
 
 
 def delete_decision(
-    session: Session, *, decision_id: int, today: dt.date | None = None
+    session: Session, *, decision_id: int, expected_version: int | None = None, today: dt.date | None = None
 ) -> DecisionInfo:
     """Delete a resolution and its progress notes; returns it whole, for :func:`restore_decision`.
 
     Topics created from it stay on the programme; they just lose the link.
     """
-    d = get(session, Decision, decision_id)
+    d = get(session, Decision, decision_id, expected_version)
     info = get_decision(session, decision_id=decision_id, today=today)
     # Unlink through the ORM rather than relying on ON DELETE SET NULL, so topics already
     # loaded in this session do not keep a dangling id.
@@ -518,9 +518,11 @@ def add_progress_note(
     return note_info(n)
 
 
-def delete_progress_note(session: Session, *, note_id: int) -> ProgressNoteInfo:
+def delete_progress_note(
+    session: Session, *, note_id: int, expected_version: int | None = None
+) -> ProgressNoteInfo:
     """Delete a progress entry; returns it, for :func:`restore_progress_note`."""
-    n = get(session, ProgressNote, note_id)
+    n = get(session, ProgressNote, note_id, expected_version)
     info = note_info(n)
     d = n.decision
     session.delete(n)

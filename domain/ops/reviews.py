@@ -27,7 +27,7 @@ from ..decision_values import (
     ReviewInfo,
     ReviewMeetingInfo,
 )
-from ..errors import Conflict, Invalid, NotFound
+from ..errors import Invalid
 from ..exemption import review_exemption
 from ..models import (
     Committee,
@@ -133,18 +133,7 @@ def _review(session: Session, review_id: int, expected_version: int | None = Non
 def _review_meeting(
     session: Session, review_meeting_id: int, expected_version: int | None = None
 ) -> ReviewMeeting:
-    # convert.get names the row by its class; say "review meeting" as the user would.
-    try:
-        return get(session, ReviewMeeting, review_meeting_id, expected_version)
-    except NotFound:
-        raise NotFound(
-            "That review meeting no longer exists; someone may have deleted it."
-        ) from None
-    except Conflict:
-        raise Conflict(
-            "Someone else changed this review meeting since you opened it. "
-            "Your change was not saved; reload and try again."
-        ) from None
+    return get(session, ReviewMeeting, review_meeting_id, expected_version)
 
 
 # --- validation -------------------------------------------------------------------------------
@@ -365,23 +354,23 @@ def _apply(session: Session, r: SelectReview, values: dict[str, Any]) -> ReviewI
     return _fresh(session, r)
 
 
-def revert_review(session: Session, *, info: ReviewInfo) -> ReviewInfo:
+def revert_review(session: Session, *, info: ReviewInfo, expected_version: int | None = None) -> ReviewInfo:
     """Put a review's fields back as ``info`` has them (undo of an edit).
 
     The rule against going back to proposed is not applied: undo restores a state the review
     was really in.
     """
-    r = _review(session, info.id)
+    r = _review(session, info.id, expected_version)
     values = validate_review(review_fields(info))
     if values["topic_id"] is not None and session.get(Topic, values["topic_id"]) is None:
         values["topic_id"] = None
     return _apply(session, r, values)
 
 
-def delete_review(session: Session, *, review_id: int) -> ReviewInfo:
+def delete_review(session: Session, *, review_id: int, expected_version: int | None = None) -> ReviewInfo:
     """Delete a review with its meetings and recommendations; returns it whole, for
     :func:`restore_review`. Topics made from its recommendations stay on the programme."""
-    r = _review(session, review_id)
+    r = _review(session, review_id, expected_version)
     info = review_info(r)
     session.delete(r)
     session.flush()
@@ -469,15 +458,19 @@ def update_review_meeting(
     return Edited(before, review_meeting_info(m))
 
 
-def revert_review_meeting(session: Session, *, info: ReviewMeetingInfo) -> ReviewMeetingInfo:
+def revert_review_meeting(
+    session: Session, *, info: ReviewMeetingInfo, expected_version: int | None = None
+) -> ReviewMeetingInfo:
     return update_review_meeting(
         session, review_meeting_id=info.id, starts_at=info.starts_at, venue=info.venue,
-        notes=info.notes,
+        notes=info.notes, expected_version=expected_version,
     ).after
 
 
-def delete_review_meeting(session: Session, *, review_meeting_id: int) -> ReviewMeetingInfo:
-    m = _review_meeting(session, review_meeting_id)
+def delete_review_meeting(
+    session: Session, *, review_meeting_id: int, expected_version: int | None = None
+) -> ReviewMeetingInfo:
+    m = _review_meeting(session, review_meeting_id, expected_version)
     info = review_meeting_info(m)
     review = m.review
     session.delete(m)
@@ -559,14 +552,19 @@ def update_recommendation(
     return Edited(before, recommendation_info(x))
 
 
-def revert_recommendation(session: Session, *, info: RecommendationInfo) -> RecommendationInfo:
+def revert_recommendation(
+    session: Session, *, info: RecommendationInfo, expected_version: int | None = None
+) -> RecommendationInfo:
     return update_recommendation(
-        session, recommendation_id=info.id, **recommendation_fields(info)
+        session, recommendation_id=info.id, expected_version=expected_version,
+        **recommendation_fields(info),
     ).after
 
 
-def delete_recommendation(session: Session, *, recommendation_id: int) -> RecommendationInfo:
-    x = get(session, Recommendation, recommendation_id)
+def delete_recommendation(
+    session: Session, *, recommendation_id: int, expected_version: int | None = None
+) -> RecommendationInfo:
+    x = get(session, Recommendation, recommendation_id, expected_version)
     info = recommendation_info(x)
     review = x.review
     session.delete(x)

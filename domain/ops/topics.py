@@ -129,8 +129,8 @@ def topic_fields(row: TopicRow) -> dict[str, Any]:
     return {key: getattr(row, key) for key in EDITABLE}
 
 
-def delete_topic(session: Session, *, topic_id: int) -> None:
-    session.delete(get(session, Topic, topic_id))
+def delete_topic(session: Session, *, topic_id: int, expected_version: int | None = None) -> None:
+    session.delete(get(session, Topic, topic_id, expected_version))
     session.flush()
 
 

@@ -8,6 +8,15 @@ show what the operation's result says changed reload. The command's text is the 
 command marks itself obsolete, so ``QUndoStack.push`` discards it and the stack stays true to
 the database.
 
+Undo and redo check, like the first run, that nobody else changed the rows since this window
+left them: each step sends the version the window's own last step left the row at. When a row
+moved on, the user is told who changed it and when (``Dialogs.conflict``) and chooses to keep
+their change (nothing is written, the command leaves the stack) or to use theirs anyway (the
+step runs again without the check, and the history records it as any change).
+
+The audit history names each step after the command: its text ("Edit School attendance"), or
+"Undo " and the text when undoing.
+
 A command pushed from a dialog is ``inline``: when its first run breaks a rule that names a
 field, it is not shown in a message box, because the dialog shows it next to that field.
 """
@@ -15,12 +24,14 @@ field, it is not shown in a message box, because the dialog shows it next to tha
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
-from domain.values import Change, change_of
+from domain.errors import Conflict
+from domain.values import EVERYTHING, Change, change_of
 
 from .. import errors
 
@@ -42,6 +53,29 @@ def when(starts_at: dt.datetime) -> str:
     return long_date(starts_at.date())
 
 
+# The version each row was left at by this window's last step, by hub (one per window): a
+# row another command of the same window changed since (a cancel after a move) is not someone
+# else's change. Keyed by the plain value's type name (snapshot rows count as their values).
+_left_at: weakref.WeakKeyDictionary[Hub, dict[tuple[str, int], int]] = weakref.WeakKeyDictionary()
+_SAME_ROW = {"TopicState": "TopicRow", "MeetingState": "MeetingInfo", "EntryState": "EntryInfo"}
+
+
+def _rows(result: Any) -> Iterator[Any]:
+    """The plain values of rows in an op's result, as it left them."""
+    from domain.ops.planning.snapshots import ProgrammeState
+
+    value = getattr(result, "after", result)
+    if isinstance(value, ProgrammeState):
+        yield from (*value.meetings, *value.entries, *value.topics)
+    elif value is not None:
+        yield value
+
+
+def _key(value: Any) -> tuple[str, int]:
+    name = type(value).__name__
+    return (_SAME_ROW.get(name, name), value.id)
+
+
 class HubCommand(QUndoCommand):
     """Base class: subclasses implement ``do()`` and ``undo_()``, running ops with ``run``."""
 
@@ -53,26 +87,44 @@ class HubCommand(QUndoCommand):
         # What this edit changes, from its first step's result; a later step whose operation
         # returns nothing (the delete that undoes an add) changed the same.
         self.change: Change | None = None
+        self._undoing = False
+        self._forced = False  # the user chose to overwrite someone else's change
         self._ran = False
+
+    @property
+    def action(self) -> str:
+        """This step as the audit history names it: "Edit School attendance", "Undo edit …"."""
+        text = self.text()
+        return f"Undo {text}" if self._undoing else text[:1].upper() + text[1:]
 
     def run(self, op: Callable[..., T], /, **kwargs: Any) -> T:
         """Run ``op`` through the hub; the views its result says changed reload."""
-        result = self.hub.run(op, otherwise=self.change, **kwargs)
+        result = self.hub.run(op, otherwise=self.change, action=self.action, **kwargs)
         if self.change is None:
             self.change = change_of(result)
+        self._ran = True
+        left = _left_at.setdefault(self.hub, {})
+        for row in _rows(result):
+            version = getattr(row, "version", None)
+            if isinstance(version, int) and isinstance(getattr(row, "id", None), int):
+                left[_key(row)] = version
         return result
 
-    def first_time_version(self, version: int) -> int | None:
-        """The version to check: on the first ``redo`` only.
-
-        The first run checks that nobody changed the row since the user read it. Later undo
-        and redo steps follow this window's own history, in which other commands (a cancel
-        after a move) also bump the row's version, so they do not check it.
-        """
-        if self._ran:
+    def expected(self, row: Any) -> int | None:
+        """The version to send for ``row`` (a plain value read earlier): the one the user read
+        on the first run, then the one this window last left it at; None when the user chose
+        to overwrite a newer change."""
+        if self._forced:
             return None
-        self._ran = True
-        return version
+        if not self._ran:
+            return row.version  # type: ignore[no-any-return]
+        return _left_at.get(self.hub, {}).get(_key(row), row.version)  # type: ignore[no-any-return]
+
+    def expected_state(self, state: Any) -> Any:
+        """What a restore of whole values (a planner snapshot, the council settings) should
+        find: the state this command left, or None when the user chose to overwrite a newer
+        change."""
+        return None if self._forced else state
 
     def do(self) -> None:
         raise NotImplementedError
@@ -81,18 +133,44 @@ class HubCommand(QUndoCommand):
         raise NotImplementedError
 
     def redo(self) -> None:
+        self._step(self.do, undoing=False)
+
+    def undo(self) -> None:
+        self._step(self.undo_, undoing=True)
+
+    def _step(self, step: Callable[[], None], *, undoing: bool) -> None:
+        self._undoing = undoing
         try:
-            self.do()
+            step()
+        except Conflict as exc:
+            if not self._use_mine(exc):
+                self._fail(exc, shown=False)  # they were told; their change stays
+                self.hub.changed.emit(self.change or EVERYTHING)
+                return
+            self._forced = True
+            try:
+                step()
+            except Exception as again:
+                self._fail(again, shown=True)
+            finally:
+                self._forced = False
         except Exception as exc:  # shown to the user; the stack must not record a failed edit
             from domain.errors import Invalid
 
-            self._fail(exc, shown=not (self.inline and isinstance(exc, Invalid) and exc.field))
+            shown = undoing or not (self.inline and isinstance(exc, Invalid) and exc.field)
+            self._fail(exc, shown=shown)
+        finally:
+            self._undoing = False
 
-    def undo(self) -> None:
-        try:
-            self.undo_()
-        except Exception as exc:
-            self._fail(exc, shown=True)
+    def _use_mine(self, exc: Conflict) -> bool:
+        """Ask whether to overwrite the other person's change, through the window's dialogs
+        (the hub's parent); without a window the other change is kept and the user told."""
+        window = self.hub.parent()
+        dialogs = getattr(window, "dialogs", None)
+        if dialogs is None:
+            errors.report(exc)
+            return False
+        return bool(dialogs.conflict(window, exc))
 
     def _fail(self, exc: Exception, *, shown: bool) -> None:
         self.failed = exc
@@ -131,7 +209,9 @@ class AddCommand(HubCommand):
 
     def undo_(self) -> None:
         assert self.info is not None
-        self.info = self.run(self.delete, **{self.id_arg: self.info.id})
+        self.info = self.run(
+            self.delete, **{self.id_arg: self.info.id}, expected_version=self.expected(self.info)
+        )
 
 
 class DeleteCommand(HubCommand):
@@ -144,15 +224,18 @@ class DeleteCommand(HubCommand):
         self.info = info
 
     def do(self) -> None:
-        self.info = self.run(self.delete, **{self.id_arg: self.info.id})
+        self.info = self.run(
+            self.delete, **{self.id_arg: self.info.id}, expected_version=self.expected(self.info)
+        )
 
     def undo_(self) -> None:
         self.info = self.run(self.restore, info=self.info)
 
 
 class EditCommand(HubCommand):
-    """Change a row's ``fields`` with ``update``, checking on the first run that nobody changed
-    it since it was read (``before``); undo puts ``before`` back whole with ``revert``."""
+    """Change a row's ``fields`` with ``update``, checking that nobody changed it since it was
+    read (``before``); undo puts ``before`` back whole with ``revert``, checking that nobody
+    changed it since this edit."""
 
     def __init__(
         self, hub: Hub, text: str, *, update: Op, revert: Op, id_arg: str, before: Any,
@@ -167,7 +250,7 @@ class EditCommand(HubCommand):
     def do(self) -> None:
         result = self.run(
             self.update,
-            expected_version=self.first_time_version(self.before.version),
+            expected_version=self.expected(self.before),
             **{self.id_arg: self.before.id},
             **self.fields,
         )
@@ -175,7 +258,8 @@ class EditCommand(HubCommand):
         self.info = getattr(result, "after", result)
 
     def undo_(self) -> None:
-        self.info = self.run(self.revert, info=self.before)
+        assert self.info is not None
+        self.info = self.run(self.revert, info=self.before, expected_version=self.expected(self.info))
 
 
 class AdditionOptions(TypedDict, total=False):

@@ -47,8 +47,7 @@ class AddCommitteeCommand(HubCommand):
 class EditCommitteeCommand(HubCommand):
     def __init__(self, hub: Hub, *, before: CommitteeInfo, fields: dict[str, Any]) -> None:
         super().__init__(hub, f"edit committee {short(before.short_name or before.name)}")
-        self.committee_id = before.id
-        self.version = before.version
+        self.before = before
         old = committee_fields(before)
         self.old_fields = {k: old[k] for k in fields}
         self.new_fields = dict(fields)
@@ -56,13 +55,12 @@ class EditCommitteeCommand(HubCommand):
     def _apply(self, fields: dict[str, Any]) -> None:
         from domain.ops import committees
 
-        info = self.run(
+        self.run(
             committees.update_committee,
-            committee_id=self.committee_id,
-            expected_version=self.first_time_version(self.version),
+            committee_id=self.before.id,
+            expected_version=self.expected(self.before),
             **fields,
         )
-        self.version = info.version
 
     def do(self) -> None:
         self._apply(self.new_fields)
@@ -116,7 +114,10 @@ class SaveSettingsCommand(HubCommand):
     def do(self) -> None:
         from domain.settings import save_settings
 
-        previous = self.run(save_settings, settings=self.settings)
+        previous = self.run(
+            save_settings, settings=self.settings,
+            expected=None if self.previous is None else self.expected_state(self.previous),
+        )  # fmt: skip
         if self.previous is None:
             self.previous = previous
 
@@ -124,4 +125,4 @@ class SaveSettingsCommand(HubCommand):
         from domain.settings import save_settings
 
         assert self.previous is not None
-        self.run(save_settings, settings=self.previous)
+        self.run(save_settings, settings=self.previous, expected=self.expected_state(self.settings))

@@ -57,8 +57,7 @@ class EditDecisionCommand(HubCommand):
         self, hub: Hub, *, before: DecisionInfo, fields: dict[str, Any], inline: bool = False
     ) -> None:
         super().__init__(hub, _edit_text(before, fields), inline=inline)
-        self.decision_id = before.id
-        self.version = before.version
+        self.before = before
         self.old_fields = {k: getattr(before, k) for k in fields}
         self.new_fields = dict(fields)
         self.info: DecisionInfo | None = None
@@ -68,8 +67,8 @@ class EditDecisionCommand(HubCommand):
 
         edited = self.run(
             decisions.update_decision,
-            decision_id=self.decision_id,
-            expected_version=self.first_time_version(self.version),
+            decision_id=self.before.id,
+            expected_version=self.expected(self.before),
             **fields,
         )
         self.info = edited.after

@@ -40,7 +40,7 @@ class AddMeetingCommand(HubCommand):
         from domain.ops import planning
 
         assert self.meeting is not None
-        self.run(planning.delete_meeting, meeting_id=self.meeting.id)
+        self.run(planning.delete_meeting, meeting_id=self.meeting.id, expected_version=self.expected(self.meeting))
 
 
 class MoveMeetingCommand(HubCommand):
@@ -50,22 +50,20 @@ class MoveMeetingCommand(HubCommand):
         self, hub: Hub, *, before: MeetingInfo, starts_at: dt.datetime, venue: str | None = None
     ) -> None:
         super().__init__(hub, f"move meeting of {when(before.starts_at)} to {when(starts_at)}")
-        self.meeting_id = before.id
-        self.version = before.version
+        self.before = before
         self.old = (before.starts_at, before.venue)
         self.new = (starts_at, before.venue if venue is None else venue)
 
     def _apply(self, at: tuple[dt.datetime, str]) -> None:
         from domain.ops import planning
 
-        info = self.run(
+        self.run(
             planning.move_meeting,
-            meeting_id=self.meeting_id,
+            meeting_id=self.before.id,
             starts_at=at[0],
             venue=at[1],
-            expected_version=self.first_time_version(self.version),
+            expected_version=self.expected(self.before),
         )
-        self.version = info.version
 
     def do(self) -> None:
         self._apply(self.new)

@@ -38,6 +38,7 @@ class PlanCommand(HubCommand):
         self.op = op
         self.kwargs = kwargs
         self.result: Any = None
+        self.state: Any = None  # the rows as this command's last step left them
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -47,15 +48,23 @@ class PlanCommand(HubCommand):
         from domain.ops.planning import restore_state
 
         if self.result is None:
-            self.result = self.run(self.op, **self.kwargs)
+            kwargs = dict(self.kwargs)
+            if self._forced and "expected_version" in kwargs:
+                kwargs["expected_version"] = None
+            self.result = self.run(self.op, **kwargs)
+            self.state = self.result.after
         else:
-            self.run(restore_state, state=self.result.after)
+            self.state = self.run(
+                restore_state, state=self.result.after, expected=self.expected_state(self.state)
+            )
 
     def undo_(self) -> None:
         from domain.ops.planning import restore_state
 
         assert self.result is not None
-        self.run(restore_state, state=self.result.before)
+        self.state = self.run(
+            restore_state, state=self.result.before, expected=self.expected_state(self.state)
+        )
 
 
 class BookTopicCommand(PlanCommand):
@@ -77,8 +86,9 @@ class MoveEntryCommand(PlanCommand):
     def __init__(
         self, hub: Hub, *, entry_id: int, title: str, meeting_id: int | None,
         meeting_day: dt.date | None = None, position: int | None = None,
-        reorder: bool = False, today: dt.date | None = None,
+        reorder: bool = False, today: dt.date | None = None, version: int | None = None,
     ) -> None:
+        """``version`` is the entry's as the user saw it, to check nobody moved it since."""
         from domain.ops import planning
 
         if meeting_id is None:
@@ -90,13 +100,14 @@ class MoveEntryCommand(PlanCommand):
         super().__init__(
             hub, text, planning.move_entry,
             entry_id=entry_id, meeting_id=meeting_id, position=position, today=today,
+            expected_version=version,
         )
 
 
 class SetFlagsCommand(PlanCommand):
     def __init__(
         self, hub: Hub, *, entry_id: int, title: str,
-        to_follow: bool | None = None, verbal_update: bool | None = None,
+        to_follow: bool | None = None, verbal_update: bool | None = None, version: int | None = None,
     ) -> None:
         from domain.ops import planning
 
@@ -106,20 +117,21 @@ class SetFlagsCommand(PlanCommand):
         super().__init__(
             hub, text, planning.set_entry_flags,
             entry_id=entry_id, to_follow=to_follow, verbal_update=verbal_update,
+            expected_version=version,
         )
 
 
 class DeferCommand(PlanCommand):
     def __init__(
         self, hub: Hub, *, entry_id: int, title: str, reason: str, to: str,
-        today: dt.date | None = None,
+        today: dt.date | None = None, version: int | None = None,
     ) -> None:
         from domain.ops import planning
 
         where = "the next meeting" if to == "next" else "the list"
         super().__init__(
             hub, f"defer {short(title)} to {where}", planning.defer_entry,
-            entry_id=entry_id, reason=reason, to=to, today=today,
+            entry_id=entry_id, reason=reason, to=to, today=today, expected_version=version,
         )
 
 

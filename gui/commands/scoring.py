@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from domain.values import AssessmentInfo
+from domain.values import AssessmentInfo, TopicRow
 
 from .base import HubCommand, short
 
@@ -60,8 +60,12 @@ class RecordScoreCommand(HubCommand):
     def undo_(self) -> None:
         from domain.ops import assessments
 
-        assert self.assessment_id is not None
-        self.run(assessments.delete_assessment, assessment_id=self.assessment_id)
+        assert self.result is not None
+        self.run(
+            assessments.delete_assessment,
+            assessment_id=self.result.id,
+            expected_version=self.expected(self.result),
+        )
 
 
 class SetAgreedCommand(HubCommand):
@@ -92,17 +96,21 @@ class MarkNotPursuedCommand(HubCommand):
         self.topic_id = topic_id
         self.reason = reason
         self.before: tuple[str, str] | None = None
+        self.row: TopicRow | None = None
 
     def do(self) -> None:
         from domain.ops import topics
 
         row = self.hub.query(topics.get_topic, topic_id=self.topic_id)
         self.before = (row.status, row.status_reason)
-        self.run(topics.mark_not_pursued, topic_id=self.topic_id, reason=self.reason)
+        self.row = self.run(topics.mark_not_pursued, topic_id=self.topic_id, reason=self.reason)
 
     def undo_(self) -> None:
         from domain.ops import topics
 
-        assert self.before is not None
+        assert self.before is not None and self.row is not None
         status, reason = self.before
-        self.run(topics.update_topic, topic_id=self.topic_id, status=status, status_reason=reason)
+        self.run(
+            topics.update_topic, topic_id=self.topic_id, status=status, status_reason=reason,
+            expected_version=self.expected(self.row),
+        )

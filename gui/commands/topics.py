@@ -41,7 +41,7 @@ class CreateTopicCommand(HubCommand):
         from domain.ops import topics
 
         assert self.row is not None
-        self.run(topics.delete_topic, topic_id=self.row.id)
+        self.run(topics.delete_topic, topic_id=self.row.id, expected_version=self.expected(self.row))
 
 
 class EditTopicCommand(HubCommand):
@@ -49,8 +49,7 @@ class EditTopicCommand(HubCommand):
 
     def __init__(self, hub: Hub, *, before: TopicRow, fields: dict[str, Any]) -> None:
         super().__init__(hub, f"edit {short(str(fields.get('title') or before.title))}")
-        self.topic_id = before.id
-        self.version = before.version
+        self.before = before
         self.old_fields = {k: getattr(before, k) for k in fields}
         self.new_fields = dict(fields)
         self.row: TopicRow | None = None
@@ -60,11 +59,10 @@ class EditTopicCommand(HubCommand):
 
         self.row = self.run(
             topics.update_topic,
-            topic_id=self.topic_id,
-            expected_version=self.first_time_version(self.version),
+            topic_id=self.before.id,
+            expected_version=self.expected(self.before),
             **fields,
         )
-        self.version = self.row.version
 
     def do(self) -> None:
         self._apply(self.new_fields)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from domain.decision_values import DecisionInfo
+    from domain.errors import Conflict
     from domain.values import CommitteeInfo, MeetingInfo, TopicRow
 
     from .committee_dialog import CommitteeDialog
@@ -56,6 +57,18 @@ class Dialogs:
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
+
+    def conflict(self, parent: QWidget, conflict: Conflict) -> bool:
+        """Someone else changed what a step would write: True to use this user's version
+        anyway ("Use mine"), False to keep theirs (the default)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Changed by someone else", str(conflict), parent=parent)
+        box.setInformativeText("Keep their change, or put yours in its place?")
+        keep = box.addButton("Keep their change", QMessageBox.ButtonRole.RejectRole)
+        mine = box.addButton("Use mine", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is mine
 
     def cancel_destination(
         self, parent: QWidget, meeting: MeetingInfo, choices: list[tuple[int, str]]

@@ -576,7 +576,7 @@ class PlannerView(QWidget):
 
         self.push(MoveEntryCommand(
             self.hub, entry_id=entry.id, title=entry.title, meeting_id=entry.meeting_id,
-            position=target, reorder=True, today=self.today(),
+            position=target, reorder=True, today=self.today(), version=entry.version,
         ))
         self.select_entry(entry.id)
 
@@ -591,7 +591,7 @@ class PlannerView(QWidget):
             return
         from ..commands.planning import SetFlagsCommand
 
-        self.push(SetFlagsCommand(self.hub, entry_id=entry.id, title=entry.title, **flag))
+        self.push(SetFlagsCommand(self.hub, entry_id=entry.id, title=entry.title, version=entry.version, **flag))
         self.select_entry(entry.id)
 
     def toggle_to_follow(self) -> None:
@@ -621,7 +621,10 @@ class PlannerView(QWidget):
         from ..commands.planning import DeferCommand
 
         reason, to = answer
-        self.push(DeferCommand(self.hub, entry_id=entry.id, title=entry.title, reason=reason, to=to, today=self.today()))
+        self.push(DeferCommand(
+            self.hub, entry_id=entry.id, title=entry.title, reason=reason, to=to, today=self.today(),
+            version=entry.version,
+        ))
 
     def bring_back(self) -> None:
         entry = self.current_entry()

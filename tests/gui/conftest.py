@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
-from window_helpers import ECSC, select_committee
+from window_helpers import ECSC, ConflictAnswers, select_committee
 
 from domain.db import Database
+from domain.errors import Conflict
 from gui import errors
+from gui.dialogs.seam import Dialogs
 from gui.mainwindow import MainWindow
 
 
@@ -32,6 +34,18 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(errors, "show_message", lambda _parent, _title, text: shown.append(text))
     return shown
+
+
+@pytest.fixture(autouse=True)
+def conflicts(monkeypatch: pytest.MonkeyPatch) -> ConflictAnswers:
+    answers = ConflictAnswers()
+
+    def answer(_dialogs: Dialogs, _parent: object, conflict: Conflict) -> bool:
+        answers.asked.append(conflict)
+        return answers.use_mine
+
+    monkeypatch.setattr(Dialogs, "conflict", answer)
+    return answers
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from window_helpers import ECSC, select_committee, table_titles
+from window_helpers import ECSC, ConflictAnswers, select_committee, table_titles
 
 from domain.db import Database
 from domain.ops import planning
@@ -175,7 +175,7 @@ def test_edit_undo_redo_shows_old_and_new_value_in_the_table(window: MainWindow,
 
 
 def test_someone_elses_change_is_reported_and_the_view_reloads(
-    window: MainWindow, qtbot: QtBot, demo_db: Database, messages: list[str]
+    window: MainWindow, qtbot: QtBot, demo_db: Database, conflicts: ConflictAnswers
 ) -> None:
     view = window.topics_view
     view.table.setCurrentIndex(view.proxy.index(0, 0))
@@ -186,7 +186,7 @@ def test_someone_elses_change_is_reported_and_the_view_reloads(
     editor = _editor(window)
     editor.title_edit.setText("My change")
     qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return)
-    assert messages and "Someone else changed this topic" in messages[-1]
+    assert conflicts.asked and "changed 'Changed elsewhere' at" in str(conflicts.asked[-1])
     assert "Changed elsewhere" in table_titles(window)
     assert "My change" not in table_titles(window)
     assert not window.undo_stack.canUndo()

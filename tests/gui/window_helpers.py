@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from domain.errors import Conflict
 from gui.dialogs.topic_editor import TopicEditor
 from gui.mainwindow import MainWindow
 
@@ -37,3 +38,12 @@ def rename_first_topic(window: MainWindow, qtbot: QtBot, title: str) -> tuple[in
     editor.title_edit.setText(title)
     qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return)
     return topic.id, topic.title
+
+
+class ConflictAnswers:
+    """The "changed by someone else" questions the window asked, and the answer it gets:
+    keep their change unless a test sets ``use_mine``."""
+
+    def __init__(self) -> None:
+        self.asked: list[Conflict] = []
+        self.use_mine = False

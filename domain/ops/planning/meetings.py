@@ -172,12 +172,13 @@ def cancel_meeting(
     *,
     meeting_id: int,
     move_items_to: int | Literal["list"] | None = None,
+    expected_version: int | None = None,
 ) -> MeetingCancelled:
     """Cancel a meeting. Its items go to another meeting (``move_items_to`` = its id, at the
     end of that agenda), back to the to-be-scheduled list (``"list"``), or stay on the
     cancelled meeting to be warned about (``None``). A standing item is not moved onto a
     meeting that already has it."""
-    m = get(session, Meeting, meeting_id)
+    m = get(session, Meeting, meeting_id, expected_version)
     if m.status == MeetingStatus.CANCELLED:
         raise Invalid(f"The meeting of {short_date(m.starts_at.date())} is already cancelled.")
     target: Meeting | None = None
@@ -234,10 +235,12 @@ class StatusSet(Undoable):
     meeting: MeetingInfo
 
 
-def set_meeting_status(session: Session, *, meeting_id: int, status: str) -> StatusSet:
+def set_meeting_status(
+    session: Session, *, meeting_id: int, status: str, expected_version: int | None = None
+) -> StatusSet:
     """Reinstate a cancelled meeting (as scheduled, or moved) or mark a meeting held.
     Cancelling is :func:`cancel_meeting`, which also says where the items go."""
-    m = get(session, Meeting, meeting_id)
+    m = get(session, Meeting, meeting_id, expected_version)
     try:
         new = MeetingStatus(status)
     except ValueError:
@@ -251,8 +254,8 @@ def set_meeting_status(session: Session, *, meeting_id: int, status: str) -> Sta
     return StatusSet(before, after, meeting_info(m, len(entries_of(session, m.id))))
 
 
-def delete_meeting(session: Session, *, meeting_id: int) -> None:
-    m = get(session, Meeting, meeting_id)
+def delete_meeting(session: Session, *, meeting_id: int, expected_version: int | None = None) -> None:
+    m = get(session, Meeting, meeting_id, expected_version)
     if m.entries:
         raise Invalid(
             f"The meeting of {long_date(m.starts_at.date())} has {len(m.entries)} items booked; "

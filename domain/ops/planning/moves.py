@@ -49,11 +49,12 @@ def move_entry(
     meeting_id: int | None,
     position: int | None = None,
     today: dt.date | None = None,
+    expected_version: int | None = None,
 ) -> Moved:
     """Move an entry to ``position`` on ``meeting_id`` (the same meeting reorders it), or
     back to the to-be-scheduled list when ``meeting_id`` is None. A standing item taken off
     a meeting stays off it when standing items are placed again."""
-    entry = get(session, ProgrammeEntry, entry_id)
+    entry = get(session, ProgrammeEntry, entry_id, expected_version)
     topic = entry.topic
     source = entry.meeting_id
     target: Meeting | None = None
@@ -107,9 +108,10 @@ def set_entry_flags(
     entry_id: int,
     to_follow: bool | None = None,
     verbal_update: bool | None = None,
+    expected_version: int | None = None,
 ) -> FlagsSet:
     """Mark an item "to follow" (report not yet ready) or a verbal update, or clear either."""
-    entry = get(session, ProgrammeEntry, entry_id)
+    entry = get(session, ProgrammeEntry, entry_id, expected_version)
     before = capture_state(session, meeting_ids=[entry.meeting_id])
     if to_follow is not None:
         entry.to_follow = bool(to_follow)
@@ -137,6 +139,7 @@ def defer_entry(
     reason: str,
     to: Literal["next", "list"] = "next",
     today: dt.date | None = None,
+    expected_version: int | None = None,
 ) -> Deferred:
     """Defer an item to the committee's next meeting that will take place, or back to the
     list, recording why on the topic and a dated line in its history."""
@@ -145,7 +148,7 @@ def defer_entry(
         raise Invalid("Say why the item is deferred; the reason is kept with it.", "reason")
     if to not in ("next", "list"):
         raise Invalid("Defer to the next meeting or to the list.", "to")
-    entry = get(session, ProgrammeEntry, entry_id)
+    entry = get(session, ProgrammeEntry, entry_id, expected_version)
     topic = entry.topic
     source = entry.meeting
     today = today or dt.date.today()

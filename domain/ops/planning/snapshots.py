@@ -5,18 +5,31 @@ Every operation that changes the programme returns a ``before`` and an ``after``
 the standing-item exclusions), captured in full. Undo restores ``before`` and redo restores
 ``after`` with :func:`restore_state`, so ids stay the same through undo and redo and a later
 command that names an entry made by an earlier one still finds it.
+
+Each row carries its version, but two states compare equal by content alone: undo checks that
+the rows are still as the edit left them (``expected``), not that nothing at all was written
+to them, since this window's own later commands, undone since, also move versions on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ...models import Meeting, MeetingStatus, ProgrammeEntry, StandingExclusion, Topic, TopicStatus
+from ...models import (
+    Base,
+    Meeting,
+    MeetingStatus,
+    ProgrammeEntry,
+    StandingExclusion,
+    Topic,
+    TopicStatus,
+)
+from ..convert import changed_since
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +43,7 @@ class MeetingState:
     capacity_items: int | None
     capacity_minutes: int | None
     notes: str
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +58,7 @@ class EntryState:
     pinned: bool
     provisional: bool
     note: str
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +67,7 @@ class TopicState:
     status: str
     status_reason: str
     needed_by: dt.date | None
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +120,7 @@ def capture_state(
                 m.capacity_items,
                 m.capacity_minutes,
                 m.notes,
+                m.version,
             )
             for m in sorted(meetings, key=lambda m: m.id)
         ),
@@ -119,19 +136,49 @@ def capture_state(
                 e.pinned,
                 e.provisional,
                 e.note,
+                e.version,
             )
             for e in sorted(entries, key=lambda e: e.id)
         ),
         topics=tuple(
-            TopicState(t.id, t.status.value, t.status_reason, t.needed_by)
+            TopicState(t.id, t.status.value, t.status_reason, t.needed_by, t.version)
             for t in sorted(topics, key=lambda t: t.id)
         ),
         exclusions=tuple(sorted((int(a), int(b)) for a, b in exclusions)),
     )
 
 
-def restore_state(session: Session, *, state: ProgrammeState) -> None:
-    """Put the captured meetings, entries, topics and exclusions back exactly as they were."""
+def _check_unchanged(session: Session, expected: ProgrammeState) -> None:
+    """Raise Conflict, naming the first row someone changed, unless the rows are as expected."""
+    current = capture_state(
+        session, meeting_ids=expected.meeting_ids, topic_ids=[t.id for t in expected.topics]
+    )
+    pairs: list[tuple[type[Base], tuple[object, ...], tuple[object, ...]]] = [
+        (Meeting, expected.meetings, current.meetings),
+        (ProgrammeEntry, expected.entries, current.entries),
+        (Topic, expected.topics, tuple(t for t in current.topics if t.id in {x.id for x in expected.topics})),
+    ]
+    for model, wanted, found in pairs:
+        if wanted == found:
+            continue
+        mine, theirs = {r.id: r for r in wanted}, {r.id: r for r in found}  # type: ignore[attr-defined]
+        changed = sorted(i for i in mine.keys() | theirs.keys() if mine.get(i) != theirs.get(i))
+        raise changed_since(session, model, changed[0])
+    if expected.exclusions != current.exclusions:
+        raise changed_since(session, Meeting, expected.meeting_ids[0])
+
+
+def restore_state(
+    session: Session, *, state: ProgrammeState, expected: ProgrammeState | None = None
+) -> ProgrammeState:
+    """Put the captured meetings, entries, topics and exclusions back exactly as they were,
+    and return them as they are now (with their new versions).
+
+    ``expected`` is the state the caller left these rows in (undo: the edit's ``after``);
+    when someone changed them since, nothing is written and Conflict says who and when.
+    """
+    if expected is not None:
+        _check_unchanged(session, expected)
     mids = set(state.meeting_ids)
     wanted_entries = {e.id: e for e in state.entries}
     current = (
@@ -200,6 +247,7 @@ def restore_state(session: Session, *, state: ProgrammeState) -> None:
             session.delete(m)
     session.flush()
     session.expire_all()
+    return capture_state(session, meeting_ids=state.meeting_ids, topic_ids=[t.id for t in state.topics])
 
 
 @dataclass(frozen=True, slots=True)

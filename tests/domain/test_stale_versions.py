@@ -1,0 +1,142 @@
+"""Two people editing one row: the second save, made with the version read before the first,
+is refused with a Conflict naming who changed the row and when, and saves nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from domain.db import Database
+from domain.errors import Conflict
+from domain.models import (
+    Assessment,
+    Base,
+    Committee,
+    Decision,
+    Meeting,
+    MeetingStatus,
+    ProgrammeEntry,
+    Recommendation,
+    ReviewMeeting,
+    SelectReview,
+    Topic,
+)
+from domain.ops import assessments, committees, decisions, planning, reviews, topics
+
+# Each case: the model whose first row both people edit, the op, and its arguments for that
+# row (``mine`` True for A's write, False for B's, so the two writes differ).
+Args = Callable[[Any, bool], dict[str, Any]]
+CASES: dict[str, tuple[type[Base], Callable[..., Any], Args]] = {
+    "topic": (Topic, topics.update_topic, lambda r, mine: {"topic_id": r.id, "reason": f"mine {mine}"}),
+    "meeting": (
+        Meeting, planning.move_meeting,
+        lambda r, mine: {"meeting_id": r.id, "starts_at": r.starts_at + dt.timedelta(hours=1 + mine)},
+    ),
+    "cancel meeting": (
+        Meeting, planning.cancel_meeting, lambda r, mine: {"meeting_id": r.id, "move_items_to": "list"}
+    ),
+    "planner move": (
+        ProgrammeEntry, planning.move_entry,
+        lambda r, mine: {"entry_id": r.id, "meeting_id": r.meeting_id, "position": 3 if mine else 1},
+    ),
+    "planner flags": (
+        ProgrammeEntry, planning.set_entry_flags, lambda r, mine: {"entry_id": r.id, "to_follow": not r.to_follow}
+    ),
+    "committee": (Committee, committees.update_committee, lambda r, mine: {"committee_id": r.id, "chair": f"Cllr {mine}"}),
+    "decision": (Decision, decisions.update_decision, lambda r, mine: {"decision_id": r.id, "title": f"Resolution {mine}"}),
+    "review": (SelectReview, reviews.update_review, lambda r, mine: {"review_id": r.id, "title": f"Review {mine}"}),
+    "review meeting": (
+        ReviewMeeting, reviews.update_review_meeting, lambda r, mine: {"review_meeting_id": r.id, "notes": f"notes {mine}"}
+    ),
+    "recommendation": (
+        Recommendation, reviews.update_recommendation, lambda r, mine: {"recommendation_id": r.id, "text": f"text {mine}"}
+    ),
+    "agreed score": (
+        Assessment, assessments.set_agreed, lambda r, mine: {"assessment_id": r.id, "agreed": mine}
+    ),
+}  # fmt: skip
+
+
+def _make(session: Any, model: type[Base]) -> None:
+    """Rows the demo data does not have."""
+    review_id = session.scalars(select(SelectReview.id).order_by(SelectReview.id)).first()
+    if model is ReviewMeeting:
+        reviews.add_review_meeting(session, review_id=review_id, starts_at=dt.datetime(2020, 1, 6, 10))
+    elif model is Recommendation:
+        reviews.add_recommendation(session, review_id=review_id, text="More youth workers")
+
+
+def _first(session: Any, model: type[Base]) -> Any:
+    q = select(model).order_by(model.id)  # type: ignore[attr-defined]
+    if model is Meeting:
+        q = q.where(Meeting.status != MeetingStatus.CANCELLED)
+    if model is ProgrammeEntry:  # an entry a person would move: on a meeting with others
+        q = q.where(ProgrammeEntry.position == 2)
+    row = session.scalars(q).first()
+    assert row is not None, f"the demo data has no {model.__name__}"
+    return row
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_write_with_a_stale_version_names_who_changed_the_row(demo_db: Database, case: str) -> None:
+    model, op, args = CASES[case]
+    with demo_db.transaction() as s:
+        _make(s, model)
+    with demo_db.transaction(who="Alex Jones") as s:  # A reads
+        row = _first(s, model)
+        row_id, version, a_args = row.id, row.version, args(row, True)
+    with demo_db.transaction(who="Sam Patel") as s:  # B writes
+        op(s, **args(_first(s, model), False))
+    with demo_db.transaction(read_only=True) as s:
+        after_b = s.get(model, row_id).version
+    assert after_b != version
+
+    with pytest.raises(Conflict) as caught, demo_db.transaction(who="Alex Jones") as s:
+        op(s, expected_version=version, **a_args)
+
+    conflict = caught.value
+    assert conflict.who == "Sam Patel"
+    assert conflict.when is not None
+    assert abs(dt.datetime.now(dt.UTC) - conflict.when) < dt.timedelta(minutes=5)
+    assert str(conflict).startswith("Sam Patel changed ")
+    assert "today" in str(conflict)
+    assert (conflict.table, conflict.row_id) == (model.__tablename__, row_id)  # type: ignore[attr-defined]
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(model, row_id).version == after_b  # nothing of A's was saved
+
+
+def test_restoring_a_planner_snapshot_refuses_rows_someone_else_moved(demo_db: Database) -> None:
+    with demo_db.transaction(who="Alex Jones") as s:
+        entry = _first(s, ProgrammeEntry)
+        moved = planning.move_entry(s, entry_id=entry.id, meeting_id=entry.meeting_id, position=1)
+    with demo_db.transaction(who="Sam Patel") as s:
+        planning.move_entry(s, entry_id=entry.id, meeting_id=None)
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        planning.restore_state(s, state=moved.before, expected=moved.after)
+    assert caught.value.table == "programme_entry"
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(ProgrammeEntry, entry.id) is None  # Sam's unscheduling stands
+
+    with demo_db.transaction(who="Alex Jones") as s:  # choosing to overwrite it
+        planning.restore_state(s, state=moved.before)
+        assert s.get(ProgrammeEntry, entry.id) is not None
+
+
+def test_settings_saved_over_someone_elses_change_are_refused(demo_db: Database) -> None:
+    from dataclasses import replace
+
+    from domain.settings import load_settings, save_settings
+
+    with demo_db.transaction(who="Alex Jones") as s:
+        seen = load_settings(s)
+    with demo_db.transaction(who="Sam Patel") as s:
+        save_settings(s, settings=replace(seen, clear_days=seen.clear_days + 1))
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction(who="Alex Jones") as s:
+        save_settings(s, settings=replace(seen, council_name="Mine"), expected=seen)
+    assert caught.value.row_id == "council.clear_days"
+    with demo_db.transaction(read_only=True) as s:
+        assert load_settings(s).council_name == seen.council_name

@@ -1,0 +1,89 @@
+"""Undo after someone else changed the same row: the window says who and when, and the user
+keeps their change or puts their own back."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from window_helpers import ConflictAnswers, table_titles
+
+from domain.db import Database
+from domain.models import ProgrammeEntry
+from domain.ops import planning, topics
+from domain.ops.history import row_history
+from gui.commands.planning import MoveEntryCommand
+from gui.dialogs.topic_editor import TopicEditor
+from gui.mainwindow import MainWindow
+
+
+def _edit_title(window: MainWindow, qtbot: QtBot, title: str) -> tuple[int, str]:
+    view = window.topics_view
+    view.table.setCurrentIndex(view.proxy.index(0, 0))
+    row = view.current_topic()
+    assert row is not None
+    window.edit_topic_action.trigger()
+    editor = window.open_dialog
+    assert isinstance(editor, TopicEditor)
+    editor.title_edit.setText(title)
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return)
+    return row.id, row.title
+
+
+def _undo(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+@pytest.mark.parametrize("use_mine", [False, True], ids=["keep their change", "use mine"])
+def test_undo_over_someone_elses_edit_asks_and_does_what_the_user_chose(
+    window: MainWindow, qtbot: QtBot, demo_db: Database, conflicts: ConflictAnswers, use_mine: bool
+) -> None:
+    topic_id, old_title = _edit_title(window, qtbot, "My title")
+    with demo_db.transaction(who="Sam Patel") as s:
+        topics.update_topic(s, topic_id=topic_id, title="Sam's title")
+    conflicts.use_mine = use_mine
+
+    _undo(window, qtbot)
+
+    assert len(conflicts.asked) == 1
+    assert str(conflicts.asked[0]).startswith("Sam Patel changed 'Sam's title' at ")
+    with demo_db.transaction(read_only=True) as s:
+        saved = topics.get_topic(s, topic_id=topic_id).title
+    if use_mine:
+        assert saved == old_title and "Sam's title" not in table_titles(window)
+        assert window.undo_stack.canRedo()
+    else:
+        assert saved == "Sam's title" and "Sam's title" in table_titles(window)
+        assert not window.undo_stack.canUndo() and not window.undo_stack.canRedo()
+
+
+def test_undo_and_redo_are_recorded_under_the_commands_name(window: MainWindow, qtbot: QtBot, demo_db: Database) -> None:
+    topic_id, _old = _edit_title(window, qtbot, "Attendance at school")
+    _undo(window, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    with demo_db.transaction(read_only=True) as s:
+        actions = [e.action for e in row_history(s, table="topic", row_id=topic_id) if e.field == "title"]
+    assert actions[:3] == [
+        "Edit Attendance at school", "Undo edit Attendance at school", "Edit Attendance at school",
+    ]  # fmt: skip
+
+
+def test_undo_of_a_planner_move_after_someone_else_moved_the_entry(
+    window: MainWindow, demo_db: Database, conflicts: ConflictAnswers
+) -> None:
+    assert window.hub is not None
+    with demo_db.transaction(read_only=True) as s:
+        entry = s.scalars(select(ProgrammeEntry).where(ProgrammeEntry.position == 2)).first()
+        assert entry is not None
+        entry_id, meeting_id = entry.id, entry.meeting_id
+    window.push(MoveEntryCommand(window.hub, entry_id=entry_id, title="it", meeting_id=meeting_id, position=1, reorder=True))
+    with demo_db.transaction(who="Sam Patel") as s:
+        planning.move_entry(s, entry_id=entry_id, meeting_id=None)
+
+    window.undo_action.trigger()
+
+    assert [c.who for c in conflicts.asked] == ["Sam Patel"]
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(ProgrammeEntry, entry_id) is None  # Sam's unscheduling stands
+    assert not window.undo_stack.canUndo()
