@@ -209,6 +209,28 @@ class _Owners:
         committee_id, parent_label = self.lookup(parent_cls, values.get(key))
         return committee_id, label or parent_label
 
+    def preload(self, cls: type, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Look up the rows that many rows of ``cls`` belong to with a query per 500, rather
+        than one each (a bulk insert of thousands of entries)."""
+        parent = _PARENT.get(cls)
+        if parent is None or "committee_id" in _shape(cls).fields:
+            return
+        key, parent_cls = parent
+        wanted = [
+            i
+            for i in dict.fromkeys(r.get(key) for r in rows)
+            if i is not None
+            and (parent_cls, i) not in self.known
+            and Session.identity_key(parent_cls, i) not in self.session.identity_map
+        ]
+        table: Table = parent_cls.__table__  # type: ignore[attr-defined]
+        connection = self.session.connection()
+        for start in range(0, len(wanted), 500):
+            query = select(table).where(table.c.id.in_(wanted[start : start + 500]))
+            for row in connection.execute(query):
+                values = dict(row._mapping)
+                self.known[(parent_cls, values["id"])] = self.of(parent_cls, values)
+
     def lookup(self, cls: type, row_id: object) -> tuple[int | None, str]:
         if row_id is None:
             return None, ""
@@ -379,9 +401,11 @@ def record_added(session: Session, cls: type, rows: Iterable[Mapping[str, Any]])
     for a session that does not record changes (see :func:`uninstall`)."""
     if not isinstance(session, AuditedSession):
         return
+    listed = list(rows)
     base = _record_base(session)
     owners = _Owners(session)
-    _write(session, [_whole_row(owners, base, cls, row, AuditKind.ADDED) for row in rows])
+    owners.preload(cls, listed)
+    _write(session, [_whole_row(owners, base, cls, row, AuditKind.ADDED) for row in listed])
 
 
 def _keys_where(cls: type, rows: Sequence[Mapping[str, Any]]) -> Any:
