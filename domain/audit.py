@@ -161,6 +161,8 @@ def _class_of_table() -> dict[str, type]:
 
 def render(value: object) -> str:
     """A value as the history shows it: dates ISO, enumerations their value, None empty."""
+    if type(value) is str:  # most values: no isinstance chain for them
+        return value
     if value is None or value is NO_VALUE:
         return ""
     if isinstance(value, enum.Enum):
@@ -216,17 +218,25 @@ class _Owners:
         if parent is None or "committee_id" in _shape(cls).fields:
             return
         key, parent_cls = parent
+        # Parents loaded as objects are looked up there (their values may not be flushed yet).
+        loaded = {
+            identity[1][0]
+            for identity in self.session.identity_map.keys()  # noqa: SIM118 - not a dict
+            if identity[0] is parent_cls
+        }
         wanted = [
             i
             for i in dict.fromkeys(r.get(key) for r in rows)
-            if i is not None
-            and (parent_cls, i) not in self.known
-            and Session.identity_key(parent_cls, i) not in self.session.identity_map
+            if i is not None and i not in loaded and (parent_cls, i) not in self.known
         ]
         table: Table = parent_cls.__table__  # type: ignore[attr-defined]
+        # Only what names the parent and says whose it is.
+        own = "committee_id" if "committee_id" in _shape(parent_cls).fields else None
+        names = [_LABEL_FIELD.get(parent_cls), own or _PARENT.get(parent_cls, ("",))[0]]
+        columns = [table.c.id, *(table.c[n] for n in names if n)]
         connection = self.session.connection()
         for start in range(0, len(wanted), 500):
-            query = select(table).where(table.c.id.in_(wanted[start : start + 500]))
+            query = select(*columns).where(table.c.id.in_(wanted[start : start + 500]))
             for row in connection.execute(query):
                 values = dict(row._mapping)
                 self.known[(parent_cls, values["id"])] = self.of(parent_cls, values)

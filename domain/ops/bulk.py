@@ -3,8 +3,9 @@
 An import makes tens of thousands of topics, scores and entries; through the ORM each costs
 about a quarter of a millisecond in bookkeeping alone (building the object, the flush's unit of
 work, the history hook), so a 10,000-row file took 8 s. Here they go in as one executemany
-INSERT per kind, with their ids read back in the order given (``RETURNING`` with SQLAlchemy's
-"insertmanyvalues", which SQLite 3.35+ and PostgreSQL support):
+INSERT per kind. On PostgreSQL the ids are read back in the order given (``RETURNING`` with
+SQLAlchemy's "insertmanyvalues" and ``sort_by_parameter_order``); on SQLite they are given
+(see :func:`insert_rows`):
 https://docs.sqlalchemy.org/en/20/core/connections.html#insertmanyvalues
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from .. import audit
@@ -57,7 +58,16 @@ def insert_rows(session: Session, cls: type, rows: Sequence[Mapping[str, Any]]) 
     connection = session.connection()
     if given:
         connection.execute(insert(table), given)
-    if fresh:
+    if fresh and connection.dialect.name == "sqlite":
+        # SQLite returns the rows of a multi-row INSERT in no promised order, so SQLAlchemy
+        # sends such an INSERT one row at a time. The ids are the ones SQLite itself would give
+        # (the highest plus one, as the tables have no AUTOINCREMENT), and no one else can take
+        # them: a writing transaction holds the database's write lock from its first statement.
+        highest = connection.scalar(select(func.max(table.c.id))) or 0
+        for n, i in enumerate(fresh, highest + 1):
+            full[i]["id"] = n
+        connection.execute(insert(table), [full[i] for i in fresh])
+    elif fresh:
         params = [{k: v for k, v in full[i].items() if k != "id"} for i in fresh]
         result = connection.execute(
             insert(table).returning(table.c.id, sort_by_parameter_order=True), params
