@@ -36,7 +36,6 @@ from sqlalchemy import (
     Result,
     Table,
     event,
-    insert,
     inspect,
     select,
     tuple_,
@@ -51,6 +50,7 @@ from sqlalchemy.orm import (
 from sqlalchemy.orm.attributes import NO_VALUE
 from sqlalchemy.sql.dml import UpdateBase
 
+from .bulk_insert import insert_many
 from .identity import default_user
 from .models import (
     Answer,
@@ -301,7 +301,7 @@ def _before_commit(session: Session) -> None:
     pending = session.info.pop(_PENDING_KEY, None)
     if pending:
         # On the connection, not through the session: no flush, no hooks, same transaction.
-        session.connection().execute(insert(_AUDIT_TABLE), [r for _tx, r in pending])
+        insert_many(session.connection(), _AUDIT_TABLE, [r for _tx, r in pending])
 
 
 def _within(transaction: SessionTransaction | None, outer: SessionTransaction) -> bool:

@@ -18,6 +18,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from .. import audit
+from ..bulk_insert import insert_many
 
 _CHUNK = 500  # ids per IN (...) list, well under every database's limit
 
@@ -57,7 +58,7 @@ def insert_rows(session: Session, cls: type, rows: Sequence[Mapping[str, Any]]) 
     # their ids, once.
     connection = session.connection()
     if given:
-        connection.execute(insert(table), given)
+        insert_many(connection, table, given)
     if fresh and connection.dialect.name == "sqlite":
         # SQLite returns the rows of a multi-row INSERT in no promised order, so SQLAlchemy
         # sends such an INSERT one row at a time. The ids are the ones SQLite itself would give
@@ -66,7 +67,7 @@ def insert_rows(session: Session, cls: type, rows: Sequence[Mapping[str, Any]]) 
         highest = connection.scalar(select(func.max(table.c.id))) or 0
         for n, i in enumerate(fresh, highest + 1):
             full[i]["id"] = n
-        connection.execute(insert(table), [full[i] for i in fresh])
+        insert_many(connection, table, [full[i] for i in fresh])
     elif fresh:
         params = [{k: v for k, v in full[i].items() if k != "id"} for i in fresh]
         result = connection.execute(
