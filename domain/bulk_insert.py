@@ -18,26 +18,44 @@ from sqlalchemy import Connection, Table, insert
 
 
 def insert_many(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert ``rows`` (each with the same keys, every one a column of ``table``; the
-    columns' defaults are not applied) in one executemany on ``connection``."""
+    """Insert ``rows`` (each with the same keys, every one a column of ``table``) in one
+    executemany on ``connection``. A column left out gets its scalar default."""
     if not rows:
         return
     keys = list(rows[0])
     dialect = connection.dialect
-    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
-    processors = {k: table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys}
-    convert = [(k, p) for k, p in processors.items() if p is not None]
+    # for_executemany: no RETURNING of the new ids, which nothing here would read.
+    compiled = insert(table).compile(dialect=dialect, column_keys=keys, for_executemany=True)
+    names = [compiled.binds[name].key for name in compiled.binds]
+    extra: dict[str, Any] = {}
+    for name in names:
+        if name not in keys:
+            default = table.c[name].default
+            if default is None or not default.is_scalar:
+                raise ValueError(f"Give every row a value for {table.name}.{name}.")
+            extra[name] = default.arg  # type: ignore[attr-defined]
+    processors = {
+        k: table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in names
+    }
+    convert = {k: p for k, p in processors.items() if p is not None}
+    for k, value in extra.items():
+        extra[k] = convert[k](value) if k in convert else value
+    params: list[Any]
     if compiled.positional:
         order = [compiled.binds[name].key for name in compiled.positiontup or ()]
-        fixed = {k: p for k, p in convert}
-        params: list[Any] = [
-            tuple(fixed[k](r[k]) if k in fixed else r[k] for k in order) for r in rows
+        params = [
+            tuple(
+                extra[k] if k in extra else convert[k](r[k]) if k in convert else r[k]
+                for k in order
+            )
+            for r in rows
         ]
     else:
         params = []
         for r in rows:
-            row = dict(r)
-            for k, p in convert:
-                row[k] = p(row[k])
+            row = {**extra, **r}
+            for k, p in convert.items():
+                if k not in extra:
+                    row[k] = p(row[k])
             params.append(row)
     connection.exec_driver_sql(compiled.string, params)
