@@ -11,10 +11,42 @@ https://docs.sqlalchemy.org/en/20/core/connections.html#working-with-the-dbapi-c
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Dialect, Table, insert
+
+
+@dataclass(frozen=True, slots=True)
+class _Statement:
+    sql: str
+    positional: bool
+    order: tuple[str, ...]  # the columns in the order of the statement's parameters
+    convert: dict[str, Callable[[Any], Any]]  # each column's bind processor, where it has one
+    extra: dict[str, Any]  # the columns left out, with their defaults (already converted)
+
+
+@lru_cache(maxsize=64)
+def _statement(table: Table, keys: tuple[str, ...], dialect: Dialect) -> _Statement:
+    # for_executemany: no RETURNING of the new ids, which nothing here would read.
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(keys), for_executemany=True)
+    names = [bind.key for bind in compiled.binds.values()]
+    processors = {k: table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in names}
+    convert: dict[str, Callable[[Any], Any]] = {
+        k: p for k, p in processors.items() if p is not None
+    }
+    extra: dict[str, Any] = {}
+    for name in names:
+        if name not in keys:
+            default = table.c[name].default
+            if default is None or not default.is_scalar:
+                raise ValueError(f"Give every row a value for {table.name}.{name}.")
+            value = default.arg  # type: ignore[attr-defined]
+            extra[name] = convert[name](value) if name in convert else value
+    order = tuple(compiled.binds[name].key for name in compiled.positiontup or ())
+    return _Statement(compiled.string, bool(compiled.positional), order, convert, extra)
 
 
 def insert_many(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -22,31 +54,14 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[Mapping[str
     executemany on ``connection``. A column left out gets its scalar default."""
     if not rows:
         return
-    keys = list(rows[0])
-    dialect = connection.dialect
-    # for_executemany: no RETURNING of the new ids, which nothing here would read.
-    compiled = insert(table).compile(dialect=dialect, column_keys=keys, for_executemany=True)
-    names = [compiled.binds[name].key for name in compiled.binds]
-    extra: dict[str, Any] = {}
-    for name in names:
-        if name not in keys:
-            default = table.c[name].default
-            if default is None or not default.is_scalar:
-                raise ValueError(f"Give every row a value for {table.name}.{name}.")
-            extra[name] = default.arg  # type: ignore[attr-defined]
-    processors = {
-        k: table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in names
-    }
-    convert = {k: p for k, p in processors.items() if p is not None}
-    for k, value in extra.items():
-        extra[k] = convert[k](value) if k in convert else value
+    st = _statement(table, tuple(rows[0]), connection.dialect)
+    convert, extra = st.convert, st.extra
     params: list[Any]
-    if compiled.positional:
-        order = [compiled.binds[name].key for name in compiled.positiontup or ()]
+    if st.positional:
         params = [
             tuple(
                 extra[k] if k in extra else convert[k](r[k]) if k in convert else r[k]
-                for k in order
+                for k in st.order
             )
             for r in rows
         ]
@@ -58,4 +73,4 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[Mapping[str
                 if k not in extra:
                     row[k] = p(row[k])
             params.append(row)
-    connection.exec_driver_sql(compiled.string, params)
+    connection.exec_driver_sql(st.sql, params)
