@@ -79,6 +79,7 @@ INFO_KEY = "audit"
 DEFAULT_ACTION = "Edit"
 _AT_KEY = "audit_at"
 _PENDING_KEY = "audit_pending"
+_ADDED_KEY = "audit_added"  # (class, id): (committee id, label) of rows added in bulk
 _AUDIT_TABLE: Table = AuditRecord.__table__  # type: ignore[assignment]
 
 
@@ -121,6 +122,7 @@ _PARENT: dict[type, tuple[str, type]] = {
     Recommendation: ("review_id", SelectReview),
     ProgressNote: ("decision_id", Decision),
 }
+_PARENT_CLASSES: frozenset[type] = frozenset(parent for _key, parent in _PARENT.values())
 _LABEL_LENGTH = 120
 
 
@@ -224,11 +226,15 @@ class _Owners:
             for identity in self.session.identity_map.keys()  # noqa: SIM118 - not a dict
             if identity[0] is parent_cls
         }
-        wanted = [
-            i
-            for i in dict.fromkeys(r.get(key) for r in rows)
-            if i is not None and i not in loaded and (parent_cls, i) not in self.known
-        ]
+        wanted = []
+        added = self.session.info.get(_ADDED_KEY, {})
+        for i in dict.fromkeys(r.get(key) for r in rows):
+            if i is None or i in loaded or (parent_cls, i) in self.known:
+                continue
+            if (parent_cls, i) in added:
+                self.known[(parent_cls, i)] = added[(parent_cls, i)]
+            else:
+                wanted.append(i)
         table: Table = parent_cls.__table__  # type: ignore[attr-defined]
         # Only what names the parent and says whose it is.
         own = "committee_id" if "committee_id" in _shape(parent_cls).fields else None
@@ -298,6 +304,7 @@ def _before_commit(session: Session) -> None:
     if session.get_nested_transaction() is not None:
         return  # a savepoint released: its records wait for the outer commit
     session.flush()
+    session.info.pop(_ADDED_KEY, None)
     pending = session.info.pop(_PENDING_KEY, None)
     if pending:
         # On the connection, not through the session: no flush, no hooks, same transaction.
@@ -315,6 +322,7 @@ def _within(transaction: SessionTransaction | None, outer: SessionTransaction) -
 def _forget_rolled_back(session: Session, previous: SessionTransaction) -> None:
     """A rollback takes back the changes, so their records go too: all of them, or for a
     savepoint only those of the changes made inside it."""
+    session.info.pop(_ADDED_KEY, None)
     pending = session.info.get(_PENDING_KEY)
     if pending:
         session.info[_PENDING_KEY] = [(tx, r) for tx, r in pending if not _within(tx, previous)]
@@ -416,6 +424,12 @@ def record_added(session: Session, cls: type, rows: Iterable[Mapping[str, Any]])
     owners = _Owners(session)
     owners.preload(cls, listed)
     _write(session, [_whole_row(owners, base, cls, row, AuditKind.ADDED) for row in listed])
+    if cls in _PARENT_CLASSES:
+        # Rows added in bulk are not in the session: the entries or scores added next for
+        # them find whose they are here rather than with a query.
+        added = session.info.setdefault(_ADDED_KEY, {})
+        for row in listed:
+            added[(cls, row["id"])] = owners.of(cls, row)
 
 
 def _keys_where(cls: type, rows: Sequence[Mapping[str, Any]]) -> Any:
