@@ -36,7 +36,6 @@ from sqlalchemy import (
     Result,
     Table,
     event,
-    insert,
     inspect,
     select,
     tuple_,
@@ -51,6 +50,7 @@ from sqlalchemy.orm import (
 from sqlalchemy.orm.attributes import NO_VALUE
 from sqlalchemy.sql.dml import UpdateBase
 
+from .bulk_insert import insert_many
 from .identity import default_user
 from .models import (
     Answer,
@@ -79,6 +79,7 @@ INFO_KEY = "audit"
 DEFAULT_ACTION = "Edit"
 _AT_KEY = "audit_at"
 _PENDING_KEY = "audit_pending"
+_ADDED_KEY = "audit_added"  # (class, id): (committee id, label) of rows added in bulk
 _AUDIT_TABLE: Table = AuditRecord.__table__  # type: ignore[assignment]
 
 
@@ -121,6 +122,7 @@ _PARENT: dict[type, tuple[str, type]] = {
     Recommendation: ("review_id", SelectReview),
     ProgressNote: ("decision_id", Decision),
 }
+_PARENT_CLASSES: frozenset[type] = frozenset(parent for _key, parent in _PARENT.values())
 _LABEL_LENGTH = 120
 
 
@@ -161,6 +163,8 @@ def _class_of_table() -> dict[str, type]:
 
 def render(value: object) -> str:
     """A value as the history shows it: dates ISO, enumerations their value, None empty."""
+    if type(value) is str:  # most values: no isinstance chain for them
+        return value
     if value is None or value is NO_VALUE:
         return ""
     if isinstance(value, enum.Enum):
@@ -208,6 +212,40 @@ class _Owners:
         key, parent_cls = parent
         committee_id, parent_label = self.lookup(parent_cls, values.get(key))
         return committee_id, label or parent_label
+
+    def preload(self, cls: type, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Look up the rows that many rows of ``cls`` belong to with a query per 500, rather
+        than one each (a bulk insert of thousands of entries)."""
+        parent = _PARENT.get(cls)
+        if parent is None or "committee_id" in _shape(cls).fields:
+            return
+        key, parent_cls = parent
+        # Parents loaded as objects are looked up there (their values may not be flushed yet).
+        loaded = {
+            identity[1][0]
+            for identity in self.session.identity_map.keys()  # noqa: SIM118 - not a dict
+            if identity[0] is parent_cls
+        }
+        wanted = []
+        added = self.session.info.get(_ADDED_KEY, {})
+        for i in dict.fromkeys(r.get(key) for r in rows):
+            if i is None or i in loaded or (parent_cls, i) in self.known:
+                continue
+            if (parent_cls, i) in added:
+                self.known[(parent_cls, i)] = added[(parent_cls, i)]
+            else:
+                wanted.append(i)
+        table: Table = parent_cls.__table__  # type: ignore[attr-defined]
+        # Only what names the parent and says whose it is.
+        own = "committee_id" if "committee_id" in _shape(parent_cls).fields else None
+        names = [_LABEL_FIELD.get(parent_cls), own or _PARENT.get(parent_cls, ("",))[0]]
+        columns = [table.c.id, *(table.c[n] for n in names if n)]
+        connection = self.session.connection()
+        for start in range(0, len(wanted), 500):
+            query = select(*columns).where(table.c.id.in_(wanted[start : start + 500]))
+            for row in connection.execute(query):
+                values = dict(row._mapping)
+                self.known[(parent_cls, values["id"])] = self.of(parent_cls, values)
 
     def lookup(self, cls: type, row_id: object) -> tuple[int | None, str]:
         if row_id is None:
@@ -266,10 +304,11 @@ def _before_commit(session: Session) -> None:
     if session.get_nested_transaction() is not None:
         return  # a savepoint released: its records wait for the outer commit
     session.flush()
+    session.info.pop(_ADDED_KEY, None)
     pending = session.info.pop(_PENDING_KEY, None)
     if pending:
         # On the connection, not through the session: no flush, no hooks, same transaction.
-        session.connection().execute(insert(_AUDIT_TABLE), [r for _tx, r in pending])
+        insert_many(session.connection(), _AUDIT_TABLE, [r for _tx, r in pending])
 
 
 def _within(transaction: SessionTransaction | None, outer: SessionTransaction) -> bool:
@@ -283,6 +322,7 @@ def _within(transaction: SessionTransaction | None, outer: SessionTransaction) -
 def _forget_rolled_back(session: Session, previous: SessionTransaction) -> None:
     """A rollback takes back the changes, so their records go too: all of them, or for a
     savepoint only those of the changes made inside it."""
+    session.info.pop(_ADDED_KEY, None)
     pending = session.info.get(_PENDING_KEY)
     if pending:
         session.info[_PENDING_KEY] = [(tx, r) for tx, r in pending if not _within(tx, previous)]
@@ -379,9 +419,17 @@ def record_added(session: Session, cls: type, rows: Iterable[Mapping[str, Any]])
     for a session that does not record changes (see :func:`uninstall`)."""
     if not isinstance(session, AuditedSession):
         return
+    listed = list(rows)
     base = _record_base(session)
     owners = _Owners(session)
-    _write(session, [_whole_row(owners, base, cls, row, AuditKind.ADDED) for row in rows])
+    owners.preload(cls, listed)
+    _write(session, [_whole_row(owners, base, cls, row, AuditKind.ADDED) for row in listed])
+    if cls in _PARENT_CLASSES:
+        # Rows added in bulk are not in the session: the entries or scores added next for
+        # them find whose they are here rather than with a query.
+        added = session.info.setdefault(_ADDED_KEY, {})
+        for row in listed:
+            added[(cls, row["id"])] = owners.of(cls, row)
 
 
 def _keys_where(cls: type, rows: Sequence[Mapping[str, Any]]) -> Any:

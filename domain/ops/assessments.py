@@ -13,6 +13,7 @@ from .. import scoring
 from ..errors import Invalid
 from ..models import Answer, Assessment, Committee, Topic
 from ..values import AssessmentInfo, CriteriaSetInfo, TopicRow
+from .bulk import chunks, insert_rows
 from .convert import CriteriaCache, agreed_scores, assessment_info, get, lines, summaries, topic_row
 from .criteria import set_for_committee
 
@@ -89,9 +90,10 @@ def record_imported_total(
     scored_on: dt.date | None = None,
 ) -> AssessmentInfo:
     """A score known only by its total (from a printed programme or a CSV): agreed."""
-    (a,) = record_imported_totals(
+    (assessment_id,) = record_imported_totals(
         session, totals=[(topic_id, total)], scorer=scorer, scored_on=scored_on
     )
+    a = get(session, Assessment, assessment_id)
     return assessment_info(a, set_for_committee(session, committee_id=a.topic.committee_id))
 
 
@@ -101,41 +103,49 @@ def record_imported_totals(
     totals: Sequence[tuple[int, int]],
     scorer: str = "Committee",
     scored_on: dt.date | None = None,
-) -> list[Assessment]:
-    """Scores known only by their totals, (topic id, total) each, every one agreed; an
-    import records thousands at once, so the criteria sets are read once per committee."""
+    ids: Sequence[int | None] = (),
+) -> tuple[int, ...]:
+    """Scores known only by their totals, (topic id, total) each, every one agreed; returns
+    their ids in the same order. ``ids`` gives the n-th score that id (made again after an
+    undo). An import records thousands at once: the topics and criteria sets are read once,
+    and the scores written with one INSERT."""
+    topic_ids = list(dict.fromkeys(topic_id for topic_id, _ in totals))
+    found: dict[int, tuple[int, dt.date | None]] = {}
+    for chunk in chunks(topic_ids):
+        for row in session.execute(
+            select(Topic.id, Topic.committee_id, Topic.added_on).where(Topic.id.in_(chunk))
+        ):
+            found[row.id] = (row.committee_id, row.added_on)
     sets: dict[int, CriteriaSetInfo] = {}
-    made: list[Assessment] = []
-    for topic_id, total in totals:
-        topic = get(session, Topic, topic_id)
-        cs = sets.get(topic.committee_id)
+    made: list[dict[str, object]] = []
+    for n, (topic_id, total) in enumerate(totals):
+        if topic_id not in found:
+            get(session, Topic, topic_id)  # says that the topic no longer exists
+        committee_id, added_on = found[topic_id]
+        cs = sets.get(committee_id)
         if cs is None:
-            cs = sets[topic.committee_id] = set_for_committee(
-                session, committee_id=topic.committee_id
-            )
+            cs = sets[committee_id] = set_for_committee(session, committee_id=committee_id)
         if not 0 <= total <= cs.max_total:
             raise Invalid(
                 f"A {cs.name} score is between 0 and {cs.max_total}; got {total}.", "score"
             )
         made.append(
-            Assessment(
-                topic_id=topic.id,
-                criteria_set_id=cs.id,
-                scorer=scorer,
-                scored_on=scored_on or topic.added_on or dt.date.today(),
-                imported_total=total,
-                agreed=True,
-            )
+            {
+                "id": ids[n] if n < len(ids) else None,
+                "topic_id": topic_id,
+                "criteria_set_id": cs.id,
+                "scorer": scorer,
+                "scored_on": scored_on or added_on or dt.date.today(),
+                "imported_total": total,
+                "agreed": True,
+            }
         )
-    ids = list({a.topic_id for a in made})
-    for i in range(0, len(ids), 500):
+    for chunk in chunks(topic_ids):
         for other in session.scalars(
-            select(Assessment).where(Assessment.topic_id.in_(ids[i : i + 500]), Assessment.agreed)
+            select(Assessment).where(Assessment.topic_id.in_(chunk), Assessment.agreed)
         ):
             other.agreed = False  # the new score is the agreed one
-    session.add_all(made)
-    session.flush()
-    return made
+    return tuple(insert_rows(session, Assessment, made))
 
 
 def _set_agreed(session: Session, a: Assessment, agreed: bool) -> None:

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..dates import long_date
@@ -38,10 +37,11 @@ from ..models import (
 )
 from ..years import municipal_year_label, municipal_year_of, start_month, year_bounds
 from . import assessments, planning, topics
+from .bulk import chunks, insert_rows
 from .convert import get
 from .criteria import set_for_committee
 from .planning import year_span
-from .planning.common import entries_of, renumber
+from .planning.common import entries_of, renumber, scheduled_status
 
 _FILE = "the CSV file"
 
@@ -95,6 +95,21 @@ def import_programme(
     purpose, which is what prints. Run it in one transaction: any error leaves the database as
     it was.
     """
+    return _import(
+        session, committee_id=committee_id, year_start=year_start, rows=rows, file=file,
+        ids=_Ids(session, None),
+    )
+
+
+def _import(
+    session: Session,
+    *,
+    committee_id: int,
+    year_start: int,
+    rows: Sequence[ProgrammeRow],
+    file: str,
+    ids: _Ids,
+) -> ImportSummary:
     committee = get(session, Committee, committee_id)
     lock_programme(session, committee_id, year_start)
     max_total = set_for_committee(session, committee_id=committee_id).max_total
@@ -138,24 +153,30 @@ def import_programme(
             if existing[day] not in made:
                 reused.add(existing[day])
             return existing[day]
+        (given,) = ids.take(Meeting, 1)
         info = planning.add_meeting(
-            session, committee_id=committee_id, starts_at=dt.datetime.combine(day, at)
+            session, committee_id=committee_id, starts_at=dt.datetime.combine(day, at),
+            meeting_id=given,
         )
+        ids.made[Meeting].append(info.id)
         existing[day] = info.id
         made.add(info.id)
         return info.id
 
-    # Topics, scores and entries are added in bulk (one flush for all the topics, one per
-    # meeting for its entries), in file order, so a large file imports in linear time.
-    shared: dict[tuple[str, str, int | None, int | None], tuple[Topic, str]] = {}
-    booked: set[tuple[int, int]] = set()  # (id() of the topic, meeting id)
-    bookings: dict[int, list[tuple[Topic, str | None]]] = {}
-    scored: list[tuple[Topic, int]] = []
-    made_topics = entries = waiting = 0
+    # Topics, scores and entries are written in bulk (one INSERT for all the topics, one for
+    # the scores, one per meeting for its entries), in file order, so a large file imports in
+    # linear time. Until the topics are written, a topic is its index in new_topics.
+    new_topics: list[dict[str, Any]] = []
+    shared: dict[tuple[str, str, int | None, int | None], tuple[int, str]] = {}
+    booked: set[tuple[int, int]] = set()  # (topic index, meeting id)
+    bookings: dict[int, list[tuple[int, str | None]]] = {}
+    scored: list[tuple[int, int]] = []
+    entries = waiting = 0
     today = dt.date.today()
+    # Every topic made from a dated row is booked at once, so it starts out as booking leaves it.
+    booked_status = scheduled_status(TopicStatus.PROPOSED)
 
-    def new_topic(r: ProgrammeRow, status: TopicStatus) -> Topic:
-        nonlocal made_topics
+    def new_topic(r: ProgrammeRow, status: TopicStatus) -> int:
         values = topics.validate(
             {
                 "title": r.title,
@@ -168,12 +189,10 @@ def import_programme(
                 "added_on": today,
             }
         )
-        t = Topic(committee_id=committee_id, **values)
-        session.add(t)
+        new_topics.append({"committee_id": committee_id, **values})
         if r.score is not None:
-            scored.append((t, r.score))
-        made_topics += 1
-        return t
+            scored.append((len(new_topics) - 1, r.score))
+        return len(new_topics) - 1
 
     for r in rows:
         if r.meeting_date is None:
@@ -184,22 +203,37 @@ def import_programme(
         if not r.title:
             continue
         key = (r.title.casefold(), r.responsible.casefold(), r.score, r.exempt_paragraph)
-        if key in shared and (id(shared[key][0]), meeting_id) not in booked:
+        if key in shared and (shared[key][0], meeting_id) not in booked:
             topic, reason = shared[key]
         else:
-            topic, reason = new_topic(r, TopicStatus.PROPOSED), r.reason
+            topic, reason = new_topic(r, booked_status), r.reason
             shared[key] = (topic, reason)
-        booked.add((id(topic), meeting_id))
+        booked.add((topic, meeting_id))
         bookings.setdefault(meeting_id, []).append((topic, None if r.reason == reason else r.reason))
         entries += 1
-    session.flush()
-    assessments.record_imported_totals(session, totals=[(t.id, total) for t, total in scored])
+    for values, given in zip(new_topics, ids.take(Topic, len(new_topics)), strict=True):
+        values["id"] = given
+    topic_ids = insert_rows(session, Topic, new_topics)
+    ids.made[Topic].extend(topic_ids)
+    ids.made[Assessment].extend(
+        assessments.record_imported_totals(
+            session,
+            totals=[(topic_ids[t], total) for t, total in scored],
+            ids=ids.take(Assessment, len(scored)),
+        )
+    )
     for meeting_id, agenda in bookings.items():
-        planning.book_many(
+        done = planning.book_many(
             session,
             meeting_id=meeting_id,
-            bookings=[planning.Booking(t.id, purpose=purpose) for t, purpose in agenda],
+            bookings=[
+                planning.Booking(topic_ids[t], purpose=purpose, entry_id=given)
+                for (t, purpose), given in zip(
+                    agenda, ids.take(ProgrammeEntry, len(agenda)), strict=True
+                )
+            ],
         )
+        ids.made[ProgrammeEntry].extend(done.entry_ids)
     session.flush()
     return ImportSummary(
         committee=committee.name,
@@ -208,7 +242,7 @@ def import_programme(
         meetings_reused=len(reused),
         entries=entries,
         to_be_scheduled=waiting,
-        topics=made_topics,
+        topics=len(new_topics),
     )
 
 
@@ -267,58 +301,57 @@ def _snapshot(session: Session, committee_id: int, year_start: int) -> _Snapshot
     return _Snapshot(topic_ids, meeting_ids, entry_ids, assessment_ids)
 
 
-_KINDS: tuple[type, ...] = (Topic, Meeting, ProgrammeEntry, Assessment)
+_KINDS: tuple[type[Topic | Meeting | ProgrammeEntry | Assessment], ...] = (
+    Topic, Meeting, ProgrammeEntry, Assessment
+)
 
 
-@contextmanager
-def _tracked(session: Session, reuse: ImportedIds | None) -> Iterator[dict[type, list[int]]]:
-    """Record the ids of new topics, meetings, entries and scores in the order they are made;
-    with ``reuse``, give the n-th new row of each kind the n-th id of ``reuse`` back.
+class _Ids:
+    """The ids an import gives the rows it makes, and those it made, of each kind in order.
 
-    The import adds rows in the order it makes them, and a flush inserts them in that order.
+    Without ``reuse`` the database chooses them. With ``reuse`` (what an earlier run of the
+    same import made, since removed) the n-th new row of each kind gets the n-th id back.
     """
-    made: dict[type, list[int]] = {kind: [] for kind in _KINDS}
-    given = (
-        (reuse.topic_ids, reuse.meeting_ids, reuse.entry_ids, reuse.assessment_ids)
-        if reuse is not None
-        else ((), (), (), ())
-    )
-    queues: dict[type, deque[int]] = {kind: deque(ids) for kind, ids in zip(_KINDS, given, strict=True)}
-    reserved: dict[type, set[int]] = {kind: set(ids) for kind, ids in zip(_KINDS, given, strict=True)}
 
-    def before_flush(sess: Session, _context: Any, _instances: Any) -> None:
-        for obj in list(sess.new):
-            queue = queues.get(type(obj))
-            if obj.id is not None or not queue:
-                continue
-            # SQLite hands a freed id out again, so another row may hold it by now: that row
-            # keeps it and this one gets a new id (the others still get their own).
-            kind = type(obj)
-            candidate = queue.popleft()
-            with sess.no_autoflush:
-                if sess.get(kind, candidate) is None:
-                    obj.id = candidate
-                elif sess.get_bind().dialect.name == "sqlite":
-                    # SQLite's next id is the highest plus one, which may be an id still to be
-                    # given back to a later row: take one above both. (A sequence, as on
-                    # PostgreSQL, is past them all already, and must not be bypassed.)
-                    highest = sess.scalar(select(func.max(kind.id))) or 0
-                    obj.id = max(highest, *reserved[kind]) + 1
-                    reserved[kind].add(obj.id)
+    def __init__(self, session: Session, reuse: ImportedIds | None) -> None:
+        self.session = session
+        given = (
+            (reuse.topic_ids, reuse.meeting_ids, reuse.entry_ids, reuse.assessment_ids)
+            if reuse is not None
+            else ((), (), (), ())
+        )
+        self.queues: dict[type, deque[int]] = {
+            kind: deque(ids) for kind, ids in zip(_KINDS, given, strict=True)
+        }
+        self.reserved: dict[type, set[int]] = {
+            kind: set(ids) for kind, ids in zip(_KINDS, given, strict=True)
+        }
+        self.made: dict[type, list[int]] = {kind: [] for kind in _KINDS}
 
-    def after_flush(sess: Session, _context: Any) -> None:
-        # The new rows are still listed as new here, and have their ids.
-        for obj in sess.new:
-            if type(obj) in made:
-                made[type(obj)].append(obj.id)
-
-    event.listen(session, "before_flush", before_flush)
-    event.listen(session, "after_flush", after_flush)
-    try:
-        yield made
-    finally:
-        event.remove(session, "before_flush", before_flush)
-        event.remove(session, "after_flush", after_flush)
+    def take(self, kind: type[Topic | Meeting | ProgrammeEntry | Assessment], n: int) -> list[int | None]:
+        """Ids for the next ``n`` new rows of ``kind``; None lets the database choose."""
+        queue = self.queues[kind]
+        candidates = [queue.popleft() for _ in range(min(n, len(queue)))]
+        taken: set[int] = set()
+        for chunk in chunks(candidates):
+            taken.update(self.session.scalars(select(kind.id).where(kind.id.in_(chunk))))
+        out: list[int | None] = []
+        for candidate in candidates:
+            if candidate not in taken:
+                out.append(candidate)
+            elif self.session.get_bind().dialect.name == "sqlite":
+                # SQLite hands a freed id out again, so another row may hold it by now: that
+                # row keeps it and this one gets a new id (the others still get their own).
+                # SQLite's next id is the highest plus one, which may be an id still to be
+                # given back to a later row: take one above both. (A sequence, as on
+                # PostgreSQL, is past them all already, and must not be bypassed.)
+                highest = self.session.scalar(select(func.max(kind.id))) or 0
+                new = max(highest, *self.reserved[kind]) + 1
+                self.reserved[kind].add(new)
+                out.append(new)
+            else:
+                out.append(None)
+        return out + [None] * (n - len(candidates))
 
 
 def import_rows(
@@ -337,11 +370,11 @@ def import_rows(
     it was.
     """
     before = _snapshot(session, committee_id, year_start)
-    with _tracked(session, reuse) as made:
-        summary = import_programme(
-            session, committee_id=committee_id, year_start=year_start, rows=rows, file=file
-        )
-        session.flush()
+    ids = _Ids(session, reuse)
+    summary = _import(
+        session, committee_id=committee_id, year_start=year_start, rows=rows, file=file, ids=ids
+    )
+    made = ids.made
     after = _snapshot(session, committee_id, year_start)
 
     def created_of(kind: type, new: frozenset[int]) -> tuple[int, ...]:

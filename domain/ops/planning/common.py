@@ -59,9 +59,9 @@ def entries_of(session: Session, meeting_id: int) -> list[ProgrammeEntry]:
     )
 
 
-def renumber(entries: Sequence[ProgrammeEntry]) -> None:
-    """Number an agenda 0, 1, 2, ... in the order given."""
-    for i, e in enumerate(entries):
+def renumber(entries: Sequence[ProgrammeEntry], start: int = 0) -> None:
+    """Number an agenda 0, 1, 2, ... (or from ``start``) in the order given."""
+    for i, e in enumerate(entries, start):
         if e.position != i:
             e.position = i
 
@@ -88,9 +88,17 @@ def after_removal(session: Session, topic: Topic) -> None:
         topic.status = TopicStatus.TO_BE_SCHEDULED
 
 
+def scheduled_status(status: TopicStatus) -> TopicStatus:
+    """A topic's status once it is booked onto a meeting."""
+    if status in UNSCHEDULED or status in (TopicStatus.PROPOSED, TopicStatus.DONE):
+        return TopicStatus.SCHEDULED
+    return status
+
+
 def mark_scheduled(topic: Topic) -> None:
-    if topic.status in UNSCHEDULED or topic.status in (TopicStatus.PROPOSED, TopicStatus.DONE):
-        topic.status = TopicStatus.SCHEDULED
+    status = scheduled_status(topic.status)
+    if topic.status != status:
+        topic.status = status
 
 
 def history(existing: str, line: str) -> str:
