@@ -140,3 +140,25 @@ def test_settings_saved_over_someone_elses_change_are_refused(demo_db: Database)
     assert caught.value.row_id == "council.clear_days"
     with demo_db.transaction(read_only=True) as s:
         assert load_settings(s).council_name == seen.council_name
+
+
+def _two_scores(db: Database) -> tuple[int, int, int]:
+    """A topic with its demo score agreed and a second score: (topic, agreed, other)."""
+    with db.transaction() as s:
+        agreed = s.scalars(select(Assessment).where(Assessment.agreed).order_by(Assessment.id)).first()
+        assert agreed is not None
+        other = assessments.record_assessment(s, topic_id=agreed.topic_id, scorer="Cllr Murphy", answers=[(True, "")] * 6)
+        return agreed.topic_id, agreed.id, other.id
+
+
+def test_undoing_an_agreed_score_after_someone_agreed_another_is_refused(demo_db: Database) -> None:
+    topic_id, first, second = _two_scores(demo_db)
+    with demo_db.transaction(who="Alex Jones") as s:  # A agrees the second score
+        previous = assessments.set_agreed(s, assessment_id=second)
+    with demo_db.transaction(who="Sam Patel") as s:  # B puts it back on the first
+        assessments.set_agreed(s, assessment_id=first)
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        assessments.restore_agreed(s, topic_id=topic_id, assessment_id=previous, expected_agreed=second)
+    assert caught.value.table == "assessment"
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(Assessment, first).agreed and not s.get(Assessment, second).agreed

@@ -10,10 +10,11 @@ from sqlalchemy import select
 from window_helpers import ConflictAnswers, table_titles
 
 from domain.db import Database
-from domain.models import ProgrammeEntry
-from domain.ops import planning, topics
+from domain.models import Assessment, ProgrammeEntry
+from domain.ops import assessments, planning, topics
 from domain.ops.history import row_history
 from gui.commands.planning import MoveEntryCommand
+from gui.commands.scoring import SetAgreedCommand
 from gui.dialogs.topic_editor import TopicEditor
 from gui.mainwindow import MainWindow
 
@@ -86,4 +87,25 @@ def test_undo_of_a_planner_move_after_someone_else_moved_the_entry(
     assert [c.who for c in conflicts.asked] == ["Sam Patel"]
     with demo_db.transaction(read_only=True) as s:
         assert s.get(ProgrammeEntry, entry_id) is None  # Sam's unscheduling stands
+    assert not window.undo_stack.canUndo()
+
+
+def test_undo_of_an_agreed_score_after_someone_else_agreed_another(
+    window: MainWindow, demo_db: Database, conflicts: ConflictAnswers
+) -> None:
+    assert window.hub is not None
+    with demo_db.transaction() as s:
+        first = s.scalars(select(Assessment).where(Assessment.agreed).order_by(Assessment.id)).first()
+        assert first is not None
+        first_id, topic_id = first.id, first.topic_id
+        second = assessments.record_assessment(s, topic_id=topic_id, scorer="Cllr Murphy", answers=[(True, "")] * 6)
+    window.push(SetAgreedCommand(window.hub, topic_id=topic_id, topic_title="it", assessment_id=second.id))
+    with demo_db.transaction(who="Sam Patel") as s:
+        assessments.set_agreed(s, assessment_id=first_id)
+
+    window.undo_action.trigger()
+
+    assert [c.who for c in conflicts.asked] == ["Sam Patel"]
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(Assessment, first_id).agreed and not s.get(Assessment, second.id).agreed
     assert not window.undo_stack.canUndo()
