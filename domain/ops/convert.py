@@ -49,6 +49,7 @@ _WHAT = {
     "ProgressNote": "progress note",
     "CriteriaSet": "criteria set",
     "ReviewMeeting": "review meeting",
+    "ProgrammeYear": "programme",
 }
 
 

@@ -162,3 +162,22 @@ def test_undoing_an_agreed_score_after_someone_agreed_another_is_refused(demo_db
     assert caught.value.table == "assessment"
     with demo_db.transaction(read_only=True) as s:
         assert s.get(Assessment, first).agreed and not s.get(Assessment, second).agreed
+
+
+def test_approving_a_programme_someone_else_approved_meanwhile_is_refused(demo_db: Database) -> None:
+    from domain.models import ProgrammeYear
+
+    with demo_db.transaction(who="Alex Jones") as s:  # A sees a draft
+        committee_id = s.scalars(select(Committee.id).order_by(Committee.id)).first()
+        seen = committees.is_approved(s, committee_id=committee_id, year_start=2030)
+    assert seen is False
+    with demo_db.transaction(who="Sam Patel") as s:
+        committees.set_programme_approved(s, committee_id=committee_id, year_start=2030, approved=True)
+    with demo_db.transaction(read_only=True) as s:
+        after_sam = s.scalars(select(ProgrammeYear.version).where(ProgrammeYear.year_start == 2030)).one()
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction(who="Alex Jones") as s:
+        committees.set_programme_approved(s, committee_id=committee_id, year_start=2030, approved=True, expected=seen)
+    assert caught.value.table == "programme_year"
+    with demo_db.transaction(read_only=True) as s:
+        py = s.scalars(select(ProgrammeYear).where(ProgrammeYear.year_start == 2030)).one()
+        assert py.approved and py.version == after_sam  # Sam's approval, not written again

@@ -11,7 +11,7 @@ from window_helpers import ConflictAnswers, table_titles
 
 from domain.db import Database
 from domain.models import Assessment, ProgrammeEntry
-from domain.ops import assessments, planning, topics
+from domain.ops import assessments, committees, planning, topics
 from domain.ops.history import row_history
 from gui.commands.planning import MoveEntryCommand
 from gui.commands.scoring import SetAgreedCommand
@@ -109,3 +109,20 @@ def test_undo_of_an_agreed_score_after_someone_else_agreed_another(
     with demo_db.transaction(read_only=True) as s:
         assert s.get(Assessment, first_id).agreed and not s.get(Assessment, second.id).agreed
     assert not window.undo_stack.canUndo()
+
+
+def test_approving_a_programme_someone_else_approved_meanwhile_asks(
+    window: MainWindow, demo_db: Database, conflicts: ConflictAnswers
+) -> None:
+    assert window.committee_id is not None and window.year_start is not None
+    shown = window.approved_action.isChecked()
+    with demo_db.transaction(who="Sam Patel") as s:
+        committees.set_programme_approved(
+            s, committee_id=window.committee_id, year_start=window.year_start, approved=not shown
+        )
+
+    window.approved_action.trigger()  # the user asks for what Sam already did
+
+    assert [c.who for c in conflicts.asked] == ["Sam Patel"]
+    assert not window.undo_stack.canUndo()
+    assert window.approved_action.isChecked() is not shown  # the tick shows Sam's change
