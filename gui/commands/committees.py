@@ -108,9 +108,10 @@ class SaveSettingsCommand(HubCommand):
     to show beside the field instead of in a message box.
     """
 
-    def __init__(self, hub: Hub, *, settings: CouncilSettings) -> None:
+    def __init__(self, hub: Hub, *, settings: CouncilSettings, read: CouncilSettings | None = None) -> None:
         super().__init__(hub, "change council settings", inline=True)
         self.settings = settings
+        self.read = read  # the settings the dialog showed, which the first run expects stored
         self.previous: CouncilSettings | None = None
 
     def do(self) -> None:
@@ -118,7 +119,7 @@ class SaveSettingsCommand(HubCommand):
 
         previous = self.run(
             save_settings, settings=self.settings,
-            expected=None if self.previous is None else self.expected_state(self.previous),
+            expected=self.expected_state(self.read if self.previous is None else self.previous),
         )  # fmt: skip
         if self.previous is None:
             self.previous = previous
