@@ -181,3 +181,71 @@ def test_approving_a_programme_someone_else_approved_meanwhile_is_refused(demo_d
     with demo_db.transaction(read_only=True) as s:
         py = s.scalars(select(ProgrammeYear).where(ProgrammeYear.year_start == 2030)).one()
         assert py.approved and py.version == after_sam  # Sam's approval, not written again
+
+
+def _meeting_with_entries(s: Any) -> tuple[Meeting, list[ProgrammeEntry]]:
+    """The first meeting with at least three entries, and its entries in agenda order."""
+    for m in s.scalars(select(Meeting).order_by(Meeting.starts_at)):
+        entries = sorted(m.entries, key=lambda e: e.position)
+        if len(entries) >= 3:
+            return m, entries
+    raise AssertionError("the demo data has no meeting with three entries")
+
+
+def test_moving_several_entries_checks_each_as_read_before_the_first_moved(demo_db: Database) -> None:
+    with demo_db.transaction(who="Alex Jones") as s:  # A picks up the first two entries
+        meeting, entries = _meeting_with_entries(s)
+        mid, (first, second) = meeting.id, entries[:2]
+        read = {first.id: first.version, second.id: second.version}
+    with demo_db.transaction(who="Sam Patel") as s:  # B unschedules the second
+        planning.move_entry(s, entry_id=second.id, meeting_id=None)
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        planning.move_entry(s, entry_id=first.id, meeting_id=mid, position=3, expected_entries=read)
+    assert (caught.value.table, caught.value.row_id) == ("programme_entry", second.id)
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(ProgrammeEntry, first.id).version == read[first.id]  # the first did not move
+
+
+def test_bringing_back_an_entry_someone_moved_meanwhile_is_refused(demo_db: Database) -> None:
+    with demo_db.transaction(who="Alex Jones") as s:
+        entry = _first(s, ProgrammeEntry)
+        read, topic_id, day = {entry.id: entry.version}, entry.topic_id, entry.meeting.starts_at.date()
+    with demo_db.transaction(who="Sam Patel") as s:
+        planning.move_entry(s, entry_id=entry.id, meeting_id=entry.meeting_id, position=1)
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        planning.bring_back(s, topic_id=topic_id, months=6, from_date=day, expected_entries=read)
+    assert caught.value.table == "programme_entry"
+    with demo_db.transaction(read_only=True) as s:
+        assert len(s.scalars(select(ProgrammeEntry).where(ProgrammeEntry.topic_id == topic_id)).all()) == 1
+
+
+def test_accepting_a_suggestion_for_a_topic_someone_changed_meanwhile_is_refused(demo_db: Database) -> None:
+    with demo_db.transaction(who="Alex Jones") as s:
+        cid = s.scalars(select(Topic.committee_id).where(Topic.year_start == 2019)).first()
+        proposal = planning.suggest(s, committee_id=cid, year_start=2019, today=dt.date(2019, 7, 11))
+    chosen = proposal.changes[:2]
+    assert chosen, "the demo data has topics waiting to be scheduled"
+    with demo_db.transaction(who="Sam Patel") as s:
+        topics.update_topic(s, topic_id=chosen[1].topic_id, reason="Sam's reason")
+    read = {p.topic_id: p.topic_version for p in chosen if p.topic_version is not None}
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        planning.accept_suggestion(s, placements=chosen, expected_topics=read)
+    assert (caught.value.table, caught.value.row_id) == ("topic", chosen[1].topic_id)
+    with demo_db.transaction(read_only=True) as s:
+        assert not s.scalars(select(ProgrammeEntry).where(ProgrammeEntry.topic_id == chosen[0].topic_id)).all()
+
+
+def test_placing_standing_items_after_someone_changed_the_years_meetings_is_refused(demo_db: Database) -> None:
+    with demo_db.transaction(who="Alex Jones") as s:
+        cid = s.scalars(select(Topic.committee_id).where(Topic.year_start == 2019)).first()
+        shown = planning.load_programme(s, committee_id=cid, year_start=2019)
+        read = {row.meeting.id: row.meeting.version for row in shown.meetings}
+    with demo_db.transaction(who="Sam Patel") as s:
+        later = shown.meetings[-1].meeting
+        planning.move_meeting(s, meeting_id=later.id, starts_at=later.starts_at + dt.timedelta(hours=1))
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        planning.place_standing_items(s, committee_id=cid, year_start=2019, expected_meetings=read)
+    assert (caught.value.table, caught.value.row_id) == ("meeting", later.id)
+    with demo_db.transaction() as s:  # read afresh, the same placing goes ahead
+        fresh = {r.meeting.id: r.meeting.version for r in planning.load_programme(s, committee_id=cid, year_start=2019).meetings}
+        assert planning.place_standing_items(s, committee_id=cid, year_start=2019, expected_meetings=fresh).entry_ids
