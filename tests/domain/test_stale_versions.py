@@ -249,3 +249,38 @@ def test_placing_standing_items_after_someone_changed_the_years_meetings_is_refu
     with demo_db.transaction() as s:  # read afresh, the same placing goes ahead
         fresh = {r.meeting.id: r.meeting.version for r in planning.load_programme(s, committee_id=cid, year_start=2019).meetings}
         assert planning.place_standing_items(s, committee_id=cid, year_start=2019, expected_meetings=fresh).entry_ids
+
+
+def test_undo_and_redo_of_adding_to_the_work_programme_refuse_someone_elses_change(demo_db: Database) -> None:
+    with demo_db.transaction(who="Alex Jones") as s:
+        added = decisions.add_to_work_programme(s, decision_id=_first(s, Decision).id)
+    with demo_db.transaction(who="Sam Patel") as s:
+        topics.update_topic(s, topic_id=added.topic_id, reason="Sam's reason")
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        decisions.undo_add_to_work_programme(s, addition=added, expected=added)
+    assert (caught.value.table, caught.value.row_id) == ("topic", added.topic_id)
+
+    with demo_db.transaction(who="Alex Jones") as s:  # choosing to overwrite it, then redo
+        undone = decisions.undo_add_to_work_programme(s, addition=added)
+        assert s.get(Topic, added.topic_id) is None
+    with demo_db.transaction(who="Sam Patel") as s:
+        decisions.update_decision(s, decision_id=added.decision_id, title="Sam's resolution")
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        decisions.redo_add_to_work_programme(s, addition=undone, expected=undone)
+    assert (caught.value.table, caught.value.row_id) == ("decision", added.decision_id)
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(Topic, added.topic_id) is None
+
+
+def test_undo_of_a_follow_up_added_to_the_programme_refuses_someone_elses_change(demo_db: Database) -> None:
+    with demo_db.transaction() as s:
+        _make(s, Recommendation)
+    with demo_db.transaction(who="Alex Jones") as s:
+        added = reviews.add_follow_up_to_programme(s, recommendation_id=_first(s, Recommendation).id)
+    with demo_db.transaction(who="Sam Patel") as s:
+        reviews.update_recommendation(s, recommendation_id=added.recommendation_id, text="Sam's text")
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        reviews.undo_add_follow_up(s, addition=added, expected=added)
+    assert caught.value.table == "recommendation"
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(Topic, added.topic_id) is not None

@@ -10,11 +10,13 @@ from sqlalchemy import select
 from window_helpers import ConflictAnswers, table_titles
 
 from domain.db import Database
-from domain.models import Assessment, ProgrammeEntry
-from domain.ops import assessments, committees, planning, topics
+from domain.models import Assessment, Decision, ProgrammeEntry, Topic
+from domain.ops import assessments, committees, decisions, planning, topics
 from domain.ops.history import row_history
+from gui.commands.decisions import AddToWorkProgrammeCommand
 from gui.commands.planning import MoveEntryCommand
 from gui.commands.scoring import SetAgreedCommand
+from gui.commands.topics import EditTopicCommand
 from gui.dialogs.topic_editor import TopicEditor
 from gui.mainwindow import MainWindow
 
@@ -126,3 +128,52 @@ def test_approving_a_programme_someone_else_approved_meanwhile_asks(
     assert [c.who for c in conflicts.asked] == ["Sam Patel"]
     assert not window.undo_stack.canUndo()
     assert window.approved_action.isChecked() is not shown  # the tick shows Sam's change
+
+
+def test_undo_and_redo_of_adding_a_resolution_to_the_programme_ask_over_someone_elses_change(
+    window: MainWindow, demo_db: Database, conflicts: ConflictAnswers
+) -> None:
+    assert window.hub is not None
+    with demo_db.transaction(read_only=True) as s:
+        decision = decisions.get_decision(s, decision_id=s.scalars(select(Decision.id).order_by(Decision.id)).first())
+    command = AddToWorkProgrammeCommand(window.hub, decision=decision, title="", reason="")
+    window.push(command)
+    assert command.addition is not None
+    topic_id = command.addition.topic_id
+    with demo_db.transaction(who="Sam Patel") as s:
+        topics.update_topic(s, topic_id=topic_id, reason="Sam's reason")
+
+    conflicts.use_mine = True
+    window.undo_action.trigger()  # asked, and the user takes the addition off anyway
+    with demo_db.transaction(who="Sam Patel") as s:
+        decisions.update_decision(s, decision_id=decision.id, title="Sam's resolution")
+    conflicts.use_mine = False
+    window.redo_action.trigger()  # asked again; Sam's change stays
+
+    assert [c.who for c in conflicts.asked] == ["Sam Patel", "Sam Patel"]
+    assert (conflicts.asked[0].table, conflicts.asked[1].table) == ("topic", "decision")
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(Topic, topic_id) is None
+        assert decisions.get_decision(s, decision_id=decision.id).title == "Sam's resolution"
+    assert not window.undo_stack.canRedo()
+
+
+def test_undoing_an_addition_after_the_window_itself_edited_the_topic_asks_nothing(
+    window: MainWindow, demo_db: Database, conflicts: ConflictAnswers
+) -> None:
+    assert window.hub is not None
+    with demo_db.transaction(read_only=True) as s:
+        decision = decisions.get_decision(s, decision_id=s.scalars(select(Decision.id).order_by(Decision.id)).first())
+    command = AddToWorkProgrammeCommand(window.hub, decision=decision, title="", reason="")
+    window.push(command)
+    assert command.addition is not None
+    topic_id = command.addition.topic_id
+    before = window.hub.query(topics.get_topic, topic_id=topic_id)
+    window.push(EditTopicCommand(window.hub, before=before, fields={"reason": "Mine"}))
+
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+
+    assert conflicts.asked == []
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(Topic, topic_id) is None
