@@ -691,15 +691,17 @@ def _add_resolution(
     ))
 
 
-_LEFT = {m.__tablename__: m for m in (Topic, ProgrammeEntry, Decision, Recommendation)}
+# The rows an addition makes or marks, by table (all versioned).
+_LEFT: dict[str, type[Any]] = {m.__tablename__: m for m in (Topic, ProgrammeEntry, Decision, Recommendation)}
 
 
 def left_at(session: Session, addition: ProgrammeAddition) -> ProgrammeAddition:
     """``addition`` with the versions its rows are at now (the rows that still exist)."""
-    found = ((table, i, session.get(model, i)) for table, model, i in (
-        ("topic", Topic, addition.topic_id), ("programme_entry", ProgrammeEntry, addition.entry_id),
-        ("decision", Decision, addition.decision_id), ("recommendation", Recommendation, addition.recommendation_id),
-    ) if i is not None)  # fmt: skip
+    ids = {
+        "topic": addition.topic_id, "programme_entry": addition.entry_id,
+        "decision": addition.decision_id, "recommendation": addition.recommendation_id,
+    }  # fmt: skip
+    found = ((table, i, session.get(_LEFT[table], i)) for table, i in ids.items() if i is not None)
     return replace(addition, versions=tuple((table, i, row.version) for table, i, row in found if row is not None))
 
 
