@@ -10,6 +10,7 @@ from sqlalchemy import select
 from window_helpers import ConflictAnswers, table_titles
 
 from domain.db import Database
+from domain.decision_values import DecisionInfo
 from domain.models import Assessment, Decision, ProgrammeEntry, Topic
 from domain.ops import assessments, committees, decisions, planning, topics
 from domain.ops.history import row_history
@@ -130,16 +131,21 @@ def test_approving_a_programme_someone_else_approved_meanwhile_asks(
     assert window.approved_action.isChecked() is not shown  # the tick shows Sam's change
 
 
-def test_undo_and_redo_of_adding_a_resolution_to_the_programme_ask_over_someone_elses_change(
-    window: MainWindow, demo_db: Database, conflicts: ConflictAnswers
-) -> None:
+def _add_first_resolution(window: MainWindow, db: Database) -> tuple[DecisionInfo, int]:
+    """Put the first resolution on the work programme from the window: it and the new topic."""
     assert window.hub is not None
-    with demo_db.transaction(read_only=True) as s:
+    with db.transaction(read_only=True) as s:
         decision = decisions.get_decision(s, decision_id=s.scalars(select(Decision.id).order_by(Decision.id)).first())
     command = AddToWorkProgrammeCommand(window.hub, decision=decision, title="", reason="")
     window.push(command)
     assert command.addition is not None
-    topic_id = command.addition.topic_id
+    return decision, command.addition.topic_id
+
+
+def test_undo_and_redo_of_adding_a_resolution_to_the_programme_ask_over_someone_elses_change(
+    window: MainWindow, demo_db: Database, conflicts: ConflictAnswers
+) -> None:
+    decision, topic_id = _add_first_resolution(window, demo_db)
     with demo_db.transaction(who="Sam Patel") as s:
         topics.update_topic(s, topic_id=topic_id, reason="Sam's reason")
 
@@ -161,13 +167,8 @@ def test_undo_and_redo_of_adding_a_resolution_to_the_programme_ask_over_someone_
 def test_undoing_an_addition_after_the_window_itself_edited_the_topic_asks_nothing(
     window: MainWindow, demo_db: Database, conflicts: ConflictAnswers
 ) -> None:
+    _decision, topic_id = _add_first_resolution(window, demo_db)
     assert window.hub is not None
-    with demo_db.transaction(read_only=True) as s:
-        decision = decisions.get_decision(s, decision_id=s.scalars(select(Decision.id).order_by(Decision.id)).first())
-    command = AddToWorkProgrammeCommand(window.hub, decision=decision, title="", reason="")
-    window.push(command)
-    assert command.addition is not None
-    topic_id = command.addition.topic_id
     before = window.hub.query(topics.get_topic, topic_id=topic_id)
     window.push(EditTopicCommand(window.hub, before=before, fields={"reason": "Mine"}))
 
