@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -158,6 +158,9 @@ class ProgrammeAddition:
     in_months: int | None = None
     today: dt.date | None = None
     source_kind: str | None = None
+    # (table, id, version) of the rows this step left: undo and redo check nobody changed
+    # them. Not part of what was added, so a redone addition equals the first.
+    versions: tuple[tuple[str, int, int], ...] = field(default=(), compare=False)
 
     @property
     def booked(self) -> bool:

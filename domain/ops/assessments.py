@@ -14,7 +14,16 @@ from ..errors import Invalid
 from ..models import Answer, Assessment, Committee, Topic
 from ..values import AssessmentInfo, CriteriaSetInfo, TopicRow
 from .bulk import chunks, insert_rows
-from .convert import CriteriaCache, agreed_scores, assessment_info, get, lines, summaries, topic_row
+from .convert import (
+    CriteriaCache,
+    agreed_scores,
+    assessment_info,
+    changed_since,
+    get,
+    lines,
+    summaries,
+    topic_row,
+)
 from .criteria import set_for_committee
 
 
@@ -173,9 +182,18 @@ def set_agreed(
     return previous
 
 
-def restore_agreed(session: Session, *, topic_id: int, assessment_id: int | None) -> None:
-    """Put the agreed mark back on ``assessment_id`` (or on none)."""
-    for a in session.scalars(select(Assessment).where(Assessment.topic_id == topic_id)):
+def restore_agreed(
+    session: Session, *, topic_id: int, assessment_id: int | None, expected_agreed: int | None = None
+) -> None:
+    """Put the agreed mark back on ``assessment_id`` (or on none). ``expected_agreed`` is the
+    score the caller left agreed: when someone has since agreed another or none, nothing is
+    written and a Conflict names who."""
+    scores = list(session.scalars(select(Assessment).where(Assessment.topic_id == topic_id)))
+    if expected_agreed is not None:
+        agreed = {a.id for a in scores if a.agreed}
+        if agreed != {expected_agreed}:
+            raise changed_since(session, Assessment, min(agreed - {expected_agreed}, default=expected_agreed))
+    for a in scores:
         a.agreed = a.id == assessment_id
     session.flush()
 

@@ -13,7 +13,7 @@ from ..locks import lock_committee_names, lock_programme
 from ..models import Committee, Meeting, ProgrammeYear, Topic
 from ..values import PROGRAMME_LAYOUTS, CommitteeInfo
 from ..years import municipal_year_of, start_month
-from .convert import committee_info, get
+from .convert import changed_since, committee_info, get
 
 EDITABLE = (
     "name",
@@ -141,9 +141,13 @@ def list_years(session: Session, *, committee_id: int) -> list[int]:
 
 
 def set_programme_approved(
-    session: Session, *, committee_id: int, year_start: int, approved: bool, on: dt.date | None = None
+    session: Session, *, committee_id: int, year_start: int, approved: bool, on: dt.date | None = None,
+    expected: bool | None = None,
 ) -> bool:
-    """Mark a programme approved (prints without DRAFT) or back to draft; returns the old state."""
+    """Mark a programme approved (prints without DRAFT) or back to draft; returns the old state.
+
+    ``expected`` is the state the caller read: when someone has since approved the programme
+    or put it back to draft, nothing is written and a Conflict names who."""  # fmt: skip
     get(session, Committee, committee_id)
     lock_programme(session, committee_id, year_start)
     py = session.scalar(
@@ -151,6 +155,8 @@ def set_programme_approved(
             ProgrammeYear.committee_id == committee_id, ProgrammeYear.year_start == year_start
         )
     )
+    if expected is not None and (py is not None and py.approved) != expected:
+        raise changed_since(session, ProgrammeYear, py.id if py is not None else 0)
     if py is None:
         py = ProgrammeYear(committee_id=committee_id, year_start=year_start, approved=False)
         session.add(py)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from sqlalchemy import Row, and_, func, select
@@ -49,6 +49,7 @@ _WHAT = {
     "ProgressNote": "progress note",
     "CriteriaSet": "criteria set",
     "ReviewMeeting": "review meeting",
+    "ProgrammeYear": "programme",
 }
 
 
@@ -96,6 +97,26 @@ def get(session: Session, model: type[M], id_: int, expected_version: int | None
     if expected_version is not None and row.version != expected_version:  # type: ignore[attr-defined]
         raise changed_since(session, model, id_)
     return row
+
+
+def check_versions(
+    session: Session, model: type[Base], read: Mapping[int, int] | None, now: Mapping[int, int] | None = None
+) -> None:
+    """Raise the Conflict for the first row of ``model`` whose version is not the one the
+    caller read (``read``: id -> version), or that someone deleted. ``now`` is the versions
+    of every row the caller acts on as they are, when a row added since counts as well."""
+    if read is None:
+        return
+    if now is None:
+        ids = list(read)
+        column = model.id  # type: ignore[attr-defined]
+        found = session.execute(select(column, model.version).where(column.in_(ids))) if ids else ()  # type: ignore[attr-defined]
+        now = {row_id: version for row_id, version in found}
+        changed = [i for i in read if read[i] != now.get(i)]
+    else:
+        changed = [i for i in read.keys() | now.keys() if read.get(i) != now.get(i)]
+    if changed:
+        raise changed_since(session, model, min(changed))
 
 
 def lines(text: str) -> tuple[str, ...]:

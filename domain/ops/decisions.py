@@ -50,7 +50,7 @@ from ..models import (
 from ..years import municipal_year_of, start_month, year_bounds
 from . import planning
 from . import topics as topic_ops
-from .convert import get
+from .convert import changed_since, get
 from .planning import resolve_placement
 
 EDITABLE = (
@@ -672,7 +672,7 @@ def _add_resolution(
     previous = d.status.value
     d.status = DecisionStatus.COMPLETE
     session.flush()
-    return ProgrammeAddition(
+    return left_at(session, ProgrammeAddition(
         topic_id=topic.id,
         entry_id=entry_id,
         meeting_id=meeting.id if meeting else None,
@@ -688,12 +688,42 @@ def _add_resolution(
         requested_meeting_id=meeting_id,
         in_months=in_months,
         today=today,
-    )
+    ))
 
 
-def undo_add_to_work_programme(session: Session, *, addition: ProgrammeAddition) -> None:
+# The rows an addition makes or marks, by table (all versioned).
+_LEFT: dict[str, type[Any]] = {m.__tablename__: m for m in (Topic, ProgrammeEntry, Decision, Recommendation)}
+
+
+def left_at(session: Session, addition: ProgrammeAddition) -> ProgrammeAddition:
+    """``addition`` with the versions its rows are at now (the rows that still exist)."""
+    ids = {
+        "topic": addition.topic_id, "programme_entry": addition.entry_id,
+        "decision": addition.decision_id, "recommendation": addition.recommendation_id,
+    }  # fmt: skip
+    found = ((table, i, session.get(_LEFT[table], i)) for table, i in ids.items() if i is not None)
+    return replace(addition, versions=tuple((table, i, row.version) for table, i, row in found if row is not None))
+
+
+def check_left(session: Session, expected: ProgrammeAddition | None) -> None:
+    """Raise the Conflict for the first row of ``expected.versions`` someone changed since
+    (a row deleted since is left to the step itself to report)."""
+    for table, row_id, version in expected.versions if expected is not None else ():
+        row = session.get(_LEFT[table], row_id)
+        if row is not None and row.version != version:
+            raise changed_since(session, _LEFT[table], row_id)
+
+
+def undo_add_to_work_programme(
+    session: Session, *, addition: ProgrammeAddition, expected: ProgrammeAddition | None = None
+) -> ProgrammeAddition:
     """Remove exactly what :func:`add_to_work_programme` (or a recommendation's follow-up)
-    created, and put back the resolution's status or the recommendation's link."""
+    created, and put back the resolution's status or the recommendation's link; returns the
+    addition with the versions the undo left, for redo to check.
+
+    ``expected`` is the addition as the caller last left it: when someone changed one of its
+    rows since, nothing is written and a Conflict names who."""
+    check_left(session, expected)
     remove_programme_topic(session, addition)
     if addition.note_id is not None and session.get(ProgressNote, addition.note_id) is not None:
         delete_progress_note(session, note_id=addition.note_id)
@@ -704,6 +734,7 @@ def undo_add_to_work_programme(session: Session, *, addition: ProgrammeAddition)
         r = get(session, Recommendation, addition.recommendation_id)
         r.follow_up_topic_id = addition.previous_follow_up_topic_id
     session.flush()
+    return left_at(session, addition)
 
 
 def remove_programme_topic(session: Session, addition: ProgrammeAddition) -> None:
@@ -720,11 +751,13 @@ def remove_programme_topic(session: Session, addition: ProgrammeAddition) -> Non
 
 
 def redo_add_to_work_programme(
-    session: Session, *, addition: ProgrammeAddition
+    session: Session, *, addition: ProgrammeAddition, expected: ProgrammeAddition | None = None
 ) -> ProgrammeAddition:
-    """Make the same topic, entry and note again, with the same ids, after an undo."""
+    """Make the same topic, entry and note again, with the same ids, after an undo (checking
+    ``expected`` as :func:`undo_add_to_work_programme` does)."""
     if addition.decision_id is None:
         raise Invalid("This addition did not come from a resolution.")
+    check_left(session, expected)
     d = get(session, Decision, addition.decision_id)
     meeting = get(session, Meeting, addition.meeting_id) if addition.meeting_id else None
     again = _add_resolution(

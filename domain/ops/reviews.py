@@ -42,7 +42,9 @@ from ..models import (
 )
 from .convert import get, lines
 from .decisions import (
+    check_left,
     create_programme_topic,
+    left_at,
     placement_message,
     undo_add_to_work_programme,
 )
@@ -691,7 +693,7 @@ def _add_follow_up(
     previous = x.follow_up_topic_id
     x.follow_up_topic_id = topic.id
     session.flush()
-    return ProgrammeAddition(
+    return left_at(session, ProgrammeAddition(
         topic_id=topic.id,
         entry_id=entry_id,
         meeting_id=meeting.id if meeting else None,
@@ -707,18 +709,24 @@ def _add_follow_up(
         in_months=in_months,
         today=today,
         source_kind=kind.value,
-    )
+    ))
 
 
-def undo_add_follow_up(session: Session, *, addition: ProgrammeAddition) -> None:
+def undo_add_follow_up(
+    session: Session, *, addition: ProgrammeAddition, expected: ProgrammeAddition | None = None
+) -> ProgrammeAddition:
     """Remove the topic (and entry) a follow-up created and put back the previous link."""
-    undo_add_to_work_programme(session, addition=addition)
+    return undo_add_to_work_programme(session, addition=addition, expected=expected)
 
 
-def redo_add_follow_up(session: Session, *, addition: ProgrammeAddition) -> ProgrammeAddition:
-    """Make the same follow-up topic and entry again, with the same ids, after an undo."""
+def redo_add_follow_up(
+    session: Session, *, addition: ProgrammeAddition, expected: ProgrammeAddition | None = None
+) -> ProgrammeAddition:
+    """Make the same follow-up topic and entry again, with the same ids, after an undo
+    (checking ``expected`` as :func:`undo_add_to_work_programme` does)."""
     if addition.recommendation_id is None:
         raise Invalid("This addition did not come from a recommendation.")
+    check_left(session, expected)
     x = get(session, Recommendation, addition.recommendation_id)
     meeting = get(session, Meeting, addition.meeting_id) if addition.meeting_id else None
     today = addition.today or dt.date.today()

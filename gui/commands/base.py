@@ -58,6 +58,11 @@ def when(starts_at: dt.datetime) -> str:
 # else's change. Keyed by the plain value's type name (snapshot rows count as their values).
 _left_at: weakref.WeakKeyDictionary[Hub, dict[tuple[str, int], int]] = weakref.WeakKeyDictionary()
 _SAME_ROW = {"TopicState": "TopicRow", "MeetingState": "MeetingInfo", "EntryState": "EntryInfo"}
+# Rows a result names by table with their versions (``versions``: (table, id, version)).
+_TABLE_ROW = {
+    "topic": "TopicRow", "programme_entry": "EntryInfo", "decision": "DecisionInfo",
+    "recommendation": "RecommendationInfo",
+}  # fmt: skip
 
 
 def _rows(result: Any) -> Iterator[Any]:
@@ -108,6 +113,8 @@ class HubCommand(QUndoCommand):
             version = getattr(row, "version", None)
             if isinstance(version, int) and isinstance(getattr(row, "id", None), int):
                 left[_key(row)] = version
+        for table, row_id, version in getattr(result, "versions", ()):
+            left[(_TABLE_ROW.get(table, table), row_id)] = version
         return result
 
     def expected(self, row: Any) -> int | None:
@@ -294,8 +301,22 @@ class ProgrammeAdditionCommand(HubCommand):
         if self.addition is None:
             self.addition = self.run(self.add, **self.kwargs)
         else:
-            self.addition = self.run(self.redo_op, addition=self.addition)
+            self.addition = self.run(self.redo_op, addition=self.addition, expected=self._left())
 
     def undo_(self) -> None:
         assert self.addition is not None
-        self.run(self.undo_op, addition=self.addition)
+        self.addition = self.run(self.undo_op, addition=self.addition, expected=self._left())
+
+    def _left(self) -> Any:
+        """The addition with the versions this window last left its rows at (a later command
+        of the window, undone since, moves them on too), or None to overwrite."""
+        if self._forced or self.addition is None:
+            return None
+        from dataclasses import replace
+
+        left = _left_at.get(self.hub, {})
+        versions = tuple(
+            (table, row_id, left.get((_TABLE_ROW.get(table, table), row_id), version))
+            for table, row_id, version in self.addition.versions
+        )
+        return replace(self.addition, versions=versions)

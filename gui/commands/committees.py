@@ -79,7 +79,7 @@ class SetProgrammeApprovedCommand(HubCommand):
         self.approved = approved
         self.previous: bool | None = None
 
-    def _apply(self, approved: bool) -> bool:
+    def _apply(self, approved: bool, *, was: bool) -> bool:
         from domain.ops import committees
 
         return self.run(
@@ -87,16 +87,18 @@ class SetProgrammeApprovedCommand(HubCommand):
             committee_id=self.committee_id,
             year_start=self.year_start,
             approved=approved,
+            expected=self.expected_state(was),
         )
 
     def do(self) -> None:
-        previous = self._apply(self.approved)
+        # The window offers the opposite of the state it shows; redo finds what undo left.
+        previous = self._apply(self.approved, was=not self.approved if self.previous is None else self.previous)
         if self.previous is None:
             self.previous = previous
 
     def undo_(self) -> None:
         assert self.previous is not None
-        self._apply(self.previous)
+        self._apply(self.previous, was=self.approved)
 
 
 class SaveSettingsCommand(HubCommand):
@@ -106,9 +108,10 @@ class SaveSettingsCommand(HubCommand):
     to show beside the field instead of in a message box.
     """
 
-    def __init__(self, hub: Hub, *, settings: CouncilSettings) -> None:
+    def __init__(self, hub: Hub, *, settings: CouncilSettings, read: CouncilSettings | None = None) -> None:
         super().__init__(hub, "change council settings", inline=True)
         self.settings = settings
+        self.read = read  # the settings the dialog showed, which the first run expects stored
         self.previous: CouncilSettings | None = None
 
     def do(self) -> None:
@@ -116,7 +119,7 @@ class SaveSettingsCommand(HubCommand):
 
         previous = self.run(
             save_settings, settings=self.settings,
-            expected=None if self.previous is None else self.expected_state(self.previous),
+            expected=self.expected_state(self.read if self.previous is None else self.previous),
         )  # fmt: skip
         if self.previous is None:
             self.previous = previous

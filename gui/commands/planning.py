@@ -9,7 +9,7 @@ an entry booked by an earlier one still finds it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .base import HubCommand, short, when
@@ -49,8 +49,8 @@ class PlanCommand(HubCommand):
 
         if self.result is None:
             kwargs = dict(self.kwargs)
-            if self._forced and "expected_version" in kwargs:
-                kwargs["expected_version"] = None
+            if self._forced:  # the user chose to overwrite what changed since they read it
+                kwargs.update({k: None for k in kwargs if k.startswith("expected")})
             self.result = self.run(self.op, **kwargs)
             self.state = self.result.after
         else:
@@ -87,8 +87,11 @@ class MoveEntryCommand(PlanCommand):
         self, hub: Hub, *, entry_id: int, title: str, meeting_id: int | None,
         meeting_day: dt.date | None = None, position: int | None = None,
         reorder: bool = False, today: dt.date | None = None, version: int | None = None,
+        together: Mapping[int, int] | None = None,
     ) -> None:
-        """``version`` is the entry's as the user saw it, to check nobody moved it since."""
+        """``version`` is the entry's as the user saw it, to check nobody moved it since;
+        ``together`` the versions of all the entries the user moves at once, as read before
+        the first of them moved (the later moves renumber the others)."""
         from domain.ops import planning
 
         if meeting_id is None:
@@ -100,7 +103,7 @@ class MoveEntryCommand(PlanCommand):
         super().__init__(
             hub, text, planning.move_entry,
             entry_id=entry_id, meeting_id=meeting_id, position=position, today=today,
-            expected_version=version,
+            expected_version=version, expected_entries=together,
         )
 
 
@@ -137,13 +140,16 @@ class DeferCommand(PlanCommand):
 
 class BringBackCommand(PlanCommand):
     def __init__(
-        self, hub: Hub, *, topic_id: int, title: str, months: int, from_date: dt.date
+        self, hub: Hub, *, topic_id: int, title: str, months: int, from_date: dt.date,
+        entry: tuple[int, int] | None = None,
     ) -> None:
+        """``entry`` is the id and version of the entry brought back, as the planner showed it."""
         from domain.ops import planning
 
         super().__init__(
             hub, f"bring back {short(title)} in {months} months", planning.bring_back,
             topic_id=topic_id, months=months, from_date=from_date,
+            expected_entries=dict([entry]) if entry is not None else None,
         )
 
 
@@ -187,12 +193,15 @@ class SetMeetingStatusCommand(PlanCommand):
 
 
 class PlaceStandingCommand(PlanCommand):
-    def __init__(self, hub: Hub, *, committee_id: int, year_start: int) -> None:
+    def __init__(
+        self, hub: Hub, *, committee_id: int, year_start: int, meetings: Mapping[int, int] | None = None
+    ) -> None:
+        """``meetings`` are the year's meetings (id -> version) as the planner showed them."""
         from domain.ops import planning
 
         super().__init__(
             hub, "place standing items", planning.place_standing_items,
-            committee_id=committee_id, year_start=year_start,
+            committee_id=committee_id, year_start=year_start, expected_meetings=meetings,
         )
 
     def do(self) -> None:
@@ -214,4 +223,5 @@ class AcceptSuggestionCommand(PlanCommand):
             hub, f"accept {n} suggested booking{'s' if n != 1 else ''}",
             planning.accept_suggestion,
             placements=list(placements), released_entry_ids=list(released_entry_ids),
+            expected_topics={p.topic_id: p.topic_version for p in placements if p.topic_version is not None},
         )

@@ -85,7 +85,10 @@ class SetAgreedCommand(HubCommand):
     def undo_(self) -> None:
         from domain.ops import assessments
 
-        self.run(assessments.restore_agreed, topic_id=self.topic_id, assessment_id=self.previous)
+        self.run(
+            assessments.restore_agreed, topic_id=self.topic_id, assessment_id=self.previous,
+            expected_agreed=self.expected_state(self.assessment_id),
+        )  # fmt: skip
 
 
 class MarkNotPursuedCommand(HubCommand):

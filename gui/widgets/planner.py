@@ -507,6 +507,9 @@ class PlannerView(QWidget):
                 ))
         elif kind == "entry":
             entries = {e.id: e for row in self.model.meeting_rows() for e in row.entries}
+            # The first move checks every dragged entry as read; the later ones find the
+            # others renumbered by the earlier moves, which is no one else's change.
+            read: dict[int, int] | None = {eid: entries[eid].version for eid in ids if eid in entries}
             for eid in ids:
                 e = entries.get(eid)
                 if e is None:
@@ -521,13 +524,17 @@ class PlannerView(QWidget):
                     self.hub, entry_id=eid, title=e.title, meeting_id=meeting_id,
                     meeting_day=self._meeting_day(meeting_id) if meeting_id else None,
                     position=position_, reorder=meeting_id == e.meeting_id, today=self.today(),
+                    together=read,
                 ))
+                read = None
         if not commands:
             return False
         if len(commands) == 1:
             return self.push(commands[0])
         self.undo_stack.beginMacro(commands[0].text() + f" and {len(commands) - 1} more")
-        ok = all([self.push(c) for c in commands])
+        ok = self.push(commands[0])  # when it is refused, the others are not moved either
+        if ok:
+            ok = all([self.push(c) for c in commands[1:]])
         self.undo_stack.endMacro()
         return ok
 
@@ -639,7 +646,7 @@ class PlannerView(QWidget):
         assert row is not None
         command = BringBackCommand(
             self.hub, topic_id=entry.topic_id, title=entry.title, months=months,
-            from_date=row.meeting.starts_at.date(),
+            from_date=row.meeting.starts_at.date(), entry=(entry.id, entry.version),
         )
         if self.push(command) and command.result is not None:
             self.show_notice(command.result.message)
@@ -718,7 +725,10 @@ class PlannerView(QWidget):
             return
         from ..commands.planning import PlaceStandingCommand
 
-        command = PlaceStandingCommand(self.hub, committee_id=self.committee_id, year_start=self.year_start)
+        shown = {row.meeting.id: row.meeting.version for row in self.model.meeting_rows()}
+        command = PlaceStandingCommand(
+            self.hub, committee_id=self.committee_id, year_start=self.year_start, meetings=shown
+        )
         if not self.push(command):
             return
         n = len(command.result.entry_ids) if command.result is not None else 0

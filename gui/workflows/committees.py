@@ -64,7 +64,7 @@ class CommitteesFlow:
             return
 
         def save(settings: Any) -> BaseException | None:
-            return self.window.push(SaveSettingsCommand(hub, settings=settings))
+            return self.window.push(SaveSettingsCommand(hub, settings=settings, read=current))
 
         self.window.show_dialog(SettingsDialog(current, on_save=save, parent=self.window))
 

@@ -140,3 +140,147 @@ def test_settings_saved_over_someone_elses_change_are_refused(demo_db: Database)
     assert caught.value.row_id == "council.clear_days"
     with demo_db.transaction(read_only=True) as s:
         assert load_settings(s).council_name == seen.council_name
+
+
+def _two_scores(db: Database) -> tuple[int, int, int]:
+    """A topic with its demo score agreed and a second score: (topic, agreed, other)."""
+    with db.transaction() as s:
+        agreed = s.scalars(select(Assessment).where(Assessment.agreed).order_by(Assessment.id)).first()
+        assert agreed is not None
+        other = assessments.record_assessment(s, topic_id=agreed.topic_id, scorer="Cllr Murphy", answers=[(True, "")] * 6)
+        return agreed.topic_id, agreed.id, other.id
+
+
+def test_undoing_an_agreed_score_after_someone_agreed_another_is_refused(demo_db: Database) -> None:
+    topic_id, first, second = _two_scores(demo_db)
+    with demo_db.transaction(who="Alex Jones") as s:  # A agrees the second score
+        previous = assessments.set_agreed(s, assessment_id=second)
+    with demo_db.transaction(who="Sam Patel") as s:  # B puts it back on the first
+        assessments.set_agreed(s, assessment_id=first)
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        assessments.restore_agreed(s, topic_id=topic_id, assessment_id=previous, expected_agreed=second)
+    assert caught.value.table == "assessment"
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(Assessment, first).agreed and not s.get(Assessment, second).agreed
+
+
+def test_approving_a_programme_someone_else_approved_meanwhile_is_refused(demo_db: Database) -> None:
+    from domain.models import ProgrammeYear
+
+    with demo_db.transaction(who="Alex Jones") as s:  # A sees a draft
+        committee_id = s.scalars(select(Committee.id).order_by(Committee.id)).first()
+        seen = committees.is_approved(s, committee_id=committee_id, year_start=2030)
+    assert seen is False
+    with demo_db.transaction(who="Sam Patel") as s:
+        committees.set_programme_approved(s, committee_id=committee_id, year_start=2030, approved=True)
+    with demo_db.transaction(read_only=True) as s:
+        after_sam = s.scalars(select(ProgrammeYear.version).where(ProgrammeYear.year_start == 2030)).one()
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction(who="Alex Jones") as s:
+        committees.set_programme_approved(s, committee_id=committee_id, year_start=2030, approved=True, expected=seen)
+    assert caught.value.table == "programme_year"
+    with demo_db.transaction(read_only=True) as s:
+        py = s.scalars(select(ProgrammeYear).where(ProgrammeYear.year_start == 2030)).one()
+        assert py.approved and py.version == after_sam  # Sam's approval, not written again
+
+
+def _meeting_with_entries(s: Any) -> tuple[Meeting, list[ProgrammeEntry]]:
+    """The first meeting with at least three entries, and its entries in agenda order."""
+    for m in s.scalars(select(Meeting).order_by(Meeting.starts_at)):
+        entries = sorted(m.entries, key=lambda e: e.position)
+        if len(entries) >= 3:
+            return m, entries
+    raise AssertionError("the demo data has no meeting with three entries")
+
+
+def test_moving_several_entries_checks_each_as_read_before_the_first_moved(demo_db: Database) -> None:
+    with demo_db.transaction(who="Alex Jones") as s:  # A picks up the first two entries
+        meeting, entries = _meeting_with_entries(s)
+        mid, (first, second) = meeting.id, entries[:2]
+        read = {first.id: first.version, second.id: second.version}
+    with demo_db.transaction(who="Sam Patel") as s:  # B unschedules the second
+        planning.move_entry(s, entry_id=second.id, meeting_id=None)
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        planning.move_entry(s, entry_id=first.id, meeting_id=mid, position=3, expected_entries=read)
+    assert (caught.value.table, caught.value.row_id) == ("programme_entry", second.id)
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(ProgrammeEntry, first.id).version == read[first.id]  # the first did not move
+
+
+def test_bringing_back_an_entry_someone_moved_meanwhile_is_refused(demo_db: Database) -> None:
+    with demo_db.transaction(who="Alex Jones") as s:
+        entry = _first(s, ProgrammeEntry)
+        read, topic_id, day = {entry.id: entry.version}, entry.topic_id, entry.meeting.starts_at.date()
+    with demo_db.transaction(who="Sam Patel") as s:
+        planning.move_entry(s, entry_id=entry.id, meeting_id=entry.meeting_id, position=1)
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        planning.bring_back(s, topic_id=topic_id, months=6, from_date=day, expected_entries=read)
+    assert caught.value.table == "programme_entry"
+    with demo_db.transaction(read_only=True) as s:
+        assert len(s.scalars(select(ProgrammeEntry).where(ProgrammeEntry.topic_id == topic_id)).all()) == 1
+
+
+def test_accepting_a_suggestion_for_a_topic_someone_changed_meanwhile_is_refused(demo_db: Database) -> None:
+    with demo_db.transaction(who="Alex Jones") as s:
+        cid = s.scalars(select(Topic.committee_id).where(Topic.year_start == 2019)).first()
+        proposal = planning.suggest(s, committee_id=cid, year_start=2019, today=dt.date(2019, 7, 11))
+    chosen = proposal.changes[:2]
+    assert chosen, "the demo data has topics waiting to be scheduled"
+    with demo_db.transaction(who="Sam Patel") as s:
+        topics.update_topic(s, topic_id=chosen[1].topic_id, reason="Sam's reason")
+    read = {p.topic_id: p.topic_version for p in chosen if p.topic_version is not None}
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        planning.accept_suggestion(s, placements=chosen, expected_topics=read)
+    assert (caught.value.table, caught.value.row_id) == ("topic", chosen[1].topic_id)
+    with demo_db.transaction(read_only=True) as s:
+        assert not s.scalars(select(ProgrammeEntry).where(ProgrammeEntry.topic_id == chosen[0].topic_id)).all()
+
+
+def test_placing_standing_items_after_someone_changed_the_years_meetings_is_refused(demo_db: Database) -> None:
+    with demo_db.transaction(who="Alex Jones") as s:
+        cid = s.scalars(select(Topic.committee_id).where(Topic.year_start == 2019)).first()
+        shown = planning.load_programme(s, committee_id=cid, year_start=2019)
+        read = {row.meeting.id: row.meeting.version for row in shown.meetings}
+    with demo_db.transaction(who="Sam Patel") as s:
+        later = shown.meetings[-1].meeting
+        planning.move_meeting(s, meeting_id=later.id, starts_at=later.starts_at + dt.timedelta(hours=1))
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        planning.place_standing_items(s, committee_id=cid, year_start=2019, expected_meetings=read)
+    assert (caught.value.table, caught.value.row_id) == ("meeting", later.id)
+    with demo_db.transaction() as s:  # read afresh, the same placing goes ahead
+        fresh = {r.meeting.id: r.meeting.version for r in planning.load_programme(s, committee_id=cid, year_start=2019).meetings}
+        assert planning.place_standing_items(s, committee_id=cid, year_start=2019, expected_meetings=fresh).entry_ids
+
+
+def test_undo_and_redo_of_adding_to_the_work_programme_refuse_someone_elses_change(demo_db: Database) -> None:
+    with demo_db.transaction(who="Alex Jones") as s:
+        added = decisions.add_to_work_programme(s, decision_id=_first(s, Decision).id)
+    with demo_db.transaction(who="Sam Patel") as s:
+        topics.update_topic(s, topic_id=added.topic_id, reason="Sam's reason")
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        decisions.undo_add_to_work_programme(s, addition=added, expected=added)
+    assert (caught.value.table, caught.value.row_id) == ("topic", added.topic_id)
+
+    with demo_db.transaction(who="Alex Jones") as s:  # choosing to overwrite it, then redo
+        undone = decisions.undo_add_to_work_programme(s, addition=added)
+        assert s.get(Topic, added.topic_id) is None
+    with demo_db.transaction(who="Sam Patel") as s:
+        decisions.update_decision(s, decision_id=added.decision_id, title="Sam's resolution")
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        decisions.redo_add_to_work_programme(s, addition=undone, expected=undone)
+    assert (caught.value.table, caught.value.row_id) == ("decision", added.decision_id)
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(Topic, added.topic_id) is None
+
+
+def test_undo_of_a_follow_up_added_to_the_programme_refuses_someone_elses_change(demo_db: Database) -> None:
+    with demo_db.transaction() as s:
+        _make(s, Recommendation)
+    with demo_db.transaction(who="Alex Jones") as s:
+        added = reviews.add_follow_up_to_programme(s, recommendation_id=_first(s, Recommendation).id)
+    with demo_db.transaction(who="Sam Patel") as s:
+        reviews.update_recommendation(s, recommendation_id=added.recommendation_id, text="Sam's text")
+    with pytest.raises(Conflict, match="^Sam Patel changed ") as caught, demo_db.transaction() as s:
+        reviews.undo_add_follow_up(s, addition=added, expected=added)
+    assert caught.value.table == "recommendation"
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(Topic, added.topic_id) is not None

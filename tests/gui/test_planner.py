@@ -13,9 +13,11 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStac
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from window_helpers import ConflictAnswers
 
 from domain.db import Database
 from domain.models import Committee
+from domain.ops import planning, topics
 from gui.dialogs.meeting_calendar import MeetingCalendarDialog
 from gui.hub import Hub
 from gui.models.planner import ENTRY_MIME, TOPIC_MIME, PlannerModel
@@ -31,6 +33,7 @@ class Answers(PlannerDialogs):
     def __init__(self) -> None:
         self.meeting: int | None = None
         self.deferral: tuple[str, str] | None = None
+        self.months_answer: int | None = None
         self.prepare: Any = None  # called with a dialog before it is "accepted"
         self.shown: list[QDialog] = []
 
@@ -39,6 +42,9 @@ class Answers(PlannerDialogs):
 
     def defer(self, parent: Any, title: str, next_meeting: str | None) -> tuple[str, str] | None:
         return self.deferral
+
+    def months(self, parent: Any, title: str) -> int | None:
+        return self.months_answer
 
     def run(self, dialog: QDialog) -> bool:
         self.shown.append(dialog)
@@ -320,3 +326,88 @@ def test_planner_model_rows_are_plain_values(planner: PlannerView) -> None:
     model: PlannerModel = planner.model
     rows = model.meeting_rows()
     assert [r.meeting.starts_at.date() for r in rows] == sorted(r.meeting.starts_at.date() for r in rows)
+
+
+# --- someone else changed what the planner shows ----------------------------------------------
+
+
+def _sept_entries(view: PlannerView) -> list[Any]:
+    mid, _index = _meeting(view, SEPT)
+    return list(next(r for r in view.model.meeting_rows() if r.meeting.id == mid).entries)
+
+
+def _drag_first_two_to_march(view: PlannerView) -> list[str]:
+    _mid, sept = _meeting(view, SEPT)
+    dragged = [view.model.index(i, 0, sept) for i in (0, 1)]
+    titles = [view.model.entry_at(i).title for i in dragged]
+    _mid, march = _meeting(view, MARCH)
+    view.model.dropMimeData(view.model.mimeData(dragged), Qt.DropAction.MoveAction, -1, 0, march)
+    return titles
+
+
+def test_dragging_two_items_together_is_not_mistaken_for_someone_elses_change(
+    planner: PlannerView, conflicts: ConflictAnswers
+) -> None:
+    titles = _drag_first_two_to_march(planner)  # the first move renumbers the second
+    assert _titles(planner, MARCH)[-2:] == titles
+    assert conflicts.asked == []
+
+
+def test_dragging_items_someone_else_moved_meanwhile_moves_none(
+    planner: PlannerView, sqlite_demo_db: Database, messages: list[str]
+) -> None:
+    second = _sept_entries(planner)[1]
+    with sqlite_demo_db.transaction(who="Sam Patel") as s:
+        planning.move_entry(s, entry_id=second.id, meeting_id=second.meeting_id, position=4)
+
+    titles = _drag_first_two_to_march(planner)
+
+    assert len(messages) == 1 and messages.pop().startswith("Sam Patel changed ")
+    assert not set(titles) & set(_titles(planner, MARCH))
+    assert set(titles) <= set(_titles(planner, SEPT))
+
+
+def test_bringing_back_an_item_someone_else_moved_meanwhile_is_refused(
+    planner: PlannerView, sqlite_demo_db: Database, messages: list[str]
+) -> None:
+    entry = _sept_entries(planner)[0]
+    with sqlite_demo_db.transaction(who="Sam Patel") as s:
+        planning.move_entry(s, entry_id=entry.id, meeting_id=entry.meeting_id, position=3)
+    planner.tree.setCurrentIndex(_entry_index(planner, SEPT, entry.title))
+    planner.dialogs.months_answer = 6
+
+    planner.bring_back()
+
+    assert len(messages) == 1 and messages.pop().startswith("Sam Patel changed ")
+    assert planner.undo_stack.count() == 0
+    assert [e.title for row in planner.model.meeting_rows() for e in row.entries].count(entry.title) == 1
+
+
+def test_accepting_a_suggestion_after_someone_changed_a_topic_books_nothing(
+    planner: PlannerView, sqlite_demo_db: Database, messages: list[str]
+) -> None:
+    before = _titles(planner, MARCH)
+
+    def sam_edits_a_suggested_topic(dialog: Any) -> None:  # while the dialog is open
+        with sqlite_demo_db.transaction(who="Sam Patel") as s:
+            topic_id = dialog.chosen()[-1].topic_id
+            topics.update_topic(s, topic_id=topic_id, reason="Sam's reason")
+
+    planner.dialogs.prepare = sam_edits_a_suggested_topic
+    planner.suggest_button.click()
+
+    assert len(messages) == 1 and messages.pop().startswith("Sam Patel changed ")
+    assert _titles(planner, MARCH) == before and planner.undo_stack.count() == 0
+
+
+def test_placing_standing_items_after_someone_moved_a_meeting_places_none(
+    planner: PlannerView, sqlite_demo_db: Database, messages: list[str]
+) -> None:
+    mid, _index = _meeting(planner, SEPT)
+    with sqlite_demo_db.transaction(who="Sam Patel") as s:
+        planning.move_meeting(s, meeting_id=mid, starts_at=dt.datetime(2019, 9, 11, 15))
+
+    planner.standing_button.click()
+
+    assert len(messages) == 1 and messages.pop().startswith("Sam Patel changed ")
+    assert STANDING not in _titles(planner, SEPT) and planner.undo_stack.count() == 0

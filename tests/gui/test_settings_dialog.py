@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from window_helpers import ConflictAnswers
 
-from domain.settings import DEFAULTS, load_settings
+from domain.db import Database
+from domain.settings import DEFAULTS, load_settings, save_settings
 from gui.dialogs.settings_dialog import SettingsDialog
 from gui.mainwindow import MainWindow
 
@@ -94,3 +97,18 @@ def test_a_new_year_start_month_offers_the_years_at_once(window: MainWindow, qtb
     window.undo_action.trigger()  # back to May
     assert window.year_combo.currentText() == "2026 - 27"
     assert window.windowTitle() == "Housing Panel — Work Programme 2026 - 27 — Scrutineer"
+
+
+def test_saving_over_settings_someone_changed_while_the_dialog_was_open_asks(
+    window: MainWindow, qtbot: QtBot, demo_db: Database, conflicts: ConflictAnswers
+) -> None:
+    dialog = _open(window)
+    with demo_db.transaction(who="Sam Patel") as s:
+        save_settings(s, settings=replace(load_settings(s), clear_days=DEFAULTS.clear_days + 3))
+    dialog.report_spin.setValue(DEFAULTS.report_days + 2)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert [c.who for c in conflicts.asked] == ["Sam Patel"]
+    saved = _saved(window)
+    assert (saved.clear_days, saved.report_days) == (DEFAULTS.clear_days + 3, DEFAULTS.report_days)
+    assert not window.undo_stack.canUndo()

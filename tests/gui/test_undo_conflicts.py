@@ -10,10 +10,14 @@ from sqlalchemy import select
 from window_helpers import ConflictAnswers, table_titles
 
 from domain.db import Database
-from domain.models import ProgrammeEntry
-from domain.ops import planning, topics
+from domain.decision_values import DecisionInfo
+from domain.models import Assessment, Decision, ProgrammeEntry, Topic
+from domain.ops import assessments, committees, decisions, planning, topics
 from domain.ops.history import row_history
+from gui.commands.decisions import AddToWorkProgrammeCommand
 from gui.commands.planning import MoveEntryCommand
+from gui.commands.scoring import SetAgreedCommand
+from gui.commands.topics import EditTopicCommand
 from gui.dialogs.topic_editor import TopicEditor
 from gui.mainwindow import MainWindow
 
@@ -87,3 +91,90 @@ def test_undo_of_a_planner_move_after_someone_else_moved_the_entry(
     with demo_db.transaction(read_only=True) as s:
         assert s.get(ProgrammeEntry, entry_id) is None  # Sam's unscheduling stands
     assert not window.undo_stack.canUndo()
+
+
+def test_undo_of_an_agreed_score_after_someone_else_agreed_another(
+    window: MainWindow, demo_db: Database, conflicts: ConflictAnswers
+) -> None:
+    assert window.hub is not None
+    with demo_db.transaction() as s:
+        first = s.scalars(select(Assessment).where(Assessment.agreed).order_by(Assessment.id)).first()
+        assert first is not None
+        first_id, topic_id = first.id, first.topic_id
+        second = assessments.record_assessment(s, topic_id=topic_id, scorer="Cllr Murphy", answers=[(True, "")] * 6)
+    window.push(SetAgreedCommand(window.hub, topic_id=topic_id, topic_title="it", assessment_id=second.id))
+    with demo_db.transaction(who="Sam Patel") as s:
+        assessments.set_agreed(s, assessment_id=first_id)
+
+    window.undo_action.trigger()
+
+    assert [c.who for c in conflicts.asked] == ["Sam Patel"]
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(Assessment, first_id).agreed and not s.get(Assessment, second.id).agreed
+    assert not window.undo_stack.canUndo()
+
+
+def test_approving_a_programme_someone_else_approved_meanwhile_asks(
+    window: MainWindow, demo_db: Database, conflicts: ConflictAnswers
+) -> None:
+    assert window.committee_id is not None and window.year_start is not None
+    shown = window.approved_action.isChecked()
+    with demo_db.transaction(who="Sam Patel") as s:
+        committees.set_programme_approved(
+            s, committee_id=window.committee_id, year_start=window.year_start, approved=not shown
+        )
+
+    window.approved_action.trigger()  # the user asks for what Sam already did
+
+    assert [c.who for c in conflicts.asked] == ["Sam Patel"]
+    assert not window.undo_stack.canUndo()
+    assert window.approved_action.isChecked() is not shown  # the tick shows Sam's change
+
+
+def _add_first_resolution(window: MainWindow, db: Database) -> tuple[DecisionInfo, int]:
+    """Put the first resolution on the work programme from the window: it and the new topic."""
+    assert window.hub is not None
+    with db.transaction(read_only=True) as s:
+        decision = decisions.get_decision(s, decision_id=s.scalars(select(Decision.id).order_by(Decision.id)).first())
+    command = AddToWorkProgrammeCommand(window.hub, decision=decision, title="", reason="")
+    window.push(command)
+    assert command.addition is not None
+    return decision, command.addition.topic_id
+
+
+def test_undo_and_redo_of_adding_a_resolution_to_the_programme_ask_over_someone_elses_change(
+    window: MainWindow, demo_db: Database, conflicts: ConflictAnswers
+) -> None:
+    decision, topic_id = _add_first_resolution(window, demo_db)
+    with demo_db.transaction(who="Sam Patel") as s:
+        topics.update_topic(s, topic_id=topic_id, reason="Sam's reason")
+
+    conflicts.use_mine = True
+    window.undo_action.trigger()  # asked, and the user takes the addition off anyway
+    with demo_db.transaction(who="Sam Patel") as s:
+        decisions.update_decision(s, decision_id=decision.id, title="Sam's resolution")
+    conflicts.use_mine = False
+    window.redo_action.trigger()  # asked again; Sam's change stays
+
+    assert [c.who for c in conflicts.asked] == ["Sam Patel", "Sam Patel"]
+    assert (conflicts.asked[0].table, conflicts.asked[1].table) == ("topic", "decision")
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(Topic, topic_id) is None
+        assert decisions.get_decision(s, decision_id=decision.id).title == "Sam's resolution"
+    assert not window.undo_stack.canRedo()
+
+
+def test_undoing_an_addition_after_the_window_itself_edited_the_topic_asks_nothing(
+    window: MainWindow, demo_db: Database, conflicts: ConflictAnswers
+) -> None:
+    _decision, topic_id = _add_first_resolution(window, demo_db)
+    assert window.hub is not None
+    before = window.hub.query(topics.get_topic, topic_id=topic_id)
+    window.push(EditTopicCommand(window.hub, before=before, fields={"reason": "Mine"}))
+
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+
+    assert conflicts.asked == []
+    with demo_db.transaction(read_only=True) as s:
+        assert s.get(Topic, topic_id) is None

@@ -4,6 +4,7 @@ deferring and bringing back."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,7 +23,7 @@ from ...models import (
     TopicStatus,
 )
 from ...values import EntryInfo, MeetingInfo
-from ..convert import get, meeting_info
+from ..convert import check_versions, get, meeting_info
 from .booking import book, resolve_placement
 from .common import (
     after_removal,
@@ -50,10 +51,15 @@ def move_entry(
     position: int | None = None,
     today: dt.date | None = None,
     expected_version: int | None = None,
+    expected_entries: Mapping[int, int] | None = None,
 ) -> Moved:
     """Move an entry to ``position`` on ``meeting_id`` (the same meeting reorders it), or
     back to the to-be-scheduled list when ``meeting_id`` is None. A standing item taken off
-    a meeting stays off it when standing items are placed again."""
+    a meeting stays off it when standing items are placed again.
+
+    ``expected_entries`` (id -> version) are entries the user moves together with this one,
+    as read before the first of them moved."""
+    check_versions(session, ProgrammeEntry, expected_entries)
     entry = get(session, ProgrammeEntry, entry_id, expected_version)
     topic = entry.topic
     source = entry.meeting_id
@@ -209,10 +215,15 @@ class BroughtBack(Undoable):
     message: str
 
 
-def bring_back(session: Session, *, topic_id: int, months: int, from_date: dt.date) -> BroughtBack:
+def bring_back(
+    session: Session, *, topic_id: int, months: int, from_date: dt.date,
+    expected_entries: Mapping[int, int] | None = None,
+) -> BroughtBack:
     """Book a provisional follow-up ("a progress report in 6 months' time") on the first
     meeting in or after the month ``months`` on from ``from_date``; with no such meeting the
-    topic waits in the list, needed by that date."""
+    topic waits in the list, needed by that date. ``expected_entries`` (id -> version) is the
+    entry the user brings back, as read."""  # fmt: skip
+    check_versions(session, ProgrammeEntry, expected_entries)
     topic = get(session, Topic, topic_id)
     meeting, needed_by, why = resolve_placement(
         session,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import Select, select
@@ -9,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ...models import (
     Committee,
+    Meeting,
     MeetingStatus,
     ProgrammeEntry,
     StandingExclusion,
@@ -16,7 +18,7 @@ from ...models import (
     TopicKind,
     TopicStatus,
 )
-from ..convert import get
+from ..convert import check_versions, get
 from .common import entries_of, mark_scheduled, renumber, year_meetings
 from .snapshots import Undoable, capture_state
 
@@ -87,11 +89,18 @@ class StandingPlaced(Undoable):
     entry_ids: tuple[int, ...]
 
 
-def place_standing_items(session: Session, *, committee_id: int, year_start: int) -> StandingPlaced:
+def place_standing_items(
+    session: Session, *, committee_id: int, year_start: int, expected_meetings: Mapping[int, int] | None = None
+) -> StandingPlaced:
     """Put every standing item on every meeting of the year still to be held that lacks it,
-    except where the user took it off. Running it twice adds nothing the second time."""
+    except where the user took it off. Running it twice adds nothing the second time.
+
+    ``expected_meetings`` (id -> version) are the year's meetings as the caller read them:
+    when one changed, went or was added since, nothing is placed and a Conflict names who."""
     get(session, Committee, committee_id)
-    mids = [m.id for m in year_meetings(session, committee_id, year_start)]
+    meetings = year_meetings(session, committee_id, year_start)
+    check_versions(session, Meeting, expected_meetings, {m.id: m.version for m in meetings})
+    mids = [m.id for m in meetings]
     standing_ids = standing_topic_ids(session, committee_id, year_start)
     before = capture_state(session, meeting_ids=mids, topic_ids=standing_ids)
     added = place_standing(session, committee_id, year_start)

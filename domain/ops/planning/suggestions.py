@@ -4,7 +4,7 @@ before its deadlines, best score first; and accepting it."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -24,7 +24,7 @@ from ...models import (
     TopicKind,
     TopicStatus,
 )
-from ..convert import agreed_scores, get
+from ..convert import agreed_scores, check_versions, get
 from .common import UNSCHEDULED, entries_of, insert, mark_scheduled, renumber, year_meetings
 from .loads import slots
 from .snapshots import Undoable, capture_state
@@ -41,6 +41,7 @@ class SuggestedPlacement:
     reason: str
     entry_id: int | None  # an earlier entry to reuse
     unchanged: bool  # already there: accepting changes nothing
+    topic_version: int | None = None  # the topic as the suggestion read it
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +155,7 @@ def suggest(
                 reason=p.reason,
                 entry_id=p.entry_id,
                 unchanged=p.entry_id is not None and where.get(p.entry_id) == p.meeting_id,
+                topic_version=by_id[p.topic_id].version,
             )
         )
     return ScheduleSuggestion(
@@ -176,12 +178,17 @@ def accept_suggestion(
     *,
     placements: Sequence[SuggestedPlacement],
     released_entry_ids: Sequence[int] = (),
+    expected_topics: Mapping[int, int] | None = None,
 ) -> SuggestionAccepted:
     """Book the accepted placements as suggested (not pinned) entries, at the end of each
-    agenda. Earlier suggestions for the accepted topics that are not reused are removed."""
+    agenda. Earlier suggestions for the accepted topics that are not reused are removed.
+
+    ``expected_topics`` (id -> version) are the topics as the suggestion read them: when
+    someone changed one since, nothing is booked and a Conflict names who."""
     accepted = [p for p in placements if not p.unchanged]
     if not accepted:
         raise Invalid("Tick at least one suggested booking to accept.")
+    check_versions(session, Topic, expected_topics)
     topic_ids = {p.topic_id for p in accepted}
     release = []
     for eid in released_entry_ids:
