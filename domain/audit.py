@@ -134,7 +134,7 @@ class _Shape:
     pk: tuple[str, ...]
     fields: tuple[str, ...]  # recorded fields: all columns but the key and the version counter
     field_set: frozenset[str]
-    prefixes: tuple[tuple[str, str], ...]  # (field, "field: ") for the summary of a whole row
+    prefixes: tuple[str, ...]  # "field: " of each field, for the summary of a whole row
     label: str | None  # the field that names a row
     owner: str | None  # the field holding the committee's id: "id" of a committee, committee_id
     parent: tuple[str, type] | None  # else the key to the row whose committee it is, its class
@@ -165,7 +165,7 @@ def _shape_of(cls: type) -> _Shape:
         pk=pk,
         fields=fields,
         field_set=frozenset(fields),
-        prefixes=tuple((key, f"{key}: ") for key in fields),
+        prefixes=tuple(f"{key}: " for key in fields),
         label=_LABEL_FIELD.get(cls),
         owner=owner,
         parent=_PARENT.get(cls) if owner is None else None,
@@ -211,16 +211,13 @@ _RENDERERS: dict[type, Callable[[Any], str]] = {
 
 def _summary(shape: _Shape, values: Mapping[str, Any]) -> str:
     """An added or removed row in full, one "field: value" a line (empty fields left out)."""
-    lines = []
-    get = values.get
-    for key, prefix in shape.prefixes:
-        value = get(key)
-        if type(value) is str:  # most values
-            if value:
-                lines.append(prefix + value)
-        elif not (value is None or value is False or value is NO_VALUE or value == ""):
-            lines.append(prefix + render(value))
-    return "\n".join(lines)
+    return "\n".join(
+        [
+            prefix + (value if type(value) is str else render(value))
+            for prefix, value in zip(shape.prefixes, map(values.get, shape.fields), strict=True)
+            if value is not None and value is not False and value != "" and value is not NO_VALUE
+        ]
+    )
 
 
 class _Owners:
@@ -251,15 +248,11 @@ class _Owners:
             return
         key, parent_cls = parent
         # Parents loaded as objects are looked up there (their values may not be flushed yet).
-        loaded = {
-            identity[1][0]
-            for identity in self.session.identity_map.keys()  # noqa: SIM118 - not a dict
-            if identity[0] is parent_cls
-        }
+        loaded = self.session.identity_map
         wanted = []
         added = self.session.info.get(_ADDED_KEY, {})
         for i in dict.fromkeys(r.get(key) for r in rows):
-            if i is None or i in loaded or (parent_cls, i) in self.known:
+            if i is None or (parent_cls, (i,), None) in loaded or (parent_cls, i) in self.known:
                 continue
             if (parent_cls, i) in added:
                 self.known[(parent_cls, i)] = added[(parent_cls, i)]
