@@ -179,14 +179,16 @@ def _class_of_table() -> dict[str, type]:
 
 def render(value: object) -> str:
     """A value as the history shows it: dates ISO, enumerations their value, None empty."""
-    renderer = _RENDERERS.get(type(value))
-    if renderer is None:
-        renderer = _RENDERERS[type(value)] = _renderer_for(type(value))
-    return renderer(value)
+    return (_RENDERERS.get(type(value)) or _renderer_for(type(value)))(value)
 
 
 def _renderer_for(kind: type) -> Callable[[Any], str]:
-    """How :func:`render` shows values of one type (looked up once per type)."""
+    """How :func:`render` shows values of one type, worked out once per type."""
+    renderer = _RENDERERS[kind] = _renderer_of(kind)
+    return renderer
+
+
+def _renderer_of(kind: type) -> Callable[[Any], str]:
     if kind is type(NO_VALUE):  # an enumeration too: NO_VALUE first
         return lambda value: "" if value is NO_VALUE else str(value.value)
     if issubclass(kind, enum.Enum):
@@ -198,7 +200,7 @@ def _renderer_for(kind: type) -> Callable[[Any], str]:
     if issubclass(kind, dt.time):
         return lambda value: value.isoformat(timespec="minutes")
     if issubclass(kind, dt.date):
-        return lambda value: value.isoformat()
+        return kind.isoformat
     return str
 
 
@@ -211,9 +213,15 @@ _RENDERERS: dict[type, Callable[[Any], str]] = {
 
 def _summary(shape: _Shape, values: Mapping[str, Any]) -> str:
     """An added or removed row in full, one "field: value" a line (empty fields left out)."""
+    renderers = _RENDERERS
     return "\n".join(
         [
-            prefix + (value if type(value) is str else render(value))
+            prefix
+            + (
+                value
+                if type(value) is str
+                else (renderers.get(type(value)) or _renderer_for(type(value)))(value)
+            )
             for prefix, value in zip(shape.prefixes, map(values.get, shape.fields), strict=True)
             if value is not None and value is not False and value != "" and value is not NO_VALUE
         ]
@@ -243,8 +251,8 @@ class _Owners:
     def preload(self, cls: type, rows: Sequence[Mapping[str, Any]]) -> None:
         """Look up the rows that many rows of ``cls`` belong to with a query per 500, rather
         than one each (a bulk insert of thousands of entries)."""
-        parent = _PARENT.get(cls)
-        if parent is None or "committee_id" in _shape(cls).fields:
+        parent = _shape(cls).parent
+        if parent is None:
             return
         key, parent_cls = parent
         # Parents loaded as objects are looked up there (their values may not be flushed yet).
@@ -258,6 +266,8 @@ class _Owners:
                 self.known[(parent_cls, i)] = added[(parent_cls, i)]
             else:
                 wanted.append(i)
+        if not wanted:
+            return
         table: Table = parent_cls.__table__  # type: ignore[attr-defined]
         # Only what names the parent and says whose it is.
         own = "committee_id" if "committee_id" in _shape(parent_cls).fields else None
@@ -309,8 +319,6 @@ def _record_base(session: Session) -> dict[str, Any]:
 
 
 def _row_id(shape: _Shape, values: Mapping[str, Any]) -> str:
-    if len(shape.pk) == 1:
-        return render(values.get(shape.pk[0]))
     return "/".join(render(values.get(k)) for k in shape.pk)
 
 
@@ -369,7 +377,7 @@ def _record(
         **base,
         "committee_id": committee_id,
         "table_name": shape.table,
-        "row_id": _row_id(shape, values),
+        "row_id": render(values.get(shape.pk[0])) if len(shape.pk) == 1 else _row_id(shape, values),
         "label": label[:_LABEL_LENGTH],
         "kind": kind,
         "field": field,
