@@ -423,15 +423,16 @@ def _changes(
 
 
 def _after_flush(session: Session, _context: UOWTransaction) -> None:
-    if not (session.new or session.dirty or session.deleted):
+    new, dirty, deleted = session.new, session.dirty, session.deleted
+    if not (new or dirty or deleted):
         return
     base = _record_base(session)
     owners = _Owners(session)
     records: list[dict[str, Any]] = []
     for objects, kind in (
-        (session.new, AuditKind.ADDED),
-        (session.dirty, AuditKind.CHANGED),
-        (session.deleted, AuditKind.REMOVED),
+        (new, AuditKind.ADDED),
+        (dirty, AuditKind.CHANGED),
+        (deleted, AuditKind.REMOVED),
     ):
         for obj in objects:
             cls = type(obj)
