@@ -128,10 +128,16 @@ _LABEL_LENGTH = 120
 
 @dataclass(frozen=True, slots=True)
 class _Shape:
+    """What the history needs to know of a mapped class, worked out once per class."""
+
     table: str
     pk: tuple[str, ...]
     fields: tuple[str, ...]  # recorded fields: all columns but the key and the version counter
     field_set: frozenset[str]
+    prefixes: tuple[str, ...]  # "field: " of each field, for the summary of a whole row
+    label: str | None  # the field that names a row
+    owner: str | None  # the field holding the committee's id: "id" of a committee, committee_id
+    parent: tuple[str, type] | None  # else the key to the row whose committee it is, its class
 
 
 _SHAPES: dict[type, _Shape] = {}
@@ -153,7 +159,17 @@ def _shape_of(cls: type) -> _Shape:
         for prop in mapper.column_attrs
         if prop.key not in pk and (version is None or prop.columns[0] is not version)
     )
-    return _Shape(table=cls.__tablename__, pk=pk, fields=fields, field_set=frozenset(fields))  # type: ignore[attr-defined]
+    owner = "id" if cls is Committee else "committee_id" if "committee_id" in fields else None
+    return _Shape(
+        table=cls.__tablename__,  # type: ignore[attr-defined]
+        pk=pk,
+        fields=fields,
+        field_set=frozenset(fields),
+        prefixes=tuple(f"{key}: " for key in fields),
+        label=_LABEL_FIELD.get(cls),
+        owner=owner,
+        parent=_PARENT.get(cls) if owner is None else None,
+    )
 
 
 @cache
@@ -163,32 +179,53 @@ def _class_of_table() -> dict[str, type]:
 
 def render(value: object) -> str:
     """A value as the history shows it: dates ISO, enumerations their value, None empty."""
-    if type(value) is str:  # most values: no isinstance chain for them
-        return value
-    if value is None or value is NO_VALUE:
-        return ""
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ", timespec="minutes")
-    if isinstance(value, dt.time):
-        return value.isoformat(timespec="minutes")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+    return (_RENDERERS.get(type(value)) or _renderer_for(type(value)))(value)
+
+
+def _renderer_for(kind: type) -> Callable[[Any], str]:
+    """How :func:`render` shows values of one type, worked out once per type."""
+    renderer = _RENDERERS[kind] = _renderer_of(kind)
+    return renderer
+
+
+def _renderer_of(kind: type) -> Callable[[Any], str]:
+    if kind is type(NO_VALUE):  # an enumeration too: NO_VALUE first
+        return lambda value: "" if value is NO_VALUE else str(value.value)
+    if issubclass(kind, enum.Enum):
+        return lambda value: str(value.value)
+    if issubclass(kind, bool):
+        return lambda value: "yes" if value else "no"
+    if issubclass(kind, dt.datetime):
+        return lambda value: value.isoformat(sep=" ", timespec="minutes")
+    if issubclass(kind, dt.time):
+        return lambda value: value.isoformat(timespec="minutes")
+    if issubclass(kind, dt.date):
+        return kind.isoformat
+    return str
+
+
+_RENDERERS: dict[type, Callable[[Any], str]] = {
+    str: lambda value: value,
+    type(None): lambda _value: "",
+    int: str,
+}
 
 
 def _summary(shape: _Shape, values: Mapping[str, Any]) -> str:
     """An added or removed row in full, one "field: value" a line (empty fields left out)."""
-    lines = []
-    for key in shape.fields:
-        value = values.get(key)
-        if value is None or value == "" or value is False or value is NO_VALUE:
-            continue
-        lines.append(f"{key}: {render(value)}")
-    return "\n".join(lines)
+    renderers = _RENDERERS
+    return "\n".join(
+        [
+            prefix
+            + (
+                value
+                if type(value) is str
+                else (renderers.get(type(value)) or _renderer_for(type(value)))(value)
+            )
+            for prefix, value in zip(shape.prefixes, map(values.get, shape.fields), strict=True)
+            if value is not None and value is not False and value != "" and value is not NO_VALUE
+        ]
+    )
 
 
 class _Owners:
@@ -200,13 +237,11 @@ class _Owners:
         self.known: dict[tuple[type, object], tuple[int | None, str]] = {}
 
     def of(self, cls: type, values: Mapping[str, Any]) -> tuple[int | None, str]:
-        label_field = _LABEL_FIELD.get(cls)
-        label = render(values.get(label_field)) if label_field else ""
-        if cls is Committee:
-            return values.get("id"), label
-        if "committee_id" in _shape(cls).fields:
-            return values.get("committee_id"), label
-        parent = _PARENT.get(cls)
+        shape = _shape(cls)
+        label = render(values.get(shape.label)) if shape.label else ""
+        if shape.owner is not None:
+            return values.get(shape.owner), label
+        parent = shape.parent
         if parent is None:
             return None, label
         key, parent_cls = parent
@@ -216,25 +251,23 @@ class _Owners:
     def preload(self, cls: type, rows: Sequence[Mapping[str, Any]]) -> None:
         """Look up the rows that many rows of ``cls`` belong to with a query per 500, rather
         than one each (a bulk insert of thousands of entries)."""
-        parent = _PARENT.get(cls)
-        if parent is None or "committee_id" in _shape(cls).fields:
+        parent = _shape(cls).parent
+        if parent is None:
             return
         key, parent_cls = parent
         # Parents loaded as objects are looked up there (their values may not be flushed yet).
-        loaded = {
-            identity[1][0]
-            for identity in self.session.identity_map.keys()  # noqa: SIM118 - not a dict
-            if identity[0] is parent_cls
-        }
+        loaded = self.session.identity_map
         wanted = []
         added = self.session.info.get(_ADDED_KEY, {})
         for i in dict.fromkeys(r.get(key) for r in rows):
-            if i is None or i in loaded or (parent_cls, i) in self.known:
+            if i is None or (parent_cls, (i,), None) in loaded or (parent_cls, i) in self.known:
                 continue
             if (parent_cls, i) in added:
                 self.known[(parent_cls, i)] = added[(parent_cls, i)]
             else:
                 wanted.append(i)
+        if not wanted:
+            return
         table: Table = parent_cls.__table__  # type: ignore[attr-defined]
         # Only what names the parent and says whose it is.
         own = "committee_id" if "committee_id" in _shape(parent_cls).fields else None
@@ -329,23 +362,22 @@ def _forget_rolled_back(session: Session, previous: SessionTransaction) -> None:
 
 
 def _record(
-    owners: _Owners,
     base: dict[str, Any],
-    cls: type,
+    shape: _Shape,
     values: Mapping[str, Any],
+    owner: tuple[int | None, str],
     kind: AuditKind,
     *,
     field: str | None = None,
     before: str = "",
     after: str = "",
 ) -> dict[str, Any]:
-    shape = _shape(cls)
-    committee_id, label = owners.of(cls, values)
+    committee_id, label = owner
     return {
         **base,
         "committee_id": committee_id,
         "table_name": shape.table,
-        "row_id": _row_id(shape, values),
+        "row_id": render(values.get(shape.pk[0])) if len(shape.pk) == 1 else _row_id(shape, values),
         "label": label[:_LABEL_LENGTH],
         "kind": kind,
         "field": field,
@@ -355,13 +387,17 @@ def _record(
 
 
 def _whole_row(
-    owners: _Owners, base: dict[str, Any], cls: type, values: Mapping[str, Any], kind: AuditKind
+    base: dict[str, Any],
+    shape: _Shape,
+    values: Mapping[str, Any],
+    owner: tuple[int | None, str],
+    kind: AuditKind,
 ) -> dict[str, Any]:
     """The record of an added row (its values after) or a removed one (its values before)."""
-    summary = _summary(_shape(cls), values)
+    summary = _summary(shape, values)
     if kind is AuditKind.ADDED:
-        return _record(owners, base, cls, values, kind, after=summary)
-    return _record(owners, base, cls, values, kind, before=summary)
+        return _record(base, shape, values, owner, kind, after=summary)
+    return _record(base, shape, values, owner, kind, before=summary)
 
 
 def _changes(
@@ -373,25 +409,30 @@ def _changes(
 ) -> list[dict[str, Any]]:
     """One record per field whose readable value differs: (field, before, after)."""
     records = []
+    shape = _shape(cls)
+    owner: tuple[int | None, str] | None = None
     for key, old, new in fields:
         before, after = render(old), render(new)
         if before != after:
+            if owner is None:
+                owner = owners.of(cls, values)
             records.append(
-                _record(owners, base, cls, values, AuditKind.CHANGED, field=key, before=before, after=after)
+                _record(base, shape, values, owner, AuditKind.CHANGED, field=key, before=before, after=after)
             )
     return records
 
 
 def _after_flush(session: Session, _context: UOWTransaction) -> None:
-    if not (session.new or session.dirty or session.deleted):
+    new, dirty, deleted = session.new, session.dirty, session.deleted
+    if not (new or dirty or deleted):
         return
     base = _record_base(session)
     owners = _Owners(session)
     records: list[dict[str, Any]] = []
     for objects, kind in (
-        (session.new, AuditKind.ADDED),
-        (session.dirty, AuditKind.CHANGED),
-        (session.deleted, AuditKind.REMOVED),
+        (new, AuditKind.ADDED),
+        (dirty, AuditKind.CHANGED),
+        (deleted, AuditKind.REMOVED),
     ):
         for obj in objects:
             cls = type(obj)
@@ -399,7 +440,8 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
                 continue
             state = inspect(obj)
             if kind is not AuditKind.CHANGED:
-                records.append(_whole_row(owners, base, cls, state.dict, kind))
+                values = state.dict
+                records.append(_whole_row(base, _shape(cls), values, owners.of(cls, values), kind))
                 continue
             # committed_state holds the value before the change of each field that was set
             # (NO_VALUE if it had not been loaded), much cheaper than each field's history.
@@ -423,13 +465,20 @@ def record_added(session: Session, cls: type, rows: Iterable[Mapping[str, Any]])
     base = _record_base(session)
     owners = _Owners(session)
     owners.preload(cls, listed)
-    _write(session, [_whole_row(owners, base, cls, row, AuditKind.ADDED) for row in listed])
+    shape = _shape(cls)
+    records = []
+    owned = []
+    for row in listed:
+        owner = owners.of(cls, row)
+        records.append(_whole_row(base, shape, row, owner, AuditKind.ADDED))
+        owned.append(owner)
+    _write(session, records)
     if cls in _PARENT_CLASSES:
         # Rows added in bulk are not in the session: the entries or scores added next for
         # them find whose they are here rather than with a query.
         added = session.info.setdefault(_ADDED_KEY, {})
-        for row in listed:
-            added[(cls, row["id"])] = owners.of(cls, row)
+        for row, owner in zip(listed, owned, strict=True):
+            added[(cls, row["id"])] = owner
 
 
 def _keys_where(cls: type, rows: Sequence[Mapping[str, Any]]) -> Any:
@@ -469,7 +518,9 @@ def _execute_recorded(
     shape = _shape(cls)
     records: list[dict[str, Any]] = []
     if isinstance(statement, Delete):
-        records = [_whole_row(owners, base, cls, row, AuditKind.REMOVED) for row in before]
+        records = [
+            _whole_row(base, shape, row, owners.of(cls, row), AuditKind.REMOVED) for row in before
+        ]
     else:
         after = {
             _row_id(shape, dict(r._mapping)): dict(r._mapping)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, Table, insert
@@ -57,7 +58,9 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[Mapping[str
     st = _statement(table, tuple(rows[0]), connection.dialect)
     convert, extra = st.convert, st.extra
     params: list[Any]
-    if st.positional:
+    if st.positional and not extra:
+        params = _positional(st, rows)
+    elif st.positional:
         params = [
             tuple(
                 extra[k] if k in extra else convert[k](r[k]) if k in convert else r[k]
@@ -74,3 +77,34 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[Mapping[str
                     row[k] = p(row[k])
             params.append(row)
     connection.exec_driver_sql(st.sql, params)
+
+
+def _positional(st: _Statement, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
+    """Each row's values as a tuple in the statement's order, read a column at a time (the
+    columns to convert are the few; a value repeated from the row before, such as the time
+    every history record of a change shares, is converted once)."""
+    get = itemgetter(*st.order)
+    if len(st.order) == 1:
+        return [(get(r),) for r in rows]
+    if not st.convert:
+        return [get(r) for r in rows]
+    columns: list[Any] = list(zip(*map(get, rows), strict=True))
+    for i, key in enumerate(st.order):
+        process = st.convert.get(key)
+        if process is not None:
+            columns[i] = _convert_column(process, columns[i])
+    return list(zip(*columns, strict=True))
+
+
+_NOTHING = object()  # no row holds it
+
+
+def _convert_column(process: Callable[[Any], Any], values: Sequence[Any]) -> list[Any]:
+    converted: list[Any] = []
+    last: Any = _NOTHING
+    done: Any = None
+    for value in values:
+        if value is not last:
+            last, done = value, process(value)
+        converted.append(done)
+    return converted
