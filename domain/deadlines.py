@@ -14,7 +14,6 @@ from datetime import date, timedelta
 
 import holidays
 
-from .dates import parse_council_date, parse_date_list
 from .years import municipal_year_label, municipal_year_of
 
 __all__ = [
@@ -24,8 +23,6 @@ __all__ = [
     "meetings_from_pattern",
     "municipal_year_label",
     "municipal_year_of",
-    "parse_council_date",
-    "parse_date_list",
     "publication_date",
     "report_deadline",
 ]

@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _since(text: str) -> dt.datetime:
     """The start of a day typed by the user, in their own time zone."""
-    from ..deadlines import parse_council_date
+    from ..dates import parse_council_date
     from . import CliError
 
     try:

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.deadlines import meetings_from_pattern, parse_date_list
+from domain.dates import parse_date_list
+from domain.deadlines import meetings_from_pattern
 
 from ..models import labels
 

@@ -172,7 +172,7 @@ class SettingsDialog(QDialog):
 
     def values(self) -> CouncilSettings:
         """The settings as entered; ValueError names the unreadable closure date."""
-        from domain.deadlines import parse_date_list
+        from domain.dates import parse_date_list
 
         return replace(
             self.settings,

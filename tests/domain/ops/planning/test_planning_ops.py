@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from domain.dates import parse_date_list
 from domain.db import Database
-from domain.deadlines import meetings_from_pattern, parse_date_list
+from domain.deadlines import meetings_from_pattern
 from domain.errors import Invalid
 from domain.models import Committee, Meeting, ProgrammeEntry, Topic
 from domain.ops import committees, planning, topics
