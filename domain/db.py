@@ -13,6 +13,7 @@ common case, e.g. for a print from the command line) stays fast.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import sqlite3
 import uuid
@@ -119,6 +120,9 @@ class Database:
         except IntegrityError as exc:
             # A rule the database keeps (a unique name, a row that must exist) was broken by a
             # change someone else committed at the same moment: nothing of this one was saved.
+            # The details go to the log too, since the same error from a fault of ours would
+            # otherwise read to the user as someone else's change.
+            logging.getLogger("scrutineer").warning("Refused by the database: %s", exc.orig)
             raise Conflict(
                 "Someone else saved a change that clashes with yours at the same moment, so "
                 "yours was not saved. The view has been reloaded; check it and try again."
