@@ -183,8 +183,8 @@ class MainWindow(WorkflowHost):
         self.cancel_meeting_action = new_action(self, "&Cancel meeting", self.meetings_flow.cancel_meeting, "cancelMeeting", "Cancel the selected meeting and say where its items go")
         self.reinstate_meeting_action = new_action(self, "&Reinstate meeting", self.meetings_flow.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
         self.import_csv_action = new_action(self,
-            "&Import programme from CSV…", self.transfer_flow.import_programme_csv, "importProgrammeCsv",
-            "Add the meetings and items of a CSV file in the council's layout to this year's programme",
+            "&Import programme…", self.transfer_flow.import_programme, "importProgrammeCsv",
+            "Add the meetings and items of a CSV, Excel or Word file in the council's layout to this year's programme",
         )
         self.export_csv_action = new_action(self,
             "E&xport programme as CSV…", self.transfer_flow.export_programme_csv, "exportProgrammeCsv",

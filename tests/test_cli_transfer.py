@@ -15,6 +15,7 @@ from domain.errors import Invalid
 from domain.io import layout
 from domain.ops import planning, topics
 from domain.ops.convert import committee_by_name
+from domain.printing.build import waiting_order
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = ",".join(layout.HEADER)
@@ -61,7 +62,11 @@ def programme_of(url: str, committee: str, year: int) -> tuple[list, list]:
             (g.meeting.starts_at.date(), [(e.title, e.score, e.reason, e.responsible) for e in g.entries])
             for g in view.meetings
         ],
-        [(t.title, t.score, t.reason, t.responsible) for t in view.to_be_scheduled],
+        # In the printed programme's order (the order the items joined the list).
+        [
+            (t.title, t.score, t.reason, t.responsible)
+            for t in sorted(view.to_be_scheduled, key=lambda t: waiting_order(t.id))
+        ],
     )
 
 
@@ -199,7 +204,7 @@ def test_export_writes_excel_friendly_csv_with_each_date_once(
     lines = data.decode("utf-8-sig").split("\r\n")
     assert lines[1].startswith("10 July 2019,Fair Funding for Schools,")
     assert lines[2].startswith(",Pledge Update,")
-    assert any(line.startswith("11 September 2019,Child Exploitation,2,") for line in lines)
+    assert any(line.startswith("11 September 2019,Child Exploitation [To follow],2,") for line in lines)
     assert "Council – Education" in data.decode("utf-8")  # the en dash survives
     assert sum(1 for line in lines if line.startswith("To be scheduled,")) == 9
     assert str(out_file) in out

@@ -1,4 +1,5 @@
-"""Commands that move a work programme in and out as a CSV file in the council's layout."""
+"""Commands that move a work programme in and out as a file in the council's layout: in from
+CSV, Excel or Word, out as CSV."""
 
 from __future__ import annotations
 
@@ -17,13 +18,19 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import",
-        help="import a work programme from a CSV file in the council's column layout",
-        description="Read a work programme from a CSV file with the columns Date of meeting, "
-        "Agenda item, Prioritisation Score, Reason for consideration, Responsible Cabinet "
-        "Member / Officer. The whole file is checked first; if any row is wrong nothing is "
-        "imported.",
+        help="import a work programme from a CSV, Excel (.xlsx) or Word (.docx) file in the "
+        "council's column layout",
+        description="Read a work programme from a CSV file, an Excel workbook or a Word document "
+        "with the columns Date of meeting, Agenda item, Prioritisation Score (or Purpose of the "
+        "agenda item), Reason for consideration, Responsible Cabinet Member / Officer; Word and "
+        "Excel files may also have 'Items to be scheduled' and 'Select Committee Reviews' "
+        "tables. The kind of file is told from its content. The whole file is checked first; if "
+        "any row is wrong nothing is imported.",
     )
-    p.add_argument("file", metavar="FILE", help="the CSV file (UTF-8 or Windows-1252; , ; or tab)")
+    p.add_argument(
+        "file", metavar="FILE",
+        help="the .csv (UTF-8 or Windows-1252; , ; or tab), .xlsx or .docx file",
+    )
     p.add_argument("--committee", required=True, metavar="NAME", help="committee name or short name")
     p.add_argument("--year", required=True, metavar="YEAR", help="municipal year, e.g. 2019-20")
     p.add_argument(
@@ -101,8 +108,8 @@ def _committee_for_import(session: Session, args: argparse.Namespace) -> Committ
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..deadlines import municipal_year_label
-    from ..io.csv import read_programme_csv
     from ..io.rows import ImportFileError
+    from ..io.sniff import read_programme
     from ..ops.imports import check_rows_in_year, import_programme
     from . import CliError, open_db
 
@@ -111,7 +118,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     # The file is read and checked against the layout before the database is opened, so a
     # bad file cannot touch it at all.
     try:
-        rows = read_programme_csv(path, name=str(path))
+        rows = read_programme(path, name=str(path))
     except ImportFileError as exc:
         raise CliError(str(exc)) from None
     database = open_db(args.db, user=args.user)
@@ -126,10 +133,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         database.close()
     meetings = summary.meetings_created + summary.meetings_reused
+    waiting = f"{summary.to_be_scheduled} items to be scheduled"
+    if summary.reviews:
+        waiting = f", {waiting} and {summary.reviews} select committee reviews"
+    else:
+        waiting = f" and {waiting}"
     print(
         f"Imported {summary.entries} items at {meetings} meetings "
-        f"({summary.meetings_created} new) and {summary.to_be_scheduled} items to be scheduled "
-        f"into {summary.committee}, {municipal_year_label(year)}."
+        f"({summary.meetings_created} new){waiting} into {summary.committee}, "
+        f"{municipal_year_label(year)}."
     )
     return 0
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .layout import DEFAULT_MAX_SCORE, FORMULA_START, HEADER, cells_of, known_columns, read_records
 from .output import write_export
-from .rows import ExportRow, ImportFileError, ProgrammeRow
+from .rows import ExportRow, ImportFileError, ProgrammeRow, read_source
 
 _NOT_CSV = "Save the table from the spreadsheet as CSV (File > Save As > CSV UTF-8) and import that."
 
@@ -29,23 +29,7 @@ _NOT_CSV = "Save the table from the spreadsheet as CSV (File > Save As > CSV UTF
 def _read_source(source: str | bytes | Path, name: str | None) -> tuple[str, bytes | str]:
     if isinstance(source, Path):
         label = name or source.name
-        try:
-            return label, source.read_bytes()
-        except FileNotFoundError:
-            raise ImportFileError(
-                label, None, None, f"There is no file {source}.",
-                hint="Check the name and folder of the file.",
-            ) from None
-        except IsADirectoryError:
-            raise ImportFileError(
-                label, None, None, f"{source} is a folder, not a file.",
-                hint="Give the path of the CSV file itself.",
-            ) from None
-        except OSError as exc:
-            raise ImportFileError(
-                label, None, None, f"The file cannot be read: {exc.strerror or exc}.",
-                hint="Check that you may open it, or copy it somewhere you can.",
-            ) from None
+        return label, read_source(source, label, kind="CSV file")
     return name or "the CSV text", source
 
 
@@ -60,7 +44,7 @@ def _decode(data: bytes, label: str) -> str:
     if not data.strip():
         raise refuse("The file is empty.")
     if data.startswith(b"PK\x03\x04"):
-        raise refuse("This is an Excel workbook (.xlsx), not a CSV file.")
+        raise refuse("This is a Word document or an Excel workbook (a zip file), not a CSV file.")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise refuse("This is an Excel 97-2003 workbook (.xls), not a CSV file.")
     if data.startswith(b"%PDF"):

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from ..dates import long_date
 from ..errors import Conflict
 from ..io.layout import DATE, SCORE, format_date
-from ..io.rows import ProgrammeRow
+from ..io.rows import ProgrammeRow, Section
 from ..locks import lock_programme
 from ..models import (
     Assessment,
@@ -33,6 +33,7 @@ from ..models import (
     MeetingStatus,
     ProgrammeEntry,
     Topic,
+    TopicKind,
     TopicStatus,
 )
 from ..years import municipal_year_label, municipal_year_of, start_month, year_bounds
@@ -43,7 +44,7 @@ from .criteria import set_for_committee
 from .planning import year_span
 from .planning.common import entries_of, renumber, scheduled_status
 
-_FILE = "the CSV file"
+_FILE = "the file"
 
 
 def check_rows_in_year(
@@ -75,6 +76,7 @@ class ImportSummary:
     entries: int
     to_be_scheduled: int
     topics: int
+    reviews: int = 0  # select committee reviews
 
 
 def import_programme(
@@ -169,14 +171,14 @@ def _import(
     new_topics: list[dict[str, Any]] = []
     shared: dict[tuple[str, str, int | None, int | None], tuple[int, str]] = {}
     booked: set[tuple[int, int]] = set()  # (topic index, meeting id)
-    bookings: dict[int, list[tuple[int, str | None]]] = {}
+    bookings: dict[int, list[tuple[int, str | None, bool]]] = {}
     scored: list[tuple[int, int]] = []
     entries = waiting = 0
     today = dt.date.today()
     # Every topic made from a dated row is booked at once, so it starts out as booking leaves it.
     booked_status = scheduled_status(TopicStatus.PROPOSED)
 
-    def new_topic(r: ProgrammeRow, status: TopicStatus) -> int:
+    def new_topic(r: ProgrammeRow, status: TopicStatus, kind: TopicKind = TopicKind.REPORT) -> int:
         values = topics.validate(
             {
                 "title": r.title,
@@ -184,6 +186,7 @@ def _import(
                 "reason": r.reason,
                 "responsible": r.responsible,
                 "status": status,
+                "kind": kind,
                 "exempt": r.exempt_paragraph is not None,
                 "exempt_paragraph": r.exempt_paragraph,
                 "added_on": today,
@@ -194,7 +197,13 @@ def _import(
             scored.append((len(new_topics) - 1, r.score))
         return len(new_topics) - 1
 
+    reviews = 0
     for r in rows:
+        if r.section is Section.REVIEWS:
+            # Listed on the programme as a select committee review, as the print lists it.
+            new_topic(r, TopicStatus.ACCEPTED, TopicKind.SELECT_REVIEW)
+            reviews += 1
+            continue
         if r.meeting_date is None:
             new_topic(r, TopicStatus.TO_BE_SCHEDULED)
             waiting += 1
@@ -209,7 +218,10 @@ def _import(
             topic, reason = new_topic(r, booked_status), r.reason
             shared[key] = (topic, reason)
         booked.add((topic, meeting_id))
-        bookings.setdefault(meeting_id, []).append((topic, None if r.reason == reason else r.reason))
+        # The purpose the entry prints: the layout's own purpose column, else a reason that
+        # differs from the topic's.
+        purpose = r.purpose or (None if r.reason == reason else r.reason)
+        bookings.setdefault(meeting_id, []).append((topic, purpose, r.to_follow))
         entries += 1
     for values, given in zip(new_topics, ids.take(Topic, len(new_topics)), strict=True):
         values["id"] = given
@@ -227,8 +239,8 @@ def _import(
             session,
             meeting_id=meeting_id,
             bookings=[
-                planning.Booking(topic_ids[t], purpose=purpose, entry_id=given)
-                for (t, purpose), given in zip(
+                planning.Booking(topic_ids[t], purpose=purpose, to_follow=to_follow, entry_id=given)
+                for (t, purpose, to_follow), given in zip(
                     agenda, ids.take(ProgrammeEntry, len(agenda)), strict=True
                 )
             ],
@@ -243,6 +255,7 @@ def _import(
         entries=entries,
         to_be_scheduled=waiting,
         topics=len(new_topics),
+        reviews=reviews,
     )
 
 

@@ -194,11 +194,16 @@ def _meeting_groups(
     )
 
 
+def waiting_order(topic_id: int) -> tuple[int]:
+    """Where an item stands on the printed "Items to be scheduled" list (a sort key): in the
+    order the items joined the list (as the council keeps it), not by date added: seed 001
+    lists an item added in March 2019 before one added in November 2018."""
+    return (topic_id,)
+
+
 def _to_be_scheduled(
     session: Session, committee_id: int, year_start: int, include_exempt: bool, placeholders: bool
 ) -> tuple[ScheduleRow | PartIIPlaceholder, ...]:
-    # In the order the items joined the list (as the council keeps it), not by date added:
-    # seed 001 lists an item added in March 2019 before one added in November 2018.
     waiting = (
         Topic.committee_id == committee_id,
         Topic.year_start == year_start,
@@ -206,7 +211,7 @@ def _to_be_scheduled(
         Topic.kind != TopicKind.SELECT_REVIEW,
     )
     placed = [
-        _Placed((t.id,), ScheduleRow(t.title, t.reason, t.responsible))
+        _Placed(waiting_order(t.id), ScheduleRow(t.title, t.reason, t.responsible))
         for t in session.execute(
             select(Topic.id, Topic.title, Topic.reason, Topic.responsible).where(
                 *waiting, _public(include_exempt)
@@ -219,25 +224,23 @@ def _to_be_scheduled(
         ):
             ph = _placeholder(t.exempt_paragraph)
             if ph is not None:
-                placed.append(_Placed((t.id,), ph))
+                placed.append(_Placed(waiting_order(t.id), ph))
     return tuple(p.row for p in sorted(placed, key=lambda p: p.key))
 
 
-def _reviews(
-    session: Session,
-    committee_id: int,
-    year_start: int,
-    include_exempt: bool,
-    placeholders: bool,
-    start_month: int,
-) -> tuple[ScheduleRow | PartIIPlaceholder, ...]:
-    """The "Select Committee Reviews" table.
+@dataclass(frozen=True, slots=True)
+class ListedReview:
+    """A row of the printed "Select Committee Reviews" table and what it was made from."""
 
-    A review (``SelectReview``) stays on every programme from the year it was added until it is
-    closed, unless it reported before the year began (seed 001's 2019-20 programme still lists
-    the bullying review added in March 2019); its reason is its topic's reason, else its scope.
-    A select review topic of the year that has no review record yet is listed too.
-    """
+    key: tuple[Any, ...]  # sorts the rows as the table has them
+    row: ScheduleRow
+    topic_id: int | None
+    exempt_paragraph: int | None  # set on an exempt review (only read with include_exempt)
+
+
+def _review_scope(
+    committee_id: int, year_start: int, start_month: int
+) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     year_begins, year_ends = year_bounds(year_start, start_month)
     current = (
         SelectReview.committee_id == committee_id,
@@ -245,11 +248,38 @@ def _reviews(
         or_(SelectReview.added_on.is_(None), SelectReview.added_on < year_ends),
         or_(SelectReview.reported_on.is_(None), SelectReview.reported_on >= year_begins),
     )
+    reviewed_topics = select(SelectReview.topic_id).where(SelectReview.topic_id.is_not(None))
+    unreviewed = (
+        Topic.committee_id == committee_id,
+        Topic.year_start == year_start,
+        Topic.kind == TopicKind.SELECT_REVIEW,
+        Topic.status.not_in(_REVIEW_GONE),
+        Topic.id.not_in(reviewed_topics),
+    )
+    return current, unreviewed
 
-    def order(added_on: dt.date | None, kind: int, id_: int) -> tuple[Any, ...]:
-        return (added_on is None, added_on or dt.date.max, kind, id_)
 
-    placed: list[_Placed] = []
+def _review_order(added_on: dt.date | None, kind: int, id_: int) -> tuple[Any, ...]:
+    return (added_on is None, added_on or dt.date.max, kind, id_)
+
+
+def listed_reviews(
+    session: Session,
+    *,
+    committee_id: int,
+    year_start: int,
+    include_exempt: bool,
+    start_month: int,
+) -> tuple[ListedReview, ...]:
+    """The reviews the "Select Committee Reviews" table lists, in its order (no placeholders).
+
+    A review (``SelectReview``) stays on every programme from the year it was added until it is
+    closed, unless it reported before the year began (seed 001's 2019-20 programme still lists
+    the bullying review added in March 2019); its reason is its topic's reason, else its scope.
+    A select review topic of the year that has no review record yet is listed too.
+    """
+    current, unreviewed = _review_scope(committee_id, year_start, start_month)
+    listed: list[ListedReview] = []
     public_review = or_(SelectReview.topic_id.is_(None), _public(include_exempt))
     for r in session.execute(
         select(
@@ -261,38 +291,61 @@ def _reviews(
             Topic.id.label("topic_id"),
             Topic.reason,
             Topic.responsible,
+            Topic.exempt,
+            Topic.exempt_paragraph,
         )
         .outerjoin(Topic, Topic.id == SelectReview.topic_id)
         .where(*current, public_review)
     ):
         has_topic = r.topic_id is not None
-        placed.append(
-            _Placed(
-                order(r.added_on, 0, r.id),
+        listed.append(
+            ListedReview(
+                _review_order(r.added_on, 0, r.id),
                 ScheduleRow(
                     r.title,
                     r.reason if has_topic else r.scope,
                     r.lead_officer or (r.responsible if has_topic else ""),
                 ),
+                r.topic_id,
+                r.exempt_paragraph if r.exempt else None,
             )
         )
-    reviewed_topics = select(SelectReview.topic_id).where(SelectReview.topic_id.is_not(None))
-    unreviewed = (
-        Topic.committee_id == committee_id,
-        Topic.year_start == year_start,
-        Topic.kind == TopicKind.SELECT_REVIEW,
-        Topic.status.not_in(_REVIEW_GONE),
-        Topic.id.not_in(reviewed_topics),
-    )
     for t in session.execute(
-        select(Topic.id, Topic.title, Topic.reason, Topic.responsible, Topic.added_on).where(
-            *unreviewed, _public(include_exempt)
-        )
+        select(
+            Topic.id, Topic.title, Topic.reason, Topic.responsible, Topic.added_on, Topic.exempt,
+            Topic.exempt_paragraph,
+        ).where(*unreviewed, _public(include_exempt))
     ):
-        placed.append(
-            _Placed(order(t.added_on, 1, t.id), ScheduleRow(t.title, t.reason, t.responsible))
+        listed.append(
+            ListedReview(
+                _review_order(t.added_on, 1, t.id),
+                ScheduleRow(t.title, t.reason, t.responsible),
+                t.id,
+                t.exempt_paragraph if t.exempt else None,
+            )
         )
+    return tuple(sorted(listed, key=lambda r: r.key))
+
+
+def _reviews(
+    session: Session,
+    committee_id: int,
+    year_start: int,
+    include_exempt: bool,
+    placeholders: bool,
+    start_month: int,
+) -> tuple[ScheduleRow | PartIIPlaceholder, ...]:
+    """The "Select Committee Reviews" table: :func:`listed_reviews`, with a placeholder where
+    an exempt review sits when the council shows them."""
+    placed = [
+        _Placed(r.key, r.row)
+        for r in listed_reviews(
+            session, committee_id=committee_id, year_start=year_start,
+            include_exempt=include_exempt, start_month=start_month,
+        )
+    ]  # fmt: skip
     if placeholders and not include_exempt:
+        current, unreviewed = _review_scope(committee_id, year_start, start_month)
         for ex in session.execute(
             select(SelectReview.id, SelectReview.added_on, Topic.exempt_paragraph)
             .join(Topic, Topic.id == SelectReview.topic_id)
@@ -300,7 +353,7 @@ def _reviews(
         ):
             ph = _placeholder(ex.exempt_paragraph)
             if ph is not None:
-                placed.append(_Placed(order(ex.added_on, 0, ex.id), ph))
+                placed.append(_Placed(_review_order(ex.added_on, 0, ex.id), ph))
         for ex in session.execute(
             select(Topic.id, Topic.added_on, Topic.exempt_paragraph).where(
                 *unreviewed, Topic.exempt.is_(True)
@@ -308,7 +361,7 @@ def _reviews(
         ):
             ph = _placeholder(ex.exempt_paragraph)
             if ph is not None:
-                placed.append(_Placed(order(ex.added_on, 1, ex.id), ph))
+                placed.append(_Placed(_review_order(ex.added_on, 1, ex.id), ph))
     return tuple(p.row for p in sorted(placed, key=lambda p: p.key))
 
 
@@ -632,8 +685,11 @@ def build_scoring_sheets(
 __all__ = [
     "TO_FOLLOW",
     "VERBAL_UPDATE",
+    "ListedReview",
     "build_decisions",
     "build_programme",
     "build_programmes",
     "build_scoring_sheets",
+    "listed_reviews",
+    "waiting_order",
 ]

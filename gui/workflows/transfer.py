@@ -1,4 +1,5 @@
-"""The shown programme to and from a CSV file in the council's layout."""
+"""The shown programme in from a CSV, Excel or Word file, and out to a CSV file, in the
+council's layout."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
 
 
 class TransferFlow:
-    """Import programme from CSV (one undoable step) and Export programme as CSV."""
+    """Import programme (CSV, Excel or Word; one undoable step) and Export programme as CSV."""
 
     def __init__(self, window: WorkflowHost) -> None:
         self.window = window
@@ -51,8 +52,9 @@ class TransferFlow:
             message += f" {table.exempt_left_out} exempt (Part II) item(s) left out."
         self.window.statusBar().showMessage(message)
 
-    def import_programme_csv(self) -> None:
-        """Add a CSV file's meetings and items to the shown programme, as one undoable step.
+    def import_programme(self) -> None:
+        """Add a programme file's meetings and items to the shown programme, as one undoable
+        step. The file may be CSV, an Excel workbook or a Word document (told by its content).
 
         The whole file is checked before anything is written; a bad file is reported (file,
         row, column, what to do) and changes nothing.
@@ -61,22 +63,20 @@ class TransferFlow:
             return
         from pathlib import Path
 
-        from domain.io.csv import read_programme_csv
+        from domain.io.sniff import FILE_FILTER, read_programme
         from domain.ops.criteria import set_for_committee
         from domain.ops.imports import check_rows_in_year, topic_count
 
         from ..commands.transfer import ImportProgrammeCommand
 
-        chosen = self.window.dialogs.open_file(
-            self.window, "Import programme from CSV", "CSV files (*.csv *.txt);;All files (*)"
-        )
+        chosen = self.window.dialogs.open_file(self.window, "Import programme", FILE_FILTER)
         if not chosen:
             return
         path = Path(chosen)
         cid, year = self.window.committee_id, self.window.year_start
         try:
             max_score = self.window.query(set_for_committee, committee_id=cid).max_total
-            rows = read_programme_csv(path, max_score=max_score, name=str(path))
+            rows = read_programme(path, max_score=max_score, name=str(path))
             self.window.query(check_rows_in_year, year_start=year, rows=rows, file=str(path))
             existing = self.window.query(topic_count, committee_id=cid, year_start=year)
         except Exception as exc:  # noqa: BLE001 - said in the user's words; nothing was imported
@@ -94,8 +94,9 @@ class TransferFlow:
         if self.window.push(command) is not None or command.summary is None:
             return
         s = command.summary
+        reviews = f" and {s.reviews} select committee reviews" if s.reviews else ""
         self.window.statusBar().showMessage(
             f"Imported {s.entries} items at {s.meetings_created + s.meetings_reused} meetings "
-            f"({s.meetings_created} new) and {s.to_be_scheduled} items to be scheduled from "
-            f"{path.name} into {self._programme_name()}. Undo takes the import back."
+            f"({s.meetings_created} new), {s.to_be_scheduled} items to be scheduled{reviews} "
+            f"from {path.name} into {self._programme_name()}. Undo takes the import back."
         )

@@ -1,4 +1,4 @@
-"""File ▸ Import programme from CSV… and File ▸ Export programme as CSV… in the main window."""
+"""File ▸ Import programme… and File ▸ Export programme as CSV… in the main window."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from domain.models import Assessment, Meeting, ProgrammeEntry, Topic
 from domain.ops import committees, planning, topics
 from domain.ops.convert import committee_by_name
 from domain.ops.exports import programme_table
+from domain.printing.build import waiting_order
 from gui.mainwindow import MainWindow
 
 
@@ -42,7 +43,10 @@ def _programme(db: Database, committee_id: int) -> tuple[list, list]:
         (g.meeting.starts_at.date(), [(e.title, e.score, e.reason, e.responsible) for e in g.entries])
         for g in view.meetings
     ]
-    waiting = [(t.title, t.score, t.reason, t.responsible) for t in view.to_be_scheduled]
+    waiting = [
+        (t.title, t.score, t.reason, t.responsible)
+        for t in sorted(view.to_be_scheduled, key=lambda t: waiting_order(t.id))
+    ]
     return meetings, waiting
 
 

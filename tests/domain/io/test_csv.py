@@ -16,6 +16,7 @@ from domain.ops import committees, planning, topics
 from domain.ops.convert import committee_by_name
 from domain.ops.exports import programme_table
 from domain.ops.imports import import_programme
+from domain.printing.build import waiting_order
 from domain.years import parse_municipal_year
 
 HEAD = ",".join(HEADER)
@@ -202,7 +203,11 @@ def _programme(db: Database, name: str, year: int) -> tuple[list, list]:
         (g.meeting.starts_at.date(), [(e.title, e.score, e.reason, e.responsible) for e in g.entries])
         for g in view.meetings
     ]
-    waiting = [(t.title, t.score, t.reason, t.responsible) for t in view.to_be_scheduled]
+    # In the printed programme's order (the order the items joined the list).
+    waiting = [
+        (t.title, t.score, t.reason, t.responsible)
+        for t in sorted(view.to_be_scheduled, key=lambda t: waiting_order(t.id))
+    ]
     return meetings, waiting
 
 
