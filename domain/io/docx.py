@@ -142,11 +142,25 @@ def _mark_row(row: Any, *, header: bool) -> None:
         tr_pr.append(OxmlElement("w:tblHeader"))  # repeats at the top of every page
 
 
+# Column widths in centimetres on a landscape A4 page with 2 cm margins (25.7 cm wide), as
+# the council's printed programme gives its columns: the reason widest, the score narrow.
+_WIDTHS = {
+    5: (3.3, 6.2, 3.4, 8.1, 4.7),
+    4: (7.2, 3.4, 9.9, 5.2),
+    3: (8.2, 12.3, 5.2),
+}
+
+
 def _table(document: Any, caption: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     from docx.oxml import OxmlElement
+    from docx.shared import Cm
 
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
+    table.autofit = False
+    widths = [Cm(w) for w in _WIDTHS[len(header)]]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     tbl_pr = table._tbl.tblPr
     for tag, text in (("w:tblCaption", caption), ("w:tblDescription", caption)):
         element = OxmlElement(tag)
@@ -154,12 +168,14 @@ def _table(document: Any, caption: str, header: Sequence[str], rows: Sequence[Se
         tbl_pr.append(element)
     head = table.rows[0]
     _mark_row(head, header=True)
-    for cell, text in zip(head.cells, header, strict=True):
+    for cell, text, width in zip(head.cells, header, widths, strict=True):
+        cell.width = width
         cell.paragraphs[0].add_run(text).bold = True
     for values in rows:
         row = table.add_row()
         _mark_row(row, header=False)
-        for cell, text in zip(row.cells, values, strict=True):
+        for cell, text, width in zip(row.cells, values, widths, strict=True):
+            cell.width = width  # Word reads each cell's own width, not the column's
             lines = text.split("\n")
             cell.paragraphs[0].text = lines[0]
             for line in lines[1:]:
@@ -185,8 +201,14 @@ def programme_docx(export: ProgrammeExport) -> bytes:
     (a meeting's date on each of its rows, so each row reads on its own), then the items to be
     scheduled and the select committee reviews, each under its own heading."""
     import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
 
     document = docx.Document()
+    page = document.sections[0]
+    page.orientation = WD_ORIENT.LANDSCAPE
+    page.page_width, page.page_height = Cm(29.7), Cm(21.0)
+    page.left_margin = page.right_margin = page.top_margin = page.bottom_margin = Cm(2)
     properties = document.core_properties
     properties.title = export.title
     properties.language = "en-GB"
