@@ -33,7 +33,7 @@ from .layout import (
     section_named,
     title_cell,
 )
-from .rows import ImportFileError, ProgrammeExport, ProgrammeRow, Section
+from .rows import NOT_FOR_PUBLICATION, ImportFileError, ProgrammeExport, ProgrammeRow, Section
 
 _NOT_DOCX = (
     "Open it in Word and save it again as a Word document (.docx), or copy the programme's "
@@ -210,16 +210,18 @@ def programme_docx(export: ProgrammeExport) -> bytes:
     page.page_width, page.page_height = Cm(29.7), Cm(21.0)
     page.left_margin = page.right_margin = page.top_margin = page.bottom_margin = Cm(2)
     properties = document.core_properties
-    properties.title = export.title
+    properties.title = export.file_title
     properties.language = "en-GB"
     properties.author = ""
     properties.comments = ""
     _set_language(document, "en-GB")
     document.add_heading(export.title, level=1)
     if export.includes_exempt:
+        # On every page, as on a printed programme with exempt items.
+        page.header.paragraphs[0].add_run(NOT_FOR_PUBLICATION).bold = True
         warning = document.add_paragraph()
         warning.add_run(
-            "NOT FOR PUBLICATION: this document holds exempt information (Part II)."
+            f"{NOT_FOR_PUBLICATION}: this document holds exempt information (Part II)."
         ).bold = True
     document.add_paragraph(LIVE_NOTE)
     document.add_heading("Meetings", level=2)

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import OpError
 from ..years import municipal_year_label
 
+NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 FIX = "Correct the file and import it again; nothing was imported."
 
 
@@ -171,6 +172,11 @@ class ProgrammeExport:
     def title(self) -> str:
         """The document's title: "<Committee> – Work Programme 2019 - 20"."""
         return f"{self.committee} \u2013 Work Programme {municipal_year_label(self.year_start)}"
+
+    @property
+    def file_title(self) -> str:
+        """The title a file's properties carry: marked when it holds exempt items."""
+        return self.title + (f" \u2013 {NOT_FOR_PUBLICATION}" if self.includes_exempt else "")
 
     def not_carried(self) -> tuple[str, ...]:
         """What the programme holds that no exported file (CSV, Excel or Word) carries, as

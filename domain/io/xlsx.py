@@ -181,7 +181,7 @@ def programme_xlsx(export: ProgrammeExport) -> bytes:
                 for row in section_cells(rows)
             ]
             _sheet(workbook, section.heading, columns, cells)
-    workbook.properties.title = export.title + (" \u2013 NOT FOR PUBLICATION" if export.includes_exempt else "")
+    workbook.properties.title = export.file_title
     workbook.properties.language = "en-GB"
     buffer = io.BytesIO()
     workbook.save(buffer)
