@@ -315,3 +315,52 @@ def test_as_a_separate_process_a_bad_file_exits_non_zero_with_one_line(tmp_path:
         "for an item that was not scored. Correct the file and import it again; nothing was "
         "imported."
     ]
+
+
+# --- Word and Excel files ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_import_reads_the_councils_word_and_excel_programmes(
+    kind: str, demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from programme_files import ecsc_docx, ecsc_xlsx
+
+    path = tmp_path / f"ECSC work programme.{kind}"
+    path.write_bytes(ecsc_docx() if kind == "docx" else ecsc_xlsx())
+    code, out, err = cli(
+        capsys, "--db", str(demo_file), "import", str(path), "--committee", "Copy of ECSC", "--year",
+        "2019-20", "--create-committee",
+    )  # fmt: skip
+    assert code == 0, err
+    assert out == (
+        "Imported 26 items at 5 meetings (5 new), 9 items to be scheduled and 2 select committee "
+        "reviews into Copy of ECSC, 2019 - 20.\n"
+    )
+    meetings, waiting = programme_of(f"sqlite:///{demo_file}", "Copy of ECSC", 2019)
+    assert [len(items) for _, items in meetings] == [6, 5, 7, 6, 2]
+    assert waiting[0][0] == "School visits" and len(waiting) == 9
+
+
+@pytest.mark.parametrize(
+    ("kind", "where"),
+    [
+        ("docx", "table 1, row 4, column 'Prioritisation Score'"),
+        ("xlsx", "sheet 'Programme 2019-20', row 10, column 'Prioritisation Score'"),
+    ],
+)
+def test_a_bad_word_or_excel_file_gets_one_line_and_changes_nothing(
+    kind: str, where: str, demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from programme_files import ecsc_docx, ecsc_xlsx
+
+    bad = tmp_path / f"programme.{kind}"
+    bad.write_bytes(ecsc_docx(bad_cell=(4, 2, "7")) if kind == "docx" else ecsc_xlsx(bad_cell=(10, 3, 7)))
+    before = snapshot(demo_file)
+    code, out, err = cli(
+        capsys, "--db", str(demo_file), "import", str(bad), "--committee", "ECSC", "--year", "2019-20",
+        "--append",
+    )  # fmt: skip
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and f"{bad}, {where}: 7 is not a score" in err
+    assert snapshot(demo_file) == before

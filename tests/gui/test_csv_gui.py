@@ -190,3 +190,30 @@ def test_importing_into_a_year_with_items_asks_first_and_no_changes_nothing(
     assert len(added[2]) > len(before[2])
     window.undo_action.trigger()
     assert _ids(demo_db, window.committee_id) == before
+
+
+def test_a_word_programme_is_imported_through_the_same_menu_item(
+    window: MainWindow, demo_db: Database, tmp_path: Path
+) -> None:
+    from programme_files import ecsc_docx
+
+    with demo_db.transaction() as s:
+        copy = committees.create_committee(s, name="Copy of ECSC").id
+        committees.set_programme_approved(s, committee_id=copy, year_start=2019, approved=False)
+    window.reload_all()
+    select_committee(window, "Copy of ECSC", 2019)
+    path = tmp_path / "ECSC work programme.docx"
+    path.write_bytes(ecsc_docx())
+    offered: list[str] = []
+    window.dialogs.open_file = lambda _parent, _title, filters: offered.append(filters) or str(path)  # type: ignore[method-assign]
+    assert window.import_csv_action.text().replace("&", "") == "Import programme…"
+    window.import_csv_action.trigger()
+    assert "*.docx" in offered[0] and "*.xlsx" in offered[0] and "*.csv" in offered[0]
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Imported 26 items at 5 meetings (5 new), 9 items to be scheduled and 2 select committee reviews")
+    planner = window.programme_view
+    window.tabs.setCurrentWidget(planner)
+    assert len(planner.model.meeting_rows()) == 5
+    assert planner.waiting_model.rowCount() == 9
+    window.undo_action.trigger()
+    assert _ids(demo_db, copy) == ([], [], [], [])
