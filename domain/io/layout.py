@@ -257,10 +257,10 @@ class _Reader:
             new_group = bool(date_text)
             marked = section_named(date_text) if date_text else None
             if date_text.casefold() == TO_BE_SCHEDULED.casefold() or marked is Section.WAITING:
-                section = Section.WAITING
+                section, self.current = Section.WAITING, None
                 self.started = True
             elif date_text.casefold() == SELECT_REVIEW.casefold() or marked is Section.REVIEWS:
-                section = Section.REVIEWS
+                section, self.current = Section.REVIEWS, None
                 self.started = True
             elif date_text:
                 try:

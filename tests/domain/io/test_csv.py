@@ -301,3 +301,22 @@ def test_a_windows_1252_file_is_still_read_as_such() -> None:
     data = f"{HEAD}\n11 Sept 2019,Café culture – the night-time economy,,,\n".encode("cp1252")
     rows = read_programme_csv(data, max_score=6, name="prog.csv")
     assert rows[0].title == "Café culture – the night-time economy"
+
+
+def test_an_empty_date_under_to_be_scheduled_or_a_review_continues_that_list() -> None:
+    text = (
+        f"{HEAD}\n"
+        "11 Sept 2019,Child Exploitation [To follow],2,Progress,Jean Kelly\n"
+        "To be scheduled,School visits,,Visits,Judith Harwood\n"
+        ",Code of Conduct,,,Judith Harwood\n"
+        "Select committee review,Fair Funding for Schools,,NFF,Judith Harwood\n"
+        ",Bullying and attendance,,,Judith Harwood\n"
+    )
+    rows = read_programme_csv(text)
+    assert [(r.title, r.section.value, r.meeting_date, r.to_follow) for r in rows] == [
+        ("Child Exploitation", "meetings", dt.date(2019, 9, 11), True),
+        ("School visits", "to_be_scheduled", None, False),
+        ("Code of Conduct", "to_be_scheduled", None, False),
+        ("Fair Funding for Schools", "reviews", None, False),
+        ("Bullying and attendance", "reviews", None, False),
+    ]
