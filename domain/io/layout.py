@@ -1,15 +1,18 @@
 """The council's programme table, whatever file it comes in: its columns and how cells read.
 
 The columns are those of the printed programme (seed 001): Date of meeting | Agenda item |
-Prioritisation Score | Reason for consideration | Responsible Cabinet Member / Officer. Rows are
-grouped by meeting and the date is written once per group, so an empty date continues the
-meeting above. A row whose date cell says "To be scheduled" is an item still waiting for a
-meeting ("Items to be scheduled").
+Prioritisation Score | Reason for consideration | Responsible Cabinet Member / Officer (seed
+000's layout has a Purpose of the agenda item column too). Rows are grouped by meeting and the
+date is written once per group, so an empty date continues the meeting above. A row whose date
+cell says "To be scheduled" is an item still waiting for a meeting, and "Select committee
+review" a review; in a file of several tables, an "Items to be scheduled" or "Select Committee
+Reviews" table (its header Subject | Reason added to work programme | Responsible Officer) holds
+them. A title may carry marks: "[Part II, paragraph N]" in front, "[To follow]" after.
 
-A reader of any format turns its file into records (lists of cell texts, in row order) and
-:func:`read_records` finds the header, checks every row and returns plain rows; a writer gets
-its cells from :func:`cells_of`. The first problem raises ``ImportFileError`` naming the file,
-the row and the column.
+A reader of any format turns its file into tables of records (lists of cell texts, in row
+order) and :func:`read_tables` finds each header, checks every row and returns plain rows; a
+writer gets its cells from :func:`cells_of` (one table) or :func:`section_cells`. The first
+problem raises ``ImportFileError`` naming the file, the table, the row and the column.
 """
 
 from __future__ import annotations
