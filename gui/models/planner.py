@@ -94,24 +94,24 @@ class MeetingRow:
 
 def meeting_heading(m: MeetingInfo, data: PlannerData) -> str:
     """'Wednesday 11 September 2019, 2 pm — 5 of 6 items — Agenda published by Tue 3 Sept ·
-    reports due Thu 29 Aug'. The venue is named only when it is not the usual one; a deadline's
-    year only when it differs from the meeting's, so the heading fits beside the items."""
+    reports due Thu 29 Aug', or '… — 7 items — held' once it has taken place. The load and the
+    status come from the planner data, by the same rules as the warnings list. The venue is
+    named only when it is not the usual one; a deadline's year only when it differs from the
+    meeting's, so the heading fits beside the items."""
     day = m.starts_at.date()
     text = f"{labels.long_date(day)}, {labels.time_text(m.starts_at.time())}"
     if m.venue and m.venue != data.programme.committee.default_venue:
         text += f", {m.venue}"
     if m.status == "moved" and m.moved_from is not None:
         text += f" (moved from {short_date(m.moved_from.date())})"
-    if m.status == "cancelled":
+    status = data.status_of(m)
+    if status == "cancelled":
         return f"{text} — CANCELLED"
-    load = data.loads.get(m.id)
-    if load is not None:
-        text += f" — {load.text}"
-        if load.capacity_items is not None and load.items > load.capacity_items:
-            extra = load.items - load.capacity_items
-            text += f" ({extra} too many)"
-    if m.status == "held":
-        return f"{text} — held"
+    load = data.load_text(m)
+    if load:
+        text += f" — {load}"
+    if status in ("held", "adjourned"):
+        return f"{text} — {status}"
     d = data.deadlines.get(m.id)
     if d is not None:
         text += (
