@@ -40,6 +40,8 @@ _MEETING = 0  # internal id of a meeting row; an entry row holds its meeting's r
 MEETING_KINDS = frozenset({"over_capacity", "cancelled_meeting"})
 # Beside an item, a few words; the whole message is in the tooltip and the warnings list.
 SHORT_WARNING = {
+    "over_capacity": "Over capacity",
+    "cancelled_meeting": "Cancelled, with items still on it",
     "after_report_deadline": "Report late",
     "after_needed_by": "After its needed-by date",
     "officer_overload": "Officer has too many items here",
@@ -84,6 +86,7 @@ class MeetingRow:
     entries: tuple[EntryInfo, ...]
     heading: str
     warnings: tuple[str, ...]
+    warning_words: str  # a few words for the Warnings column; the sentences are the tooltip
     entry_texts: tuple[tuple[str, str, str, str], ...]
     entry_warnings: tuple[tuple[str, ...], ...]
 
@@ -167,6 +170,9 @@ def build_rows(data: PlannerData) -> list[MeetingRow]:
                 entries=group.entries,
                 heading=meeting_heading(m, data),
                 warnings=meeting_warnings,
+                warning_words="; ".join(
+                    dict.fromkeys(SHORT_WARNING[w.kind] for w in found if w.kind in MEETING_KINDS)
+                ),
                 entry_texts=tuple(
                     (entry_title(e), score_text(e.score, e.band), e.responsible, text)
                     for e, text in zip(group.entries, short, strict=True)
@@ -275,7 +281,7 @@ class PlannerModel(QAbstractItemModel):
             if column == 0:
                 return row.heading
             if column == 3:
-                return "; ".join(row.warnings)
+                return row.warning_words
             return ""
         if role == Qt.ItemDataRole.ToolTipRole:
             venue = f"\n{row.meeting.venue}" if row.meeting.venue else ""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -228,10 +229,10 @@ class PlannerView(QWidget):
         self.notice_details_button.setObjectName("plannerNoticeDetailsButton")
         self.notice_details_button.setText("Details…")
         self.notice_details_button.setCheckable(True)
-        self.notice_details = QLabel(self.notice_bar)
+        self.notice_details = QPlainTextEdit(self.notice_bar)
         self.notice_details.setObjectName("plannerNoticeDetails")
-        self.notice_details.setWordWrap(True)
-        self.notice_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_details.setReadOnly(True)
+        self.notice_details.setMaximumHeight(9 * self.fontMetrics().lineSpacing())
         self.notice_details.setAccessibleName("Details of the message")
         self.notice_details.hide()
         self.notice_details_button.toggled.connect(self.notice_details.setVisible)
@@ -527,7 +528,7 @@ class PlannerView(QWidget):
     def show_notice(self, text: str, details: tuple[str, ...] | list[str] = ()) -> None:
         """Show one short summary; ``details`` (one line each) under "Details…" on request."""
         self.notice.setText(text)
-        self.notice_details.setText("\n".join(f"• {line}" for line in details))
+        self.notice_details.setPlainText("\n".join(f"• {line}" for line in details))
         self.notice_details_button.setChecked(False)
         self.notice_details_button.setVisible(bool(details))
         self.notice_bar.setVisible(bool(text))

@@ -161,6 +161,38 @@ def move_meeting(
     return meeting_info(m, len(m.entries))
 
 
+def _send_entries(
+    session: Session, entries: Sequence[ProgrammeEntry], target: Meeting | None, *, note: str = ""
+) -> tuple[list[int], list[int]]:
+    """Move ``entries`` to the end of ``target``'s agenda (a standing item it already has is
+    dropped), or with no target take them off, their topics back to be scheduled. ``note``
+    is a line added to each moved entry's notes, which also pins it there. Returns the ids of
+    the entries moved and of the topics unscheduled."""
+    moved: list[int] = []
+    unscheduled: list[int] = []
+    if target is None:
+        for e in entries:
+            topic = e.topic
+            session.delete(e)
+            after_removal(session, topic)
+            unscheduled.append(topic.id)
+        return moved, unscheduled
+    agenda = entries_of(session, target.id)
+    on_target = {e.topic_id for e in agenda}
+    for e in entries:
+        if e.topic.kind == TopicKind.STANDING and e.topic_id in on_target:
+            session.delete(e)
+            continue
+        if note:
+            e.note = history(e.note, note)
+            e.pinned = True
+        e.meeting_id = target.id
+        agenda.append(e)
+        moved.append(e.id)
+    renumber(agenda)
+    return moved, unscheduled
+
+
 @dataclass(frozen=True, slots=True)
 class MeetingCancelled(Undoable):
     meeting: MeetingInfo
@@ -199,26 +231,10 @@ def cancel_meeting(
         raise Invalid("Say where the items go: another meeting, or the list.", "move_items_to")
     mids = [m.id] + ([target.id] if target is not None else [])
     before = capture_state(session, meeting_ids=mids)
-    entries = entries_of(session, m.id)
     moved: list[int] = []
     unscheduled: list[int] = []
-    if target is not None:
-        agenda = entries_of(session, target.id)
-        on_target = {e.topic_id for e in agenda}
-        for e in entries:
-            if e.topic.kind == TopicKind.STANDING and e.topic_id in on_target:
-                session.delete(e)
-                continue
-            e.meeting_id = target.id
-            agenda.append(e)
-            moved.append(e.id)
-        renumber(agenda)
-    elif move_items_to == "list":
-        for e in entries:
-            topic = e.topic
-            session.delete(e)
-            after_removal(session, topic)
-            unscheduled.append(topic.id)
+    if target is not None or move_items_to == "list":
+        moved, unscheduled = _send_entries(session, entries_of(session, m.id), target)
     m.status = MeetingStatus.CANCELLED
     session.flush()
     after = capture_state(session, meeting_ids=mids, topic_ids=[ts.id for ts in before.topics])
@@ -352,31 +368,10 @@ def record_outcome(
     what = "adjourned" if new == MeetingStatus.ADJOURNED else "held"
     where = f"deferred to {short_date(target.starts_at.date())}" if target else "back to be scheduled"
     line = f"Not taken at the meeting of {short_date(day)} ({what}); {where} on {short_date(today)}."
-    moved: list[int] = []
-    unscheduled: list[int] = []
-    if target is not None:
-        later = entries_of(session, target.id)
-        on_target = {e.topic_id for e in later}
     for entry_id in wanted:
-        e = by_id[entry_id]
-        topic = e.topic
+        topic = by_id[entry_id].topic
         topic.status_reason = history(topic.status_reason, line)
-        if target is not None and not (
-            topic.kind == TopicKind.STANDING and topic.id in on_target
-        ):
-            e.note = history(e.note, line)
-            e.pinned = True
-            e.meeting_id = target.id
-            later.append(e)
-            moved.append(e.id)
-        else:
-            session.delete(e)
-            session.flush()
-            after_removal(session, topic)
-            if target is None:
-                unscheduled.append(topic.id)
-    if target is not None:
-        renumber(later)
+    moved, unscheduled = _send_entries(session, [by_id[i] for i in wanted], target, note=line)
     session.flush()
     renumber(entries_of(session, m.id))
     m.status = new

@@ -85,7 +85,10 @@ class ScheduleSuggestion:
 
     @property
     def details(self) -> tuple[str, ...]:
-        """One line per item the suggestion could not place, with why."""
+        """One line per item the suggestion could not place: with why, unless the summary
+        already says the one reason they share."""
+        if len({u.reason for u in self.unplaced}) == 1:
+            return tuple(u.title for u in self.unplaced)
         return tuple(f"{u.title}: {u.reason}" for u in self.unplaced)
 
 
