@@ -204,3 +204,10 @@ def test_adding_a_resolution_to_a_past_meeting_asks_first(
     dialog.submit()
     assert not dialog.isVisible()
     assert messages == []
+
+
+def test_the_suggestion_dialog_opens_with_its_summary(planner: PlannerView) -> None:
+    seen: list[str] = []
+    planner.dialogs.prepare = lambda dialog: seen.append(dialog.intro.text())  # type: ignore[attr-defined]
+    planner.suggest_button.click()
+    assert seen and seen[0].startswith("5 items placed at ")
