@@ -5,8 +5,8 @@ or after its report deadline asks first, and headings agree with the warnings li
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from conftest import BookingAnswers
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_planner import NOV, SEPT, _heading, _meeting, _titles, _waiting, _waiting_index, planner
@@ -17,6 +17,9 @@ from gui.dialogs.decision_editor import PlacementDialog
 from gui.dialogs.meeting_outcome import OutcomeDialog
 from gui.mainwindow import MainWindow
 from gui.widgets.planner import PlannerView
+
+if TYPE_CHECKING:
+    from conftest import BookingAnswers  # tests/gui/conftest.py
 
 __all__ = ["planner"]  # the fixture, shared with the planner's own tests
 
