@@ -80,6 +80,7 @@ class MeetingStatus(enum.StrEnum):
     MOVED = "moved"
     CANCELLED = "cancelled"
     HELD = "held"
+    ADJOURNED = "adjourned"  # it met but did not reach every item
 
 
 class SourceKind(enum.StrEnum):

@@ -111,7 +111,7 @@ class MainWindow(WorkflowHost):
         elif name == "meetings":
             page.current_meeting_changed.connect(lambda _m: self._update_actions())
             page.set_actions(
-                [self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action]
+                [self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action, self.outcome_action]
             )
         elif name in ("reviews", "decisions"):
             page.open_topic_requested.connect(self.show_topic)
@@ -182,6 +182,7 @@ class MainWindow(WorkflowHost):
         self.move_meeting_action = new_action(self, "M&ove meeting…", self.meetings_flow.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
         self.cancel_meeting_action = new_action(self, "&Cancel meeting", self.meetings_flow.cancel_meeting, "cancelMeeting", "Cancel the selected meeting and say where its items go")
         self.reinstate_meeting_action = new_action(self, "&Reinstate meeting", self.meetings_flow.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
+        self.outcome_action = new_action(self, "Record &what happened…", self.meetings_flow.record_outcome, "recordOutcome", "Record that the selected meeting was held or adjourned, and defer the items it did not take")
         self.import_csv_action = new_action(self,
             "&Import programme…", self.transfer_flow.import_programme, "importProgrammeCsv",
             "Add the meetings and items of a CSV, Excel or Word file in the council's layout to this year's programme",
@@ -229,7 +230,7 @@ class MainWindow(WorkflowHost):
         programme_menu = menus.addMenu("&Programme")
         programme_menu.addAction(self.approved_action)
         meetings_menu = menus.addMenu("&Meetings")
-        meetings_menu.addActions([self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action])
+        meetings_menu.addActions([self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action, self.outcome_action])
 
     # --- the database -----------------------------------------------------------------------
 
@@ -382,6 +383,10 @@ class MainWindow(WorkflowHost):
         self.move_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")
         self.cancel_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")
         self.reinstate_meeting_action.setEnabled(meeting is not None and meeting.status == "cancelled")
+        self.outcome_action.setEnabled(
+            meeting is not None and meeting.status != "cancelled"
+            and meeting.starts_at.date() <= meetings.model.today()
+        )
 
     # --- window state -----------------------------------------------------------------------
 

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 if TYPE_CHECKING:
     from domain.decision_values import DecisionInfo
     from domain.errors import Conflict
+    from domain.ops.planning import MeetingAgenda
     from domain.values import CommitteeInfo, MeetingInfo, TopicRow
 
     from .committee_dialog import CommitteeDialog
     from .meeting_dialog import MeetingDialog
+    from .meeting_outcome import Outcome
     from .topic_editor import SaveHandler, TopicEditor
 
 
@@ -58,6 +60,12 @@ class Dialogs:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
+    def book_anyway(self, parent: QWidget, caution: str) -> bool:
+        """Book onto a meeting that has taken place or is past its report deadline?"""
+        from .booking import book_anyway
+
+        return book_anyway(parent, caution)
+
     def conflict(self, parent: QWidget, conflict: Conflict) -> bool:
         """Someone else changed what a step would write: True to use this user's version
         anyway ("Use mine"), False to keep theirs (the default)."""
@@ -77,6 +85,12 @@ class Dialogs:
         from ..widgets.planner import PlannerDialogs
 
         return PlannerDialogs().cancel_destination(parent, meeting, choices)
+
+    def meeting_outcome(self, parent: QWidget, agenda: MeetingAgenda) -> Outcome | None:
+        """What happened at a meeting, asked as the planner asks it; None to leave it."""
+        from ..widgets.planner import PlannerDialogs
+
+        return PlannerDialogs().outcome(parent, agenda)
 
     def save_file(self, parent: QWidget, title: str, suggested_name: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
         from PySide6.QtWidgets import QFileDialog

@@ -31,10 +31,10 @@ class SuggestionDialog(QDialog):
         self.suggestion = suggestion
         self._placements = list(suggestion.changes)
 
-        intro = QLabel(
-            "Each item goes on the earliest meeting that has room before its report deadline, "
-            "highest score first. Items you placed by hand are not moved. Untick any booking "
-            "you do not want.",
+        self.intro = intro = QLabel(
+            f"{suggestion.summary} Each item goes on the earliest meeting that has room before "
+            "its report deadline, highest score first. Items you placed by hand are not moved. "
+            "Untick any booking you do not want.",
             self,
         )
         intro.setWordWrap(True)

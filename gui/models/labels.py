@@ -41,6 +41,7 @@ MEETING_STATUS = {
     "moved": "Moved",
     "cancelled": "Cancelled",
     "held": "Held",
+    "adjourned": "Adjourned",
 }
 
 

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSplitter,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -46,10 +48,11 @@ from ..models.table import RowRole
 from .tables import make_table
 
 if TYPE_CHECKING:
-    from domain.ops.planning import PlannerData, ScheduleSuggestion
+    from domain.ops.planning import MeetingAgenda, PlannerData, ScheduleSuggestion
 
     from ..commands.planning import PlanCommand
     from ..dialogs.meeting_calendar import MeetingCalendarDialog
+    from ..dialogs.meeting_outcome import Outcome
     from ..dialogs.suggestion import SuggestionDialog
     from ..hub import Hub
 
@@ -140,6 +143,19 @@ class PlannerDialogs:
 
         return MeetingCalendarDialog(year_start=year_start, time=time, venue=venue, parent=parent)
 
+    def confirm_booking(self, parent: QWidget, caution: str) -> bool:
+        """Book onto a meeting that has taken place or is past its report deadline?"""
+        from ..dialogs.booking import book_anyway
+
+        return book_anyway(parent, caution)
+
+    def outcome(self, parent: QWidget, agenda: MeetingAgenda) -> Outcome | None:
+        """What happened at a meeting, and which items it did not take; None to leave it."""
+        from ..dialogs.meeting_outcome import OutcomeDialog
+
+        dialog = OutcomeDialog(agenda, parent)
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     def suggestion(self, parent: QWidget, suggestion: ScheduleSuggestion) -> SuggestionDialog:
         from ..dialogs.suggestion import SuggestionDialog
 
@@ -198,14 +214,36 @@ class PlannerView(QWidget):
         for b in (self.create_button, self.suggest_button, self.standing_button):
             top.addWidget(b)
 
-        self.notice = QLabel(self)
+        # One short summary; what it sums up is under "Details…", on request.
+        self.notice_bar = QWidget(self)
+        self.notice_bar.setObjectName("plannerNoticeBar")
+        self.notice_bar.setStyleSheet(
+            "#plannerNoticeBar { background: #fff4ce; border: 1px solid #e0c060; }"
+            " #plannerNoticeBar QLabel { color: #000; }"
+        )
+        self.notice = QLabel(self.notice_bar)
         self.notice.setObjectName("plannerNotice")
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notice.setStyleSheet(
-            "QLabel { background: #fff4ce; color: #000; border: 1px solid #e0c060; padding: 4px; }"
-        )
-        self.notice.hide()
+        self.notice_details_button = QToolButton(self.notice_bar)
+        self.notice_details_button.setObjectName("plannerNoticeDetailsButton")
+        self.notice_details_button.setText("Details…")
+        self.notice_details_button.setCheckable(True)
+        self.notice_details = QPlainTextEdit(self.notice_bar)
+        self.notice_details.setObjectName("plannerNoticeDetails")
+        self.notice_details.setReadOnly(True)
+        self.notice_details.setMaximumHeight(9 * self.fontMetrics().lineSpacing())
+        self.notice_details.setAccessibleName("Details of the message")
+        self.notice_details.hide()
+        self.notice_details_button.toggled.connect(self.notice_details.setVisible)
+        bar = QVBoxLayout(self.notice_bar)
+        bar.setContentsMargins(6, 4, 6, 4)
+        line = QHBoxLayout()
+        line.addWidget(self.notice, 1)
+        line.addWidget(self.notice_details_button, 0, Qt.AlignmentFlag.AlignTop)
+        bar.addLayout(line)
+        bar.addWidget(self.notice_details)
+        self.notice_bar.hide()
 
         self.model = PlannerModel(self)
         self.model.drop_handler = self._on_drop
@@ -283,7 +321,7 @@ class PlannerView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.notice)
+        layout.addWidget(self.notice_bar)
         layout.addWidget(self.vsplitter, 1)
 
         self._build_actions()
@@ -322,6 +360,7 @@ class PlannerView(QWidget):
         self.to_follow_action = self._make("To &follow", self.toggle_to_follow, "plannerToFollow", "Ctrl+Shift+F", t, True)
         self.verbal_action = self._make("&Verbal update", self.toggle_verbal, "plannerVerbal", "Ctrl+Shift+V", t, True)
         self.cancel_meeting_action = self._make("&Cancel meeting…", self.cancel_meeting, "plannerCancelMeeting")
+        self.outcome_action = self._make("&Record what happened…", self.record_outcome, "plannerRecordOutcome")
         self.book_action = self._make("&Book on meeting…", self.book_selected_topic, "plannerBook", "Ctrl+M", self.waiting)
         self.book_enter_action = self._make("Book", self.book_selected_topic, "plannerBookEnter", "Return", self.waiting)
 
@@ -344,6 +383,10 @@ class PlannerView(QWidget):
             self.verbal_action.setChecked(entry.verbal_update)
         meeting = self.current_meeting()
         self.cancel_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")
+        self.outcome_action.setEnabled(
+            meeting is not None and self.data is not None and meeting.status != "cancelled"
+            and meeting.starts_at.date() <= self.today()
+        )
         self.book_action.setEnabled(self.current_topic() is not None)
         ready = self.committee_id is not None and self.hub is not None
         for b in (self.create_button, self.suggest_button, self.standing_button):
@@ -402,7 +445,7 @@ class PlannerView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (w.meeting_id, w.topic_ids))
             self.warnings.addItem(item)
         if not data.warnings:
-            self.warnings.addItem(QListWidgetItem("No warnings: every meeting has room and every report is on time."))
+            self.warnings.addItem(QListWidgetItem(data.all_clear))
         self.warnings_label.setText(f"Warnings ({len(data.warnings)})")
         if entry is not None:
             self.select_entry(entry.id)
@@ -475,12 +518,20 @@ class PlannerView(QWidget):
         self.undo_stack.push(command)
         if command.failed is not None:
             return False
-        self.show_notice(" ".join(command.warnings))
+        warnings = command.warnings
+        if len(warnings) > 1:
+            self.show_notice(f"{warnings[0]} (and {len(warnings) - 1} more)", warnings)
+        else:
+            self.show_notice(warnings[0] if warnings else "")
         return True
 
-    def show_notice(self, text: str) -> None:
+    def show_notice(self, text: str, details: tuple[str, ...] | list[str] = ()) -> None:
+        """Show one short summary; ``details`` (one line each) under "Details…" on request."""
         self.notice.setText(text)
-        self.notice.setVisible(bool(text))
+        self.notice_details.setPlainText("\n".join(f"• {line}" for line in details))
+        self.notice_details_button.setChecked(False)
+        self.notice_details_button.setVisible(bool(details))
+        self.notice_bar.setVisible(bool(text))
         if text:
             self.message.emit(text)
 
@@ -490,11 +541,26 @@ class PlannerView(QWidget):
                 return row.meeting.starts_at.date()
         return None
 
+    def _books_onto(self, kind: str, ids: list[int], meeting_id: int) -> bool:
+        """Whether a drop puts anything onto ``meeting_id`` that is not on it already."""
+        if kind == "topic":
+            return True
+        entries = {e.id: e for row in self.model.meeting_rows() for e in row.entries}
+        return any(eid in entries and entries[eid].meeting_id != meeting_id for eid in ids)
+
     def _on_drop(self, kind: str, ids: list[int], meeting_id: int | None, position: int | None) -> bool:
         from ..commands.planning import BookTopicCommand, MoveEntryCommand
 
         if self.hub is None:
             return False
+        if meeting_id is not None and self._books_onto(kind, ids, meeting_id):
+            from ..dialogs.booking import confirm_booking
+
+            if not confirm_booking(
+                self.hub, self, meeting_id=meeting_id, today=self.today(),
+                ask=self.dialogs.confirm_booking,
+            ):
+                return False
         commands: list[PlanCommand] = []
         if kind == "topic" and meeting_id is not None:
             titles = {t.id: t.title for t in self.waiting_model.rows()}
@@ -544,12 +610,14 @@ class PlannerView(QWidget):
         out = []
         for row in self.model.meeting_rows():
             m = row.meeting
-            if m.status in ("cancelled", "held") or m.id == exclude:
+            if m.status in ("cancelled", "held", "adjourned") or m.id == exclude:
                 continue
-            load = self.data.loads.get(m.id) if self.data else None
             text = labels.long_date(m.starts_at.date())
-            if load is not None:
-                text += f" ({load.text})"
+            if self.data is not None:
+                load = self.data.load_text(m)
+                text += f" ({load})" if load else ""
+                if self.data.status_of(m) == "held":
+                    text += " — held"
             out.append((m.id, text))
         return out
 
@@ -619,7 +687,7 @@ class PlannerView(QWidget):
             r.meeting for r in self.model.meeting_rows()
             if r.meeting.starts_at > next(
                 x.meeting.starts_at for x in self.model.meeting_rows() if x.meeting.id == entry.meeting_id
-            ) and r.meeting.status not in ("cancelled", "held")
+            ) and r.meeting.status not in ("cancelled", "held", "adjourned")
         ]
         next_text = labels.long_date(later[0].starts_at.date()) if later else None
         answer = self.dialogs.defer(self, entry.title, next_text)
@@ -668,6 +736,33 @@ class PlannerView(QWidget):
             move_items_to=destination,
         ))
 
+    def record_outcome(self) -> None:
+        """Ask what happened at the selected meeting and record it, deferring the items it
+        did not take, in one undo step."""
+        meeting = self.current_meeting()
+        if meeting is None or self.hub is None:
+            return
+        from domain.ops import planning
+
+        try:
+            agenda = self.hub.query(planning.meeting_agenda, meeting_id=meeting.id, today=self.today())
+        except Exception as exc:
+            errors.report(exc, self)
+            return
+        answer = self.dialogs.outcome(self, agenda)
+        if answer is None:
+            return
+        from ..commands.planning import RecordOutcomeCommand
+
+        outcome, not_taken, to = answer
+        command = RecordOutcomeCommand(
+            self.hub, meeting_id=meeting.id, starts_at=meeting.starts_at, outcome=outcome,
+            not_taken=not_taken, to=to, today=self.today(), version=agenda.meeting.version,
+            entries={e.id: e.version for e in agenda.entries},
+        )
+        if self.push(command) and command.result is not None:
+            self.show_notice(command.result.message)
+
     # --- whole-programme actions -------------------------------------------------------------
 
     def create_meetings(self) -> None:
@@ -706,8 +801,7 @@ class PlannerView(QWidget):
             errors.report(exc, self)
             return
         if not proposal.changes:
-            reasons = "; ".join(f"'{u.title}': {u.reason}" for u in proposal.unplaced[:3])
-            self.show_notice("Nothing to suggest: every waiting item is booked." if not reasons else f"Nothing can be booked. {reasons}")
+            self.show_notice(proposal.summary, proposal.details)
             return
         dialog = self.dialogs.suggestion(self, proposal)
         if not self.dialogs.run(dialog):
@@ -718,7 +812,14 @@ class PlannerView(QWidget):
         from ..commands.planning import AcceptSuggestionCommand
 
         if self.push(AcceptSuggestionCommand(self.hub, placements=chosen, released_entry_ids=proposal.released_entry_ids)):
-            self.show_notice(f"{len(chosen)} items booked as suggested. Undo (Ctrl+Z) takes them off again.")
+            n = len(chosen)
+            meetings = len({p.meeting_id for p in chosen})
+            self.show_notice(
+                f"{n} item{'s' if n != 1 else ''} booked as suggested at {meetings} "
+                f"meeting{'s' if meetings != 1 else ''}. Undo (Ctrl+Z) takes them off again.",
+                [f"{p.title}: {labels.long_date(p.meeting_day)}" for p in chosen]
+                + [f"{u.title}: {u.reason}" for u in proposal.unplaced],
+            )
 
     def place_standing_items(self) -> None:
         if self.committee_id is None or self.year_start is None or self.hub is None:
@@ -751,6 +852,7 @@ class PlannerView(QWidget):
                     menu.addSeparator()
                 menu.addAction(a)
         elif self.current_meeting() is not None:
+            menu.addAction(self.outcome_action)
             menu.addAction(self.cancel_meeting_action)
         if menu.isEmpty():
             return

@@ -470,10 +470,12 @@ class ReviewsView(MasterDetailPage):
         r, x = self._current, self.current_recommendation()
         if self.hub is None or r is None or x is None or self.committee_id is None:
             return
+        from domain.errors import Invalid
         from domain.ops import planning
         from domain.ops.reviews import follow_up_reason
 
         from ..commands.reviews import AddFollowUpCommand
+        from ..dialogs.booking import confirm_booking
         from ..dialogs.decision_editor import PlacementDialog
 
         hub, today = self.hub, self._today()
@@ -488,6 +490,10 @@ class ReviewsView(MasterDetailPage):
         )  # fmt: skip
 
         def save(values: dict[str, Any]) -> BaseException | None:
+            if values.get("meeting_id") is not None and not confirm_booking(
+                hub, dialog, meeting_id=values["meeting_id"], today=today
+            ):
+                return Invalid("Not booked: choose another meeting, or a number of months.", "meeting_id")
             command = AddFollowUpCommand(hub, recommendation=x, today=today, inline=True, **values)
             failed = self.push(command)
             if failed is None and command.addition is not None:

@@ -225,6 +225,7 @@ def test_add_meeting_is_listed_and_undo_removes_it(window: MainWindow, qtbot: Qt
 def test_move_cancel_and_reinstate_a_meeting_with_undo(window: MainWindow, qtbot: QtBot) -> None:
     window.tabs.setCurrentWidget(window.meetings_view)
     view = window.meetings_view
+    view.model.today = lambda: dt.date(2019, 7, 1)  # before the year's meetings took place
     first = view.model.shown_rows()[-1]
     view.select_meeting(first.id)
     window.move_meeting_action.trigger()
