@@ -248,6 +248,7 @@ def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> bytes:
         with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310 - http(s) only, checked above
             data: bytes = answer.read(MAX_ANSWER + 1)
     except urllib.error.HTTPError as exc:
+        exc.close()  # it holds the connection open otherwise
         raise ImportFileError(
             url, None, None, f"answered {exc.code} {exc.reason} instead of the meetings.",
             hint=SAVE_FROM_BROWSER,
