@@ -99,9 +99,9 @@ class MeetingImportPlan:
         """The plan in one paragraph, as the command line prints it and the preview heads it."""
         year = municipal_year_label(self.year_start)
         if self.nothing_to_do:
+            which = "meeting of {} in this file is" if self.unchanged == 1 else f"{self.unchanged} meetings of {{}} in this file are"
             text = (
-                f"Nothing to change: the {_n(self.unchanged, 'meeting')} of {year} in this file "
-                f"{'is' if self.unchanged == 1 else 'are'} already in {self.committee}."
+                f"Nothing to change: the {which.format(year)} already in {self.committee}."
                 if self.unchanged
                 else f"The file has no meetings in {year}."
             )
