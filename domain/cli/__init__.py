@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES = (
     "domain.cli.data",
     "domain.cli.transfer",
+    "domain.cli.meetings",
     "domain.cli.printing",
     "domain.cli.history",
 )

@@ -107,15 +107,18 @@ class MeetingImportPlan:
             )
         else:
             cancelled = sum(m.cancelled for m in self.added)
-            text = f"{_n(len(self.added), 'meeting')} added"
-            if cancelled:
-                text += f" ({cancelled} cancelled)"
-            text += f", {_n(len(self.changed), 'meeting')} changed"
+            parts = []
+            if self.added:
+                parts.append(f"{_n(len(self.added), 'meeting')} added" + (f" ({cancelled} cancelled)" if cancelled else ""))
+            if self.changed:
+                parts.append(f"{_n(len(self.changed), 'meeting')} changed")
             if self.unchanged:
-                text += f", {self.unchanged} already up to date"
-            text += f"; {_n(self.items, 'agenda item')} added"
-            if self.exempt_items:
-                text += f" ({self.exempt_items} exempt, Part II)"
+                parts.append(f"{self.unchanged} already up to date")
+            if self.items:
+                exempt = f" ({self.exempt_items} exempt, Part II)" if self.exempt_items else ""
+                parts.append(f"{_n(self.items, 'agenda item')} added{exempt}")
+            text = ", ".join(parts)
+            text = text[:1].upper() + text[1:]
             text += f" — {self.committee}, {year}."
         if self.left_out:
             first, last = min(self.left_out), max(self.left_out)

@@ -58,7 +58,7 @@ def test_the_years_meetings_come_in_and_the_rest_are_counted(db: Database, ecsc:
     assert [p.modgov_id for p in plan.added] == [4103, 4104, 4105, 4106]
     assert plan.left_out == (dt.date(2019, 9, 11), dt.date(2019, 11, 27), dt.date(2021, 6, 16))
     assert plan.summary() == (
-        "4 meetings added (1 cancelled), 0 meetings changed; 0 agenda items added — "
+        "4 meetings added (1 cancelled) — "
         "Education and Children's Social Care, 2020 - 21. 3 meetings outside 2020 - 21 left out "
         "(11 September 2019 to 16 June 2021)."
     )
