@@ -12,7 +12,7 @@ from . import CliError, parse_year
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from ..io.meetings import MeetingsFile
+    from ..io.meeting_records import MeetingsFile
     from ..models import Committee
 
 

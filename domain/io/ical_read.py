@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from .meetings import MeetingRecord, MeetingsFile
+from .meeting_records import MeetingRecord, MeetingsFile
 from .rows import ImportFileError
 
 LOCAL = ZoneInfo("Europe/London")

@@ -1,60 +1,13 @@
-"""The plain records a meetings file is read into: a committee's meetings from Modern.gov's web
-service (:mod:`domain.io.modgov`) or from a calendar (:mod:`domain.io.ical_read`), each knowing
-where in its file it came from, for :mod:`domain.ops.meeting_import` to write."""
+"""Reading a meetings file, whichever kind it is: a saved Modern.gov web service answer
+(:mod:`domain.io.modgov`) or a calendar (:mod:`domain.io.ical_read`), told apart by content."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
+from . import ical_read, modgov
+from .meeting_records import MeetingsFile
 from .rows import ImportFileError
-
-SAVE_FROM_BROWSER = (
-    "Open the web service address in a browser, save the answer (File ▸ Save Page As…, as XML) "
-    "and import that file; nothing was imported."
-)
-
-
-@dataclass(frozen=True, slots=True)
-class AgendaRecord:
-    """One item of a meeting's agenda: its title, its text as plain text (never markup), and
-    whether the council marked it restricted (exempt, Part II), with the Schedule 12A paragraph
-    when the item names one."""
-
-    title: str
-    text: str
-    restricted: bool
-    exempt_paragraph: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingRecord:
-    """One meeting as a file gives it.
-
-    ``where`` names it in messages ("meeting 3 (meetingid 1234)"). ``time`` and ``venue`` are
-    None and "" when the file does not say; ``items`` is None when the file does not list the
-    agenda (a GetMeetings answer, a calendar) and a tuple, maybe empty, when it does.
-    """
-
-    where: str
-    day: dt.date
-    time: dt.time | None
-    cancelled: bool
-    venue: str
-    modgov_id: int | None
-    items: tuple[AgendaRecord, ...] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingsFile:
-    """A whole meetings file, read and checked: ``kind`` says what it is for messages
-    ("a Modern.gov GetMeetings answer"), ``committee`` the committee it names, if any."""
-
-    name: str
-    kind: str
-    meetings: tuple[MeetingRecord, ...]
-    committee: str = ""
 
 
 def read_meetings_file(source: Path | bytes, *, name: str | None = None) -> MeetingsFile:
@@ -63,8 +16,6 @@ def read_meetings_file(source: Path | bytes, *, name: str | None = None) -> Meet
     Raises ``ImportFileError`` naming the file, the meeting and what to do at the first
     problem; nothing is written anywhere.
     """
-    from . import ical_read, modgov
-
     label = name if name is not None else (source.name if isinstance(source, Path) else "the file")
     if isinstance(source, Path):
         try:

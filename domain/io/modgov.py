@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 from xml.etree.ElementTree import Element, ParseError
 
 from ..dates import parse_clock_time, parse_council_date
-from .meetings import SAVE_FROM_BROWSER, AgendaRecord, MeetingRecord, MeetingsFile
+from .meeting_records import SAVE_FROM_BROWSER, AgendaRecord, MeetingRecord, MeetingsFile
 from .rows import ImportFileError
 
 FETCH_TIMEOUT = 20.0  # seconds; a council's service answers in one or two

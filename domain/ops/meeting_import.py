@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from ..dates import long_date
 from ..exemption import Exemption
-from ..io.meetings import AgendaRecord, MeetingRecord, MeetingsFile
+from ..io.meeting_records import AgendaRecord, MeetingRecord, MeetingsFile
 from ..locks import lock_meetings, lock_programme
 from ..models import (
     Committee,
