@@ -68,6 +68,7 @@ class PlannedMeeting:
     meeting_id: int | None
     changes: tuple[str, ...]
     items: tuple[PlannedItem, ...]
+    standing: tuple[str, ...] = ()  # the year's standing items a new meeting without an agenda gets
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,12 +153,10 @@ def _plan(session: Session, committee: Committee, year_start: int, source: Meeti
     begins, ends = year_bounds(year_start, start_month(session))
     in_year = [r for r in source.meetings if begins <= r.day < ends]
     left_out = tuple(r.day for r in source.meetings if not begins <= r.day < ends)
-    standing = {
-        _key(t.title): t.id
-        for t in session.scalars(
-            select(Topic).where(Topic.id.in_(standing_topic_ids(session, committee.id, year_start)))
-        )
-    }
+    standing_topics = list(session.scalars(
+        select(Topic).where(Topic.id.in_(standing_topic_ids(session, committee.id, year_start))).order_by(Topic.id)
+    ))  # fmt: skip
+    standing = {_key(t.title): t.id for t in standing_topics}
     meetings = list(session.scalars(select(Meeting).where(Meeting.committee_id == committee.id)))
     by_modgov = {each.modgov_id: each for each in meetings if each.modgov_id is not None}
     on_day: dict[dt.date, list[Meeting]] = {}
@@ -203,7 +202,8 @@ def _plan(session: Session, committee: Committee, year_start: int, source: Meeti
                 present.add(_key(item.title))
                 items.append(PlannedItem(item.title, item.restricted, _key(item.title) in standing))
         if m is None:
-            added.append(PlannedMeeting(r.where, starts_at, venue, r.cancelled, r.modgov_id, None, (), tuple(items)))
+            placed = tuple(t.title for t in standing_topics) if r.items is None and not r.cancelled else ()
+            added.append(PlannedMeeting(r.where, starts_at, venue, r.cancelled, r.modgov_id, None, (), tuple(items), placed))
             added_records.append(r)
             continue
         changes: list[str] = []
