@@ -226,3 +226,35 @@ def test_a_calendar_matches_meetings_by_day(db: Database, ecsc: int) -> None:
     with db.transaction() as s:
         assert plan_meeting_import(s, committee_id=ecsc, year_start=2020, meetings=CALENDAR).nothing_to_do
         assert s.query(Meeting).filter_by(status=MeetingStatus.CANCELLED).count() == 1
+
+
+def test_two_advisors_importing_at_once_make_each_meeting_once(db: Database, db_url: str, ecsc: int) -> None:
+    """Two windows import the same answer at the same moment (two connections, two threads):
+    the second waits for the first and finds its meetings, or is refused by the database; never
+    a meeting twice."""
+    import threading
+
+    from domain.db import open_database
+
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+
+    def advisor() -> None:
+        mine = open_database(db_url)
+        try:
+            start.wait(5)
+            with mine.transaction() as s:
+                done = import_meetings(s, committee_id=ecsc, year_start=2020, meetings=MEETINGS)
+            outcomes.append("nothing" if done.plan.nothing_to_do else "added")
+        except Conflict:
+            outcomes.append("refused")
+        finally:
+            mine.close()
+
+    threads = [threading.Thread(target=advisor) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sorted(outcomes) in (["added", "nothing"], ["added", "refused"])
+    assert [r[4] for r in shown(db, ecsc)] == [4103, 4104, 4105, 4106]
