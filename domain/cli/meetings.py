@@ -10,10 +10,7 @@ from typing import TYPE_CHECKING
 from . import CliError, parse_year
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from ..io.meeting_records import MeetingsFile
-    from ..models import Committee
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -69,29 +66,10 @@ def _read(args: argparse.Namespace, year: int, first_month: int) -> MeetingsFile
         raise CliError(str(exc)) from None
 
 
-def _committee(session: Session, args: argparse.Namespace) -> Committee:
-    from ..errors import NotFound
-    from ..locks import lock_committee_names
-    from ..models import Committee
-    from ..ops import committees
-    from ..ops.convert import committee_by_name, get
-
-    lock_committee_names(session)  # two imports creating the same committee: one makes it
-    try:
-        return committee_by_name(session, args.committee)
-    except NotFound as exc:
-        if not args.create_committee:
-            raise CliError(
-                f"{exc} Run 'python app.py committees' to list them, or add "
-                "--create-committee to create it."
-            ) from None
-        return get(session, Committee, committees.create_committee(session, name=args.committee).id)
-
-
 def cmd_import_meetings(args: argparse.Namespace) -> int:
     from ..ops.meeting_import import import_meetings
     from ..years import start_month
-    from . import open_db
+    from . import committee_to_import_into, open_db
 
     year = parse_year(args.year)
     database = open_db(args.db, user=args.user)
@@ -101,7 +79,7 @@ def cmd_import_meetings(args: argparse.Namespace) -> int:
         # The file (or the service's answer) is read and checked before anything is written.
         source = _read(args, year, first_month)
         with database.transaction(action=f"Import meetings from {Path(source.name).name}") as s:
-            committee = _committee(s, args)
+            committee = committee_to_import_into(s, args.committee, create=args.create_committee)
             done = import_meetings(s, committee_id=committee.id, year_start=year, meetings=source)
     finally:
         database.close()
