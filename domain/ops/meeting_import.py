@@ -28,8 +28,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..dates import long_date
+from ..errors import Invalid
 from ..exemption import Exemption
 from ..io.meeting_records import AgendaRecord, MeetingRecord, MeetingsFile
+from ..io.rows import ImportFileError
 from ..locks import lock_meetings, lock_programme
 from ..models import (
     Committee,
@@ -300,7 +302,14 @@ def import_meetings(
     for index, p in enumerate((*plan.added, *plan.changed)):
         record = found.records[index]
         if p.meeting_id is None:
-            info = planning.add_meeting(session, committee_id=committee_id, starts_at=p.starts_at, venue=p.venue)
+            try:
+                info = planning.add_meeting(session, committee_id=committee_id, starts_at=p.starts_at, venue=p.venue)
+            except Invalid as exc:  # another meeting, linked to another Modern.gov meeting, at that time
+                raise ImportFileError(
+                    plan.file, None, None, str(exc), table=p.where,
+                    hint="Move or cancel the committee's other meeting at that time, then import "
+                    "again; nothing was imported.",
+                ) from None
             meeting_id = info.id
             made.append(meeting_id)
             if p.cancelled:

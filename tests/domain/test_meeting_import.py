@@ -11,6 +11,7 @@ import pytest
 from domain.db import Database
 from domain.errors import Conflict
 from domain.io.meetings import read_meetings_file
+from domain.io.rows import ImportFileError
 from domain.models import Meeting, MeetingStatus, TopicKind, TopicStatus
 from domain.ops import committees, planning, topics
 from domain.ops.meeting_import import (
@@ -226,6 +227,21 @@ def test_a_calendar_matches_meetings_by_day(db: Database, ecsc: int) -> None:
     with db.transaction() as s:
         assert plan_meeting_import(s, committee_id=ecsc, year_start=2020, meetings=CALENDAR).nothing_to_do
         assert s.query(Meeting).filter_by(status=MeetingStatus.CANCELLED).count() == 1
+
+
+def test_a_failure_part_way_leaves_everything_as_it_was(db: Database, ecsc: int) -> None:
+    with db.transaction() as s:
+        other = planning.add_meeting(s, committee_id=ecsc, starts_at=dt.datetime(2020, 11, 11, 14))
+        s.get(Meeting, other.id).modgov_id = 9999  # linked to another Modern.gov meeting
+    before = shown(db, ecsc)
+    with pytest.raises(ImportFileError) as caught, db.transaction() as s:
+        import_meetings(s, committee_id=ecsc, year_start=2020, meetings=MEETINGS)
+    assert str(caught.value).startswith(
+        "modgov_getmeetings_ecsc.xml, meeting 4 (meetingid 4104): The committee already meets at "
+        "14:00 on 11 November 2020."
+    )
+    assert "nothing was imported" in str(caught.value)
+    assert shown(db, ecsc) == before  # the meeting of 9 September, added first, is not there
 
 
 def test_two_advisors_importing_at_once_make_each_meeting_once(db: Database, db_url: str, ecsc: int) -> None:

@@ -125,3 +125,25 @@ def test_a_bad_file_is_said_in_words_and_changes_nothing(
     assert "save the answer" in messages[0]
     assert _rows(demo_db, window.committee_id) == before
     assert not window.undo_stack.canUndo()
+
+
+def test_an_import_that_fails_when_written_leaves_the_data_as_it_was(
+    window_2019: MainWindow, demo_db: Database, messages: list[str], qtbot: QtBot
+) -> None:
+    import datetime as dt
+
+    from domain.ops import planning
+
+    window = window_2019
+    assert window.committee_id is not None
+    with demo_db.transaction() as s:  # a meeting of another Modern.gov meeting at the same time
+        other = planning.add_meeting(s, committee_id=window.committee_id, starts_at=dt.datetime(2019, 11, 27, 14))
+        s.get(Meeting, other.id).modgov_id = 9999
+    before = _rows(demo_db, window.committee_id)
+    dialog = _open_preview(window, FIXTURES / "modgov_getmeetings_ecsc.xml")
+    assert dialog.import_button is not None
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert len(messages) == 1 and "meeting 2 (meetingid 4102)" in messages[0]
+    assert "nothing was imported" in messages[0]
+    assert _rows(demo_db, window.committee_id) == before  # not even the 11 September link
+    assert not window.undo_stack.canUndo()
