@@ -62,7 +62,7 @@ class MeetingImportPreview(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
         self.resize(960, 560)
-        for column, widest in enumerate((360, 300, 90)):
+        for column, widest in enumerate((400, 260, 90)):
             self.tree.resizeColumnToContents(column)
             self.tree.setColumnWidth(column, min(widest, self.tree.columnWidth(column) + 12))
 

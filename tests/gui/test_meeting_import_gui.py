@@ -98,6 +98,7 @@ def test_an_agenda_comes_in_with_its_restricted_item_exempt(
     agenda = tmp_path / "getmeeting.xml"  # the agenda of the demo's 11 September 2019 meeting
     agenda.write_bytes((FIXTURES / "modgov_getmeeting_ecsc.xml").read_bytes().replace(b"09/09/2020", b"11/09/2019"))
     dialog = _open_preview(window, agenda)
+    dialog.grab().save(str(tmp_path / "agenda-preview.png"))
     items = [r for r in dialog.rows() if r[3].startswith("agenda:")]
     assert ("Children's Residential Care Commissioning Contract", "agenda: new item — exempt (Part II)") in [
         (r[0].strip(), r[3]) for r in items
