@@ -200,3 +200,24 @@ def date_field(value: Any, field: str, label: str) -> dt.date | None:
             except ValueError:
                 pass
     raise Invalid(f"The {label} '{value}' is not a date; enter it as {DATE_FORMAT_HINT}.", field)
+
+
+_CLOCK = re.compile(r"^(\d{1,2})(?:\s*[.:]\s*(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$", re.IGNORECASE)
+
+
+def parse_clock_time(text: str) -> dt.time:
+    """Read a time as councils write it: "2.00 pm", "10.00 am", "2pm", "14:00", "9.30".
+    Noon is "12.00 pm" and midnight "12.00 am". Raises ValueError with an example otherwise."""
+    cleaned = " ".join(text.strip().split())
+    m = _CLOCK.match(cleaned)
+    if m is None:
+        raise ValueError(f"{text.strip()!r} is not a time; write it like 2.00 pm or 14:00.")
+    hour, minute = int(m[1]), int(m[2] or 0)
+    half = (m[3] or "").replace(".", "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"{text.strip()!r} is not a time: {hour} is not an hour of a 12-hour clock.")
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"{text.strip()!r} is not a time; write it like 2.00 pm or 14:00.")
+    return dt.time(hour, minute)

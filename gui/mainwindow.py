@@ -33,6 +33,7 @@ from .widgets.selection import SelectionBar
 from .workflows.committees import CommitteesFlow
 from .workflows.history import HistoryFlow
 from .workflows.host import WorkflowHost
+from .workflows.meeting_import import MeetingImportFlow
 from .workflows.meetings import MeetingsFlow
 from .workflows.topics import TopicsFlow
 from .workflows.transfer import TransferFlow
@@ -154,7 +155,6 @@ class MainWindow(WorkflowHost):
         self.quit_action = new_action(self, "&Quit", self.close, "quit")
         standard_shortcut(self.quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
         self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setObjectName("undo")
         standard_shortcut(self.undo_action, QKeySequence.StandardKey.Undo, "Ctrl+Z")
@@ -230,7 +230,7 @@ class MainWindow(WorkflowHost):
         programme_menu = menus.addMenu("&Programme")
         programme_menu.addAction(self.approved_action)
         meetings_menu = menus.addMenu("&Meetings")
-        meetings_menu.addActions([self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action, self.outcome_action])
+        meetings_menu.addActions([self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action, self.outcome_action, *MeetingImportFlow(self).actions])
 
     # --- the database -----------------------------------------------------------------------
 

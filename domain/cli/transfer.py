@@ -70,27 +70,13 @@ def _committee_for_import(session: Session, args: argparse.Namespace) -> Committ
     from sqlalchemy import func, select
 
     from ..deadlines import municipal_year_label
-    from ..errors import NotFound
-    from ..locks import lock_committee_names, lock_programme
-    from ..models import Committee, Topic
-    from ..ops import committees
-    from ..ops.convert import committee_by_name, get
-    from . import CliError
+    from ..locks import lock_programme
+    from ..models import Topic
+    from . import CliError, committee_to_import_into
 
-    # Two imports at once: the second waits here until the first has committed, then sees
-    # its committee and its items (domain.locks; on SQLite the transaction already holds the
-    # write lock).
-    lock_committee_names(session)
-    try:
-        committee = committee_by_name(session, args.committee)
-    except NotFound as exc:
-        if not args.create_committee:
-            raise CliError(
-                f"{exc} Run 'python app.py committees' to list them, or add "
-                "--create-committee to create it."
-            ) from None
-        info = committees.create_committee(session, name=args.committee)
-        return get(session, Committee, info.id)
+    # Two imports at once: the second waits until the first has committed, then sees its
+    # committee and its items (a new committee has none).
+    committee = committee_to_import_into(session, args.committee, create=args.create_committee)
     year = parse_year(args.year)
     lock_programme(session, committee.id, year)
     booked = session.scalar(
