@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import false, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import scoring
@@ -62,6 +62,7 @@ from .document import (
     ProgrammeRow,
     ScheduleRow,
     ScoringSheet,
+    part_ii,
     year_labels,
 )
 
@@ -138,6 +139,7 @@ def _meeting_groups(
             Topic.responsible,
             Topic.kind,
             Topic.exempt,
+            Topic.exempt_paragraph,
         )
         .join(Topic, Topic.id == ProgrammeEntry.topic_id)
         .where(ProgrammeEntry.meeting_id.in_(meeting_ids), _public(include_exempt))
@@ -160,6 +162,7 @@ def _meeting_groups(
                 responsible=r.responsible,
                 flags=tuple(flags),
                 purpose=r.purpose or "",
+                part_ii=part_ii(r.exempt, r.exempt_paragraph),
             )
         else:
             row = ProgrammeRow(
@@ -168,6 +171,7 @@ def _meeting_groups(
                 reason=r.purpose if r.purpose is not None else r.reason,
                 responsible=r.responsible,
                 flags=tuple(flags),
+                part_ii=part_ii(r.exempt, r.exempt_paragraph),
             )
         by_meeting[r.meeting_id].append(_Placed((r.position, r.id), row))
     if placeholders and not include_exempt:
@@ -206,11 +210,21 @@ def _to_be_scheduled(
         Topic.kind != TopicKind.SELECT_REVIEW,
     )
     placed = [
-        _Placed((t.id,), ScheduleRow(t.title, t.reason, t.responsible))
+        _Placed(
+            (t.id,),
+            ScheduleRow(
+                t.title, t.reason, t.responsible, part_ii(t.exempt, t.exempt_paragraph)
+            ),
+        )
         for t in session.execute(
-            select(Topic.id, Topic.title, Topic.reason, Topic.responsible).where(
-                *waiting, _public(include_exempt)
-            )
+            select(
+                Topic.id,
+                Topic.title,
+                Topic.reason,
+                Topic.responsible,
+                Topic.exempt,
+                Topic.exempt_paragraph,
+            ).where(*waiting, _public(include_exempt))
         )
     ]
     if placeholders and not include_exempt:
@@ -261,6 +275,8 @@ def _reviews(
             Topic.id.label("topic_id"),
             Topic.reason,
             Topic.responsible,
+            Topic.exempt,
+            Topic.exempt_paragraph,
         )
         .outerjoin(Topic, Topic.id == SelectReview.topic_id)
         .where(*current, public_review)
@@ -273,6 +289,7 @@ def _reviews(
                     r.title,
                     r.reason if has_topic else r.scope,
                     r.lead_officer or (r.responsible if has_topic else ""),
+                    part_ii(bool(r.exempt), r.exempt_paragraph),
                 ),
             )
         )
@@ -285,13 +302,20 @@ def _reviews(
         Topic.id.not_in(reviewed_topics),
     )
     for t in session.execute(
-        select(Topic.id, Topic.title, Topic.reason, Topic.responsible, Topic.added_on).where(
-            *unreviewed, _public(include_exempt)
-        )
+        select(
+            Topic.id,
+            Topic.title,
+            Topic.reason,
+            Topic.responsible,
+            Topic.added_on,
+            Topic.exempt,
+            Topic.exempt_paragraph,
+        ).where(*unreviewed, _public(include_exempt))
     ):
-        placed.append(
-            _Placed(order(t.added_on, 1, t.id), ScheduleRow(t.title, t.reason, t.responsible))
+        row = ScheduleRow(
+            t.title, t.reason, t.responsible, part_ii(t.exempt, t.exempt_paragraph)
         )
+        placed.append(_Placed(order(t.added_on, 1, t.id), row))
     if placeholders and not include_exempt:
         for ex in session.execute(
             select(SelectReview.id, SelectReview.added_on, Topic.exempt_paragraph)
@@ -514,8 +538,12 @@ def build_decisions(
             Decision.resolution,
             Decision.target_date,
             Decision.officer,
+            Decision.rag,
+            (exempt_decision_sql() if include_exempt else false()).label("exempt"),
         ).where(*scope, public)
     ).all()
+    # Printed in full, an exempt resolution is marked with its paragraph.
+    exempt_paragraphs = decision_paragraphs(session, (r.id for r in rows if r.exempt))
     latest: dict[int, str] = {}
     ids = [r.id for r in rows]
     for chunk in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
@@ -536,6 +564,8 @@ def build_decisions(
                 officer=r.officer,
                 progress=latest.get(r.id, ""),
                 minute_no=r.minute_no,
+                rag=r.rag.meaning if r.rag is not None else "",
+                part_ii=part_ii(bool(r.exempt), exempt_paragraphs.get(r.id)),
             ),
         )
         for r in rows

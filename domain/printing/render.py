@@ -52,6 +52,7 @@ from domain.printing.document import (
     MeetingGroup,
     PaperAnnex,
     PaperAnswer,
+    PartII,
     PartIIPlaceholder,
     ProgrammeDoc,
     ProgrammeRow,
@@ -360,8 +361,9 @@ def markup(text: str, style: str = "cell") -> Paragraph:
 # Flowables
 
 
-class _Bookmark(Flowable):
-    """An invisible outline entry at the point where it is drawn."""
+class Bookmark(Flowable):
+    """An invisible outline entry at the point where it is drawn (every document has an
+    outline: a reader jumps to a meeting, a section or a recommendation from it)."""
 
     def __init__(self, key: str, title: str, level: int = 0) -> None:
         super().__init__()
@@ -669,11 +671,15 @@ def frame_widths(fractions: Iterable[float]) -> list[float]:
     return [w * f for f in fractions]
 
 
+def marks(flags: Sequence[str], part_ii: PartII | None) -> list[Flowable]:
+    """The red line under an item's title: its flags ("To follow") and, on a document NOT FOR
+    PUBLICATION, "Part II (paragraph N)" on each exempt row."""
+    words = [*flags, part_ii.label] if part_ii is not None else list(flags)
+    return [para(" \u00b7 ".join(words), "flag")] if words else []
+
+
 def _item_cell(row: ProgrammeRow) -> list[Flowable]:
-    cell: list[Flowable] = [para(row.title)]
-    if row.flags:
-        cell.append(para(" \u00b7 ".join(row.flags), "flag"))
-    return cell
+    return [para(row.title), *marks(row.flags, row.part_ii)]
 
 
 def _score_text(score: int | None) -> str:
@@ -690,7 +696,7 @@ def _meeting_rows(
     for gi, group in enumerate(groups):
         label = dotted_date(group.meeting_date) if purpose else group.date_label
         date_cell: list[Flowable] = [
-            _Bookmark(f"meeting-{gi}", label),
+            Bookmark(f"meeting-{gi}", label),
             para(label, "cell_bold"),
         ]
         rows: Sequence[ProgrammeRow | PartIIPlaceholder] = group.rows or (None,)  # type: ignore[assignment]
@@ -786,7 +792,8 @@ def _schedule_table(
             data.append([para(row.label), "", ""])
             info.append(RowInfo(row.label))
         else:
-            data.append([para(row.subject), text_cell(row.reason), text_cell(row.responsible)])
+            subject = [para(row.subject), *marks((), row.part_ii)]
+            data.append([subject, text_cell(row.reason), text_cell(row.responsible)])
             info.append(RowInfo(row.subject))
     if not rows:
         data.append([para("None at present"), "", ""])
@@ -799,12 +806,23 @@ def _schedule_table(
     return row_table(data, frame_widths(_SCHEDULE_COLUMNS), info, commands, repeat_rows=2)
 
 
-def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
-    contact = (
+def contact_sentence(officer_name: str, officer_phone: str) -> str | None:
+    """Whom to ask about the programme, from what the committee's details give; None (the
+    sentence left out) when they name no one and no number."""
+    name, phone = officer_name.strip(), officer_phone.strip()
+    if not name and not phone:
+        return None
+    who = f"{name}, Democratic Support Officer" if name else "the Democratic Support Officer"
+    if phone:
+        who += f", on {phone}" if name else f" on {phone}"
+    return (
         "For general enquiries relating to the Council\u2019s Scrutiny function, including this "
-        f"committee\u2019s work programme, please contact {doc.officer_name}, Democratic Support "
-        f"Officer, on {doc.officer_phone}."
+        f"committee\u2019s work programme, please contact {who}."
     )
+
+
+def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
+    contact = contact_sentence(doc.officer_name, doc.officer_phone)
     purpose = doc.layout == PURPOSE
     scheduled_title = UNDATED_ITEMS_TITLE if purpose else f"Items to be scheduled {doc.short_year}"
     note = LIVE_DOCUMENT_NOTE
@@ -814,14 +832,14 @@ def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
         para(doc.committee_name.upper(), "committee"),
         para(f"Work Programme {doc.year_label}", "doc_title"),
         para(note, "body"),
-        para(contact, "body"),
+        *([para(contact, "body")] if contact else []),
         Spacer(0, 6),
         _programme_table(doc),
         Spacer(0, 14),
-        _Bookmark("to-be-scheduled", scheduled_title),
+        Bookmark("to-be-scheduled", scheduled_title),
         _schedule_table(scheduled_title, "Subject", doc.to_be_scheduled),
         Spacer(0, 14),
-        _Bookmark("reviews", "Select Committee Reviews"),
+        Bookmark("reviews", "Select Committee Reviews"),
         _schedule_table("Select Committee Reviews", "Subject", doc.reviews),
     ]
     if doc.annex is not None:
@@ -924,7 +942,7 @@ def _paper_tables(
 
 def _annex_story(annex: PaperAnnex) -> list[Flowable]:
     story: list[Flowable] = [
-        _Bookmark("annex", annex.heading),
+        Bookmark("annex", annex.heading),
         para(annex.heading, "heading"),
     ]
     if annex.topic_title:
@@ -957,7 +975,7 @@ def render_annex(
 
 def _sheet_story(sheet: ScoringSheet, key: str) -> list[Flowable]:
     story: list[Flowable] = [
-        _Bookmark(key, sheet.topic_title),
+        Bookmark(key, sheet.topic_title),
         para("Scrutiny Prioritisation Tool", "heading"),
     ]
     if sheet.committee_name:
@@ -1027,8 +1045,10 @@ def _decision_cells(row: DecisionRow) -> list[Any]:
         f"<b>Officer:</b> {escape_text(row.officer)}<br/>"
         f"<b>Progress:</b> {escape_text(row.progress)}"
     )
+    if row.rag:
+        third += f"<br/><b>RAG:</b> {escape_text(row.rag)}"
     return [
-        markup(f"{first}<br/><u>{escape_text(row.title)}</u>"),
+        [markup(f"{first}<br/><u>{escape_text(row.title)}</u>"), *marks((), row.part_ii)],
         para(row.resolution),
         markup(third),
     ]
@@ -1043,6 +1063,7 @@ def decisions_story(doc: DecisionsDoc) -> list[Flowable]:
         ]
     ]
     info: list[RowInfo | None] = [None]
+    meetings: list[Any] = []
     for row in doc.rows:
         if isinstance(row, PartIIPlaceholder):
             data.append([para(row.label), "", ""])
@@ -1050,10 +1071,16 @@ def decisions_story(doc: DecisionsDoc) -> list[Flowable]:
         else:
             data.append(_decision_cells(row))
             info.append(RowInfo(row.title))
+            if row.meeting_date not in meetings:
+                # The outline lists the meetings the resolutions were made at.
+                meetings.append(row.meeting_date)
+                label = long_date(row.meeting_date)
+                data[-1][0].insert(0, Bookmark(f"meeting-{len(meetings)}", label, level=1))
     if not doc.rows:
         data.append([para("No decisions to track"), "", ""])
         info.append(RowInfo(doc.heading))
     return [
+        Bookmark("decisions", doc.heading),
         para(doc.committee_name, "committee_mixed"),
         para(doc.heading, "doc_title"),
         row_table(data, frame_widths(_DECISION_COLUMNS), info, grid_table_style(1), repeat_rows=1),
@@ -1073,15 +1100,18 @@ def render_decisions(doc: DecisionsDoc, out: Output, *, invariant: bool = False)
 
 
 __all__ = [
+    "Bookmark",
     "Furniture",
     "Output",
     "PrintError",
     "RowInfo",
     "build_pdf",
+    "contact_sentence",
     "escape_text",
     "frame_widths",
     "grid_table_style",
     "markup",
+    "marks",
     "para",
     "register_fonts",
     "render_annex",
