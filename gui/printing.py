@@ -374,9 +374,10 @@ class PrintController(QObject):
         if batch is not None and batch.error:
             self.dialogs.message(self.window, "Print all committees", batch.error)
             return
-        noun = "programme" if len(files) == 1 else "programmes"
+        from domain.words import counted
+
         where = batch.folder if batch is not None else ""
-        text = f"Printed {len(files)} {noun} into {where}."
+        text = f"Printed {counted(len(files), 'programme')} into {where}."
         if cancelled:
             text = f"Cancelled: {text} Each file written is complete."
         status = getattr(self.window, "statusBar", None)

@@ -13,6 +13,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..words import counted
 from . import find_committee, parse_year
 
 
@@ -208,8 +209,8 @@ def _print_all(args: argparse.Namespace, year: int) -> int:
     for path, doc in docs:
         _write(render_programme, doc, path)
         print(f"Wrote {path}")
-    noun = "programme" if len(docs) == 1 else "programmes"
-    print(f"Printed {len(docs)} {noun} for {_year_label(year)} into {out_dir}.")
+
+    print(f"Printed {counted(len(docs), 'programme')} for {_year_label(year)} into {out_dir}.")
     _warn_exempt(args.include_exempt)
     return 0
 
@@ -237,6 +238,7 @@ def cmd_print_decisions(args: argparse.Namespace) -> int:
     from ..printing.render import render_decisions
 
     _write(render_decisions, doc, out)
-    print(f"Wrote {out}: {doc.committee_name}, {doc.heading} ({len(doc.rows)} resolutions).")
+
+    print(f"Wrote {out}: {doc.committee_name}, {doc.heading} ({counted(len(doc.rows), 'resolution')}).")
     _warn_exempt(args.include_exempt)
     return 0

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..words import counted
 from . import find_committee, parse_year
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def _committee_for_import(session: Session, args: argparse.Namespace) -> Committ
     )
     if booked and not args.append:
         raise CliError(
-            f"{committee.name} already has {booked} items in {municipal_year_label(year)}; "
+            f"{committee.name} already has {counted(booked, 'item')} in {municipal_year_label(year)}; "
             "importing would add them again. Add --append to add this file to that programme."
         )
     return committee
@@ -125,11 +126,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
     finally:
         database.close()
+
     meetings = summary.meetings_created + summary.meetings_reused
     print(
-        f"Imported {summary.entries} items at {meetings} meetings "
-        f"({summary.meetings_created} new) and {summary.to_be_scheduled} items to be scheduled "
-        f"into {summary.committee}, {municipal_year_label(year)}."
+        f"Imported {counted(summary.entries, 'item')} at {counted(meetings, 'meeting')} "
+        f"({summary.meetings_created} new) and {counted(summary.to_be_scheduled, 'item')} to be "
+        f"scheduled into {summary.committee}, {municipal_year_label(year)}."
     )
     return 0
 
@@ -155,10 +157,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         database.close()
     write_programme_csv(out, table.rows)
-    print(f"Wrote {len(table.rows)} rows of {name}, {municipal_year_label(year)} to {out}.")
+
+    print(f"Wrote {counted(len(table.rows), 'row')} of {name}, {municipal_year_label(year)} to {out}.")
     if table.exempt_left_out:
         print(
-            f"{table.exempt_left_out} exempt (Part II) item(s) left out; --include-exempt "
+            f"{counted(table.exempt_left_out, 'exempt (Part II) item')} left out; --include-exempt "
             "writes them (the file is then not for publication).",
             file=sys.stderr,
         )

@@ -35,6 +35,7 @@ from ..models import (
     Topic,
     TopicStatus,
 )
+from ..words import counted
 from ..years import municipal_year_label, municipal_year_of, start_month, year_bounds
 from . import assessments, planning, topics
 from .bulk import chunks, insert_rows
@@ -410,7 +411,8 @@ def remove_imported(session: Session, *, imported: ImportedIds) -> None:
             day: dt.date = meeting.starts_at.date()
             raise Conflict(
                 f"The import cannot be undone: the meeting of {long_date(day)} it added now "
-                f"has {others} item(s) that the import did not add. Move them to another meeting "
+                f"has {counted(others, 'item')} that the import did not add. Move them to another "
+                "meeting "
                 "first."
             )
     touched: set[int] = set()

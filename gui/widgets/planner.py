@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from domain.values import Change, EntryInfo, MeetingInfo, TopicRow
+from domain.words import counted
 
 from .. import errors
 from ..models import labels
@@ -122,7 +123,7 @@ class PlannerDialogs:
         text, ok = QInputDialog.getItem(
             parent, "Cancel meeting",
             f"The meeting of {labels.long_date(meeting.starts_at.date())} has "
-            f"{meeting.item_count} items. Where should they go?", options, 0, False,
+            f"{counted(meeting.item_count, 'item')}. Where should they go?", options, 0, False,
         )
         if not ok:
             return False
@@ -687,7 +688,7 @@ class PlannerView(QWidget):
         )
         if self.push(command) and command.result is not None:
             done = command.result
-            text = f"{len(done.created)} meetings created."
+            text = f"{counted(len(done.created), 'meeting')} created."
             if done.skipped:
                 skipped = ", ".join(labels.long_date(d) for d in done.skipped)
                 text += f" Skipped (the committee already meets then): {skipped}."
@@ -718,7 +719,7 @@ class PlannerView(QWidget):
         from ..commands.planning import AcceptSuggestionCommand
 
         if self.push(AcceptSuggestionCommand(self.hub, placements=chosen, released_entry_ids=proposal.released_entry_ids)):
-            self.show_notice(f"{len(chosen)} items booked as suggested. Undo (Ctrl+Z) takes them off again.")
+            self.show_notice(f"{counted(len(chosen), 'item')} booked as suggested. Undo (Ctrl+Z) takes them off again.")
 
     def place_standing_items(self) -> None:
         if self.committee_id is None or self.year_start is None or self.hub is None:
@@ -735,7 +736,7 @@ class PlannerView(QWidget):
         if n == 0:
             self.show_notice("Every meeting already has its standing items.")
         else:
-            self.show_notice(f"{n} standing item{'s' if n != 1 else ''} placed.")
+            self.show_notice(f"{counted(n, 'standing item')} placed.")
 
     # --- menus -------------------------------------------------------------------------------
 
