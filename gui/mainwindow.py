@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 # create every enum of the Qt namespace, tens of milliseconds.
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from . import errors, live, navigation
 from .actions import new_action, shortcut, standard_shortcut
@@ -111,8 +111,10 @@ class MainWindow(WorkflowHost):
         elif name == "meetings":
             page.current_meeting_changed.connect(lambda _m: self._update_actions())
             page.set_actions(
-                [self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action]
+                [self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action,
+                 self.print_meeting_action]
             )
+            page.add_context_actions([self.print_meeting_action])
         elif name in ("reviews", "decisions"):
             page.open_topic_requested.connect(self.show_topic)
 
@@ -182,6 +184,10 @@ class MainWindow(WorkflowHost):
         self.move_meeting_action = new_action(self, "M&ove meeting…", self.meetings_flow.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
         self.cancel_meeting_action = new_action(self, "&Cancel meeting", self.meetings_flow.cancel_meeting, "cancelMeeting", "Cancel the selected meeting and say where its items go")
         self.reinstate_meeting_action = new_action(self, "&Reinstate meeting", self.meetings_flow.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
+        self.print_meeting_action = new_action(self,
+            "&Print meeting papers…", self.print_meeting_papers, "printMeetingPapers",
+            "Preview, print or save the selected meeting's scrutiny items with their report deadline, or the chair's briefing",
+        )  # fmt: skip
         self.import_csv_action = new_action(self,
             "&Import programme from CSV…", self.transfer_flow.import_programme_csv, "importProgrammeCsv",
             "Add the meetings and items of a CSV file in the council's layout to this year's programme",
@@ -230,6 +236,8 @@ class MainWindow(WorkflowHost):
         programme_menu.addAction(self.approved_action)
         meetings_menu = menus.addMenu("&Meetings")
         meetings_menu.addActions([self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action])
+        meetings_menu.addSeparator()
+        meetings_menu.addAction(self.print_meeting_action)
 
     # --- the database -----------------------------------------------------------------------
 
@@ -357,6 +365,20 @@ class MainWindow(WorkflowHost):
 
         open_tracked(self, dialog, on_accept)
 
+    def print_meeting_papers(self, meeting_id: int | None = None) -> QWidget | None:
+        """The print preview of a meeting's own papers: the one given, else the one selected
+        on the Meetings page."""
+        from .printing import controller_of
+
+        if meeting_id is None:
+            meetings: Any = self.pages.get("meetings")
+            meeting = meetings.current_meeting() if meetings is not None else None
+            meeting_id = meeting.id if meeting is not None else None
+        controller = controller_of(self)
+        if meeting_id is None or controller is None:
+            return None
+        return controller.open_meeting_papers(meeting_id)
+
     def show_topic(self, topic_id: int) -> bool:
         return navigation.show_topic(self, topic_id)
 
@@ -382,6 +404,7 @@ class MainWindow(WorkflowHost):
         self.move_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")
         self.cancel_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")
         self.reinstate_meeting_action.setEnabled(meeting is not None and meeting.status == "cancelled")
+        self.print_meeting_action.setEnabled(meeting is not None)
 
     # --- window state -----------------------------------------------------------------------
 

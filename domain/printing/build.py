@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,9 +52,12 @@ from .document import (
     LAYOUTS,
     PURPOSE,
     SCORED,
+    AgendaMeeting,
+    AgendaRow,
     DecisionRow,
     DecisionsDoc,
     MeetingGroup,
+    MeetingPapersDoc,
     PaperAnnex,
     PaperAnswer,
     PartIIPlaceholder,
@@ -125,7 +128,47 @@ def _meeting_groups(
     if not meetings:
         return ()
     meeting_ids = [m.id for m in meetings]
-    rows = session.execute(
+    rows = _booked(session, meeting_ids, include_exempt)
+    scores = agreed_scores(session, {r.topic_id for r in rows})
+
+    def programme_row(r: Any) -> ProgrammeRow:
+        score = scores.get(r.topic_id)
+        if layout == PURPOSE:
+            # Purpose and reason have a column each, so neither stands in for the other.
+            return ProgrammeRow(
+                title=r.title,
+                score=score[0] if score else None,
+                reason=r.reason,
+                responsible=r.responsible,
+                flags=_flags(r),
+                purpose=r.purpose or "",
+                part_ii=part_ii(r.exempt, r.exempt_paragraph),
+            )
+        return ProgrammeRow(
+            title=r.title,
+            score=score[0] if score else None,
+            reason=r.purpose if r.purpose is not None else r.reason,
+            responsible=r.responsible,
+            flags=_flags(r),
+            part_ii=part_ii(r.exempt, r.exempt_paragraph),
+        )
+
+    by_meeting = _agendas(
+        session, meeting_ids, rows, programme_row, placeholders and not include_exempt
+    )
+    return tuple(
+        MeetingGroup(
+            m.starts_at.date(),
+            by_meeting[m.id],
+        )
+        for m in meetings
+    )
+
+
+def _booked(session: Session, meeting_ids: Sequence[int], include_exempt: bool) -> Sequence[Any]:
+    """The items booked onto the meetings, with their topics' printable text (public ones only
+    unless ``include_exempt``)."""
+    return session.execute(
         select(
             ProgrammeEntry.id,
             ProgrammeEntry.meeting_id,
@@ -144,37 +187,30 @@ def _meeting_groups(
         .join(Topic, Topic.id == ProgrammeEntry.topic_id)
         .where(ProgrammeEntry.meeting_id.in_(meeting_ids), _public(include_exempt))
     ).all()
-    scores = agreed_scores(session, {r.topic_id for r in rows})
+
+
+def _flags(r: Any) -> tuple[str, ...]:
+    flags = []
+    if r.to_follow:
+        flags.append(TO_FOLLOW)
+    if r.verbal_update or r.kind == TopicKind.VERBAL_UPDATE:
+        flags.append(VERBAL_UPDATE)
+    return tuple(flags)
+
+
+def _agendas(
+    session: Session,
+    meeting_ids: Sequence[int],
+    rows: Sequence[Any],
+    make_row: Callable[[Any], Any],
+    placeholders: bool,
+) -> dict[int, tuple[Any, ...]]:
+    """Each meeting's printed rows in agenda order: ``make_row`` of each booked item and, with
+    ``placeholders``, a ``PartIIPlaceholder`` where each exempt item sits."""
     by_meeting: dict[int, list[_Placed]] = defaultdict(list)
     for r in rows:
-        flags = []
-        if r.to_follow:
-            flags.append(TO_FOLLOW)
-        if r.verbal_update or r.kind == TopicKind.VERBAL_UPDATE:
-            flags.append(VERBAL_UPDATE)
-        score = scores.get(r.topic_id)
-        if layout == PURPOSE:
-            # Purpose and reason have a column each, so neither stands in for the other.
-            row = ProgrammeRow(
-                title=r.title,
-                score=score[0] if score else None,
-                reason=r.reason,
-                responsible=r.responsible,
-                flags=tuple(flags),
-                purpose=r.purpose or "",
-                part_ii=part_ii(r.exempt, r.exempt_paragraph),
-            )
-        else:
-            row = ProgrammeRow(
-                title=r.title,
-                score=score[0] if score else None,
-                reason=r.purpose if r.purpose is not None else r.reason,
-                responsible=r.responsible,
-                flags=tuple(flags),
-                part_ii=part_ii(r.exempt, r.exempt_paragraph),
-            )
-        by_meeting[r.meeting_id].append(_Placed((r.position, r.id), row))
-    if placeholders and not include_exempt:
+        by_meeting[r.meeting_id].append(_Placed((r.position, r.id), make_row(r)))
+    if placeholders:
         # Only the position and the paragraph of an exempt item: nothing it says.
         for ex in session.execute(
             select(
@@ -189,13 +225,10 @@ def _meeting_groups(
             ph = _placeholder(ex.exempt_paragraph)
             if ph is not None:
                 by_meeting[ex.meeting_id].append(_Placed((ex.position, ex.id), ph))
-    return tuple(
-        MeetingGroup(
-            m.starts_at.date(),
-            tuple(p.row for p in sorted(by_meeting.get(m.id, ()), key=lambda p: p.key)),
-        )
-        for m in meetings
-    )
+    return {
+        mid: tuple(p.row for p in sorted(by_meeting.get(mid, ()), key=lambda p: p.key))
+        for mid in meeting_ids
+    }
 
 
 def _to_be_scheduled(
@@ -498,6 +531,89 @@ def build_programmes(
 
 
 # ---------------------------------------------------------------------------------------------
+# A meeting's own papers
+
+FORWARD_LOOK = 3  # meetings after this one in the chair's briefing
+
+
+def build_meeting_papers(
+    session: Session,
+    *,
+    meeting_id: int,
+    include_exempt: bool = False,
+    forward_look: int = 0,
+) -> MeetingPapersDoc:
+    """A meeting's scrutiny items, each with its purpose, report author and the report
+    deadline, and (``forward_look`` > 0) the items of that many meetings after it.
+
+    Cancelled meetings are left out of the forward look. Exempt items follow the programme's
+    rule: left out, a placeholder where the council shows them, or (``include_exempt``) in full
+    and marked, with the document NOT FOR PUBLICATION.
+    """
+    # Deferred, as in build_decisions: printing a programme needs no working-day calendar.
+    from ..deadlines import deadlines_for
+    from ..ops.planning.common import calendar_and_settings
+
+    meeting = get(session, Meeting, meeting_id)
+    committee = meeting.committee
+    cal, settings = calendar_and_settings(session)
+    meetings = [meeting]
+    if forward_look > 0:
+        meetings += session.scalars(
+            select(Meeting)
+            .where(
+                Meeting.committee_id == meeting.committee_id,
+                Meeting.status != MeetingStatus.CANCELLED,
+                or_(
+                    Meeting.starts_at > meeting.starts_at,
+                    (Meeting.starts_at == meeting.starts_at) & (Meeting.id > meeting.id),
+                ),
+            )
+            .order_by(Meeting.starts_at, Meeting.id)
+            .limit(forward_look)
+        ).all()
+    ids = [m.id for m in meetings]
+
+    def agenda_row(r: Any) -> AgendaRow:
+        return AgendaRow(
+            title=r.title,
+            purpose=r.purpose if r.purpose else r.reason,
+            author=r.responsible,
+            flags=_flags(r),
+            part_ii=part_ii(r.exempt, r.exempt_paragraph),
+        )
+
+    rows = _agendas(
+        session,
+        ids,
+        _booked(session, ids, include_exempt),
+        agenda_row,
+        settings.show_part_ii_placeholders and not include_exempt,
+    )
+
+    def agenda(m: Meeting) -> AgendaMeeting:
+        d = deadlines_for(
+            m.starts_at.date(), cal, clear_days=settings.clear_days, report_days=settings.report_days
+        )
+        return AgendaMeeting(
+            starts_at=m.starts_at,
+            report_deadline=d.report_deadline,
+            publication=d.publication,
+            venue=m.venue,
+            rows=rows[m.id],
+        )
+
+    return MeetingPapersDoc(
+        committee_name=committee.name,
+        council_name=settings.council_name,
+        meeting=agenda(meeting),
+        forward_look=tuple(agenda(m) for m in meetings[1:]),
+        with_forward_look=forward_look > 0,
+        not_for_publication=include_exempt,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # Tracking decisions
 
 
@@ -660,9 +776,11 @@ def build_scoring_sheets(
 
 
 __all__ = [
+    "FORWARD_LOOK",
     "TO_FOLLOW",
     "VERBAL_UPDATE",
     "build_decisions",
+    "build_meeting_papers",
     "build_programme",
     "build_programmes",
     "build_scoring_sheets",

@@ -43,13 +43,16 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.paragraph import split as _rl_split
 from reportlab.platypus.paragraph import strip as _rl_strip
 
-from domain.dates import dotted_date, long_date
+from domain.dates import council_date, dotted_date, long_date, time_text, weekday_date
 from domain.paths import resource_path
 from domain.printing.document import (
     PURPOSE,
+    AgendaMeeting,
+    AgendaRow,
     DecisionRow,
     DecisionsDoc,
     MeetingGroup,
+    MeetingPapersDoc,
     PaperAnnex,
     PaperAnswer,
     PartII,
@@ -1099,6 +1102,139 @@ def render_decisions(doc: DecisionsDoc, out: Output, *, invariant: bool = False)
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# A meeting's own papers
+
+_AGENDA_COLUMNS = (0.045, 0.235, 0.37, 0.19, 0.16)
+_FORWARD_COLUMNS = (0.14, 0.245, 0.395, 0.22)
+
+
+def _agenda_item(row: AgendaRow) -> list[Flowable]:
+    return [para(row.title), *marks(row.flags, row.part_ii)]
+
+
+def _agenda_table(meeting: AgendaMeeting) -> _RowTable:
+    header = [
+        para("No.", "head_centre"),
+        para("Agenda item", "head"),
+        para("Purpose of the agenda item", "head"),
+        para("Report author", "head"),
+        para("Report deadline", "head"),
+    ]
+    deadline = long_date(meeting.report_deadline)
+    data: list[list[Any]] = [header]
+    info: list[RowInfo | None] = [None]
+    for number, row in enumerate(meeting.rows, start=1):
+        if isinstance(row, PartIIPlaceholder):
+            data.append([para(str(number), "cell_centre"), para(row.label), "", "", ""])
+            info.append(RowInfo(row.label))
+            continue
+        data.append([
+            para(str(number), "cell_centre"),
+            _agenda_item(row),
+            text_cell(row.purpose),
+            text_cell(row.author),
+            para(deadline),
+        ])  # fmt: skip
+        info.append(RowInfo(row.title))
+    if not meeting.rows:
+        data.append(["", para("No scrutiny items booked yet"), "", "", ""])
+        info.append(RowInfo(meeting.date_label))
+    return row_table(
+        data, frame_widths(_AGENDA_COLUMNS), info, grid_table_style(1), repeat_rows=1
+    )
+
+
+def _forward_table(meetings: Sequence[AgendaMeeting]) -> _RowTable:
+    header = [
+        para("Date of meeting", "head"),
+        para("Agenda item", "head"),
+        para("Purpose of the agenda item", "head"),
+        para("Report author", "head"),
+    ]
+    data: list[list[Any]] = [header]
+    info: list[RowInfo | None] = [None]
+    starts: list[int] = []
+    for i, m in enumerate(meetings):
+        label = m.date_label
+        date_cell: list[Flowable] = [
+            Bookmark(f"forward-{i}", label, level=1),
+            para(label, "cell_bold"),
+            para(f"Reports due {council_date(m.report_deadline)}"),
+        ]
+        starts.append(len(data))
+        rows: Sequence[AgendaRow | PartIIPlaceholder | None] = m.rows or (None,)
+        for ri, row in enumerate(rows):
+            date: Any = date_cell if ri == 0 else ""
+            if row is None:
+                data.append([date, para("No items booked yet"), "", ""])
+                info.append(RowInfo(label, label, ri == 0))
+            elif isinstance(row, PartIIPlaceholder):
+                data.append([date, para(row.label), "", ""])
+                info.append(RowInfo(row.label, label, ri == 0))
+            else:
+                data.append([date, _agenda_item(row), text_cell(row.purpose), text_cell(row.author)])
+                info.append(RowInfo(row.title, label, ri == 0))
+    commands: list[tuple[Any, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL),
+        ("BOX", (0, 0), (-1, -1), 0.75, _RULE),
+        # As on the programme: the date reads as spanning its meeting's rows.
+        ("INNERGRID", (1, 0), (-1, -1), 0.5, _GRID),
+        ("LINEAFTER", (0, 0), (0, -1), 0.5, _GRID),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.75, _RULE),
+    ]
+    for r in starts[1:]:
+        commands.append(("LINEABOVE", (0, r), (-1, r), 0.75, _RULE))
+    return row_table(data, frame_widths(_FORWARD_COLUMNS), info, commands, repeat_rows=1)
+
+
+def _meeting_facts(m: AgendaMeeting) -> str:
+    when = time_text(m.starts_at.time())
+    where = f", {m.venue.strip()}" if m.venue.strip() else ""
+    return (
+        f"{weekday_date(m.starts_at.date())}, {when}{where}. Reports are due by "
+        f"{weekday_date(m.report_deadline)}; the agenda is published on "
+        f"{weekday_date(m.publication)}."
+    )
+
+
+def meeting_papers_story(doc: MeetingPapersDoc) -> list[Flowable]:
+    m = doc.meeting
+    heading = f"Scrutiny items for the meeting of {long_date(m.starts_at.date())}"
+    story: list[Flowable] = [
+        Bookmark("agenda", heading),
+        para(doc.committee_name, "committee_mixed"),
+        para(heading, "doc_title"),
+        para(_meeting_facts(m), "body"),
+        Spacer(0, 4),
+        _agenda_table(m),
+    ]
+    if doc.with_forward_look:
+        count = len(doc.forward_look)
+        title = "Forward look: " + (
+            "no meetings are arranged after this one yet"
+            if not count
+            else "the next meeting" if count == 1 else f"the next {count} meetings"
+        )
+        story += [Spacer(0, 16), Bookmark("forward-look", title), para(title, "heading")]
+        if count:
+            story.append(_forward_table(doc.forward_look))
+    return story
+
+
+def render_meeting_papers(doc: MeetingPapersDoc, out: Output, *, invariant: bool = False) -> None:
+    """Print a meeting's scrutiny items for report authors, with the forward look of the
+    meetings after it when the document has one (landscape A4)."""
+    build_pdf(
+        meeting_papers_story(doc),
+        out,
+        Furniture(doc.title, doc.council_name, doc.draft, doc.not_for_publication),
+        subject="Scrutiny items and report deadlines for a meeting",
+        keywords=["scrutiny", "agenda", "report deadline", doc.committee_name],
+        invariant=invariant,
+    )
+
+
 __all__ = [
     "Bookmark",
     "Furniture",
@@ -1116,6 +1252,7 @@ __all__ = [
     "register_fonts",
     "render_annex",
     "render_decisions",
+    "render_meeting_papers",
     "render_programme",
     "render_scoring_sheet",
     "row_table",

@@ -323,6 +323,7 @@ class PlannerView(QWidget):
         self.to_follow_action = self._make("To &follow", self.toggle_to_follow, "plannerToFollow", "Ctrl+Shift+F", t, True)
         self.verbal_action = self._make("&Verbal update", self.toggle_verbal, "plannerVerbal", "Ctrl+Shift+V", t, True)
         self.cancel_meeting_action = self._make("&Cancel meeting…", self.cancel_meeting, "plannerCancelMeeting")
+        self.print_papers_action = self._make("&Print meeting papers…", self.print_meeting_papers, "plannerPrintPapers")
         self.book_action = self._make("&Book on meeting…", self.book_selected_topic, "plannerBook", "Ctrl+M", self.waiting)
         self.book_enter_action = self._make("Book", self.book_selected_topic, "plannerBookEnter", "Return", self.waiting)
 
@@ -753,9 +754,23 @@ class PlannerView(QWidget):
                 menu.addAction(a)
         elif self.current_meeting() is not None:
             menu.addAction(self.cancel_meeting_action)
+            menu.addAction(self.print_papers_action)
         if menu.isEmpty():
             return
         menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def print_meeting_papers(self) -> QWidget | None:
+        """The print preview of the selected meeting's own papers."""
+        meeting = self.current_meeting()
+        if meeting is None or self.hub is None or self.committee_id is None:
+            return None
+        from ..printing import controller_of, open_meeting_papers
+
+        controller = controller_of(self.window())
+        dialogs = controller.dialogs if controller is not None else None
+        return open_meeting_papers(
+            self, self.hub, committee_id=self.committee_id, meeting_id=meeting.id, dialogs=dialogs
+        )
 
     def _on_waiting_context_menu(self, pos: QPoint) -> None:
         index = self.waiting.indexAt(pos)
