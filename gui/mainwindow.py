@@ -277,6 +277,11 @@ class MainWindow(WorkflowHost):
         self.committee_id = self.selection.committee_id
         self.committee = self.selection.committee
         self.year_start = self.selection.year_start
+        # Remembered at once, not only on close: the next start opens the committee last used
+        # even if this run never closes cleanly.
+        self.window_state.set_int("committee", self.committee_id)
+        self.window_state.set_int("year", self.year_start)
+        self.window_state.sync()
         self._update_title()
         self._stale = set(PAGES)
         self._reload_current()
