@@ -735,6 +735,22 @@ def _meeting_rows(
     return data, info, starts
 
 
+def _by_meeting_style(starts: Sequence[int]) -> list[tuple[Any, ...]]:
+    """A table of meetings' rows under a date column; ``starts`` are each meeting's first row."""
+    commands: list[tuple[Any, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL),
+        ("BOX", (0, 0), (-1, -1), 0.75, _RULE),
+        # No rules inside the date column within a meeting: the date reads as spanning its rows
+        # yet the rows stay independent, so a meeting can break across pages.
+        ("INNERGRID", (1, 0), (-1, -1), 0.5, _GRID),
+        ("LINEAFTER", (0, 0), (0, -1), 0.5, _GRID),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.75, _RULE),
+    ]
+    for r in starts[1:]:
+        commands.append(("LINEABOVE", (0, r), (-1, r), 0.75, _RULE))
+    return commands
+
+
 def _programme_table(doc: ProgrammeDoc) -> _RowTable:
     if doc.layout == PURPOSE:
         header = [
@@ -758,22 +774,11 @@ def _programme_table(doc: ProgrammeDoc) -> _RowTable:
     if not body:
         body = [["", para("No meetings arranged yet"), "", "", ""]]
         body_info = [RowInfo("No meetings")]
-    commands: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL),
-        ("BOX", (0, 0), (-1, -1), 0.75, _RULE),
-        # No rules inside the date column within a meeting: the date reads as spanning its rows
-        # yet the rows stay independent, so a meeting can break across pages.
-        ("INNERGRID", (1, 0), (-1, -1), 0.5, _GRID),
-        ("LINEAFTER", (0, 0), (0, -1), 0.5, _GRID),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.75, _RULE),
-    ]
-    for r in starts[1:]:
-        commands.append(("LINEABOVE", (0, r), (-1, r), 0.75, _RULE))
     return row_table(
         [header, *body],
         frame_widths(columns),
         [None, *body_info],
-        commands,
+        _by_meeting_style(starts),
         repeat_rows=1,
     )
 
@@ -1175,17 +1180,9 @@ def _forward_table(meetings: Sequence[AgendaMeeting]) -> _RowTable:
             else:
                 data.append([date, _agenda_item(row), text_cell(row.purpose), text_cell(row.author)])
                 info.append(RowInfo(row.title, label, ri == 0))
-    commands: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL),
-        ("BOX", (0, 0), (-1, -1), 0.75, _RULE),
-        # As on the programme: the date reads as spanning its meeting's rows.
-        ("INNERGRID", (1, 0), (-1, -1), 0.5, _GRID),
-        ("LINEAFTER", (0, 0), (0, -1), 0.5, _GRID),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.75, _RULE),
-    ]
-    for r in starts[1:]:
-        commands.append(("LINEABOVE", (0, r), (-1, r), 0.75, _RULE))
-    return row_table(data, frame_widths(_FORWARD_COLUMNS), info, commands, repeat_rows=1)
+    return row_table(
+        data, frame_widths(_FORWARD_COLUMNS), info, _by_meeting_style(starts), repeat_rows=1
+    )
 
 
 def _meeting_facts(m: AgendaMeeting) -> str:
