@@ -173,9 +173,9 @@ def review_story(doc: ReviewDoc) -> list[Flowable]:
         ]
     ]
     info: list[RowInfo | None] = [None]
-    for row in doc.rows:
+    for i, row in enumerate(doc.rows):
         number: list[Flowable] = [
-            Bookmark(f"recommendation-{row.number}", f"Recommendation {row.number}", level=1),
+            Bookmark(f"recommendation-{i}", f"Recommendation {row.number}", level=1),
             para(str(row.number), "cell_centre"),
         ]
         data.append([
