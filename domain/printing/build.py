@@ -433,10 +433,14 @@ def _annex(
     if exempt and not include_exempt:
         raise refuse_in_public("The topic chosen for the annex is")
     title = session.scalar(select(Topic.title).where(Topic.id == annex_topic_id)) or ""
+    mark = part_ii(
+        exempt,
+        session.scalar(select(Topic.exempt_paragraph).where(Topic.id == annex_topic_id)),
+    )
     assessment = _printed_assessment(session, annex_topic_id)
     if assessment is None:
         questions, bands = _rules(_criteria(session, committee.criteria_set_id))
-        return PaperAnnex(questions=questions, bands=bands, topic_title=title)
+        return PaperAnnex(questions=questions, bands=bands, topic_title=title, part_ii=mark)
     questions, bands = _rules(_criteria(session, assessment.criteria_set_id))
     if assessment.imported:
         # Only the total is known (typed in from a printed programme): no answers to show.
@@ -446,9 +450,14 @@ def _annex(
             topic_title=title,
             total=assessment.total,
             band=assessment.band,
+            part_ii=mark,
         )
     return PaperAnnex(
-        questions=questions, bands=bands, answers=_answers(assessment), topic_title=title
+        questions=questions,
+        bands=bands,
+        answers=_answers(assessment),
+        topic_title=title,
+        part_ii=mark,
     )
 
 
@@ -735,7 +744,9 @@ def build_scoring_sheets(
     topics = {
         t.id: t
         for t in session.execute(
-            select(Topic.id, Topic.title, Topic.exempt, Topic.committee_id).where(
+            select(
+                Topic.id, Topic.title, Topic.exempt, Topic.exempt_paragraph, Topic.committee_id
+            ).where(
                 Topic.id.in_(wanted), _public(include_exempt)
             )
         )
@@ -770,6 +781,7 @@ def build_scoring_sheets(
                 total=assessment.total,
                 band=assessment.band,
                 not_for_publication=bool(t.exempt),
+                part_ii=part_ii(t.exempt, t.exempt_paragraph),
             )
         )
     return tuple(sheets)

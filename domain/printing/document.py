@@ -149,6 +149,7 @@ class PaperAnnex:
     heading: str = "Annex 1 \u2013 Scrutiny Prioritisation Tool"
     total: int | None = None
     band: str | None = None
+    part_ii: PartII | None = None  # an exempt topic's tool, printed NOT FOR PUBLICATION
 
     def __post_init__(self) -> None:
         _check_answers(self.questions, self.answers, f"Annex for {self.topic_title or 'topic'}")
@@ -233,6 +234,7 @@ class ScoringSheet:
     total: int | None = None
     band: str | None = None
     not_for_publication: bool = False
+    part_ii: PartII | None = None
 
     def __post_init__(self) -> None:
         _check_answers(self.questions, self.answers, f"Scoring sheet for {self.topic_title!r}")

@@ -955,6 +955,7 @@ def _annex_story(annex: PaperAnnex) -> list[Flowable]:
     ]
     if annex.topic_title:
         story.append(markup(f"<b>Topic:</b> {escape_text(annex.topic_title)}", "body"))
+        story += marks((), annex.part_ii)
         story.append(Spacer(0, 4))
     story += _paper_tables(annex.questions, annex.answers, annex.bands, annex.total, annex.band)
     return story
@@ -990,6 +991,7 @@ def _sheet_story(sheet: ScoringSheet, key: str) -> list[Flowable]:
         story.append(para(sheet.committee_name, "body"))
     story += [
         markup(f"<b>Topic:</b> {escape_text(sheet.topic_title)}", "body"),
+        *marks((), sheet.part_ii),
         markup(
             f"<b>Scored by:</b> {escape_text(sheet.scorer)} on "
             f"{escape_text(long_date(sheet.scored_on))}",

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 import pytest
-from pdf_helpers import all_text, outline_titles, render_to_bytes
+from pdf_helpers import all_text, outline_titles, page_texts, render_to_bytes
 from sqlalchemy.orm import Session
 from test_exempt import seed_exempt_items
 
@@ -16,8 +16,8 @@ from domain.db import Database
 from domain.demo import load_demo
 from domain.ops import decisions, reviews
 from domain.ops.convert import committee_by_name
-from domain.printing.build import build_decisions, build_programme
-from domain.printing.render import render_decisions, render_programme
+from domain.printing.build import build_decisions, build_programme, build_scoring_sheets
+from domain.printing.render import render_decisions, render_programme, render_scoring_sheet
 from domain.printing.review import build_review, render_review
 from domain.printing.samples import sample_programme
 
@@ -119,3 +119,18 @@ def test_a_review_not_for_publication_says_it_is_part_ii(sqlite_db: Database) ->
         )  # fmt: skip
         doc = build_review(s, review_id=review_id, include_exempt=True)
     assert PART_II in all_text(render_to_bytes(render_review, doc))
+
+
+def test_an_exempt_topics_scoring_sheet_and_annex_are_marked(s: Session) -> None:
+    seeded = seed_exempt_items(s)
+    sheets = build_scoring_sheets(
+        s, topic_ids=[seeded.public_topic_id, seeded.exempt_topic_id], include_exempt=True
+    )
+    pages = page_texts(render_to_bytes(render_scoring_sheet, sheets))
+    marked = [page for page in pages if PART_II in page]
+    assert len(marked) == 1 and "Staffing matter CANARY-7f3a" in marked[0]
+    doc = build_programme(
+        s, committee_id=seeded.committee_id, year_start=2019, include_exempt=True,
+        annex_topic_id=seeded.exempt_topic_id,
+    )  # fmt: skip
+    assert "Topic: Staffing matter CANARY-7f3a " + PART_II in all_text(render_to_bytes(render_programme, doc))
