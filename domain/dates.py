@@ -10,6 +10,7 @@ follows the computer's locale: a programme printed on a machine set to German mu
 - ``weekday_date``   "Wednesday 11 September 2019"
 - ``short_weekday_date``  "Wed 11 Sept 2019" (the planner, review meetings)
 - ``month_year``     "September 2019" (target months)
+- ``time_text``      "2 pm", "10:30 am" (a meeting's time)
 - ``dotted_date``    "6.7.15" (the purpose layout of the programme)
 
 Reading: ``parse_council_date`` takes a date as councils write it, day first; ``date_field``
@@ -65,6 +66,13 @@ def long_date(d: dt.date) -> str:
 def weekday_date(d: dt.date) -> str:
     """'Wednesday 11 September 2019'."""
     return f"{WEEKDAY_NAMES[d.weekday()]} {long_date(d)}"
+
+
+def time_text(t: dt.time) -> str:
+    """'2 pm', '10:30 am': a meeting's time as agendas write it."""
+    hour = t.hour % 12 or 12
+    suffix = "am" if t.hour < 12 else "pm"
+    return f"{hour}:{t.minute:02d} {suffix}" if t.minute else f"{hour} {suffix}"
 
 
 def short_weekday_date(d: dt.date) -> str:

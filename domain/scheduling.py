@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import short_date as _day
+from .words import counted
 
 __all__ = [
     "BookedItem",
@@ -50,7 +51,7 @@ def shown_status(status: str, day: date, today: date) -> str:
 
 
 def _items(n: int) -> str:
-    return f"{n} item" if n == 1 else f"{n} items"
+    return counted(n, "item")
 
 
 # --- Inputs --------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..words import counted
 from . import find_committee, parse_year
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def _committee_for_import(session: Session, args: argparse.Namespace) -> Committ
     )
     if booked and not args.append:
         raise CliError(
-            f"{committee.name} already has {booked} items in {municipal_year_label(year)}; "
+            f"{committee.name} already has {counted(booked, 'item')} in {municipal_year_label(year)}; "
             "importing would add them again. Add --append to add this file to that programme."
         )
     return committee
@@ -118,17 +119,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
     finally:
         database.close()
-    meetings = summary.meetings_created + summary.meetings_reused
-    waiting = f"{summary.to_be_scheduled} items to be scheduled"
-    if summary.reviews:
-        waiting = f", {waiting} and {summary.reviews} select committee reviews"
-    else:
-        waiting = f" and {waiting}"
+
     print(
-        f"Imported {summary.entries} items at {meetings} meetings "
-        f"({summary.meetings_created} new){waiting} into {summary.committee}, "
-        f"{municipal_year_label(year)}."
+        f"Imported {summary.counts()} into {summary.committee}, {municipal_year_label(year)}."
     )
+    for warning in summary.warnings:
+        print(f"note: {warning}")
     return 0
 
 
@@ -153,10 +149,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         database.close()
     write_programme_csv(out, table.rows)
-    print(f"Wrote {len(table.rows)} rows of {name}, {municipal_year_label(year)} to {out}.")
+
+    print(f"Wrote {counted(len(table.rows), 'row')} of {name}, {municipal_year_label(year)} to {out}.")
     if table.exempt_left_out:
         print(
-            f"{table.exempt_left_out} exempt (Part II) item(s) left out; --include-exempt "
+            f"{counted(table.exempt_left_out, 'exempt (Part II) item')} left out; --include-exempt "
             "writes them (the file is then not for publication).",
             file=sys.stderr,
         )

@@ -36,6 +36,7 @@ from ..models import (
     TopicKind,
     TopicStatus,
 )
+from ..words import counted
 from ..years import municipal_year_label, municipal_year_of, start_month, year_bounds
 from . import assessments, planning, topics
 from .bulk import chunks, insert_rows
@@ -67,6 +68,15 @@ def check_rows_in_year(
             )
 
 
+def _past_meetings_in_one_line(warnings: list[str]) -> tuple[str, ...]:
+    """An old programme imported books every meeting "after it took place": say that once."""
+    past = [w for w in warnings if w.endswith("which has already taken place.")]
+    if len(past) <= 1:
+        return tuple(warnings)
+    rest = [w for w in warnings if w not in past]
+    return (f"{counted(len(past), 'meeting')} of this file have already taken place.", *rest)
+
+
 @dataclass(frozen=True, slots=True)
 class ImportSummary:
     committee: str
@@ -77,6 +87,21 @@ class ImportSummary:
     to_be_scheduled: int
     topics: int
     reviews: int = 0  # select committee reviews
+    # What booking said: meetings that have already taken place, items after a report deadline.
+    warnings: tuple[str, ...] = ()
+
+    def counts(self) -> str:
+        """'26 items at 8 meetings (8 new), 9 items to be scheduled and 2 select committee
+        reviews': what an import brought in, for the command line and the window alike."""
+        meetings = self.meetings_created + self.meetings_reused
+        parts = [
+            f"{counted(self.entries, 'item')} at {counted(meetings, 'meeting')} "
+            f"({self.meetings_created} new)",
+            f"{counted(self.to_be_scheduled, 'item')} to be scheduled",
+        ]
+        if self.reviews:
+            parts.append(counted(self.reviews, "select committee review"))
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def import_programme(
@@ -234,6 +259,7 @@ def _import(
             ids=ids.take(Assessment, len(scored)),
         )
     )
+    warnings: list[str] = []
     for meeting_id, agenda in bookings.items():
         done = planning.book_many(
             session,
@@ -246,6 +272,7 @@ def _import(
             ],
         )
         ids.made[ProgrammeEntry].extend(done.entry_ids)
+        warnings.extend(done.warnings)
     session.flush()
     return ImportSummary(
         committee=committee.name,
@@ -256,6 +283,7 @@ def _import(
         to_be_scheduled=waiting,
         topics=len(new_topics),
         reviews=reviews,
+        warnings=_past_meetings_in_one_line(warnings),
     )
 
 
@@ -423,7 +451,8 @@ def remove_imported(session: Session, *, imported: ImportedIds) -> None:
             day: dt.date = meeting.starts_at.date()
             raise Conflict(
                 f"The import cannot be undone: the meeting of {long_date(day)} it added now "
-                f"has {others} item(s) that the import did not add. Move them to another meeting "
+                f"has {counted(others, 'item')} that the import did not add. Move them to another "
+                "meeting "
                 "first."
             )
     touched: set[int] = set()

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import false, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import scoring
@@ -52,9 +52,12 @@ from .document import (
     LAYOUTS,
     PURPOSE,
     SCORED,
+    AgendaMeeting,
+    AgendaRow,
     DecisionRow,
     DecisionsDoc,
     MeetingGroup,
+    MeetingPapersDoc,
     PaperAnnex,
     PaperAnswer,
     PartIIPlaceholder,
@@ -62,6 +65,7 @@ from .document import (
     ProgrammeRow,
     ScheduleRow,
     ScoringSheet,
+    part_ii,
     year_labels,
 )
 
@@ -124,7 +128,47 @@ def _meeting_groups(
     if not meetings:
         return ()
     meeting_ids = [m.id for m in meetings]
-    rows = session.execute(
+    rows = _booked(session, meeting_ids, include_exempt)
+    scores = agreed_scores(session, {r.topic_id for r in rows})
+
+    def programme_row(r: Any) -> ProgrammeRow:
+        score = scores.get(r.topic_id)
+        if layout == PURPOSE:
+            # Purpose and reason have a column each, so neither stands in for the other.
+            return ProgrammeRow(
+                title=r.title,
+                score=score[0] if score else None,
+                reason=r.reason,
+                responsible=r.responsible,
+                flags=_flags(r),
+                purpose=r.purpose or "",
+                part_ii=part_ii(r.exempt, r.exempt_paragraph),
+            )
+        return ProgrammeRow(
+            title=r.title,
+            score=score[0] if score else None,
+            reason=r.purpose if r.purpose is not None else r.reason,
+            responsible=r.responsible,
+            flags=_flags(r),
+            part_ii=part_ii(r.exempt, r.exempt_paragraph),
+        )
+
+    by_meeting = _agendas(
+        session, meeting_ids, rows, programme_row, placeholders and not include_exempt
+    )
+    return tuple(
+        MeetingGroup(
+            m.starts_at.date(),
+            by_meeting[m.id],
+        )
+        for m in meetings
+    )
+
+
+def _booked(session: Session, meeting_ids: Sequence[int], include_exempt: bool) -> Sequence[Any]:
+    """The items booked onto the meetings, with their topics' printable text (public ones only
+    unless ``include_exempt``)."""
+    return session.execute(
         select(
             ProgrammeEntry.id,
             ProgrammeEntry.meeting_id,
@@ -138,39 +182,35 @@ def _meeting_groups(
             Topic.responsible,
             Topic.kind,
             Topic.exempt,
+            Topic.exempt_paragraph,
         )
         .join(Topic, Topic.id == ProgrammeEntry.topic_id)
         .where(ProgrammeEntry.meeting_id.in_(meeting_ids), _public(include_exempt))
     ).all()
-    scores = agreed_scores(session, {r.topic_id for r in rows})
+
+
+def _flags(r: Any) -> tuple[str, ...]:
+    flags = []
+    if r.to_follow:
+        flags.append(TO_FOLLOW)
+    if r.verbal_update or r.kind == TopicKind.VERBAL_UPDATE:
+        flags.append(VERBAL_UPDATE)
+    return tuple(flags)
+
+
+def _agendas(
+    session: Session,
+    meeting_ids: Sequence[int],
+    rows: Sequence[Any],
+    make_row: Callable[[Any], Any],
+    placeholders: bool,
+) -> dict[int, tuple[Any, ...]]:
+    """Each meeting's printed rows in agenda order: ``make_row`` of each booked item and, with
+    ``placeholders``, a ``PartIIPlaceholder`` where each exempt item sits."""
     by_meeting: dict[int, list[_Placed]] = defaultdict(list)
     for r in rows:
-        flags = []
-        if r.to_follow:
-            flags.append(TO_FOLLOW)
-        if r.verbal_update or r.kind == TopicKind.VERBAL_UPDATE:
-            flags.append(VERBAL_UPDATE)
-        score = scores.get(r.topic_id)
-        if layout == PURPOSE:
-            # Purpose and reason have a column each, so neither stands in for the other.
-            row = ProgrammeRow(
-                title=r.title,
-                score=score[0] if score else None,
-                reason=r.reason,
-                responsible=r.responsible,
-                flags=tuple(flags),
-                purpose=r.purpose or "",
-            )
-        else:
-            row = ProgrammeRow(
-                title=r.title,
-                score=score[0] if score else None,
-                reason=r.purpose if r.purpose is not None else r.reason,
-                responsible=r.responsible,
-                flags=tuple(flags),
-            )
-        by_meeting[r.meeting_id].append(_Placed((r.position, r.id), row))
-    if placeholders and not include_exempt:
+        by_meeting[r.meeting_id].append(_Placed((r.position, r.id), make_row(r)))
+    if placeholders:
         # Only the position and the paragraph of an exempt item: nothing it says.
         for ex in session.execute(
             select(
@@ -185,13 +225,10 @@ def _meeting_groups(
             ph = _placeholder(ex.exempt_paragraph)
             if ph is not None:
                 by_meeting[ex.meeting_id].append(_Placed((ex.position, ex.id), ph))
-    return tuple(
-        MeetingGroup(
-            m.starts_at.date(),
-            tuple(p.row for p in sorted(by_meeting.get(m.id, ()), key=lambda p: p.key)),
-        )
-        for m in meetings
-    )
+    return {
+        mid: tuple(p.row for p in sorted(by_meeting.get(mid, ()), key=lambda p: p.key))
+        for mid in meeting_ids
+    }
 
 
 def waiting_order(topic_id: int) -> tuple[int]:
@@ -211,11 +248,19 @@ def _to_be_scheduled(
         Topic.kind != TopicKind.SELECT_REVIEW,
     )
     placed = [
-        _Placed(waiting_order(t.id), ScheduleRow(t.title, t.reason, t.responsible))
+        _Placed(
+            waiting_order(t.id),
+            ScheduleRow(t.title, t.reason, t.responsible, part_ii(t.exempt, t.exempt_paragraph)),
+        )
         for t in session.execute(
-            select(Topic.id, Topic.title, Topic.reason, Topic.responsible).where(
-                *waiting, _public(include_exempt)
-            )
+            select(
+                Topic.id,
+                Topic.title,
+                Topic.reason,
+                Topic.responsible,
+                Topic.exempt,
+                Topic.exempt_paragraph,
+            ).where(*waiting, _public(include_exempt))
         )
     ]
     if placeholders and not include_exempt:
@@ -305,6 +350,7 @@ def listed_reviews(
                     r.title,
                     r.reason if has_topic else r.scope,
                     r.lead_officer or (r.responsible if has_topic else ""),
+                    part_ii(bool(r.exempt), r.exempt_paragraph),
                 ),
                 r.topic_id,
                 r.exempt_paragraph if r.exempt else None,
@@ -319,7 +365,7 @@ def listed_reviews(
         listed.append(
             ListedReview(
                 _review_order(t.added_on, 1, t.id),
-                ScheduleRow(t.title, t.reason, t.responsible),
+                ScheduleRow(t.title, t.reason, t.responsible, part_ii(t.exempt, t.exempt_paragraph)),
                 t.id,
                 t.exempt_paragraph if t.exempt else None,
             )
@@ -429,10 +475,14 @@ def _annex(
     if exempt and not include_exempt:
         raise refuse_in_public("The topic chosen for the annex is")
     title = session.scalar(select(Topic.title).where(Topic.id == annex_topic_id)) or ""
+    mark = part_ii(
+        exempt,
+        session.scalar(select(Topic.exempt_paragraph).where(Topic.id == annex_topic_id)),
+    )
     assessment = _printed_assessment(session, annex_topic_id)
     if assessment is None:
         questions, bands = _rules(_criteria(session, committee.criteria_set_id))
-        return PaperAnnex(questions=questions, bands=bands, topic_title=title)
+        return PaperAnnex(questions=questions, bands=bands, topic_title=title, part_ii=mark)
     questions, bands = _rules(_criteria(session, assessment.criteria_set_id))
     if assessment.imported:
         # Only the total is known (typed in from a printed programme): no answers to show.
@@ -442,9 +492,14 @@ def _annex(
             topic_title=title,
             total=assessment.total,
             band=assessment.band,
+            part_ii=mark,
         )
     return PaperAnnex(
-        questions=questions, bands=bands, answers=_answers(assessment), topic_title=title
+        questions=questions,
+        bands=bands,
+        answers=_answers(assessment),
+        topic_title=title,
+        part_ii=mark,
     )
 
 
@@ -527,6 +582,89 @@ def build_programmes(
 
 
 # ---------------------------------------------------------------------------------------------
+# A meeting's own papers
+
+FORWARD_LOOK = 3  # meetings after this one in the chair's briefing
+
+
+def build_meeting_papers(
+    session: Session,
+    *,
+    meeting_id: int,
+    include_exempt: bool = False,
+    forward_look: int = 0,
+) -> MeetingPapersDoc:
+    """A meeting's scrutiny items, each with its purpose, report author and the report
+    deadline, and (``forward_look`` > 0) the items of that many meetings after it.
+
+    Cancelled meetings are left out of the forward look. Exempt items follow the programme's
+    rule: left out, a placeholder where the council shows them, or (``include_exempt``) in full
+    and marked, with the document NOT FOR PUBLICATION.
+    """
+    # Deferred, as in build_decisions: printing a programme needs no working-day calendar.
+    from ..deadlines import deadlines_for
+    from ..ops.planning.common import calendar_and_settings
+
+    meeting = get(session, Meeting, meeting_id)
+    committee = meeting.committee
+    cal, settings = calendar_and_settings(session)
+    meetings = [meeting]
+    if forward_look > 0:
+        meetings += session.scalars(
+            select(Meeting)
+            .where(
+                Meeting.committee_id == meeting.committee_id,
+                Meeting.status != MeetingStatus.CANCELLED,
+                or_(
+                    Meeting.starts_at > meeting.starts_at,
+                    (Meeting.starts_at == meeting.starts_at) & (Meeting.id > meeting.id),
+                ),
+            )
+            .order_by(Meeting.starts_at, Meeting.id)
+            .limit(forward_look)
+        ).all()
+    ids = [m.id for m in meetings]
+
+    def agenda_row(r: Any) -> AgendaRow:
+        return AgendaRow(
+            title=r.title,
+            purpose=r.purpose if r.purpose else r.reason,
+            author=r.responsible,
+            flags=_flags(r),
+            part_ii=part_ii(r.exempt, r.exempt_paragraph),
+        )
+
+    rows = _agendas(
+        session,
+        ids,
+        _booked(session, ids, include_exempt),
+        agenda_row,
+        settings.show_part_ii_placeholders and not include_exempt,
+    )
+
+    def agenda(m: Meeting) -> AgendaMeeting:
+        d = deadlines_for(
+            m.starts_at.date(), cal, clear_days=settings.clear_days, report_days=settings.report_days
+        )
+        return AgendaMeeting(
+            starts_at=m.starts_at,
+            report_deadline=d.report_deadline,
+            publication=d.publication,
+            venue=m.venue,
+            rows=rows[m.id],
+        )
+
+    return MeetingPapersDoc(
+        committee_name=committee.name,
+        council_name=settings.council_name,
+        meeting=agenda(meeting),
+        forward_look=tuple(agenda(m) for m in meetings[1:]),
+        with_forward_look=forward_look > 0,
+        not_for_publication=include_exempt,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # Tracking decisions
 
 
@@ -567,8 +705,12 @@ def build_decisions(
             Decision.resolution,
             Decision.target_date,
             Decision.officer,
+            Decision.rag,
+            (exempt_decision_sql() if include_exempt else false()).label("exempt"),
         ).where(*scope, public)
     ).all()
+    # Printed in full, an exempt resolution is marked with its paragraph.
+    exempt_paragraphs = decision_paragraphs(session, (r.id for r in rows if r.exempt))
     latest: dict[int, str] = {}
     ids = [r.id for r in rows]
     for chunk in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
@@ -589,6 +731,8 @@ def build_decisions(
                 officer=r.officer,
                 progress=latest.get(r.id, ""),
                 minute_no=r.minute_no,
+                rag=r.rag.meaning if r.rag is not None else "",
+                part_ii=part_ii(bool(r.exempt), exempt_paragraphs.get(r.id)),
             ),
         )
         for r in rows
@@ -642,7 +786,9 @@ def build_scoring_sheets(
     topics = {
         t.id: t
         for t in session.execute(
-            select(Topic.id, Topic.title, Topic.exempt, Topic.committee_id).where(
+            select(
+                Topic.id, Topic.title, Topic.exempt, Topic.exempt_paragraph, Topic.committee_id
+            ).where(
                 Topic.id.in_(wanted), _public(include_exempt)
             )
         )
@@ -677,16 +823,19 @@ def build_scoring_sheets(
                 total=assessment.total,
                 band=assessment.band,
                 not_for_publication=bool(t.exempt),
+                part_ii=part_ii(t.exempt, t.exempt_paragraph),
             )
         )
     return tuple(sheets)
 
 
 __all__ = [
+    "FORWARD_LOOK",
     "TO_FOLLOW",
     "VERBAL_UPDATE",
     "ListedReview",
     "build_decisions",
+    "build_meeting_papers",
     "build_programme",
     "build_programmes",
     "build_scoring_sheets",

@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from domain.words import counted
+
 from .base import HubCommand, short, when
 
 if TYPE_CHECKING:
@@ -162,7 +164,7 @@ class CreateMeetingsCommand(PlanCommand):
 
         n = len(dates)
         super().__init__(
-            hub, f"create {n} meeting{'s' if n != 1 else ''}", planning.create_meetings,
+            hub, f"create {counted(n, 'meeting')}", planning.create_meetings,
             committee_id=committee_id, dates=list(dates), time=time, venue=venue,
         )
 
@@ -220,7 +222,7 @@ class AcceptSuggestionCommand(PlanCommand):
 
         n = len(placements)
         super().__init__(
-            hub, f"accept {n} suggested booking{'s' if n != 1 else ''}",
+            hub, f"accept {counted(n, 'suggested booking')}",
             planning.accept_suggestion,
             placements=list(placements), released_entry_ids=list(released_entry_ids),
             expected_topics={p.topic_id: p.topic_version for p in placements if p.topic_version is not None},

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.words import counted
+
 from ..models.planner import score_text, short_day
 
 if TYPE_CHECKING:
@@ -112,5 +114,5 @@ class SuggestionDialog(QDialog):
 
     def _update_button(self) -> None:
         n = len(self.chosen())
-        self.accept_button.setText(f"Book {n} item{'s' if n != 1 else ''}")
+        self.accept_button.setText(f"Book {counted(n, 'item')}")
         self.accept_button.setEnabled(n > 0)

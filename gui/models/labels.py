@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from domain.dates import short_date, weekday_date
+from domain.dates import short_date, time_text, weekday_date  # noqa: F401 - the GUI reads time_text here
 from domain.years import municipal_year_of, year_bounds, year_label  # noqa: F401 - the GUI reads them here
 
 STATUS = {
@@ -93,7 +93,3 @@ def long_date(d: dt.date) -> str:
     return weekday_date(d)
 
 
-def time_text(t: dt.time) -> str:
-    hour = t.hour % 12 or 12
-    suffix = "am" if t.hour < 12 else "pm"
-    return f"{hour}:{t.minute:02d} {suffix}" if t.minute else f"{hour} {suffix}"

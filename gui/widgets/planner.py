@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from domain.values import Change, EntryInfo, MeetingInfo, TopicRow
+from domain.words import counted
 
 from .. import errors
 from ..models import labels
@@ -125,7 +126,7 @@ class PlannerDialogs:
         text, ok = QInputDialog.getItem(
             parent, "Cancel meeting",
             f"The meeting of {labels.long_date(meeting.starts_at.date())} has "
-            f"{meeting.item_count} items. Where should they go?", options, 0, False,
+            f"{counted(meeting.item_count, 'item')}. Where should they go?", options, 0, False,
         )
         if not ok:
             return False
@@ -361,6 +362,7 @@ class PlannerView(QWidget):
         self.verbal_action = self._make("&Verbal update", self.toggle_verbal, "plannerVerbal", "Ctrl+Shift+V", t, True)
         self.cancel_meeting_action = self._make("&Cancel meeting…", self.cancel_meeting, "plannerCancelMeeting")
         self.outcome_action = self._make("&Record what happened…", self.record_outcome, "plannerRecordOutcome")
+        self.print_papers_action = self._make("&Print meeting papers…", self.print_meeting_papers, "plannerPrintPapers")
         self.book_action = self._make("&Book on meeting…", self.book_selected_topic, "plannerBook", "Ctrl+M", self.waiting)
         self.book_enter_action = self._make("Book", self.book_selected_topic, "plannerBookEnter", "Return", self.waiting)
 
@@ -782,7 +784,7 @@ class PlannerView(QWidget):
         )
         if self.push(command) and command.result is not None:
             done = command.result
-            text = f"{len(done.created)} meetings created."
+            text = f"{counted(len(done.created), 'meeting')} created."
             if done.skipped:
                 skipped = ", ".join(labels.long_date(d) for d in done.skipped)
                 text += f" Skipped (the committee already meets then): {skipped}."
@@ -812,11 +814,10 @@ class PlannerView(QWidget):
         from ..commands.planning import AcceptSuggestionCommand
 
         if self.push(AcceptSuggestionCommand(self.hub, placements=chosen, released_entry_ids=proposal.released_entry_ids)):
-            n = len(chosen)
             meetings = len({p.meeting_id for p in chosen})
             self.show_notice(
-                f"{n} item{'s' if n != 1 else ''} booked as suggested at {meetings} "
-                f"meeting{'s' if meetings != 1 else ''}. Undo (Ctrl+Z) takes them off again.",
+                f"{counted(len(chosen), 'item')} booked as suggested at "
+                f"{counted(meetings, 'meeting')}. Undo (Ctrl+Z) takes them off again.",
                 [f"{p.title}: {labels.long_date(p.meeting_day)}" for p in chosen]
                 + [f"{u.title}: {u.reason}" for u in proposal.unplaced],
             )
@@ -836,7 +837,7 @@ class PlannerView(QWidget):
         if n == 0:
             self.show_notice("Every meeting already has its standing items.")
         else:
-            self.show_notice(f"{n} standing item{'s' if n != 1 else ''} placed.")
+            self.show_notice(f"{counted(n, 'standing item')} placed.")
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -854,9 +855,23 @@ class PlannerView(QWidget):
         elif self.current_meeting() is not None:
             menu.addAction(self.outcome_action)
             menu.addAction(self.cancel_meeting_action)
+            menu.addAction(self.print_papers_action)
         if menu.isEmpty():
             return
         menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def print_meeting_papers(self) -> QWidget | None:
+        """The print preview of the selected meeting's own papers."""
+        meeting = self.current_meeting()
+        if meeting is None or self.hub is None or self.committee_id is None:
+            return None
+        from ..printing import controller_of, open_meeting_papers
+
+        controller = controller_of(self.window())
+        dialogs = controller.dialogs if controller is not None else None
+        return open_meeting_papers(
+            self, self.hub, committee_id=self.committee_id, meeting_id=meeting.id, dialogs=dialogs
+        )
 
     def _on_waiting_context_menu(self, pos: QPoint) -> None:
         index = self.waiting.indexAt(pos)

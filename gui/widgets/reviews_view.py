@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.words import counted
+
 from .. import errors
 from ..dialogs.fields import FieldMessage
 from ..models import labels
@@ -210,7 +212,7 @@ class ReviewsView(MasterDetailPage):
         self.model.set_rows(rows)
         n = len(rows)
         self.count_label.setText(
-            f"{n} select committee review{'s' if n != 1 else ''} (all years)" if n
+            f"{counted(n, 'select committee review')} (all years)" if n
             else "No select committee reviews yet: use New review."
         )
         if keep is None or not self.select_review(keep):

@@ -52,6 +52,7 @@ from domain import scoring
 from domain.dates import short_date
 from domain.errors import NotFound
 from domain.values import AssessmentInfo, Change, CriteriaSetInfo, QuestionInfo
+from domain.words import counted
 
 from .. import errors
 from ..commands.scoring import MarkNotPursuedCommand, RecordScoreCommand, SetAgreedCommand
@@ -594,7 +595,7 @@ class ScoringPanel(QWidget):
         self.clear_answers()
         self._select_assessment(info.id)
         note = (
-            f" {unanswered} unanswered question{'s' if unanswered != 1 else ''} counted as No."
+            f" {counted(unanswered, 'unanswered question')} counted as No."
             if unanswered
             else ""
         )

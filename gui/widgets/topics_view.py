@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.words import counted
+
 from ..models import labels
 from ..models.topics import UNSCORED, TopicTableModel
 from .history import HistoryPane
@@ -261,7 +263,7 @@ class TopicsView(QWidget):
         if total == 0:
             self.count_label.setText(_NO_TOPICS)
         elif shown == total:
-            self.count_label.setText(f"{total} topics")
+            self.count_label.setText(counted(total, "topic"))
         else:
             self.count_label.setText(f"{shown} of {total} topics match")
 
@@ -277,7 +279,7 @@ class TopicsView(QWidget):
         label.setMinimumSize(0, 0)
         label.setMaximumSize(16777215, 16777215)  # QWIDGETSIZE_MAX: free to measure again
         metrics = label.fontMetrics()
-        texts = (_NO_TOPICS, f"{total} topics", f"{total} of {total} topics match")
+        texts = (_NO_TOPICS, counted(total, "topic"), f"{total} of {total} topics match")
         width = max(metrics.horizontalAdvance(t) for t in texts) + 2 * metrics.averageCharWidth()
         label.setFixedSize(width, label.sizeHint().height())
 

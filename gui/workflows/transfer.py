@@ -47,9 +47,11 @@ class TransferFlow:
         except Exception as exc:  # noqa: BLE001 - said in the user's words; nothing was written
             errors.report(exc, self.window, "Export programme")
             return
-        message = f"Wrote {len(table.rows)} rows of {self._programme_name()} to {path}."
+        from domain.words import counted
+
+        message = f"Wrote {counted(len(table.rows), 'row')} of {self._programme_name()} to {path}."
         if table.exempt_left_out:
-            message += f" {table.exempt_left_out} exempt (Part II) item(s) left out."
+            message += f" {counted(table.exempt_left_out, 'exempt (Part II) item')} left out."
         self.window.statusBar().showMessage(message)
 
     def import_programme(self) -> None:
@@ -66,6 +68,7 @@ class TransferFlow:
         from domain.io.sniff import FILE_FILTER, read_programme
         from domain.ops.criteria import set_for_committee
         from domain.ops.imports import check_rows_in_year, topic_count
+        from domain.words import counted
 
         from ..commands.transfer import ImportProgrammeCommand
 
@@ -85,8 +88,9 @@ class TransferFlow:
         if existing:
             items = sum(1 for r in rows if r.title)
             text = (
-                f"{self._programme_name()} already has {existing} topics. Add the {items} items "
-                f"of {path.name} to that programme? Items that are in both will be there twice."
+                f"{self._programme_name()} already has {counted(existing, 'topic')}. Add the "
+                f"{counted(items, 'item')} of {path.name} to that programme? Items that are in "
+                "both will be there twice."
             )
             if not self.window.dialogs.confirm(self.window, "Import programme", text):
                 return
@@ -94,9 +98,9 @@ class TransferFlow:
         if self.window.push(command) is not None or command.summary is None:
             return
         s = command.summary
-        reviews = f" and {s.reviews} select committee reviews" if s.reviews else ""
         self.window.statusBar().showMessage(
-            f"Imported {s.entries} items at {s.meetings_created + s.meetings_reused} meetings "
-            f"({s.meetings_created} new), {s.to_be_scheduled} items to be scheduled{reviews} "
-            f"from {path.name} into {self._programme_name()}. Undo takes the import back."
+            f"Imported {s.counts()} from {path.name} into {self._programme_name()}. "
+            + " ".join(s.warnings)
+            + (" " if s.warnings else "")
+            + "Undo takes the import back."
         )

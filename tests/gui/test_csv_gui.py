@@ -85,7 +85,7 @@ def test_export_leaves_exempt_items_out_and_says_so(
         topics.update_topic(s, topic_id=secret.topic_id, exempt=True, exempt_paragraph=3)
     written = _export(window_2019, tmp_path / "public.csv")
     assert secret.title not in [r[1] for r in written]
-    assert "1 exempt (Part II) item(s) left out" in window_2019.statusBar().currentMessage()
+    assert "1 exempt (Part II) item left out" in window_2019.statusBar().currentMessage()
 
 
 def test_import_into_a_new_committee_shows_the_programme_and_undo_takes_exactly_it_back(

@@ -30,6 +30,7 @@ from ...models import (
     TopicStatus,
 )
 from ...values import EntryInfo
+from ...words import counted
 from ..bulk import chunks, insert_rows
 from ..convert import get
 from .common import (
@@ -258,8 +259,7 @@ def resolve_placement(
             )
         target = add_months(from_date, in_months)
         m = first_meeting_from(session, committee_id, target.replace(day=1))
-        plural = "s" if in_months > 1 else ""
-        why = f"no meeting in or after {month_year(target)} ({in_months} month{plural} on)"
+        why = f"no meeting in or after {month_year(target)} ({counted(in_months, 'month')} on)"
         return m, (None if m else target), why
     if on_or_after is not None:
         m = first_meeting_from(session, committee_id, on_or_after)

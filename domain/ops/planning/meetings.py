@@ -17,6 +17,7 @@ from ...errors import Invalid
 from ...locks import lock_meetings
 from ...models import Committee, Meeting, MeetingStatus, ProgrammeEntry, TopicKind
 from ...values import EntryInfo, MeetingInfo
+from ...words import counted
 from ...years import municipal_year_of, start_month
 from ..convert import agreed_scores, check_versions, get, meeting_info
 from .common import after_removal, entries_of, entry_info, history, renumber, year_span
@@ -275,7 +276,7 @@ def delete_meeting(session: Session, *, meeting_id: int, expected_version: int |
     m = get(session, Meeting, meeting_id, expected_version)
     if m.entries:
         raise Invalid(
-            f"The meeting of {long_date(m.starts_at.date())} has {len(m.entries)} items booked; "
+            f"The meeting of {long_date(m.starts_at.date())} has {counted(len(m.entries), 'item')} booked; "
             "move or unschedule them first, or cancel the meeting instead.",
         )
     session.delete(m)
