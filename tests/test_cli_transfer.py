@@ -337,6 +337,8 @@ def test_import_reads_the_councils_word_and_excel_programmes(
         "Imported 26 items at 5 meetings (5 new), 9 items to be scheduled and 2 select committee "
         "reviews into Copy of ECSC, 2019 - 20.\n"
     )
+    # An old programme: said once, not once per meeting.
+    assert err.splitlines() == ["note: 5 meetings of this file have already taken place."]
     meetings, waiting = programme_of(f"sqlite:///{demo_file}", "Copy of ECSC", 2019)
     assert [len(items) for _, items in meetings] == [6, 5, 7, 6, 2]
     assert waiting[0][0] == "School visits" and len(waiting) == 9

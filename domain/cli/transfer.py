@@ -94,6 +94,8 @@ def _committee_for_import(session: Session, args: argparse.Namespace) -> Committ
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    import sys
+
     from ..deadlines import municipal_year_label
     from ..io.rows import ImportFileError
     from ..io.sniff import read_programme
@@ -124,7 +126,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"Imported {summary.counts()} into {summary.committee}, {municipal_year_label(year)}."
     )
     for warning in summary.warnings:
-        print(f"note: {warning}")
+        print(f"note: {warning}", file=sys.stderr)
     return 0
 
 
