@@ -1,5 +1,5 @@
-"""Where a Save dialog opens: the folder the user last saved an export to, else their Documents
-folder; never the folder the program happens to run in."""
+"""Where a Save dialog opens: the folder the user last saved an export or a PDF to, else their
+Documents folder; never the folder the program happens to run in."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 EXPORT_FOLDER = "export_folder"
 
 
-def start_folder(state: WindowState, key: str = EXPORT_FOLDER) -> Path:
+def start_folder(state: WindowState | None, key: str = EXPORT_FOLDER) -> Path:
     """The folder last saved to (if it still exists), else Documents, else the home folder."""
-    last = state.text(key)
+    last = state.text(key) if state is not None else None
     if last and Path(last).is_dir():
         return Path(last)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -80,3 +80,28 @@ def test_export_to_a_missing_folder_says_so_and_writes_nothing(
     _export(window_2019, "html", tmp_path / "gone" / "ecsc.html")
     assert any("does not exist" in m for m in messages)
     assert not (tmp_path / "gone").exists()
+
+
+def test_save_as_pdf_opens_in_documents_then_where_the_last_file_went(
+    qtbot: QtBot, tmp_path: Path, settings_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui.print_output import PrintDialogs
+    from gui.settings import WindowState
+
+    starts: list[str] = []
+
+    def answer(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        starts.append(start)
+        return str(tmp_path / "saved.pdf"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    monkeypatch.chdir(tmp_path)
+    dialogs = PrintDialogs(WindowState(QSettings(str(settings_path), QSettings.Format.IniFormat)))
+    assert dialogs.save_file_name(None, "ECSC.pdf") == str(tmp_path / "saved.pdf")
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert Path(starts[0]) == (Path(documents) if Path(documents).is_dir() else Path.home()) / "ECSC.pdf"
+    dialogs.save_file_name(None, "ECSC.pdf")
+    assert Path(starts[1]) == tmp_path / "ECSC.pdf"
