@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from domain.db import open_database
-from domain.demo import load_demo
 from domain.io.output import write_export
 from domain.ops.convert import committee_by_name
 from domain.ops.publish import FORMATS
@@ -28,14 +27,9 @@ pytest.importorskip("pytest_benchmark")
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("export") / "demo.sqlite"
-    database = open_database(f"sqlite:///{path}")
-    with database.transaction() as s:
-        load_demo(s)
-    database.close()
-    return path
+@pytest.fixture
+def demo_file(_sqlite_demo_template: Path) -> Path:
+    return _sqlite_demo_template
 
 
 @pytest.mark.parametrize("key", list(FORMATS))
