@@ -90,6 +90,17 @@ def _text(value: str) -> str:
     return "<br>".join(html.escape(line, quote=True) for line in clean_text(value).split("\n"))
 
 
+def _line(value: str) -> str:
+    """User text for a one-line place (the page title, an attribute): line breaks as spaces."""
+    return html.escape(" ".join(clean_text(value).split("\n")), quote=True)
+
+
+def _mark(row: object) -> str:
+    # An exempt row printed in full (NOT FOR PUBLICATION) carries its Part II mark.
+    mark = getattr(row, "part_ii", None)
+    return "" if mark is None else f"<br><strong>{_text(mark.label)}</strong>"
+
+
 def _cell(value: str, cls: str = "") -> str:
     # dir="auto": a right-to-left title lays out right to left without turning the cell's
     # neighbours round.
@@ -101,7 +112,7 @@ def _item(row: ProgrammeRow) -> str:
     flags = ""
     if row.flags:
         flags = f'<br><em class="flag">{_text(" · ".join(row.flags))}</em>'
-    return f'<td dir="auto">{_text(row.title)}{flags}</td>'
+    return f'<td dir="auto">{_text(row.title)}{flags}{_mark(row)}</td>'
 
 
 def _item_cells(row: ProgrammeRow | PartIIPlaceholder | None, purpose: bool) -> str:
@@ -167,9 +178,8 @@ def _schedule_table(caption: str, rows: Sequence[ScheduleRow | PartIIPlaceholder
         if isinstance(row, PartIIPlaceholder):
             lines.append(f"<tr><td>{_text(row.label)}</td><td></td><td></td></tr>")
         else:
-            lines.append(
-                f"<tr>{_cell(row.subject)}{_cell(row.reason)}{_cell(row.responsible)}</tr>"
-            )
+            subject = f'<td dir="auto">{_text(row.subject)}{_mark(row)}</td>'
+            lines.append(f"<tr>{subject}{_cell(row.reason)}{_cell(row.responsible)}</tr>")
     if not rows:
         lines.append(f'<tr><td colspan="3">{NONE_AT_PRESENT}</td></tr>')
     body = "\n".join(lines)
@@ -200,14 +210,15 @@ def programme_html(doc: ProgrammeDoc) -> bytes:
     if doc.draft:
         status.append(f'<p class="status">{DRAFT}</p>')
     scheduled = scheduled_title(doc)
+    contact = contact_sentence(doc.officer_name, doc.officer_phone)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{LANGUAGE}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_text(page_title(doc))}</title>",
-        f'<meta name="author" content="{_text(doc.council_name)}">',
+        f"<title>{_line(page_title(doc))}</title>",
+        f'<meta name="author" content="{_line(doc.council_name)}">',
         f"<style>\n{_STYLE}\n</style>",
         "</head>",
         "<body>",
@@ -216,7 +227,7 @@ def programme_html(doc: ProgrammeDoc) -> bytes:
         f'<span class="year">Work Programme {_text(doc.year_label)}</span></h1>',
         *status,
         f"<p>{_text(programme_note(doc))}</p>",
-        f'<p dir="auto">{_text(contact_sentence(doc))}</p>',
+        *([f"<p>{_text(contact)}</p>"] if contact else []),
         '<h2 id="meetings">Meetings</h2>',
         _meetings_table(doc),
         '<div class="short">',

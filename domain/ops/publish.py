@@ -126,8 +126,9 @@ def meeting_calendar(
     for row in table.rows:
         if row.meeting_id is None or not row.title:
             continue
-        mark = "" if row.exempt_paragraph is None else f" [Part II, paragraph {row.exempt_paragraph}]"
-        items[row.meeting_id].append(row.title + mark)
+        # Marked as the CSV file marks it.
+        mark = "" if row.exempt_paragraph is None else f"[Part II, paragraph {row.exempt_paragraph}] "
+        items[row.meeting_id].append(mark + row.title)
     return MeetingCalendar(
         committee=committee.name,
         council=load_settings(session).council_name,

@@ -766,14 +766,14 @@ def _schedule_table(
 
 
 def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
-    contact = contact_sentence(doc)
+    contact = contact_sentence(doc.officer_name, doc.officer_phone)
     scheduled = scheduled_title(doc)
     note = programme_note(doc)
     story: list[Flowable] = [
         para(doc.committee_name.upper(), "committee"),
         para(f"Work Programme {doc.year_label}", "doc_title"),
         para(note, "body"),
-        para(contact, "body"),
+        *([para(contact, "body")] if contact else []),
         Spacer(0, 6),
         _programme_table(doc),
         Spacer(0, 14),

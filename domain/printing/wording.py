@@ -61,11 +61,18 @@ def programme_note(doc: ProgrammeDoc) -> str:
     return LIVE_DOCUMENT_NOTE
 
 
-def contact_sentence(doc: ProgrammeDoc) -> str:
+def contact_sentence(officer_name: str, officer_phone: str) -> str | None:
+    """Whom to ask about the programme, from what the committee's details give; None (the
+    sentence left out) when they name no one and no number."""
+    name, phone = officer_name.strip(), officer_phone.strip()
+    if not name and not phone:
+        return None
+    who = f"{name}, Democratic Support Officer" if name else "the Democratic Support Officer"
+    if phone:
+        who += f", on {phone}" if name else f" on {phone}"
     return (
         "For general enquiries relating to the Council\u2019s Scrutiny function, including this "
-        f"committee\u2019s work programme, please contact {doc.officer_name}, Democratic Support "
-        f"Officer, on {doc.officer_phone}."
+        f"committee\u2019s work programme, please contact {who}."
     )
 
 

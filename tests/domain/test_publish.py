@@ -137,3 +137,15 @@ def test_export_help_says_what_each_format_is_for(capsys: pytest.CaptureFixture[
     for key in FORMATS:
         assert f"{key}: " in text
     assert "publish on the council’s website" in text and "print command (PDF)" in text
+
+
+def test_web_page_leaves_out_the_contact_sentence_when_no_officer_is_named(
+    sqlite_db: Database,
+) -> None:
+    from domain.ops.committees import create_committee
+
+    with sqlite_db.transaction() as s:
+        create_committee(s, name="New Panel")
+    page = export(sqlite_db, "html", "New Panel", 2021).decode("utf-8")
+    assert "please contact" not in page
+    assert "No meetings arranged yet" in page and page.count("None at present") == 2
