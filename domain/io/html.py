@@ -55,7 +55,9 @@ h1 .year { display: block; font-size: 1.25rem; margin-top: .25rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; }
 .status { display: inline-block; font-weight: bold; color: #9c0006; border: 2px solid #9c0006;
   padding: .15rem .6rem; margin: 0 0 .75rem; }
-table { border-collapse: collapse; width: 100%; margin: 0 0 1rem; table-layout: fixed; }
+.scroll { overflow-x: auto; margin: 0 0 1rem; }
+.scroll:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 caption { text-align: left; font-style: italic; padding: 0 0 .35rem; }
 th, td { border: 1px solid #6b6b6b; padding: .4rem .55rem; text-align: left; vertical-align: top;
   overflow-wrap: break-word; hyphens: auto; }
@@ -72,6 +74,8 @@ footer { margin-top: 2rem; font-size: .9em; }
   body { padding: .5rem; }
   th, td { padding: .3rem; }
   tbody th { white-space: normal; }
+  /* Narrower than this, words would break inside columns: the table scrolls instead. */
+  table { min-width: 52rem; }
 }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
@@ -81,6 +85,8 @@ footer { margin-top: 2rem; font-size: .9em; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   thead th, tbody th { background: none; }
+  .scroll { overflow: visible; }
+  table { min-width: 0; }
 }
 """.strip()
 
@@ -166,13 +172,24 @@ def _meetings_table(doc: ProgrammeDoc) -> str:
         bodies = "\n".join(_meeting_body(g, purpose) for g in doc.meetings)
     else:
         bodies = f'<tbody>\n<tr><td colspan="{len(headings)}">{NO_MEETINGS}</td></tr>\n</tbody>'
-    return (
-        "<table>\n<caption>The items on each meeting\u2019s agenda, in agenda order</caption>\n"
-        f"{_head(headings, _PURPOSE_WIDTHS if purpose else _SCORED_WIDTHS)}\n{bodies}\n</table>"
+    return _table(
+        "meetings",
+        "The items on each meeting\u2019s agenda, in agenda order",
+        _head(headings, _PURPOSE_WIDTHS if purpose else _SCORED_WIDTHS) + "\n" + bodies,
     )
 
 
-def _schedule_table(caption: str, rows: Sequence[ScheduleRow | PartIIPlaceholder]) -> str:
+def _table(key: str, caption: str, inside: str) -> str:
+    """A table in a box that scrolls sideways on a narrow screen (a data table keeps its
+    columns, WCAG 1.4.10), named by its caption and reachable from the keyboard to scroll."""
+    return (
+        f'<div class="scroll" role="region" tabindex="0" aria-labelledby="{key}-caption">\n'
+        f'<table>\n<caption id="{key}-caption">{html.escape(caption)}</caption>\n'
+        f"{inside}\n</table>\n</div>"
+    )
+
+
+def _schedule_table(key: str, caption: str, rows: Sequence[ScheduleRow | PartIIPlaceholder]) -> str:
     lines = []
     for row in rows:
         if isinstance(row, PartIIPlaceholder):
@@ -183,10 +200,7 @@ def _schedule_table(caption: str, rows: Sequence[ScheduleRow | PartIIPlaceholder
     if not rows:
         lines.append(f'<tr><td colspan="3">{NONE_AT_PRESENT}</td></tr>')
     body = "\n".join(lines)
-    return (
-        f"<table>\n<caption>{html.escape(caption)}</caption>\n{_head(SCHEDULE_HEADINGS, _SCHEDULE_WIDTHS)}\n"
-        f"<tbody>\n{body}\n</tbody>\n</table>"
-    )
+    return _table(key, caption, f"{_head(SCHEDULE_HEADINGS, _SCHEDULE_WIDTHS)}\n<tbody>\n{body}\n</tbody>")
 
 
 def page_title(doc: ProgrammeDoc) -> str:
@@ -232,12 +246,13 @@ def programme_html(doc: ProgrammeDoc) -> bytes:
         _meetings_table(doc),
         '<div class="short">',
         f'<h2 id="to-be-scheduled">{_text(scheduled)}</h2>',
-        _schedule_table("Items accepted for the work programme that have no meeting yet",
-                        doc.to_be_scheduled),
+        _schedule_table("to-be-scheduled", "Items accepted for the work programme that have no "
+                        "meeting yet", doc.to_be_scheduled),
         "</div>",
         '<div class="short">',
         f'<h2 id="reviews">{REVIEWS_TITLE}</h2>',
-        _schedule_table("Reviews by a task and finish group of the committee", doc.reviews),
+        _schedule_table("reviews", "Reviews by a task and finish group of the committee",
+                        doc.reviews),
         "</div>",
         "</main>",
         f'<footer><p dir="auto">{_text(doc.council_name)}</p></footer>',
