@@ -193,9 +193,9 @@ class MainWindow(WorkflowHost):
             "&Import programme…", self.transfer_flow.import_programme, "importProgrammeCsv",
             "Add the meetings and items of a CSV, Excel or Word file in the council's layout to this year's programme",
         )
-        self.export_csv_action = new_action(self,
-            "E&xport programme as CSV…", self.transfer_flow.export_programme_csv, "exportProgrammeCsv",
-            "Save this year's programme as a CSV file in the council's layout (exempt items left out)",
+        self.export_action = new_action(self,
+            "E&xport programme…", self.transfer_flow.export_programme, "exportProgramme",
+            "Save this year's programme as a web page to publish, a CSV file or a calendar of its meetings (exempt items left out)",
         )
         self.approved_action = new_action(self,
             "Programme &approved", self.committees_flow.toggle_approved, "programmeApproved",
@@ -215,7 +215,7 @@ class MainWindow(WorkflowHost):
         file_menu.addAction(self.new_committee_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_csv_action)
-        file_menu.addAction(self.export_csv_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         from .printing import install_print_actions
 
@@ -404,7 +404,7 @@ class MainWindow(WorkflowHost):
         self.find_action.setEnabled(ready)
         self.approved_action.setEnabled(ready)
         self.import_csv_action.setEnabled(ready)
-        self.export_csv_action.setEnabled(ready)
+        self.export_action.setEnabled(ready)
         meeting = meetings.current_meeting() if ready and meetings is not None else None
         self.add_meeting_action.setEnabled(ready)
         self.move_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")

@@ -352,7 +352,7 @@ class PrintController(QObject):
         super().__init__(window)
         self.window = window
         self._hub = hub
-        self.dialogs = dialogs or PrintDialogs()
+        self.dialogs = dialogs or PrintDialogs(getattr(window, "window_state", None))
         self.preview: QWidget | None = None
         self.batch: BatchPrint | None = None
 

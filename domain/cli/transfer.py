@@ -1,5 +1,6 @@
-"""Commands that move a work programme in and out as a file in the council's layout: in from
-CSV, Excel or Word, out as CSV."""
+"""Commands that move a work programme in (a CSV, Excel or Word file in the council's layout)
+and out (a web page, a spreadsheet, a Word document, a CSV file or a calendar: the formats of
+``domain.ops.publish``)."""
 
 from __future__ import annotations
 
@@ -49,14 +50,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "export",
-        help="export a committee's work programme for a year as a CSV file",
-        description="Write a work programme as a CSV file in the council's column layout "
-        "(UTF-8 with a byte order mark, so Excel shows every character). Exempt (Part II) "
-        "items are left out unless --include-exempt is given.",
+        help="export a committee's work programme for a year: a web page, CSV or a calendar",
+        description="Write a committee's work programme for a year in one of these formats "
+        "(chosen with --format, else by the --out file's extension). "
+        + " ".join(f"{key}: {text}" for key, text in _format_help())
+        + " For printing, use the print command (PDF). Exempt (Part II) items are left out "
+        "unless --include-exempt is given.",
     )
     p.add_argument("--committee", required=True, metavar="NAME", help="committee name or short name")
     p.add_argument("--year", required=True, metavar="YEAR", help="municipal year, e.g. 2019-20")
-    p.add_argument("--format", choices=["csv"], default="csv", help="file format (csv)")
+    p.add_argument(
+        "--format",
+        choices=_format_keys(),
+        help="file format (default: from the --out file's extension, else csv)",
+    )
     p.add_argument("--out", required=True, metavar="FILE", help="the file to write")
     p.add_argument(
         "--include-exempt",
@@ -130,32 +137,47 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _format_keys() -> list[str]:
+    from ..ops.publish import FORMATS
+
+    return list(FORMATS)
+
+
+def _format_help() -> list[tuple[str, str]]:
+    from ..ops.publish import FORMATS
+
+    return [(f.key, f.purpose) for f in FORMATS.values()]
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     import sys
 
-    from ..deadlines import municipal_year_label
-    from ..io.csv import write_programme_csv
-    from ..ops.exports import programme_table
+    from ..io.output import write_export
+    from ..ops.publish import FORMATS
+    from ..years import municipal_year_label
     from . import open_db
 
     year = parse_year(args.year)
     out = Path(args.out)
+    by_extension = {f.extension: f.key for f in FORMATS.values()}
+    fmt = FORMATS[args.format or by_extension.get(out.suffix.lower(), "csv")]
     database = open_db(args.db)
     try:
         with database.transaction(read_only=True) as s:
             committee = find_committee(s, args.committee)
             name = committee.name
-            table = programme_table(
+            exported = fmt.make(
                 s, committee_id=committee.id, year_start=year, include_exempt=args.include_exempt
             )
     finally:
         database.close()
-    write_programme_csv(out, table.rows)
-
-    print(f"Wrote {counted(len(table.rows), 'row')} of {name}, {municipal_year_label(year)} to {out}.")
-    if table.exempt_left_out:
+    write_export(out, exported.data, what=fmt.noun)
+    print(f"Wrote {exported.contents} of {name}, {municipal_year_label(year)} to {out}.")
+    for note in exported.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if exported.exempt_left_out:
         print(
-            f"{counted(table.exempt_left_out, 'exempt (Part II) item')} left out; --include-exempt "
+            f"{counted(exported.exempt_left_out, 'exempt (Part II) item')} left out; --include-exempt "
             "writes them (the file is then not for publication).",
             file=sys.stderr,
         )

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .layout import DEFAULT_MAX_SCORE, FORMULA_START, HEADER, cells_of, known_columns, read_records
 from .output import write_export
-from .rows import ExportRow, ImportFileError, ProgrammeRow, read_source
+from .rows import ExportRow, ImportFileError, ProgrammeExport, ProgrammeRow, read_source
 
 _NOT_CSV = "Save the table from the spreadsheet as CSV (File > Save As > CSV UTF-8) and import that."
 
@@ -157,9 +157,16 @@ def programme_csv_text(rows: Iterable[ExportRow]) -> str:
     return buffer.getvalue()
 
 
-def write_programme_csv(path: Path, rows: Iterable[ExportRow]) -> None:
-    """Write the file in UTF-8 with a byte order mark (so Excel reads the accents right).
+def programme_csv_bytes(rows: Iterable[ExportRow]) -> bytes:
+    """The file in UTF-8 with a byte order mark (so Excel reads the accents right)."""
+    return ("\ufeff" + programme_csv_text(rows)).encode("utf-8")
 
-    An existing file is only ever replaced by a complete one.
-    """
-    write_export(path, ("\ufeff" + programme_csv_text(rows)).encode("utf-8"), what="CSV file")
+
+def programme_csv(export: ProgrammeExport) -> bytes:
+    """The whole programme as a CSV file's bytes (as every export writer is called)."""
+    return programme_csv_bytes(export.rows)
+
+
+def write_programme_csv(path: Path, rows: Iterable[ExportRow]) -> None:
+    """Write the file; an existing file is only ever replaced by a complete one."""
+    write_export(path, programme_csv_bytes(rows), what="CSV file")

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -62,6 +60,20 @@ from domain.printing.document import (
     ScheduleRow,
     ScoringSheet,
 )
+from domain.printing.wording import (
+    DRAFT,
+    NO_ITEMS,
+    NO_MEETINGS,
+    NONE_AT_PRESENT,
+    NOT_FOR_PUBLICATION,
+    REVIEWS_TITLE,
+    SCHEDULE_HEADINGS,
+    clean_text,
+    contact_sentence,
+    programme_headings,
+    programme_note,
+    scheduled_title,
+)
 from domain.scoring import BandRule, Question
 
 Output = BinaryIO | str | os.PathLike[str]
@@ -76,18 +88,6 @@ MARGIN_X = 36.0  # half an inch: leaves the reason column room to breathe on lan
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 15 * mm
 
-LIVE_DOCUMENT_NOTE = (
-    "Please note that the work programme is a \u2018live\u2019 document and subject to change "
-    "at short notice."
-)
-# The purpose layout's draft (seed 000) adds this to the live-document note.
-APPROVAL_NOTE = (
-    "The information in this work programme is intended to be of strategic relevance and is "
-    "subject to approval at the Cooperative Scrutiny Board."
-)
-UNDATED_ITEMS_TITLE = "NEW - items not yet allocated a date"
-NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
-DRAFT = "DRAFT"
 
 _GRID = colors.HexColor("#7F7F7F")
 _RULE = colors.black
@@ -126,25 +126,6 @@ def register_fonts() -> None:
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
     )
     _fonts_ready = True
-
-
-# C0 controls (other than tab and newline) and DEL are not text; ReportLab would pass them into
-# the PDF content stream as garbage glyphs.
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def clean_text(text: str) -> str:
-    """User text made printable without changing what it says.
-
-    NFC-normalised (so "w" + combining circumflex prints and extracts as "ŵ"), every kind of
-    line break made "\\n", tabs made spaces, control characters dropped.
-    """
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\t", " ")
-    text = _CONTROL_CHARS.sub("", text)
-    # A lone surrogate (possible from a mangled clipboard) cannot be encoded into the PDF.
-    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def escape_text(text: str) -> str:
@@ -709,7 +690,7 @@ def _meeting_rows(
                 starts.append(len(data) + 1)
             date: Any = date_cell if first else ""
             if row is None:
-                data.append([date, para("No items booked yet"), "", "", ""])
+                data.append([date, para(NO_ITEMS), "", "", ""])
                 info.append(RowInfo(label, label, first))
             elif isinstance(row, PartIIPlaceholder):
                 data.append([date, para(row.label), "", "", ""])
@@ -752,27 +733,16 @@ def _by_meeting_style(starts: Sequence[int]) -> list[tuple[Any, ...]]:
 
 
 def _programme_table(doc: ProgrammeDoc) -> _RowTable:
-    if doc.layout == PURPOSE:
-        header = [
-            para("Date of meeting", "head"),
-            para("Agenda item", "head"),
-            para("Purpose of the agenda item", "head"),
-            para("Reason for consideration", "head"),
-            para("Responsible Officer", "head"),
-        ]
-        columns = _PURPOSE_COLUMNS
-    else:
-        header = [
-            para("Date of meeting", "head"),
-            para("Agenda item", "head"),
-            para("Prioritisation Score", "head_centre"),
-            para("Reason for consideration", "head"),
-            para("Responsible Cabinet Member / Officer", "head"),
-        ]
-        columns = _PROGRAMME_COLUMNS
+    purpose = doc.layout == PURPOSE
+    columns = _PURPOSE_COLUMNS if purpose else _PROGRAMME_COLUMNS
+    # The scored layout's score column (the third) is centred.
+    header = [
+        para(text, "head_centre" if i == 2 and not purpose else "head")
+        for i, text in enumerate(programme_headings(doc))
+    ]
     body, body_info, starts = _meeting_rows(doc.meetings, doc.layout)
     if not body:
-        body = [["", para("No meetings arranged yet"), "", "", ""]]
+        body = [["", para(NO_MEETINGS), "", "", ""]]
         body_info = [RowInfo("No meetings")]
     return row_table(
         [header, *body],
@@ -788,11 +758,7 @@ def _schedule_table(
 ) -> _RowTable:
     data: list[list[Any]] = [
         [para(title, "table_title"), "", ""],
-        [
-            para(first_column, "head"),
-            para("Reason added to work programme", "head"),
-            para("Responsible Officer", "head"),
-        ],
+        [para(text, "head") for text in (first_column, *SCHEDULE_HEADINGS[1:])],
     ]
     info: list[RowInfo | None] = [None, None]
     for row in rows:
@@ -804,7 +770,7 @@ def _schedule_table(
             data.append([subject, text_cell(row.reason), text_cell(row.responsible)])
             info.append(RowInfo(row.subject))
     if not rows:
-        data.append([para("None at present"), "", ""])
+        data.append([para(NONE_AT_PRESENT), "", ""])
         info.append(RowInfo(title))
     commands = [
         ("SPAN", (0, 0), (-1, 0)),
@@ -814,28 +780,10 @@ def _schedule_table(
     return row_table(data, frame_widths(_SCHEDULE_COLUMNS), info, commands, repeat_rows=2)
 
 
-def contact_sentence(officer_name: str, officer_phone: str) -> str | None:
-    """Whom to ask about the programme, from what the committee's details give; None (the
-    sentence left out) when they name no one and no number."""
-    name, phone = officer_name.strip(), officer_phone.strip()
-    if not name and not phone:
-        return None
-    who = f"{name}, Democratic Support Officer" if name else "the Democratic Support Officer"
-    if phone:
-        who += f", on {phone}" if name else f" on {phone}"
-    return (
-        "For general enquiries relating to the Council\u2019s Scrutiny function, including this "
-        f"committee\u2019s work programme, please contact {who}."
-    )
-
-
 def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
     contact = contact_sentence(doc.officer_name, doc.officer_phone)
-    purpose = doc.layout == PURPOSE
-    scheduled_title = UNDATED_ITEMS_TITLE if purpose else f"Items to be scheduled {doc.short_year}"
-    note = LIVE_DOCUMENT_NOTE
-    if purpose and doc.draft:
-        note = f"{note} {APPROVAL_NOTE}"
+    scheduled = scheduled_title(doc)
+    note = programme_note(doc)
     story: list[Flowable] = [
         para(doc.committee_name.upper(), "committee"),
         para(f"Work Programme {doc.year_label}", "doc_title"),
@@ -844,11 +792,11 @@ def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
         Spacer(0, 6),
         _programme_table(doc),
         Spacer(0, 14),
-        Bookmark("to-be-scheduled", scheduled_title),
-        _schedule_table(scheduled_title, "Subject", doc.to_be_scheduled),
+        Bookmark("to-be-scheduled", scheduled),
+        _schedule_table(scheduled, SCHEDULE_HEADINGS[0], doc.to_be_scheduled),
         Spacer(0, 14),
-        Bookmark("reviews", "Select Committee Reviews"),
-        _schedule_table("Select Committee Reviews", "Subject", doc.reviews),
+        Bookmark("reviews", REVIEWS_TITLE),
+        _schedule_table(REVIEWS_TITLE, SCHEDULE_HEADINGS[0], doc.reviews),
     ]
     if doc.annex is not None:
         story += [PageBreak(), *_annex_story(doc.annex)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -12,9 +12,11 @@ if TYPE_CHECKING:
     from domain.decision_values import DecisionInfo
     from domain.errors import Conflict
     from domain.ops.planning import MeetingAgenda
+    from domain.ops.publish import ExportFormat
     from domain.values import CommitteeInfo, MeetingInfo, TopicRow
 
     from .committee_dialog import CommitteeDialog
+    from .export_dialog import ExportChoice
     from .meeting_dialog import MeetingDialog
     from .meeting_outcome import Outcome
     from .topic_editor import SaveHandler, TopicEditor
@@ -92,11 +94,23 @@ class Dialogs:
 
         return PlannerDialogs().outcome(parent, agenda)
 
-    def save_file(self, parent: QWidget, title: str, suggested_name: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
+    def save_file(self, parent: QWidget, title: str, suggested_path: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
+        """Ask where to save; ``suggested_path`` is the folder to open in and the name offered."""
         from PySide6.QtWidgets import QFileDialog
 
-        path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested_name, filter)
+        path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested_path, filter)
         return path or None
+
+    def export_choice(
+        self, parent: QWidget, formats: Iterable[ExportFormat], programme: str, initial: str | None
+    ) -> ExportChoice | None:
+        """The format to export in and whether exempt items go in, or None when cancelled."""
+        from .export_dialog import ExportDialog
+
+        dialog = ExportDialog(formats, programme=programme, initial=initial, parent=parent)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
 
     def open_file(self, parent: QWidget, title: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
         from PySide6.QtWidgets import QFileDialog

@@ -1,4 +1,4 @@
-"""File ▸ Import programme… and File ▸ Export programme as CSV… in the main window."""
+"""File ▸ Import programme… and File ▸ Export programme… as CSV in the main window."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from domain.ops import committees, planning, topics
 from domain.ops.convert import committee_by_name
 from domain.ops.exports import programme_table
 from domain.printing.build import waiting_order
+from gui.dialogs.export_dialog import ExportChoice
 from gui.mainwindow import MainWindow
 
 
@@ -52,8 +53,9 @@ def _programme(db: Database, committee_id: int) -> tuple[list, list]:
 
 def _export(window: MainWindow, path: Path) -> list[tuple[str, ...]]:
     asked: list[tuple] = []
+    window.dialogs.export_choice = lambda *_args: ExportChoice("csv", False)  # type: ignore[method-assign]
     window.dialogs.save_file = lambda *args: asked.append(args) or str(path)  # type: ignore[method-assign]
-    window.export_csv_action.trigger()
+    window.export_action.trigger()
     assert asked and asked[0][2].endswith(".csv") and "2019" in asked[0][2]  # a suggested name
     text = path.read_bytes().decode("utf-8-sig")
     return [tuple(r) for r in csv.reader(io.StringIO(text, newline=""))]
