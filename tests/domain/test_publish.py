@@ -113,7 +113,7 @@ def demo_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
         ("ecsc.html", None, b"<!DOCTYPE html>", "26 items at 5 meetings"),
         ("ecsc.ics", None, b"BEGIN:VCALENDAR", "5 meetings"),
         ("ecsc.txt", "ics", b"BEGIN:VCALENDAR", "5 meetings"),
-        ("ecsc.csv", None, b"\xef\xbb\xbfDate of meeting", "35 rows"),
+        ("ecsc.csv", None, b"\xef\xbb\xbfDate of meeting", "37 rows"),
     ],
 )
 def test_export_command_writes_the_format_asked_for_or_named_by_the_extension(
