@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QShortcut,
-    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QSizePolicy,
-    QSplitter,
+    QTabWidget,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -76,6 +75,7 @@ _NOT_A_TOPIC_COLOURS = ("#8a1020", "#f8d7da")
 _NEUTRAL_COLOURS = ("#333333", "#ececec")
 
 AGREED_TEXT = "Agreed — this score is printed"
+EARLIER_SCORES = "Scores so far"
 
 
 def band_colours(band: str | None, cs: CriteriaSetInfo) -> tuple[str, str]:
@@ -304,12 +304,15 @@ class ScoringPanel(QWidget):
         flag_layout.addWidget(self.not_pursued_button)
         outer.addWidget(self.flag_frame)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setChildrenCollapsible(False)
-        outer.addWidget(splitter, 1)
+        # The new score and the earlier ones take turns: on a 1280×800 screen the six
+        # questions need the whole height, and a split with the history hid the last of them.
+        self.sections = QTabWidget(self)
+        self.sections.setObjectName("scoringSections")
+        self.sections.setDocumentMode(True)
+        outer.addWidget(self.sections, 1)
 
         # The new score: scorer, questions, total, save.
-        form = QWidget(splitter)
+        form = QWidget(self.sections)
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, 0, 0)
         scorer_row = QHBoxLayout()
@@ -346,7 +349,7 @@ class ScoringPanel(QWidget):
         self.questions_grid.setVerticalSpacing(em // 2)
         # The question and evidence columns share the width, the question the larger part so
         # that it wraps less; Yes / No keeps its natural size.
-        self.questions_grid.setColumnStretch(0, 5)
+        self.questions_grid.setColumnStretch(0, 4)
         self.questions_grid.setColumnStretch(2, 3)
         self.questions_area.setWidget(self.questions_widget)
         form_layout.addWidget(self.questions_area, 1)
@@ -389,7 +392,7 @@ class ScoringPanel(QWidget):
         form_layout.addWidget(self.message_label)
 
         # Every score of the topic.
-        history = QWidget(splitter)
+        history = QWidget(self.sections)
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 0, 0, 0)
         history_label = QLabel("&History of scores (newest at the bottom):", history)
@@ -430,12 +433,9 @@ class ScoringPanel(QWidget):
         self.details.setMinimumHeight(em * 5)
         history_layout.addWidget(self.details, 3)
 
-        # The questions keep their natural height; extra height goes to the history.
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        self.splitter = splitter
+        self.sections.addTab(form, "New score")
+        self.sections.addTab(history, EARLIER_SCORES)
         self.form = form
-        self._sized = False
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
@@ -491,31 +491,7 @@ class ScoringPanel(QWidget):
         grid.setRowStretch(len(cs.questions) + 1, 1)
         self._built_for = cs.id
         self._set_tab_order()
-        QTimer.singleShot(0, self, self._fit_form)
         self._update_total()
-
-    def _fit_form(self) -> None:
-        """Give the questions their natural height in the splitter, once, when first shown,
-        so a splitter the user has moved stays where they put it."""
-        if self._sized or not self.rows or not self.isVisible():
-            return
-        self._sized = True
-        area = self.questions_area
-        width = area.viewport().width()
-        # A scroll area's size hint ignores its content; ask the content at the real width
-        # (the wrapped question texts make the height depend on it).
-        needed = self.questions_widget.heightForWidth(width)
-        if needed < 0:
-            needed = self.questions_widget.sizeHint().height()
-        form_height = self.form.height() - area.height() + needed + 2 * area.frameWidth()
-        total = sum(self.splitter.sizes())
-        history_min = self.fontMetrics().height() * 12
-        form_height = min(form_height, max(total - history_min, total // 2))
-        self.splitter.setSizes([form_height, total - form_height])
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        QTimer.singleShot(0, self, self._fit_form)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.not_pursued_button, self.scorer_edit]
@@ -647,6 +623,7 @@ class ScoringPanel(QWidget):
         self.printed_label.clear()
         self.flag_frame.hide()
         self.history.clear()
+        self.sections.setTabText(1, EARLIER_SCORES)
         self.details.clear()
         self.agreed_label.clear()
         for r in self.rows:
@@ -728,6 +705,8 @@ class ScoringPanel(QWidget):
                 if info.imported:
                     item.setToolTip(2, imported_text(info))
                 self.history.addTopLevelItem(item)
+        count = len(state.assessments)
+        self.sections.setTabText(1, f"{EARLIER_SCORES} ({count})" if count else EARLIER_SCORES)
         if state.assessments:
             wanted = selected if selected is not None else state.printed_id
             if wanted is None or not any(a.id == wanted for a in state.assessments):
