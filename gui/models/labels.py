@@ -60,6 +60,18 @@ SCHEDULE_12A = {
     "prevention, investigation or prosecution of crime",
 }
 
+# The same paragraphs in a few words, for a choice that must fit a laptop screen; the whole
+# text goes with it as its tooltip.
+SCHEDULE_12A_SHORT = {
+    1: "Any individual",
+    2: "Identity of an individual",
+    3: "Financial or business affairs",
+    4: "Labour relations",
+    5: "Legal professional privilege",
+    6: "Notices, orders or directions",
+    7: "Prevention, investigation or prosecution of crime",
+}
+
 PART_II = "Part II"
 UNSCORED = "Not scored"
 

@@ -403,14 +403,14 @@ def _band(t: TopicRow) -> str:
 
 WAITING_COLUMNS: tuple[Column[TopicRow], ...] = (
     Column("Subject", lambda t: f"{labels.PART_II} · {t.title}" if t.exempt else t.title,
-           tooltip=lambda t: labels.part_ii_tooltip(t.exempt_paragraph) if t.exempt else t.reason or None),
+           tooltip=lambda t: labels.part_ii_tooltip(t.exempt_paragraph) if t.exempt else "\n".join(filter(None, (t.title, t.reason)))),
     Column("Score", lambda t: "" if t.score is None else str(t.score),
            sort_key=lambda t: (t.score is None, -(t.score or 0)), alignment=RIGHT),
     Column("Band", _band, sort_key=lambda t: (t.score is None, -(t.score or 0)),
            background=lambda t: labels.BAND_COLOURS.get(t.band or "")),
     Column("Needed by", lambda t: labels.date_text(t.needed_by),
            sort_key=lambda t: (t.needed_by is None, t.needed_by or dt.date.max)),
-    Column("Responsible Officer", lambda t: t.responsible),
+    Column("Responsible", lambda t: t.responsible),
 )
 
 

@@ -90,6 +90,8 @@ class ReviewsView(MasterDetailPage):
         self.status_combo = QComboBox(detail)
         self.status_combo.setObjectName("reviewStatus")
         self.status_combo.setAccessibleName("Review status")
+        # Its choices are filled in later: sized for them then, not for the first one shown.
+        self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         status_label = QLabel("St&atus:", detail)
         status_label.setBuddy(self.status_combo)
         self.facts = QLabel(detail)

@@ -119,9 +119,8 @@ def _line_edit_cut(edit: QLineEdit) -> bool:
         return False
     margins = edit.textMargins()
     # QLineEdit keeps a 2-pixel horizontal margin inside its frame (qlineedit_p.h).
-    room = edit.contentsRect().width() - margins.left() - margins.right() - 2 * 2 - 2 * edit.style().pixelMetric(
-        QStyle.PixelMetric.PM_DefaultFrameWidth, None, edit
-    )
+    frame = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, edit) if edit.hasFrame() else 0
+    room = edit.contentsRect().width() - margins.left() - margins.right() - 2 * 2 - 2 * frame
     return edit.fontMetrics().horizontalAdvance(text) > room
 
 
