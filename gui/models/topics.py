@@ -38,7 +38,7 @@ def _source_tooltip(r: TopicRow) -> str | None:
 
 
 def _band_colour(r: TopicRow) -> str | None:
-    return labels.BAND_COLOURS.get(r.band) if r.band else None
+    return labels.band_fill(r.band)
 
 
 TOPIC_COLUMNS: tuple[Column[TopicRow], ...] = (

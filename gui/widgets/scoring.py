@@ -47,13 +47,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain import scoring
+from domain import bands, scoring
 from domain.dates import short_date
 from domain.errors import NotFound
 from domain.values import AssessmentInfo, Change, CriteriaSetInfo, QuestionInfo
 
 from .. import errors
 from ..commands.scoring import MarkNotPursuedCommand, RecordScoreCommand, SetAgreedCommand
+from ..models import labels
 
 if TYPE_CHECKING:  # the ops import SQLAlchemy, which the window loads only after painting
     from PySide6.QtGui import QBrush
@@ -64,28 +65,18 @@ if TYPE_CHECKING:  # the ops import SQLAlchemy, which the window loads only afte
 
 NOT_PURSUED = "not_pursued"  # domain.models.TopicStatus.NOT_PURSUED, without loading the ORM
 
-# Band colours by rank (highest band first), as (text, background). The band is always written
-# out too, so colour is never the only cue.
-_RANK_COLOURS = (
-    ("#0f5323", "#d3efd9"),  # High
-    ("#6b4400", "#fde7b0"),  # Medium
-    ("#24405e", "#dde8f3"),  # Low
-)
-_NOT_A_TOPIC_COLOURS = ("#8a1020", "#f8d7da")
-_NEUTRAL_COLOURS = ("#333333", "#ececec")
+# A warning in the panel: the "not a scrutiny topic" flag and a missing scorer's name.
+_WARNING_COLOURS = ("#8a1020", "#f8d7da")
 
 AGREED_TEXT = "Agreed — this score is printed"
 EARLIER_SCORES = "Scores so far"
 
 
 def band_colours(band: str | None, cs: CriteriaSetInfo) -> tuple[str, str]:
-    if band is None:
-        return _NEUTRAL_COLOURS
-    if band == scoring.NOT_A_SCRUTINY_TOPIC:
-        return _NOT_A_TOPIC_COLOURS
+    """(text, fill) of ``band`` in the palette every band is drawn in (domain.bands)."""
     rules = [scoring.BandRule(b.name, b.min_total, b.max_total) for b in cs.bands]
-    rank = scoring.band_rank(band, rules)
-    return _RANK_COLOURS[rank] if rank < len(_RANK_COLOURS) else _NEUTRAL_COLOURS
+    swatch = labels.band_swatch(band, rules) or bands.UNSCORED.swatch(labels.dark_mode())
+    return swatch.text, swatch.fill
 
 
 def band_for(total: int, cs: CriteriaSetInfo) -> str | None:
@@ -285,7 +276,7 @@ class ScoringPanel(QWidget):
 
         self.flag_frame = QFrame(self)
         self.flag_frame.setObjectName("NotAScrutinyTopic")
-        fg, bg = _NOT_A_TOPIC_COLOURS
+        fg, bg = _WARNING_COLOURS
         self.flag_frame.setStyleSheet(
             f"QFrame#NotAScrutinyTopic {{ background: {bg}; border: 1px solid {fg};"
             " border-radius: 4px; }"
@@ -334,7 +325,7 @@ class ScoringPanel(QWidget):
         form_layout.addLayout(scorer_row)
         self.scorer_error = QLabel(form)
         self.scorer_error.setTextFormat(Qt.TextFormat.PlainText)
-        self.scorer_error.setStyleSheet(f"color: {_NOT_A_TOPIC_COLOURS[0]};")
+        self.scorer_error.setStyleSheet(f"color: {_WARNING_COLOURS[0]};")
         self.scorer_error.setAccessibleName("Scorer problem")
         self.scorer_error.hide()
         form_layout.addWidget(self.scorer_error)
