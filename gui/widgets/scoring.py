@@ -338,10 +338,10 @@ class ScoringPanel(QWidget):
         self.questions_grid = QGridLayout(self.questions_widget)
         self.questions_grid.setHorizontalSpacing(em)
         self.questions_grid.setVerticalSpacing(em // 2)
-        # The question and evidence columns share the width, the question the larger part so
-        # that it wraps less; Yes / No keeps its natural size.
-        self.questions_grid.setColumnStretch(0, 4)
-        self.questions_grid.setColumnStretch(2, 3)
+        # The question and evidence columns share the width equally, so an evidence box takes
+        # a sentence a line; Yes / No keeps its natural size.
+        self.questions_grid.setColumnStretch(0, 1)
+        self.questions_grid.setColumnStretch(2, 1)
         self.questions_area.setWidget(self.questions_widget)
         form_layout.addWidget(self.questions_area, 1)
 

@@ -131,7 +131,7 @@ class TopicsView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         # The PAPER questions need room; a saved splitter state replaces this on restart.
         em = self.fontMetrics().averageCharWidth()
-        self.splitter.setSizes([em * 90, em * 80])
+        self.splitter.setSizes([em * 100, em * 70])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
@@ -160,7 +160,7 @@ class TopicsView(QWidget):
         self.columns = ColumnShares(
             table,
             ((8, "Sex Education and"), (0, "10"), (1, "Medium"), (1, "To be scheduled"),
-             (2, "Judith Harwood"), (2, "Resolution"), (0, "30 Sept 2019")),
+             (2, "Jean Kelly"), (2, "Resolution"), (0, "30 Sept 2019")),
         )
 
     def _combo(self, name: str, accessible: str, all_text: str, items: dict[str, str]) -> QComboBox:
