@@ -13,12 +13,15 @@ room shows what the scaled screen shows, without a QApplication per scale factor
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fit_check import clipped, hidden_part, too_big
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -26,6 +29,8 @@ from window_helpers import ECSC, select_committee
 
 from gui.mainwindow import MainWindow
 from gui.widgets.planner import PlannerDialogs
+
+SHOTS = os.environ.get("SCRUTINEER_FIT_SHOTS")
 
 # (name, width, height, what is checked): "all" is the whole list above; "room" only that the
 # window or dialog is no bigger than the screen (in the narrowest room, columns and choices
@@ -201,18 +206,33 @@ CASES = (
 )
 
 
+def test_the_programme_heading_keeps_approved_on_its_line_at_1280_pixels(window_2019: MainWindow) -> None:
+    window_2019.resize(1280, 800)
+    view = window_2019.programme_view
+    window_2019.tabs.setCurrentWidget(view)
+    _settle()
+    heading = view.heading
+    assert heading.text().endswith("(approved)")
+    one_line = heading.fontMetrics().lineSpacing() + 2 * heading.margin() + 2
+    assert heading.height() <= one_line, "the heading wraps onto a second line"
+
+
 def _settle() -> None:
     for _ in range(3):  # layouts and splitters settle over a few turns of the event loop
         QApplication.processEvents()
 
 
-def _lay_out(widget: QWidget, window: MainWindow, width: int, height: int) -> None:
+def _opening_size(widget: QWidget) -> QSize:
+    """A dialog opens at the size it sets itself, else at its size hint."""
+    set_size = widget.testAttribute(Qt.WidgetAttribute.WA_Resized)
+    return (widget.size() if set_size else widget.sizeHint()).expandedTo(widget.minimumSizeHint())
+
+
+def _lay_out(widget: QWidget, window: MainWindow, size: QSize, width: int, height: int) -> None:
     if widget is window:
         window.resize(width, height)
-    else:
-        # A dialog opens at its own size, no larger than the screen: the screen decides.
-        hint = widget.sizeHint().expandedTo(widget.minimumSizeHint())
-        widget.resize(min(hint.width(), width), min(hint.height(), height))
+    else:  # the window system keeps a dialog within the screen
+        widget.resize(min(size.width(), width), min(size.height(), height))
     _settle()
 
 
@@ -226,14 +246,17 @@ def test_every_page_and_dialog_fits_a_laptop_screen(case: Case, make_window: Cal
     assert shown is not None, f"{case.name} did not open"
     if shown is not window:
         qtbot.addWidget(shown)
+    size = _opening_size(shown)
     shown.show()
     _settle()
     problems = []
     for screen, width, height, checks in SCREENS:
-        _lay_out(shown, window, width, height)
+        _lay_out(shown, window, size, width, height)
         found = too_big(shown, width, height)
         if checks == "all":
             found += clipped(shown)
             found += [p for part in case.must_see(shown) if (p := hidden_part(shown, part)) is not None]
         problems += [f"{screen}: {f}" for f in found]
+        if SHOTS:  # to look at what was checked: SCRUTINEER_FIT_SHOTS=folder
+            shown.grab().save(str(Path(SHOTS) / f"{case.name} {width}x{height}.png"))
     assert not problems, f"{case.name}:\n" + "\n".join(problems)
