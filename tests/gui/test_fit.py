@@ -260,3 +260,21 @@ def test_every_page_and_dialog_fits_a_laptop_screen(case: Case, make_window: Cal
         if SHOTS:  # to look at what was checked: SCRUTINEER_FIT_SHOTS=folder
             shown.grab().save(str(Path(SHOTS) / f"{case.name} {width}x{height}.png"))
     assert not problems, f"{case.name}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("scale", ["1.25", "1.5"])
+def test_scaled_fonts_lay_out_as_the_logical_sizes_say(scale: str) -> None:
+    """The check above stands for scaling by logical sizes; here Qt really scales (a process
+    of its own, as QT_SCALE_FACTOR is read when the application starts) and the pages of a
+    1920×1080 screen at that scale show nothing cut either."""
+    import subprocess
+    import sys
+
+    width, height = (1536, 864) if scale == "1.25" else (1280, 720)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": scale}
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("fit_scaled.py")), str(width), str(height)],
+        capture_output=True, text=True, env=env, timeout=120, check=True,
+    )
+    assert out.stdout.strip() == "", out.stdout
+
