@@ -69,7 +69,7 @@ NOT_PURSUED = "not_pursued"  # domain.models.TopicStatus.NOT_PURSUED, without lo
 _WARNING_COLOURS = ("#8a1020", "#f8d7da")
 
 AGREED_TEXT = "Agreed — this score is printed"
-EARLIER_SCORES = "Scores so far"
+EARLIER_SCORES = "History of scores"
 
 
 def band_colours(band: str | None, cs: CriteriaSetInfo) -> tuple[str, str]:
@@ -386,7 +386,7 @@ class ScoringPanel(QWidget):
         history = QWidget(self.sections)
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 0, 0, 0)
-        history_label = QLabel("&History of scores (newest at the bottom):", history)
+        history_label = QLabel("Every score of the topic, newest at the bottom:", history)
         history_layout.addWidget(history_label)
         self.history = QTreeWidget(history)
         self.history.setAccessibleName("History of scores")
@@ -428,10 +428,20 @@ class ScoringPanel(QWidget):
         self.sections.addTab(history, EARLIER_SCORES)
         self.form = form
 
+        # Alt+H opens the history of scores, as the label beside it did when it was in view.
+        history_key = QShortcut(QKeySequence("Alt+H"), self)
+        history_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        history_key.activated.connect(self.show_scores)
+
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.save)
+
+    def show_scores(self) -> None:
+        """Show the history of scores, the keyboard in its list."""
+        self.sections.setCurrentIndex(1)
+        self.history.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _build_questions(self, cs: CriteriaSetInfo) -> None:
         grid = self.questions_grid
