@@ -63,6 +63,8 @@ class DeferDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText("e.g. Report not ready; Ofsted inspection under way")
+        # Room for the whole example: a cut-off hint reads as a typing mistake.
+        self.reason.setMinimumWidth(self.reason.fontMetrics().horizontalAdvance(self.reason.placeholderText()) + 24)
         label = QLabel(f"Why is '{title}' deferred?", self)
         label.setWordWrap(True)
         label.setBuddy(self.reason)

@@ -179,6 +179,20 @@ def _printing(window: MainWindow) -> QWidget | None:
     return controller.open_preview() if controller is not None else None
 
 
+def _in_september_2019(window: MainWindow) -> None:
+    import datetime as dt
+
+    window.programme_view.today = lambda: dt.date(2019, 9, 2)
+
+
+def _defer(window: MainWindow) -> QWidget:
+    from gui.widgets.planner import DeferDialog
+
+    return DeferDialog(
+        "Corporate Performance and Finance Outturn Report - Education", "Wed 13 Nov 2019", window
+    )
+
+
 CASES = (
     Case("Topics page with the scoring panel", _page("topics", _select_scored_topic), _scoring_questions),
     Case("Programme page", _page("programme")),
@@ -194,6 +208,8 @@ CASES = (
     Case("History", _window_dialog(lambda w: w.findChild(QAction, "history").trigger())),
     Case("Print preview", _printing),
     Case("Create meetings", _planner_dialog("create_meetings")),
+    Case("Suggest schedule", _planner_dialog("suggest_schedule", _in_september_2019)),
+    Case("Defer item", _defer),
     Case("New review", _page_dialog("reviews", None, "new_review")),
     Case("Edit review", _page_dialog("reviews", _select_review, "edit_review")),
     Case("Add review meeting", _page_dialog("reviews", _select_review, "add_meeting")),
