@@ -233,6 +233,17 @@ def test_the_programme_heading_keeps_approved_on_its_line_at_1280_pixels(window_
     assert heading.height() <= one_line, "the heading wraps onto a second line"
 
 
+def test_an_evidence_box_takes_a_phrase_a_line_at_1280_pixels(window_2019: MainWindow) -> None:
+    window_2019.resize(1280, 800)
+    _select_scored_topic(window_2019)
+    _settle()
+    panel = window_2019.topics_view.scoring_panel
+    assert panel is not None
+    line = "Cabinet decision due in the"  # the start of the demo's own evidence
+    for row in panel.rows:  # beside a split with the history of scores, a box took 15 characters
+        assert row.evidence.viewport().width() >= row.evidence.fontMetrics().horizontalAdvance(line)
+
+
 def _settle() -> None:
     for _ in range(3):  # layouts and splitters settle over a few turns of the event loop
         QApplication.processEvents()
