@@ -41,6 +41,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.paragraph import split as _rl_split
 from reportlab.platypus.paragraph import strip as _rl_strip
 
+from domain.bands import colours_of as band_colours
 from domain.dates import council_date, dotted_date, long_date, time_text, weekday_date
 from domain.paths import resource_path
 from domain.printing.document import (
@@ -838,6 +839,12 @@ def _answer_text(answer: PaperAnswer | None, q: Question) -> str:
     return "No"
 
 
+def _band_fill(band: str, bands: Sequence[BandRule]) -> colors.Color | None:
+    """The band's fill on paper (the light form of domain.bands): black text reads on each."""
+    found = band_colours(band, bands)
+    return colors.HexColor(found.light.fill) if found is not None else None
+
+
 def _band_range(b: BandRule) -> str:
     if b.min_total == b.max_total:
         return str(b.min_total)
@@ -878,11 +885,14 @@ def _paper_tables(
         para(band if band else band_names, "cell_bold"),
     ])  # fmt: skip
     info.append(RowInfo("Total"))
+    total_style: list[Any] = [("BACKGROUND", (0, -1), (-1, -1), _HEADER_FILL)]
+    if band and (fill := _band_fill(band, bands)) is not None:
+        total_style.append(("BACKGROUND", (3, -1), (3, -1), fill))
     main = row_table(
         data,
         frame_widths(_PAPER_COLUMNS),
         info,
-        [*grid_table_style(1), ("BACKGROUND", (0, -1), (-1, -1), _HEADER_FILL)],
+        [*grid_table_style(1), *total_style],
         repeat_rows=1,
         # A blank tool is filled in by hand: leave room to write the evidence.
         min_heights=[0, *[34] * len(questions), 22] if answers is None else None,
@@ -892,7 +902,13 @@ def _paper_tables(
     for b in bands:
         band_data.append([para(b.name), para(_band_range(b), "cell_centre")])
         band_info.append(RowInfo(b.name))
-    band_table = row_table(band_data, [110, 70], band_info, grid_table_style(1), repeat_rows=1)
+    # The bands in the colours the program shows them in, their names written beside.
+    band_fills = [
+        ("BACKGROUND", (0, row), (0, row), fill)
+        for row, b in enumerate(bands, start=1)
+        if (fill := _band_fill(b.name, bands)) is not None
+    ]
+    band_table = row_table(band_data, [110, 70], band_info, [*grid_table_style(1), *band_fills], repeat_rows=1)
     return [main, Spacer(0, 12), band_table]
 
 

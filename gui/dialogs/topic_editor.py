@@ -135,7 +135,7 @@ class TopicEditor(QDialog):
         self.paragraph_combo = QComboBox(self)
         self.paragraph_combo.addItem("Choose the paragraph…", None)
         for number, text in labels.SCHEDULE_12A.items():
-            self.paragraph_combo.addItem(f"{number}. {text}", number)
+            self.paragraph_combo.addItem(f"{number}. {labels.SCHEDULE_12A_SHORT[number]}", number)
             self.paragraph_combo.setItemData(number, text, Qt.ItemDataRole.ToolTipRole)
         self._add("exempt_paragraph", "Schedule 12A para&graph:", self.paragraph_combo)
 

@@ -315,11 +315,11 @@ class PlannerModel(QAbstractItemModel):
             return self._warning_icon()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return RIGHT
-        if role == Qt.ItemDataRole.BackgroundRole and column == 1:
-            colour = labels.BAND_COLOURS.get(row.entries[i].band or "")
-            return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.entries[i].band:
-            return QBrush(QColor("#000000"))
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and column == 1:
+            swatch = labels.band_swatch(row.entries[i].band)
+            if swatch is None:
+                return None
+            return QBrush(QColor(swatch.fill if role == Qt.ItemDataRole.BackgroundRole else swatch.text))
         if role == ItemRole:
             return row.entries[i]
         return None
@@ -409,14 +409,14 @@ def _band(t: TopicRow) -> str:
 
 WAITING_COLUMNS: tuple[Column[TopicRow], ...] = (
     Column("Subject", lambda t: f"{labels.PART_II} · {t.title}" if t.exempt else t.title,
-           tooltip=lambda t: labels.part_ii_tooltip(t.exempt_paragraph) if t.exempt else t.reason or None),
+           tooltip=lambda t: labels.part_ii_tooltip(t.exempt_paragraph) if t.exempt else "\n".join(filter(None, (t.title, t.reason)))),
     Column("Score", lambda t: "" if t.score is None else str(t.score),
            sort_key=lambda t: (t.score is None, -(t.score or 0)), alignment=RIGHT),
     Column("Band", _band, sort_key=lambda t: (t.score is None, -(t.score or 0)),
-           background=lambda t: labels.BAND_COLOURS.get(t.band or "")),
+           background=lambda t: labels.band_fill(t.band)),
     Column("Needed by", lambda t: labels.date_text(t.needed_by),
            sort_key=lambda t: (t.needed_by is None, t.needed_by or dt.date.max)),
-    Column("Responsible Officer", lambda t: t.responsible),
+    Column("Responsible", lambda t: t.responsible),
 )
 
 

@@ -46,7 +46,7 @@ from .. import errors
 from ..models import labels
 from ..models.planner import PlannerModel, WaitingModel, warning_icon
 from ..models.table import RowRole
-from .tables import make_table
+from .tables import ColumnShares, make_table
 
 if TYPE_CHECKING:
     from domain.ops.planning import MeetingAgenda, PlannerData, ScheduleSuggestion
@@ -67,6 +67,8 @@ class DeferDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText("e.g. Report not ready; Ofsted inspection under way")
+        # Room for the whole example: a cut-off hint reads as a typing mistake.
+        self.reason.setMinimumWidth(self.reason.fontMetrics().horizontalAdvance(self.reason.placeholderText()) + 24)
         label = QLabel(f"Why is '{title}' deferred?", self)
         label.setWordWrap(True)
         label.setBuddy(self.reason)
@@ -199,7 +201,8 @@ class PlannerView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.heading.setFont(font)
-        # Wraps rather than cut off the "(draft)" / "(approved)" at its end beside the buttons.
+        # A line of its own, the buttons below: beside them a long committee name pushed
+        # "(approved)" onto a line by itself at 1280 pixels. Wraps only in a narrower window.
         self.heading.setWordWrap(True)
         self.create_button = QPushButton("&Create meetings…", self)
         self.suggest_button = QPushButton("&Suggest schedule…", self)
@@ -210,10 +213,13 @@ class PlannerView(QWidget):
         self.create_button.clicked.connect(self.create_meetings)
         self.suggest_button.clicked.connect(self.suggest_schedule)
         self.standing_button.clicked.connect(self.place_standing_items)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
+        top = QVBoxLayout()
+        top.addWidget(self.heading)
+        buttons = QHBoxLayout()
         for b in (self.create_button, self.suggest_button, self.standing_button):
-            top.addWidget(b)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        top.addLayout(buttons)
 
         # One short summary; what it sums up is under "Details…", on request.
         self.notice_bar = QWidget(self)
@@ -263,8 +269,9 @@ class PlannerView(QWidget):
         self.tree.setDragEnabled(True)
         self.tree.setAcceptDrops(True)
         self.tree.setExpandsOnDoubleClick(False)
-        for column, width in enumerate((400, 80, 170)):
-            self.tree.setColumnWidth(column, width)
+        self.tree_columns = ColumnShares(
+            self.tree, ((6, "Corporate Performance and"), (0, "5 Medium"), (2, "Judith Harwood"), (2, "Report late"))
+        )
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
@@ -281,8 +288,9 @@ class PlannerView(QWidget):
         self.waiting.setDragEnabled(True)
         self.waiting.setAcceptDrops(True)
         self.waiting.setDropIndicatorShown(True)
-        for column, width in enumerate((230, 55, 90, 85)):
-            self.waiting.setColumnWidth(column, width)
+        self.waiting_columns = ColumnShares(
+            self.waiting, ((6, "Young Carers"), (0, "10"), (0, "Not scored"), (0, "30 Sept 2019"), (2, "Jean Kelly"))
+        )
         self.waiting.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.waiting.customContextMenuRequested.connect(self._on_waiting_context_menu)
         self.waiting.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
@@ -312,7 +320,7 @@ class PlannerView(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([960, 400])
+        self.splitter.setSizes([840, 440])
         self.vsplitter = QSplitter(Qt.Orientation.Vertical, self)
         self.vsplitter.setObjectName("plannerVSplitter")
         self.vsplitter.addWidget(self.splitter)

@@ -26,7 +26,7 @@ from domain.words import counted
 from ..models import labels
 from ..models.topics import UNSCORED, TopicTableModel
 from .history import HistoryPane
-from .tables import EnterTable, make_table
+from .tables import ColumnShares, EnterTable, make_table
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -93,7 +93,10 @@ class TopicsView(QWidget):
             if i:
                 combo_row.addSpacing(8)
             combo_row.addWidget(label)
-            combo_row.addWidget(combo, 1)
+            # Shared in proportion to their longest choice, so each shows its choices whole
+            # when the row has room for them all.
+            longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+            combo_row.addWidget(combo, longest)
         bar.addLayout(find_row)
         bar.addLayout(combo_row)
 
@@ -130,7 +133,7 @@ class TopicsView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         # The PAPER questions need room; a saved splitter state replaces this on restart.
         em = self.fontMetrics().averageCharWidth()
-        self.splitter.setSizes([em * 100, em * 62])
+        self.splitter.setSizes([em * 100, em * 70])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
@@ -152,14 +155,15 @@ class TopicsView(QWidget):
 
     def _setup_table(self, table: QTableView) -> None:
         header = table.horizontalHeader()
-        header.setStretchLastSection(False)
         table.setModel(self.model)
         table.setSortingEnabled(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        widths = (280, 50, 70, 120, 140, 120, 90)
-        scale = max(1.0, table.fontMetrics().averageCharWidth() / 7)
-        for column, width in enumerate(widths):
-            table.setColumnWidth(column, int(width * scale))
+        # Every column stays in view: Title takes most of the room the others leave.
+        self.columns = ColumnShares(
+            table,
+            ((8, "Sex Education and"), (0, "10"), (1, "Medium"), (1, "To be scheduled"),
+             (2, "Jean Kelly"), (2, "Resolution"), (0, "30 Sept 2019")),
+        )
 
     def _combo(self, name: str, accessible: str, all_text: str, items: dict[str, str]) -> QComboBox:
         combo = QComboBox(self)
