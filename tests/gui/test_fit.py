@@ -193,6 +193,49 @@ def _defer(window: MainWindow) -> QWidget:
     )
 
 
+def _export(window: MainWindow) -> QWidget:
+    from domain.ops.publish import FORMATS
+    from gui.dialogs.export_dialog import ExportDialog
+
+    return ExportDialog(FORMATS.values(), programme="ECSC, 2019 - 20", parent=window)
+
+
+def _import_meetings(window: MainWindow) -> QWidget:
+    from domain.io.meetings import read_meetings_file
+    from domain.ops.meeting_import import plan_meeting_import
+    from gui.dialogs.meeting_import_dialog import MeetingImportPreview
+
+    answer = Path(__file__).parent.parent / "fixtures" / "modgov_getmeetings_ecsc.xml"
+    plan = window.query(
+        plan_meeting_import, committee_id=window.committee_id, year_start=window.year_start,
+        meetings=read_meetings_file(answer),
+    )  # fmt: skip
+    return MeetingImportPreview(plan, window)
+
+
+def _record_outcome(window: MainWindow) -> QWidget:
+    import datetime as dt
+
+    from domain.ops.planning import meeting_agenda
+    from gui.dialogs.meeting_outcome import OutcomeDialog
+
+    _select_meeting(window)
+    meeting = window.meetings_view.current_meeting()
+    assert meeting is not None
+    agenda = window.query(meeting_agenda, meeting_id=meeting.id, today=dt.date(2026, 11, 29))
+    return OutcomeDialog(agenda, window)
+
+
+def _meeting_papers(window: MainWindow) -> QWidget | None:
+    from gui.printing import controller_of
+
+    _select_meeting(window)
+    meeting = window.meetings_view.current_meeting()
+    controller = controller_of(window)
+    assert meeting is not None and controller is not None
+    return controller.open_meeting_papers(meeting.id)
+
+
 CASES = (
     Case("Topics page with the scoring panel", _page("topics", _select_scored_topic), _scoring_questions),
     Case("Programme page", _page("programme")),
@@ -219,6 +262,10 @@ CASES = (
     Case("Edit resolution", _page_dialog("decisions", _select_decision, "edit_resolution")),
     Case("Progress note", _page_dialog("decisions", _select_decision, "add_progress_note")),
     Case("Add resolution to the programme", _page_dialog("decisions", _select_decision, "add_to_programme")),
+    Case("Export programme", _export),
+    Case("Import meetings", _import_meetings),
+    Case("Record what happened", _record_outcome),
+    Case("Meeting papers", _meeting_papers),
 )
 
 
