@@ -83,10 +83,14 @@ class Pages(dict[str, QWidget]):
             self.swapping = False
         if placeholder is not None:
             placeholder.deleteLater()
+        from .widgets.tables import ColumnShares
+
         for key, widget in self._state_widgets(name).items():
             saved = self._window_state.bytes(key)
             if saved is not None:
                 widget.restoreState(saved)
+                for shares in page.findChildren(ColumnShares):
+                    shares.keep_until_shown()
         if self._hub is not None:
             self._attach(name, page)
         return page

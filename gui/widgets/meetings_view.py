@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from domain.values import MeetingInfo
 
@@ -32,11 +32,16 @@ class MeetingsView(QWidget):
             self.table.setColumnWidth(column, width)
         # The venue takes the spare width, so the table fills the page without a blank strip.
         header.setSectionResizeMode(2, header.ResizeMode.Stretch)
-        self.buttons = QHBoxLayout()
+        # A tool bar rather than a row of buttons: on a narrow window the buttons that do not
+        # fit move into its » menu instead of widening the window.
+        self.buttons = QToolBar("Meeting actions", self)
+        self.buttons.setObjectName("meetingsButtons")
+        self.buttons.setMovable(False)
+        self.buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.empty_label = QLabel("No meetings in this municipal year yet: use Add meeting.", self)
         self.empty_label.setObjectName("meetingsEmpty")
         layout = QVBoxLayout(self)
-        layout.addLayout(self.buttons)
+        layout.addWidget(self.buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         self.history = HistoryPane("meeting", "meetingHistory", self)
@@ -46,11 +51,11 @@ class MeetingsView(QWidget):
 
     def set_actions(self, actions: list[QAction]) -> None:
         for action in actions:
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setAccessibleName(action.text().replace("&", "").rstrip("…."))
-            self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
+            self.buttons.addAction(action)
+            button = self.buttons.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setAutoRaise(False)  # reads as a button, as on the other pages
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…."))
 
     def add_context_actions(self, actions: list[QAction]) -> None:
         """Offer ``actions`` on the table's context menu (right click on a meeting)."""

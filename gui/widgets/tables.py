@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar, overload
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QTreeView, QWidget
 
@@ -60,6 +60,9 @@ def make_table(
     return table
 
 
+SETTLE_MS = 1000  # how long an opening window's layout may resize a view with restored widths
+
+
 class ColumnShares(QObject):
     """Keeps a view's columns inside its width, so no column hides past the right edge.
 
@@ -75,7 +78,12 @@ class ColumnShares(QObject):
         self._view = view
         self._shares = tuple(shares)
         self._width = -1
+        self._view_width = -1
+        self._keep = False
+        self._dragged = False
+        self._applying = False
         header = self._header()
+        header.sectionResized.connect(self._on_section_resized)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -115,15 +123,43 @@ class ColumnShares(QObject):
         extra = max(0, room - sum(least.values()))
         weights = sum(self._shares[i][0] for i in shown) or 1
         given = 0
-        for n, i in enumerate(shown):
-            width = least[i] + extra * self._shares[i][0] // weights
-            if n == len(shown) - 1 and extra:
-                width = room - given  # the rounding left over goes to the last column
-            header.resizeSection(i, width)
-            given += width
+        self._applying, self._dragged = True, False
+        try:
+            for n, i in enumerate(shown):
+                width = least[i] + extra * self._shares[i][0] // weights
+                if n == len(shown) - 1 and extra:
+                    width = room - given  # the rounding left over goes to the last column
+                header.resizeSection(i, width)
+                given += width
+        finally:
+            self._applying = False
+
+    def keep_until_shown(self) -> None:
+        """Widths just restored from the last session stay as they were left while the window
+        opens and settles (its layout resizes the view several times); only a change of width
+        after that shares the room again."""
+        self._keep = True
+
+    def _settled(self) -> None:
+        self._keep = False
+        self._width = self._view.viewport().width()
+        self._view_width = self._view.width()
+
+    def _on_section_resized(self) -> None:
+        if not self._applying:
+            self._dragged = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self._view.viewport().width() != self._width:
             self._width = self._view.viewport().width()
+            view_width, self._view_width = self._view_width, self._view.width()
+            if self._keep:
+                if self._view.isVisible():
+                    QTimer.singleShot(SETTLE_MS, self._settled)
+                return False
+            # A column dragged wider brings a scroll bar, which narrows the viewport but not
+            # the view: sharing the room again then would undo the drag.
+            if self._dragged and view_width == self._view.width():
+                return False
             self.apply()
         return False
