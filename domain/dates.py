@@ -10,6 +10,7 @@ follows the computer's locale: a programme printed on a machine set to German mu
 - ``weekday_date``   "Wednesday 11 September 2019"
 - ``short_weekday_date``  "Wed 11 Sept 2019" (the planner, review meetings)
 - ``month_year``     "September 2019" (target months)
+- ``time_text``      "2 pm", "10:30 am" (a meeting's time)
 - ``dotted_date``    "6.7.15" (the purpose layout of the programme)
 
 Reading: ``parse_council_date`` takes a date as councils write it, day first; ``date_field``
@@ -65,6 +66,13 @@ def long_date(d: dt.date) -> str:
 def weekday_date(d: dt.date) -> str:
     """'Wednesday 11 September 2019'."""
     return f"{WEEKDAY_NAMES[d.weekday()]} {long_date(d)}"
+
+
+def time_text(t: dt.time) -> str:
+    """'2 pm', '10:30 am': a meeting's time as agendas write it."""
+    hour = t.hour % 12 or 12
+    suffix = "am" if t.hour < 12 else "pm"
+    return f"{hour}:{t.minute:02d} {suffix}" if t.minute else f"{hour} {suffix}"
 
 
 def short_weekday_date(d: dt.date) -> str:
@@ -200,3 +208,24 @@ def date_field(value: Any, field: str, label: str) -> dt.date | None:
             except ValueError:
                 pass
     raise Invalid(f"The {label} '{value}' is not a date; enter it as {DATE_FORMAT_HINT}.", field)
+
+
+_CLOCK = re.compile(r"^(\d{1,2})(?:\s*[.:]\s*(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$", re.IGNORECASE)
+
+
+def parse_clock_time(text: str) -> dt.time:
+    """Read a time as councils write it: "2.00 pm", "10.00 am", "2pm", "14:00", "9.30".
+    Noon is "12.00 pm" and midnight "12.00 am". Raises ValueError with an example otherwise."""
+    cleaned = " ".join(text.strip().split())
+    m = _CLOCK.match(cleaned)
+    if m is None:
+        raise ValueError(f"{text.strip()!r} is not a time; write it like 2.00 pm or 14:00.")
+    hour, minute = int(m[1]), int(m[2] or 0)
+    half = (m[3] or "").replace(".", "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"{text.strip()!r} is not a time: {hour} is not an hour of a 12-hour clock.")
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"{text.strip()!r} is not a time; write it like 2.00 pm or 14:00.")
+    return dt.time(hour, minute)

@@ -80,6 +80,7 @@ class MeetingStatus(enum.StrEnum):
     MOVED = "moved"
     CANCELLED = "cancelled"
     HELD = "held"
+    ADJOURNED = "adjourned"  # it met but did not reach every item
 
 
 class SourceKind(enum.StrEnum):
@@ -236,7 +237,12 @@ class ProgrammeYear(Versioned, Base):
 
 class Meeting(Versioned, Base):
     __tablename__ = "meeting"
-    __table_args__ = (Index("ix_meeting_committee_starts", "committee_id", "starts_at"),)
+    __table_args__ = (
+        Index("ix_meeting_committee_starts", "committee_id", "starts_at"),
+        # One row per Modern.gov meeting in a committee, whoever imports it and however often:
+        # two imports at the same moment cannot both add it (the database refuses the second).
+        UniqueConstraint("committee_id", "modgov_id", name="uq_meeting_committee_modgov"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id", ondelete="CASCADE"))
@@ -249,6 +255,9 @@ class Meeting(Versioned, Base):
     capacity_items: Mapped[int | None] = mapped_column(Integer, nullable=True)
     capacity_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The council's Modern.gov meeting id, when the meeting came from (or was matched with) its
+    # web service; None for a meeting made here.
+    modgov_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
     entries: Mapped[list[ProgrammeEntry]] = relationship(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import short_date as _day
+from .words import counted
 
 __all__ = [
     "BookedItem",
@@ -28,14 +29,29 @@ __all__ = [
     "ProposedPlacement",
     "Suggestion",
     "Unplaced",
+    "HAPPENED",
     "conflicts",
     "officer_names",
+    "shown_status",
     "suggest_schedule",
 ]
 
+# A meeting that took place, whether someone marked it so or its day has passed.
+HAPPENED = frozenset({"held", "adjourned"})
+
+
+def shown_status(status: str, day: date, today: date) -> str:
+    """What a meeting is, as every view names it: a scheduled or moved meeting whose day has
+    passed was held, though nobody marked it; marking it records what happened (held,
+    adjourned) and a cancelled meeting stays cancelled."""
+    status = str(status).lower()
+    if status in ("scheduled", "moved") and day < today:
+        return "held"
+    return status
+
 
 def _items(n: int) -> str:
-    return f"{n} item" if n == 1 else f"{n} items"
+    return counted(n, "item")
 
 
 # --- Inputs --------------------------------------------------------------------------------------
@@ -58,7 +74,8 @@ class MeetingSlot:
 
     @property
     def held(self) -> bool:
-        return str(self.status).lower() == "held"
+        """Marked as having taken place (held or adjourned)."""
+        return str(self.status).lower() in HAPPENED
 
     def is_upcoming(self, today: date) -> bool:
         """Still to happen: after today and neither held nor cancelled."""

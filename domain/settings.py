@@ -115,3 +115,19 @@ def save_settings(
         session.add(Setting(key="settings_version", value=str(SETTINGS_VERSION)))
     session.flush()
     return previous
+
+
+# The database's identity: made once by migration 0006, never changed, copied with the file.
+IDENTITY_KEY = "database.identity"
+
+
+def database_identity(session: Session) -> str:
+    """The database's own identity (32 hex digits), e.g. for a calendar's stable UIDs."""
+    row = session.get(Setting, IDENTITY_KEY)
+    if row is None:
+        raise Invalid(
+            "This database has no identity yet; open it once with this version of Scrutineer "
+            "so that it is upgraded, then try again."
+        )
+    value = json.loads(row.value)
+    return str(value)

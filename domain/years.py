@@ -46,6 +46,14 @@ def year_bounds(year_start: int, start_month: int = 5) -> tuple[dt.date, dt.date
     return dt.date(year_start, start_month, 1), dt.date(year_start + 1, start_month, 1)
 
 
+def added_after_year(added: dt.date, year_start: int, start_month: int = 5) -> bool:
+    """Whether a topic added on ``added`` is out of place on the programme of ``year_start``:
+    added after that year ended. A topic may be suggested before its year starts (seed 001's
+    2019-20 programme lists items added in November 2018 and March 2019), so an earlier date
+    is no mistake."""
+    return added >= year_bounds(year_start, start_month)[1]
+
+
 def municipal_year_label(year_start: int, style: Literal["dash", "slash", "full"] = "dash") -> str:
     """How the municipal year is written on printed documents.
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 # create every enum of the Qt namespace, tens of milliseconds.
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from . import errors, live, navigation
 from .actions import new_action, shortcut, standard_shortcut
@@ -33,6 +33,7 @@ from .widgets.selection import SelectionBar
 from .workflows.committees import CommitteesFlow
 from .workflows.history import HistoryFlow
 from .workflows.host import WorkflowHost
+from .workflows.meeting_import import MeetingImportFlow
 from .workflows.meetings import MeetingsFlow
 from .workflows.topics import TopicsFlow
 from .workflows.transfer import TransferFlow
@@ -111,8 +112,10 @@ class MainWindow(WorkflowHost):
         elif name == "meetings":
             page.current_meeting_changed.connect(lambda _m: self._update_actions())
             page.set_actions(
-                [self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action]
+                [self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action, self.outcome_action,
+                 self.print_meeting_action]
             )
+            page.add_context_actions([self.print_meeting_action])
         elif name in ("reviews", "decisions"):
             page.open_topic_requested.connect(self.show_topic)
 
@@ -154,7 +157,6 @@ class MainWindow(WorkflowHost):
         self.quit_action = new_action(self, "&Quit", self.close, "quit")
         standard_shortcut(self.quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
         self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setObjectName("undo")
         standard_shortcut(self.undo_action, QKeySequence.StandardKey.Undo, "Ctrl+Z")
@@ -182,13 +184,18 @@ class MainWindow(WorkflowHost):
         self.move_meeting_action = new_action(self, "M&ove meeting…", self.meetings_flow.move_meeting, "moveMeeting", "Move the selected meeting to another date or time")
         self.cancel_meeting_action = new_action(self, "&Cancel meeting", self.meetings_flow.cancel_meeting, "cancelMeeting", "Cancel the selected meeting and say where its items go")
         self.reinstate_meeting_action = new_action(self, "&Reinstate meeting", self.meetings_flow.reinstate_meeting, "reinstateMeeting", "Reinstate the selected cancelled meeting")
+        self.outcome_action = new_action(self, "Record &what happened…", self.meetings_flow.record_outcome, "recordOutcome", "Record that the selected meeting was held or adjourned, and defer the items it did not take")
+        self.print_meeting_action = new_action(self,
+            "&Print meeting papers…", self.print_meeting_papers, "printMeetingPapers",
+            "Preview, print or save the selected meeting's scrutiny items with their report deadline, or the chair's briefing",
+        )  # fmt: skip
         self.import_csv_action = new_action(self,
-            "&Import programme from CSV…", self.transfer_flow.import_programme_csv, "importProgrammeCsv",
-            "Add the meetings and items of a CSV file in the council's layout to this year's programme",
+            "&Import programme…", self.transfer_flow.import_programme, "importProgrammeCsv",
+            "Add the meetings and items of a CSV, Excel or Word file in the council's layout to this year's programme",
         )
-        self.export_csv_action = new_action(self,
-            "E&xport programme as CSV…", self.transfer_flow.export_programme_csv, "exportProgrammeCsv",
-            "Save this year's programme as a CSV file in the council's layout (exempt items left out)",
+        self.export_action = new_action(self,
+            "E&xport programme…", self.transfer_flow.export_programme, "exportProgramme",
+            "Save this year's programme as a web page to publish, a CSV file or a calendar of its meetings (exempt items left out)",
         )
         self.approved_action = new_action(self,
             "Programme &approved", self.committees_flow.toggle_approved, "programmeApproved",
@@ -208,7 +215,7 @@ class MainWindow(WorkflowHost):
         file_menu.addAction(self.new_committee_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_csv_action)
-        file_menu.addAction(self.export_csv_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         from .printing import install_print_actions
 
@@ -229,7 +236,9 @@ class MainWindow(WorkflowHost):
         programme_menu = menus.addMenu("&Programme")
         programme_menu.addAction(self.approved_action)
         meetings_menu = menus.addMenu("&Meetings")
-        meetings_menu.addActions([self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action])
+        meetings_menu.addActions([self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action, self.outcome_action, *MeetingImportFlow(self).actions])
+        meetings_menu.addSeparator()
+        meetings_menu.addAction(self.print_meeting_action)
 
     # --- the database -----------------------------------------------------------------------
 
@@ -269,6 +278,11 @@ class MainWindow(WorkflowHost):
         self.committee_id = self.selection.committee_id
         self.committee = self.selection.committee
         self.year_start = self.selection.year_start
+        # Remembered at once, not only on close: the next start opens the committee last used
+        # even if this run never closes cleanly.
+        self.window_state.set_int("committee", self.committee_id)
+        self.window_state.set_int("year", self.year_start)
+        self.window_state.sync()
         self._update_title()
         self._stale = set(PAGES)
         self._reload_current()
@@ -357,6 +371,20 @@ class MainWindow(WorkflowHost):
 
         open_tracked(self, dialog, on_accept)
 
+    def print_meeting_papers(self, meeting_id: int | None = None) -> QWidget | None:
+        """The print preview of a meeting's own papers: the one given, else the one selected
+        on the Meetings page."""
+        from .printing import controller_of
+
+        if meeting_id is None:
+            meetings: Any = self.pages.get("meetings")
+            meeting = meetings.current_meeting() if meetings is not None else None
+            meeting_id = meeting.id if meeting is not None else None
+        controller = controller_of(self)
+        if meeting_id is None or controller is None:
+            return None
+        return controller.open_meeting_papers(meeting_id)
+
     def show_topic(self, topic_id: int) -> bool:
         return navigation.show_topic(self, topic_id)
 
@@ -376,12 +404,17 @@ class MainWindow(WorkflowHost):
         self.find_action.setEnabled(ready)
         self.approved_action.setEnabled(ready)
         self.import_csv_action.setEnabled(ready)
-        self.export_csv_action.setEnabled(ready)
+        self.export_action.setEnabled(ready)
         meeting = meetings.current_meeting() if ready and meetings is not None else None
         self.add_meeting_action.setEnabled(ready)
         self.move_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")
         self.cancel_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")
         self.reinstate_meeting_action.setEnabled(meeting is not None and meeting.status == "cancelled")
+        self.outcome_action.setEnabled(
+            meeting is not None and meeting.status != "cancelled"
+            and meeting.starts_at.date() <= meetings.model.today()
+        )
+        self.print_meeting_action.setEnabled(meeting is not None)
 
     # --- window state -----------------------------------------------------------------------
 

@@ -22,6 +22,8 @@ from . import errors
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from .settings import WindowState
+
 EXEMPT_LABEL = "Include exempt items (NOT FOR PUBLICATION)"
 EXEMPT_WARNING = (
     "The document will show exempt (Part II) items in full: titles, reasons, officers and "
@@ -99,11 +101,19 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
 class PrintDialogs:
     """The dialogs printing opens: one seam, so tests can replace any of them."""
 
+    def __init__(self, state: WindowState | None = None) -> None:
+        # Where the last file was saved is window state; without it, Documents is offered.
+        self.state = state
+
     def save_file_name(self, parent: QWidget | None, suggested: str) -> str | None:
-        start = str(Path.home() / suggested)
+        from .save_folder import remember_folder, start_folder
+
+        start = str(start_folder(self.state) / suggested)
         name, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", start, "PDF files (*.pdf)")
         if not name:
             return None
+        if self.state is not None:
+            remember_folder(self.state, Path(name))
         return name if name.lower().endswith(".pdf") else name + ".pdf"
 
     def choose_folder(self, parent: QWidget | None) -> str | None:

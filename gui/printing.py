@@ -34,12 +34,12 @@ from .print_output import PrintDialogs, PrintedPdf, save_as, send_to_printer, wr
 
 if TYPE_CHECKING:
 
-    from domain.printing.document import DecisionsDoc, ProgrammeDoc
+    from domain.printing.document import DecisionsDoc, MeetingPapersDoc, ProgrammeDoc
     from domain.printing.review import ReviewDoc
 
     from .hub import Hub
 
-    Document = ProgrammeDoc | DecisionsDoc | ReviewDoc
+    Document = ProgrammeDoc | DecisionsDoc | ReviewDoc | MeetingPapersDoc
 
 # What can be printed, in the order the preview offers it.
 PROGRAMME = "programme"
@@ -55,6 +55,13 @@ DOCUMENT_KINDS: tuple[tuple[str, str], ...] = (
 )
 # A review's document needs the review, so it is offered only from the Reviews page.
 REVIEW_KINDS: tuple[tuple[str, str], ...] = ((REVIEW, "Recommendations and responses"),)
+# A meeting's own papers, offered from a meeting (Meetings page, planner).
+MEETING_AGENDA = "meeting_agenda"
+MEETING_BRIEFING = "meeting_briefing"
+MEETING_KINDS: tuple[tuple[str, str], ...] = (
+    (MEETING_AGENDA, "Agenda items and report deadlines (for report authors)"),
+    (MEETING_BRIEFING, "Chair\u2019s briefing: agenda items and the next three meetings"),
+)
 
 
 class PrintingWindow(Protocol):
@@ -85,6 +92,7 @@ class PrintRequest:
     year_start: int
     include_exempt: bool = False
     review_id: int | None = None  # for REVIEW
+    meeting_id: int | None = None  # for MEETING_AGENDA and MEETING_BRIEFING
 
 
 def _slug(text: str) -> str:
@@ -95,7 +103,12 @@ def _slug(text: str) -> str:
 
 
 def build_document(hub: Hub, request: PrintRequest) -> Document:
-    from domain.printing.build import build_decisions, build_programme
+    from domain.printing.build import (
+        FORWARD_LOOK,
+        build_decisions,
+        build_meeting_papers,
+        build_programme,
+    )
     from domain.printing.review import build_review
 
     if request.kind == REVIEW:
@@ -103,6 +116,15 @@ def build_document(hub: Hub, request: PrintRequest) -> Document:
             raise ValueError("a review document needs review_id")
         return hub.query(build_review, review_id=request.review_id, include_exempt=request.include_exempt)
 
+    if request.kind in (MEETING_AGENDA, MEETING_BRIEFING):
+        if request.meeting_id is None:
+            raise ValueError("a meeting's papers need meeting_id")
+        return hub.query(
+            build_meeting_papers,
+            meeting_id=request.meeting_id,
+            include_exempt=request.include_exempt,
+            forward_look=FORWARD_LOOK if request.kind == MEETING_BRIEFING else 0,
+        )
     if request.kind in (PROGRAMME, PROGRAMME_WITH_ANNEX):
         return hub.query(
             build_programme,
@@ -122,13 +144,15 @@ def build_document(hub: Hub, request: PrintRequest) -> Document:
 
 
 def render_document(doc: Document) -> bytes:
-    from domain.printing.document import ProgrammeDoc
-    from domain.printing.render import render_decisions, render_programme
+    from domain.printing.document import MeetingPapersDoc, ProgrammeDoc
+    from domain.printing.render import render_decisions, render_meeting_papers, render_programme
     from domain.printing.review import ReviewDoc, render_review
 
     buffer = io.BytesIO()
     if isinstance(doc, ProgrammeDoc):
         render_programme(doc, buffer)
+    elif isinstance(doc, MeetingPapersDoc):
+        render_meeting_papers(doc, buffer)
     elif isinstance(doc, ReviewDoc):
         render_review(doc, buffer)
     else:
@@ -137,12 +161,15 @@ def render_document(doc: Document) -> bytes:
 
 
 def suggested_file_name(doc: Document, short_name: str = "") -> str:
-    from domain.printing.document import ProgrammeDoc
+    from domain.printing.document import MeetingPapersDoc, ProgrammeDoc
     from domain.printing.review import ReviewDoc
 
     who = _slug(short_name or doc.committee_name)
     if isinstance(doc, ProgrammeDoc):
         what = f"work-programme-{doc.short_year.replace('/', '-')}"
+    elif isinstance(doc, MeetingPapersDoc):
+        day = doc.meeting.starts_at.date().isoformat()
+        what = f"{day}-{'chairs-briefing' if doc.with_forward_look else 'agenda-items'}"
     elif isinstance(doc, ReviewDoc):
         what = f"{_slug(doc.review_title)}-recommendations"
     else:
@@ -157,6 +184,39 @@ def make_pdf(hub: Hub, request: PrintRequest) -> PrintedPdf:
     doc = build_document(hub, request)
     short = hub.query(get_committee, committee_id=request.committee_id).short_name
     return PrintedPdf(render_document(doc), doc.title, suggested_file_name(doc, short))
+
+
+def open_meeting_papers(
+    parent: QWidget,
+    hub: Hub,
+    *,
+    committee_id: int,
+    meeting_id: int,
+    dialogs: PrintDialogs | None = None,
+    kind: str = MEETING_AGENDA,
+) -> QWidget | None:
+    """The print preview of a meeting's own papers (``kind`` first), from which they are
+    printed or saved as PDF; None, with the reason shown, when they cannot be made."""
+    from .dialogs.print_preview import PrintPreviewDialog
+
+    def produce(chosen: str, include_exempt: bool) -> PrintedPdf:
+        # A meeting's papers do not depend on the year shown: the meeting says which it is.
+        request = PrintRequest(chosen, committee_id, 0, include_exempt, meeting_id=meeting_id)
+        return make_pdf(hub, request)
+
+    dialog = PrintPreviewDialog(
+        produce=produce, dialogs=dialogs or PrintDialogs(), kinds=MEETING_KINDS, parent=parent
+    )
+    dialog.setObjectName("MeetingPapersPreview")
+    combo = dialog.kind_combo
+    combo.blockSignals(True)  # one render, of the document asked for
+    combo.setCurrentIndex(max(0, combo.findData(kind)))
+    combo.blockSignals(False)
+    if not dialog.reload():
+        dialog.deleteLater()
+        return None
+    dialog.show()
+    return dialog
 
 
 # --- printing every committee -----------------------------------------------------------------
@@ -292,7 +352,7 @@ class PrintController(QObject):
         super().__init__(window)
         self.window = window
         self._hub = hub
-        self.dialogs = dialogs or PrintDialogs()
+        self.dialogs = dialogs or PrintDialogs(getattr(window, "window_state", None))
         self.preview: QWidget | None = None
         self.batch: BatchPrint | None = None
 
@@ -341,6 +401,18 @@ class PrintController(QObject):
         dialog.show()
         return dialog
 
+    def open_meeting_papers(self, meeting_id: int, kind: str = MEETING_AGENDA) -> QWidget | None:
+        """Preview a meeting's own papers (agenda items, or the chair's briefing)."""
+        committee_id, _year = current_selection(self.window)
+        if self.hub is None or committee_id is None:
+            self.dialogs.message(self.window, "Print meeting papers", "Choose a meeting first.")
+            return None
+        self.preview = open_meeting_papers(
+            self.window, self.hub, committee_id=committee_id, meeting_id=meeting_id,
+            dialogs=self.dialogs, kind=kind,
+        )  # fmt: skip
+        return self.preview
+
     def print_programme(self) -> bool:
         request = self._request()
         pdf = self._pdf(request) if request else None
@@ -374,9 +446,10 @@ class PrintController(QObject):
         if batch is not None and batch.error:
             self.dialogs.message(self.window, "Print all committees", batch.error)
             return
-        noun = "programme" if len(files) == 1 else "programmes"
+        from domain.words import counted
+
         where = batch.folder if batch is not None else ""
-        text = f"Printed {len(files)} {noun} into {where}."
+        text = f"Printed {counted(len(files), 'programme')} into {where}."
         if cancelled:
             text = f"Cancelled: {text} Each file written is complete."
         status = getattr(self.window, "statusBar", None)
@@ -456,4 +529,5 @@ __all__ = [
     "controller_of",
     "install_print_actions",
     "make_pdf",
+    "open_meeting_papers",
 ]

@@ -66,6 +66,13 @@ class WindowState:
         else:
             self._settings.setValue(self._key(name), value)
 
+    def text(self, name: str) -> str | None:
+        value = self._settings.value(self._key(name))
+        return value if isinstance(value, str) and value else None
+
+    def set_text(self, name: str, value: str) -> None:
+        self._settings.setValue(self._key(name), value)
+
     def sync(self) -> None:
         self._settings.sync()
 

@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         database = open_database(f"sqlite:///{Path(tmp) / 'demo.sqlite'}")
         with database.transaction() as s:
             load_demo(s)
+            _scoring_example(s)
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(database, settings=settings)
         window.resize(1280, 800)
@@ -84,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         if view.scoring_panel is not None and hasattr(view.scoring_panel, "set_topic"):
             save("topics_with_scoring")
         view.filter_edit.clear()
+        _half_score(window)
+        save("scoring_panel")
         _review_example(database)
         # The Programme page is the planner (the picture keeps the name the README uses).
         names = {"programme": "planner"}
@@ -136,84 +139,62 @@ def main(argv: list[str] | None = None) -> int:
         save_dialog("council_settings", dialog)
         window.close()
         database.close()
-
-    path = args.out / f"scoring_panel{suffix}.png"
-    save_scoring_panel(str(path))
-    print(path)
     return 0
 
 
-def save_scoring_panel(path: str, width: int = 980, height: int = 900) -> None:
-    """Save a picture of the scoring panel with a demo topic half-scored.
-
-    Drawn alone, not in the window, so the picture shows the panel at a readable size.
-    """
+def _scoring_example(s: Session) -> None:
+    """Two councillors' scores of Young Carers, one agreed, for the scoring panel's history."""
     import datetime as dt
 
-    from PySide6.QtGui import QUndoStack
-    from PySide6.QtWidgets import QApplication
+    from domain.ops import assessments, topics
 
-    from domain.db import open_database
-    from domain.demo import load_demo
-    from domain.ops import assessments, committees, topics
-    from gui.hub import Hub
+    rows = topics.list_topics(s, committee_id=_ecsc_id(s))
+    topic = next(t for t in rows if t.title == "Young Carers")
+    assessments.record_assessment(
+        s,
+        topic_id=topic.id,
+        scorer="Councillor Allen",
+        answers=[(True, "Schools report more young carers"), (True, ""),
+                 (False, ""), (True, ""), (False, ""), (False, "")],
+        scored_on=dt.date(2019, 9, 10),
+    )
+    murphy = assessments.record_assessment(
+        s,
+        topic_id=topic.id,
+        scorer="Councillor Murphy",
+        answers=[
+            (True, "Raised by the Young Carers' forum"),
+            (True, "Cabinet decision due in the autumn"),
+            (False, ""),
+            (True, "Carers live in every ward"),
+            (True, ""),
+            (True, ""),
+        ],
+        scored_on=dt.date(2019, 9, 11),
+    )
+    assessments.set_agreed(s, assessment_id=murphy.id)
+
+
+def _half_score(window: MainWindow) -> None:
+    """Young Carers on the Topics page, a third councillor half-way through scoring it."""
+    view = window.topics_view
+    view.select_topic(next(r.id for r in view.model.rows() if r.title == "Young Carers"))
+    panel = view.scoring_panel
+    if panel is None:
+        return
     from gui.widgets.scoring import ScoringPanel
 
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as tmp:
-        database = open_database(f"sqlite:///{Path(tmp) / 'demo.sqlite'}")
-        try:
-            with database.transaction() as s:
-                load_demo(s)
-                ecsc = next(
-                    c for c in committees.list_committees(s) if c.name.startswith("Education")
-                )
-                rows = topics.list_topics(s, committee_id=ecsc.id)
-                topic = next(t for t in rows if t.title == "Young Carers")
-                assessments.record_assessment(
-                    s,
-                    topic_id=topic.id,
-                    scorer="Councillor Allen",
-                    answers=[(True, "Schools report more young carers"), (True, ""),
-                             (False, ""), (True, ""), (False, ""), (False, "")],
-                    scored_on=dt.date(2019, 9, 10),
-                )
-                murphy = assessments.record_assessment(
-                    s,
-                    topic_id=topic.id,
-                    scorer="Councillor Murphy",
-                    answers=[
-                        (True, "Raised by the Young Carers' forum"),
-                        (True, "Cabinet decision due in the autumn"),
-                        (False, ""),
-                        (True, "Carers live in every ward"),
-                        (True, ""),
-                        (True, ""),
-                    ],
-                    scored_on=dt.date(2019, 9, 11),
-                )
-                assessments.set_agreed(s, assessment_id=murphy.id)
-            hub = Hub(database)
-            panel = ScoringPanel(hub, QUndoStack())
-            panel.set_topic(topic.id)
-            panel.scorer_edit.setText("Councillor Mrs Johnson")
-            evidence = (
-                "Raised by the Young Carers' forum and partners",
-                "Cabinet Member has asked for the Committee's view",
-                "",
-            )
-            for row, answer, text in zip(panel.rows, (True, True, False), evidence, strict=False):
-                row.answer.set_answer(answer)
-                row.evidence.setPlainText(text)
-            panel.resize(width, height)
-            panel.show()
-            panel.rows[3].answer.setFocus()
-            for _ in range(3):  # layouts and the splitter settle over a few event-loop turns
-                app.processEvents()
-            panel.grab().save(path)
-            panel.close()
-        finally:
-            database.close()
+    assert isinstance(panel, ScoringPanel)
+    panel.scorer_edit.setText("Councillor Mrs Johnson")
+    evidence = (
+        "Raised by the Young Carers' forum and partners",
+        "Cabinet Member has asked for the Committee's view",
+        "",
+    )
+    for row, answer, text in zip(panel.rows, (True, True, False), evidence, strict=False):
+        row.answer.set_answer(answer)
+        row.evidence.setPlainText(text)
+    panel.rows[3].answer.setFocus()
 
 
 def _review_example(database: Database) -> None:

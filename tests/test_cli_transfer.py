@@ -15,6 +15,7 @@ from domain.errors import Invalid
 from domain.io import layout
 from domain.ops import planning, topics
 from domain.ops.convert import committee_by_name
+from domain.printing.build import waiting_order
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = ",".join(layout.HEADER)
@@ -61,7 +62,11 @@ def programme_of(url: str, committee: str, year: int) -> tuple[list, list]:
             (g.meeting.starts_at.date(), [(e.title, e.score, e.reason, e.responsible) for e in g.entries])
             for g in view.meetings
         ],
-        [(t.title, t.score, t.reason, t.responsible) for t in view.to_be_scheduled],
+        # In the printed programme's order (the order the items joined the list).
+        [
+            (t.title, t.score, t.reason, t.responsible)
+            for t in sorted(view.to_be_scheduled, key=lambda t: waiting_order(t.id))
+        ],
     )
 
 
@@ -199,7 +204,7 @@ def test_export_writes_excel_friendly_csv_with_each_date_once(
     lines = data.decode("utf-8-sig").split("\r\n")
     assert lines[1].startswith("10 July 2019,Fair Funding for Schools,")
     assert lines[2].startswith(",Pledge Update,")
-    assert any(line.startswith("11 September 2019,Child Exploitation,2,") for line in lines)
+    assert any(line.startswith("11 September 2019,Child Exploitation [To follow],2,") for line in lines)
     assert "Council – Education" in data.decode("utf-8")  # the en dash survives
     assert sum(1 for line in lines if line.startswith("To be scheduled,")) == 9
     assert str(out_file) in out
@@ -217,7 +222,7 @@ def test_exempt_items_are_never_exported_unless_asked_for(
     public, full = tmp_path / "public.csv", tmp_path / "full.csv"
     args = ("--db", str(demo_file), "export", "--committee", "ECSC", "--year", "2019-20")
     code, _, err = cli(capsys, *args, "--out", str(public))
-    assert code == 0 and "1 exempt (Part II) item(s) left out" in err
+    assert code == 0 and "1 exempt (Part II) item left out" in err
     assert "Young Carers" not in public.read_text(encoding="utf-8-sig")
     code, _, err = cli(capsys, *args, "--out", str(full), "--include-exempt")
     assert code == 0 and "do not publish" in err
@@ -310,3 +315,54 @@ def test_as_a_separate_process_a_bad_file_exits_non_zero_with_one_line(tmp_path:
         "for an item that was not scored. Correct the file and import it again; nothing was "
         "imported."
     ]
+
+
+# --- Word and Excel files ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_import_reads_the_councils_word_and_excel_programmes(
+    kind: str, demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from programme_files import ecsc_docx, ecsc_xlsx
+
+    path = tmp_path / f"ECSC work programme.{kind}"
+    path.write_bytes(ecsc_docx() if kind == "docx" else ecsc_xlsx())
+    code, out, err = cli(
+        capsys, "--db", str(demo_file), "import", str(path), "--committee", "Copy of ECSC", "--year",
+        "2019-20", "--create-committee",
+    )  # fmt: skip
+    assert code == 0, err
+    assert out == (
+        "Imported 26 items at 5 meetings (5 new), 9 items to be scheduled and 2 select committee "
+        "reviews into Copy of ECSC, 2019 - 20.\n"
+    )
+    # An old programme: said once, not once per meeting.
+    assert err.splitlines() == ["note: 5 meetings of this file have already taken place."]
+    meetings, waiting = programme_of(f"sqlite:///{demo_file}", "Copy of ECSC", 2019)
+    assert [len(items) for _, items in meetings] == [6, 5, 7, 6, 2]
+    assert waiting[0][0] == "School visits" and len(waiting) == 9
+
+
+@pytest.mark.parametrize(
+    ("kind", "where"),
+    [
+        ("docx", "table 1, row 4, column 'Prioritisation Score'"),
+        ("xlsx", "sheet 'Programme 2019-20', row 10, column 'Prioritisation Score'"),
+    ],
+)
+def test_a_bad_word_or_excel_file_gets_one_line_and_changes_nothing(
+    kind: str, where: str, demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from programme_files import ecsc_docx, ecsc_xlsx
+
+    bad = tmp_path / f"programme.{kind}"
+    bad.write_bytes(ecsc_docx(bad_cell=(4, 2, "7")) if kind == "docx" else ecsc_xlsx(bad_cell=(10, 3, 7)))
+    before = snapshot(demo_file)
+    code, out, err = cli(
+        capsys, "--db", str(demo_file), "import", str(bad), "--committee", "ECSC", "--year", "2019-20",
+        "--append",
+    )  # fmt: skip
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and f"{bad}, {where}: 7 is not a score" in err
+    assert snapshot(demo_file) == before

@@ -3,8 +3,9 @@
 Usage: python docs/printed/make_images.py   (needs pdftoppm, Debian package poppler-utils)
 
 Writes programme.png (ECSC 2019 - 20), decisions.png (tracking decisions), annex.png (the
-blank prioritisation tool) and scoring-sheet.png (a topic scored with the tool) beside this
-file, from a throwaway database loaded with the demo.
+blank prioritisation tool), scoring-sheet.png (a topic scored with the tool) and
+meeting-papers.png (the chair's briefing for 11 September 2019) beside this file, from a
+throwaway database loaded with the demo.
 """
 
 from __future__ import annotations
@@ -21,16 +22,19 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 from domain.db import open_database  # noqa: E402
 from domain.demo import load_demo  # noqa: E402
-from domain.ops import assessments, topics  # noqa: E402
+from domain.ops import assessments, planning, topics  # noqa: E402
 from domain.ops.convert import committee_by_name  # noqa: E402
 from domain.printing.build import (  # noqa: E402
+    FORWARD_LOOK,
     build_decisions,
+    build_meeting_papers,
     build_programme,
     build_scoring_sheets,
 )
 from domain.printing.render import (  # noqa: E402
     render_annex,
     render_decisions,
+    render_meeting_papers,
     render_programme,
     render_scoring_sheet,
 )
@@ -75,6 +79,11 @@ def main() -> None:
                 programme = build_programme(s, committee_id=ecsc.id, year_start=2019, annex=True)
                 decisions = build_decisions(s, committee_id=ecsc.id)
                 sheets = build_scoring_sheets(s, topic_ids=[early_help.id])
+                september = next(
+                    m.id for m in planning.list_meetings(s, committee_id=ecsc.id, year_start=2019)
+                    if m.starts_at.date() == dt.date(2019, 9, 11)
+                )  # fmt: skip
+                papers = build_meeting_papers(s, meeting_id=september, forward_look=FORWARD_LOOK)
         finally:
             db.close()
         assert programme.annex is not None
@@ -83,6 +92,7 @@ def main() -> None:
             "decisions": lambda p: render_decisions(decisions, p),
             "annex": lambda p: render_annex(programme.annex, p, council_name=programme.council_name),
             "scoring-sheet": lambda p: render_scoring_sheet(sheets, p),
+            "meeting-papers": lambda p: render_meeting_papers(papers, p),
         }
         for name, render in jobs.items():
             pdf = work / f"{name}.pdf"

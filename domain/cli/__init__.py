@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES = (
     "domain.cli.data",
     "domain.cli.transfer",
+    "domain.cli.meetings",
     "domain.cli.printing",
     "domain.cli.history",
 )
@@ -100,6 +101,29 @@ def find_committee(session: Session, name: str) -> Committee:
         return committee_by_name(session, name)
     except NotFound as exc:
         raise CliError(f"{exc} Run 'python app.py committees' to list them with their years.") from None
+
+
+def committee_to_import_into(session: Session, name: str, *, create: bool) -> Committee:
+    """The committee an import names with --committee; with --create-committee (``create``) a
+    new one of that name when there is none. Two imports creating it at once make it once: the
+    second waits here for the first (domain.locks; on SQLite the transaction already holds the
+    write lock) and then finds it."""
+    from ..errors import NotFound
+    from ..locks import lock_committee_names
+    from ..models import Committee
+    from ..ops import committees
+    from ..ops.convert import committee_by_name, get
+
+    lock_committee_names(session)
+    try:
+        return committee_by_name(session, name)
+    except NotFound as exc:
+        if not create:
+            raise CliError(
+                f"{exc} Run 'python app.py committees' to list them, or add "
+                "--create-committee to create it."
+            ) from None
+        return get(session, Committee, committees.create_committee(session, name=name).id)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,5 +1,5 @@
 """Commands that print documents to PDF: a committee's work programme, every committee's
-programme for a year, and the tracking decisions document.
+programme for a year, the tracking decisions document and a meeting's own papers.
 
 Only what printing needs is imported (SQLAlchemy, the domain's ops and ReportLab): no Qt, no
 Alembic unless the database needs a migration, no bank-holiday tables.
@@ -8,11 +8,19 @@ Alembic unless the database needs a migration, no bank-holiday tables.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..words import counted
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..models import Committee
 from . import find_committee, parse_year
 
 
@@ -63,6 +71,37 @@ def register(sub: argparse._SubParsersAction) -> None:
         "PUBLICATION",
     )
     p.set_defaults(func=cmd_print_decisions)
+
+    p = sub.add_parser(
+        "print-meeting",
+        help="print a meeting's scrutiny items with their report deadline (and a forward look)",
+        description="Print the scrutiny items on a meeting's agenda, each with its purpose, "
+        "report author and the report deadline: the list sent to report authors. With "
+        "--forward-look, add the items of the meetings after it for the chair's briefing. "
+        "Exempt (Part II) items are left out unless --include-exempt is given.",
+    )
+    p.add_argument("--committee", required=True, metavar="NAME", help="committee name or short name")
+    p.add_argument("--date", required=True, metavar="DATE", help="the meeting's date, e.g. 11 Sept 2019")
+    p.add_argument(
+        "--time", metavar="HH:MM", help="the meeting's start time, when it has two that day"
+    )
+    p.add_argument("--out", required=True, metavar="FILE", help="the PDF to write")
+    p.add_argument(
+        "--forward-look",
+        nargs="?",
+        type=int,
+        const=3,
+        default=0,
+        metavar="N",
+        help="add the next N meetings' items (3 when N is not given) for the chair's briefing",
+    )
+    p.add_argument(
+        "--include-exempt",
+        action="store_true",
+        help="also print exempt items, each marked Part II; every page is then marked NOT FOR "
+        "PUBLICATION",
+    )
+    p.set_defaults(func=cmd_print_meeting)
 
 
 # --- arguments --------------------------------------------------------------------------------
@@ -208,8 +247,8 @@ def _print_all(args: argparse.Namespace, year: int) -> int:
     for path, doc in docs:
         _write(render_programme, doc, path)
         print(f"Wrote {path}")
-    noun = "programme" if len(docs) == 1 else "programmes"
-    print(f"Printed {len(docs)} {noun} for {_year_label(year)} into {out_dir}.")
+
+    print(f"Printed {counted(len(docs), 'programme')} for {_year_label(year)} into {out_dir}.")
     _warn_exempt(args.include_exempt)
     return 0
 
@@ -237,6 +276,92 @@ def cmd_print_decisions(args: argparse.Namespace) -> int:
     from ..printing.render import render_decisions
 
     _write(render_decisions, doc, out)
-    print(f"Wrote {out}: {doc.committee_name}, {doc.heading} ({len(doc.rows)} resolutions).")
+
+    print(f"Wrote {out}: {doc.committee_name}, {doc.heading} ({counted(len(doc.rows), 'resolution')}).")
+    _warn_exempt(args.include_exempt)
+    return 0
+
+
+def _meeting_on(session: Session, committee: Committee, day: dt.date, time_text: str | None) -> int:
+    """The id of the committee's meeting on ``day`` (at ``time_text`` when given)."""
+    from sqlalchemy import select
+
+    from ..dates import long_date
+    from ..dates import time_text as written_time
+    from ..models import Meeting
+    from . import CliError
+
+    lo = dt.datetime.combine(day, dt.time())
+    meetings = session.execute(
+        select(Meeting.id, Meeting.starts_at)
+        .where(
+            Meeting.committee_id == committee.id,
+            Meeting.starts_at >= lo,
+            Meeting.starts_at < lo + dt.timedelta(days=1),
+        )
+        .order_by(Meeting.starts_at)
+    ).all()
+    if time_text:
+        try:
+            at = dt.time.fromisoformat(time_text.strip())
+        except ValueError:
+            raise CliError(f"--time {time_text!r} is not a time; write it as 14:00.") from None
+        meetings = [m for m in meetings if m.starts_at.time() == at]
+    if len(meetings) == 1:
+        return int(meetings[0].id)
+    if not meetings:
+        raise CliError(
+            f"{committee.name} has no meeting on {long_date(day)}"
+            + (f" at {time_text}." if time_text else ".")
+            + " The Meetings page lists its meetings."
+        )
+    times = ", ".join(written_time(m.starts_at.time()) for m in meetings)
+    raise CliError(
+        f"{committee.name} has {counted(len(meetings), 'meeting')} on {long_date(day)} "
+        f"({times}); say which with --time HH:MM."
+    )
+
+
+def cmd_print_meeting(args: argparse.Namespace) -> int:
+    from . import CliError
+
+    if args.forward_look < 0:
+        raise CliError("--forward-look takes a number of meetings, 0 or more.")
+    out = Path(args.out)
+    check_writable(out)
+
+    from ..dates import parse_council_date
+
+    try:
+        day = parse_council_date(args.date)
+    except ValueError as exc:
+        raise CliError(f"--date: {exc}") from None
+
+    from ..printing.build import build_meeting_papers
+    from . import open_db
+
+    database = open_db(args.db)
+    try:
+        with database.transaction(read_only=True) as s:
+            committee = find_committee(s, args.committee)
+            doc = build_meeting_papers(
+                s,
+                meeting_id=_meeting_on(s, committee, day, args.time),
+                include_exempt=args.include_exempt,
+                forward_look=args.forward_look,
+            )
+    finally:
+        database.close()
+
+    from ..printing.render import render_meeting_papers
+
+    _write(render_meeting_papers, doc, out)
+    items = counted(len(doc.meeting.rows), "item")
+    ahead = (
+        f" and the forward look of {counted(len(doc.forward_look), 'meeting')}"
+        if doc.with_forward_look
+        else ""
+    )
+    print(f"Wrote {out}: {doc.committee_name}, {doc.meeting.date_label}: {items}{ahead}.")
     _warn_exempt(args.include_exempt)
     return 0

@@ -1,4 +1,6 @@
-"""Commands that move a work programme in and out as a CSV file in the council's layout."""
+"""Commands that move a work programme in (a CSV, Excel or Word file in the council's layout)
+and out (a web page, a spreadsheet, a Word document, a CSV file or a calendar: the formats of
+``domain.ops.publish``)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..words import counted
 from . import find_committee, parse_year
 
 if TYPE_CHECKING:
@@ -17,13 +20,19 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import",
-        help="import a work programme from a CSV file in the council's column layout",
-        description="Read a work programme from a CSV file with the columns Date of meeting, "
-        "Agenda item, Prioritisation Score, Reason for consideration, Responsible Cabinet "
-        "Member / Officer. The whole file is checked first; if any row is wrong nothing is "
-        "imported.",
+        help="import a work programme from a CSV, Excel (.xlsx) or Word (.docx) file in the "
+        "council's column layout",
+        description="Read a work programme from a CSV file, an Excel workbook or a Word document "
+        "with the columns Date of meeting, Agenda item, Prioritisation Score (or Purpose of the "
+        "agenda item), Reason for consideration, Responsible Cabinet Member / Officer; Word and "
+        "Excel files may also have 'Items to be scheduled' and 'Select Committee Reviews' "
+        "tables. The kind of file is told from its content. The whole file is checked first; if "
+        "any row is wrong nothing is imported.",
     )
-    p.add_argument("file", metavar="FILE", help="the CSV file (UTF-8 or Windows-1252; , ; or tab)")
+    p.add_argument(
+        "file", metavar="FILE",
+        help="the .csv (UTF-8 or Windows-1252; , ; or tab), .xlsx or .docx file",
+    )
     p.add_argument("--committee", required=True, metavar="NAME", help="committee name or short name")
     p.add_argument("--year", required=True, metavar="YEAR", help="municipal year, e.g. 2019-20")
     p.add_argument(
@@ -41,14 +50,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "export",
-        help="export a committee's work programme for a year as a CSV file",
-        description="Write a work programme as a CSV file in the council's column layout "
-        "(UTF-8 with a byte order mark, so Excel shows every character). Exempt (Part II) "
-        "items are left out unless --include-exempt is given.",
+        help="export a committee's work programme for a year: a web page, CSV or a calendar",
+        description="Write a committee's work programme for a year in one of these formats "
+        "(chosen with --format, else by the --out file's extension). "
+        + " ".join(f"{key}: {text}" for key, text in _format_help())
+        + " For printing, use the print command (PDF). Exempt (Part II) items are left out "
+        "unless --include-exempt is given.",
     )
     p.add_argument("--committee", required=True, metavar="NAME", help="committee name or short name")
     p.add_argument("--year", required=True, metavar="YEAR", help="municipal year, e.g. 2019-20")
-    p.add_argument("--format", choices=["csv"], default="csv", help="file format (csv)")
+    p.add_argument(
+        "--format",
+        choices=_format_keys(),
+        help="file format (default: from the --out file's extension, else csv)",
+    )
     p.add_argument("--out", required=True, metavar="FILE", help="the file to write")
     p.add_argument(
         "--include-exempt",
@@ -63,27 +78,13 @@ def _committee_for_import(session: Session, args: argparse.Namespace) -> Committ
     from sqlalchemy import func, select
 
     from ..deadlines import municipal_year_label
-    from ..errors import NotFound
-    from ..locks import lock_committee_names, lock_programme
-    from ..models import Committee, Topic
-    from ..ops import committees
-    from ..ops.convert import committee_by_name, get
-    from . import CliError
+    from ..locks import lock_programme
+    from ..models import Topic
+    from . import CliError, committee_to_import_into
 
-    # Two imports at once: the second waits here until the first has committed, then sees
-    # its committee and its items (domain.locks; on SQLite the transaction already holds the
-    # write lock).
-    lock_committee_names(session)
-    try:
-        committee = committee_by_name(session, args.committee)
-    except NotFound as exc:
-        if not args.create_committee:
-            raise CliError(
-                f"{exc} Run 'python app.py committees' to list them, or add "
-                "--create-committee to create it."
-            ) from None
-        info = committees.create_committee(session, name=args.committee)
-        return get(session, Committee, info.id)
+    # Two imports at once: the second waits until the first has committed, then sees its
+    # committee and its items (a new committee has none).
+    committee = committee_to_import_into(session, args.committee, create=args.create_committee)
     year = parse_year(args.year)
     lock_programme(session, committee.id, year)
     booked = session.scalar(
@@ -93,16 +94,18 @@ def _committee_for_import(session: Session, args: argparse.Namespace) -> Committ
     )
     if booked and not args.append:
         raise CliError(
-            f"{committee.name} already has {booked} items in {municipal_year_label(year)}; "
+            f"{committee.name} already has {counted(booked, 'item')} in {municipal_year_label(year)}; "
             "importing would add them again. Add --append to add this file to that programme."
         )
     return committee
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    import sys
+
     from ..deadlines import municipal_year_label
-    from ..io.csv import read_programme_csv
     from ..io.rows import ImportFileError
+    from ..io.sniff import read_programme
     from ..ops.imports import check_rows_in_year, import_programme
     from . import CliError, open_db
 
@@ -111,7 +114,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     # The file is read and checked against the layout before the database is opened, so a
     # bad file cannot touch it at all.
     try:
-        rows = read_programme_csv(path, name=str(path))
+        rows = read_programme(path, name=str(path))
     except ImportFileError as exc:
         raise CliError(str(exc)) from None
     database = open_db(args.db, user=args.user)
@@ -125,40 +128,56 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
     finally:
         database.close()
-    meetings = summary.meetings_created + summary.meetings_reused
+
     print(
-        f"Imported {summary.entries} items at {meetings} meetings "
-        f"({summary.meetings_created} new) and {summary.to_be_scheduled} items to be scheduled "
-        f"into {summary.committee}, {municipal_year_label(year)}."
+        f"Imported {summary.counts()} into {summary.committee}, {municipal_year_label(year)}."
     )
+    for warning in summary.warnings:
+        print(f"note: {warning}", file=sys.stderr)
     return 0
+
+
+def _format_keys() -> list[str]:
+    from ..ops.publish import FORMATS
+
+    return list(FORMATS)
+
+
+def _format_help() -> list[tuple[str, str]]:
+    from ..ops.publish import FORMATS
+
+    return [(f.key, f.purpose) for f in FORMATS.values()]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     import sys
 
-    from ..deadlines import municipal_year_label
-    from ..io.csv import write_programme_csv
-    from ..ops.exports import programme_table
+    from ..io.output import write_export
+    from ..ops.publish import FORMATS
+    from ..years import municipal_year_label
     from . import open_db
 
     year = parse_year(args.year)
     out = Path(args.out)
+    by_extension = {f.extension: f.key for f in FORMATS.values()}
+    fmt = FORMATS[args.format or by_extension.get(out.suffix.lower(), "csv")]
     database = open_db(args.db)
     try:
         with database.transaction(read_only=True) as s:
             committee = find_committee(s, args.committee)
             name = committee.name
-            table = programme_table(
+            exported = fmt.make(
                 s, committee_id=committee.id, year_start=year, include_exempt=args.include_exempt
             )
     finally:
         database.close()
-    write_programme_csv(out, table.rows)
-    print(f"Wrote {len(table.rows)} rows of {name}, {municipal_year_label(year)} to {out}.")
-    if table.exempt_left_out:
+    write_export(out, exported.data, what=fmt.noun)
+    print(f"Wrote {exported.contents} of {name}, {municipal_year_label(year)} to {out}.")
+    for note in exported.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if exported.exempt_left_out:
         print(
-            f"{table.exempt_left_out} exempt (Part II) item(s) left out; --include-exempt "
+            f"{counted(exported.exempt_left_out, 'exempt (Part II) item')} left out; --include-exempt "
             "writes them (the file is then not for publication).",
             file=sys.stderr,
         )

@@ -1,7 +1,7 @@
 """Outside formats as codecs: files in, plain rows out; export rows in, files out.
 
-Each format has one module here (``csv`` today; a workbook, a Word table, an HTML page or a
-calendar file would each be one more). A reader turns a file into checked
+Each format has one module here (``csv``, ``xlsx``, ``docx``; ``sniff`` tells a file's kind by
+its content and calls its reader). A reader turns a file into checked
 :class:`~domain.io.rows.ProgrammeRow` values in the council's layout; a writer turns
 :class:`~domain.io.rows.ExportRow` values into a file. Nothing here opens a session or calls a
 use case: ``domain.ops.imports`` writes read rows into the database and ``domain.ops.exports``

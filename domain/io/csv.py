@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .layout import DEFAULT_MAX_SCORE, FORMULA_START, HEADER, cells_of, known_columns, read_records
 from .output import write_export
-from .rows import ExportRow, ImportFileError, ProgrammeRow
+from .rows import ExportRow, ImportFileError, ProgrammeExport, ProgrammeRow, read_source
 
 _NOT_CSV = "Save the table from the spreadsheet as CSV (File > Save As > CSV UTF-8) and import that."
 
@@ -29,23 +29,7 @@ _NOT_CSV = "Save the table from the spreadsheet as CSV (File > Save As > CSV UTF
 def _read_source(source: str | bytes | Path, name: str | None) -> tuple[str, bytes | str]:
     if isinstance(source, Path):
         label = name or source.name
-        try:
-            return label, source.read_bytes()
-        except FileNotFoundError:
-            raise ImportFileError(
-                label, None, None, f"There is no file {source}.",
-                hint="Check the name and folder of the file.",
-            ) from None
-        except IsADirectoryError:
-            raise ImportFileError(
-                label, None, None, f"{source} is a folder, not a file.",
-                hint="Give the path of the CSV file itself.",
-            ) from None
-        except OSError as exc:
-            raise ImportFileError(
-                label, None, None, f"The file cannot be read: {exc.strerror or exc}.",
-                hint="Check that you may open it, or copy it somewhere you can.",
-            ) from None
+        return label, read_source(source, label, kind="CSV file")
     return name or "the CSV text", source
 
 
@@ -60,7 +44,7 @@ def _decode(data: bytes, label: str) -> str:
     if not data.strip():
         raise refuse("The file is empty.")
     if data.startswith(b"PK\x03\x04"):
-        raise refuse("This is an Excel workbook (.xlsx), not a CSV file.")
+        raise refuse("This is a Word document or an Excel workbook (a zip file), not a CSV file.")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise refuse("This is an Excel 97-2003 workbook (.xls), not a CSV file.")
     if data.startswith(b"%PDF"):
@@ -173,9 +157,16 @@ def programme_csv_text(rows: Iterable[ExportRow]) -> str:
     return buffer.getvalue()
 
 
-def write_programme_csv(path: Path, rows: Iterable[ExportRow]) -> None:
-    """Write the file in UTF-8 with a byte order mark (so Excel reads the accents right).
+def programme_csv_bytes(rows: Iterable[ExportRow]) -> bytes:
+    """The file in UTF-8 with a byte order mark (so Excel reads the accents right)."""
+    return ("\ufeff" + programme_csv_text(rows)).encode("utf-8")
 
-    An existing file is only ever replaced by a complete one.
-    """
-    write_export(path, ("\ufeff" + programme_csv_text(rows)).encode("utf-8"), what="CSV file")
+
+def programme_csv(export: ProgrammeExport) -> bytes:
+    """The whole programme as a CSV file's bytes (as every export writer is called)."""
+    return programme_csv_bytes(export.rows)
+
+
+def write_programme_csv(path: Path, rows: Iterable[ExportRow]) -> None:
+    """Write the file; an existing file is only ever replaced by a complete one."""
+    write_export(path, programme_csv_bytes(rows), what="CSV file")

@@ -13,6 +13,7 @@ from .. import scoring
 from ..errors import Invalid
 from ..models import Answer, Assessment, Committee, Topic
 from ..values import AssessmentInfo, CriteriaSetInfo, TopicRow
+from ..words import counted
 from .bulk import chunks, insert_rows
 from .convert import (
     CriteriaCache,
@@ -66,8 +67,8 @@ def record_assessment(
         cs = CriteriaCache(session)[criteria_set_id]
     if len(answers) != len(cs.questions):
         raise Invalid(
-            f"The {cs.name} tool has {len(cs.questions)} questions; {len(answers)} answers "
-            "were given.",
+            f"The {cs.name} tool has {counted(len(cs.questions), 'question')}; "
+            f"{counted(len(answers), 'answer')} {'was' if len(answers) == 1 else 'were'} given.",
             "answers",
         )
     a = Assessment(

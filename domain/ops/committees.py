@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import Invalid
@@ -138,6 +138,36 @@ def list_years(session: Session, *, committee_id: int) -> list[int]:
     ):
         years.add(municipal_year_of(starts_at.date(), month))
     return sorted(years, reverse=True)
+
+
+def newest_programme(session: Session) -> int | None:
+    """The committee whose programme is the newest (the latest municipal year with topics, a
+    programme or meetings; between equals, the one meeting latest), for a window that has no
+    committee to go back to. None when there are no committees."""
+    month = start_month(session)
+    newest: dict[int, tuple[int, dt.datetime]] = {}
+
+    def note(committee_id: int, year: int, last: dt.datetime = dt.datetime.min) -> None:
+        newest[committee_id] = max(newest.get(committee_id, (year, last)), (year, last))
+
+    for cid, year in session.execute(
+        select(Topic.committee_id, func.max(Topic.year_start)).group_by(Topic.committee_id)
+    ):
+        note(cid, year)
+    for cid, year in session.execute(
+        select(ProgrammeYear.committee_id, func.max(ProgrammeYear.year_start)).group_by(
+            ProgrammeYear.committee_id
+        )
+    ):
+        note(cid, year)
+    for cid, last in session.execute(
+        select(Meeting.committee_id, func.max(Meeting.starts_at)).group_by(Meeting.committee_id)
+    ):
+        note(cid, municipal_year_of(last.date(), month), last)
+    if newest:
+        return max(newest, key=lambda cid: newest[cid])
+    first = list_committees(session)
+    return first[0].id if first else None
 
 
 def set_programme_approved(

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from ..dates import long_date
 from ..errors import Conflict
 from ..io.layout import DATE, SCORE, format_date
-from ..io.rows import ProgrammeRow
+from ..io.rows import ProgrammeRow, Section
 from ..locks import lock_programme
 from ..models import (
     Assessment,
@@ -33,8 +33,10 @@ from ..models import (
     MeetingStatus,
     ProgrammeEntry,
     Topic,
+    TopicKind,
     TopicStatus,
 )
+from ..words import counted
 from ..years import municipal_year_label, municipal_year_of, start_month, year_bounds
 from . import assessments, planning, topics
 from .bulk import chunks, insert_rows
@@ -43,7 +45,7 @@ from .criteria import set_for_committee
 from .planning import year_span
 from .planning.common import entries_of, renumber, scheduled_status
 
-_FILE = "the CSV file"
+_FILE = "the file"
 
 
 def check_rows_in_year(
@@ -66,6 +68,15 @@ def check_rows_in_year(
             )
 
 
+def _past_meetings_in_one_line(warnings: list[str]) -> tuple[str, ...]:
+    """An old programme imported books every meeting "after it took place": say that once."""
+    past = [w for w in warnings if w.endswith("which has already taken place.")]
+    if len(past) <= 1:
+        return tuple(warnings)
+    rest = [w for w in warnings if w not in past]
+    return (f"{counted(len(past), 'meeting')} of this file have already taken place.", *rest)
+
+
 @dataclass(frozen=True, slots=True)
 class ImportSummary:
     committee: str
@@ -75,6 +86,22 @@ class ImportSummary:
     entries: int
     to_be_scheduled: int
     topics: int
+    reviews: int = 0  # select committee reviews
+    # What booking said: meetings that have already taken place, items after a report deadline.
+    warnings: tuple[str, ...] = ()
+
+    def counts(self) -> str:
+        """'26 items at 8 meetings (8 new), 9 items to be scheduled and 2 select committee
+        reviews': what an import brought in, for the command line and the window alike."""
+        meetings = self.meetings_created + self.meetings_reused
+        parts = [
+            f"{counted(self.entries, 'item')} at {counted(meetings, 'meeting')} "
+            f"({self.meetings_created} new)",
+            f"{counted(self.to_be_scheduled, 'item')} to be scheduled",
+        ]
+        if self.reviews:
+            parts.append(counted(self.reviews, "select committee review"))
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def import_programme(
@@ -169,14 +196,14 @@ def _import(
     new_topics: list[dict[str, Any]] = []
     shared: dict[tuple[str, str, int | None, int | None], tuple[int, str]] = {}
     booked: set[tuple[int, int]] = set()  # (topic index, meeting id)
-    bookings: dict[int, list[tuple[int, str | None]]] = {}
+    bookings: dict[int, list[tuple[int, str | None, bool]]] = {}
     scored: list[tuple[int, int]] = []
     entries = waiting = 0
     today = dt.date.today()
     # Every topic made from a dated row is booked at once, so it starts out as booking leaves it.
     booked_status = scheduled_status(TopicStatus.PROPOSED)
 
-    def new_topic(r: ProgrammeRow, status: TopicStatus) -> int:
+    def new_topic(r: ProgrammeRow, status: TopicStatus, kind: TopicKind = TopicKind.REPORT) -> int:
         values = topics.validate(
             {
                 "title": r.title,
@@ -184,6 +211,7 @@ def _import(
                 "reason": r.reason,
                 "responsible": r.responsible,
                 "status": status,
+                "kind": kind,
                 "exempt": r.exempt_paragraph is not None,
                 "exempt_paragraph": r.exempt_paragraph,
                 "added_on": today,
@@ -194,7 +222,13 @@ def _import(
             scored.append((len(new_topics) - 1, r.score))
         return len(new_topics) - 1
 
+    reviews = 0
     for r in rows:
+        if r.section is Section.REVIEWS:
+            # Listed on the programme as a select committee review, as the print lists it.
+            new_topic(r, TopicStatus.ACCEPTED, TopicKind.SELECT_REVIEW)
+            reviews += 1
+            continue
         if r.meeting_date is None:
             new_topic(r, TopicStatus.TO_BE_SCHEDULED)
             waiting += 1
@@ -209,7 +243,10 @@ def _import(
             topic, reason = new_topic(r, booked_status), r.reason
             shared[key] = (topic, reason)
         booked.add((topic, meeting_id))
-        bookings.setdefault(meeting_id, []).append((topic, None if r.reason == reason else r.reason))
+        # The purpose the entry prints: the layout's own purpose column, else a reason that
+        # differs from the topic's.
+        purpose = r.purpose or (None if r.reason == reason else r.reason)
+        bookings.setdefault(meeting_id, []).append((topic, purpose, r.to_follow))
         entries += 1
     for values, given in zip(new_topics, ids.take(Topic, len(new_topics)), strict=True):
         values["id"] = given
@@ -222,18 +259,20 @@ def _import(
             ids=ids.take(Assessment, len(scored)),
         )
     )
+    warnings: list[str] = []
     for meeting_id, agenda in bookings.items():
         done = planning.book_many(
             session,
             meeting_id=meeting_id,
             bookings=[
-                planning.Booking(topic_ids[t], purpose=purpose, entry_id=given)
-                for (t, purpose), given in zip(
+                planning.Booking(topic_ids[t], purpose=purpose, to_follow=to_follow, entry_id=given)
+                for (t, purpose, to_follow), given in zip(
                     agenda, ids.take(ProgrammeEntry, len(agenda)), strict=True
                 )
             ],
         )
         ids.made[ProgrammeEntry].extend(done.entry_ids)
+        warnings.extend(done.warnings)
     session.flush()
     return ImportSummary(
         committee=committee.name,
@@ -243,6 +282,8 @@ def _import(
         entries=entries,
         to_be_scheduled=waiting,
         topics=len(new_topics),
+        reviews=reviews,
+        warnings=_past_meetings_in_one_line(warnings),
     )
 
 
@@ -410,7 +451,8 @@ def remove_imported(session: Session, *, imported: ImportedIds) -> None:
             day: dt.date = meeting.starts_at.date()
             raise Conflict(
                 f"The import cannot be undone: the meeting of {long_date(day)} it added now "
-                f"has {others} item(s) that the import did not add. Move them to another meeting "
+                f"has {counted(others, 'item')} that the import did not add. Move them to another "
+                "meeting "
                 "first."
             )
     touched: set[int] = set()

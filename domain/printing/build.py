@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import false, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import scoring
@@ -52,9 +52,12 @@ from .document import (
     LAYOUTS,
     PURPOSE,
     SCORED,
+    AgendaMeeting,
+    AgendaRow,
     DecisionRow,
     DecisionsDoc,
     MeetingGroup,
+    MeetingPapersDoc,
     PaperAnnex,
     PaperAnswer,
     PartIIPlaceholder,
@@ -62,6 +65,7 @@ from .document import (
     ProgrammeRow,
     ScheduleRow,
     ScoringSheet,
+    part_ii,
     year_labels,
 )
 
@@ -124,7 +128,47 @@ def _meeting_groups(
     if not meetings:
         return ()
     meeting_ids = [m.id for m in meetings]
-    rows = session.execute(
+    rows = _booked(session, meeting_ids, include_exempt)
+    scores = agreed_scores(session, {r.topic_id for r in rows})
+
+    def programme_row(r: Any) -> ProgrammeRow:
+        score = scores.get(r.topic_id)
+        if layout == PURPOSE:
+            # Purpose and reason have a column each, so neither stands in for the other.
+            return ProgrammeRow(
+                title=r.title,
+                score=score[0] if score else None,
+                reason=r.reason,
+                responsible=r.responsible,
+                flags=_flags(r),
+                purpose=r.purpose or "",
+                part_ii=part_ii(r.exempt, r.exempt_paragraph),
+            )
+        return ProgrammeRow(
+            title=r.title,
+            score=score[0] if score else None,
+            reason=r.purpose if r.purpose is not None else r.reason,
+            responsible=r.responsible,
+            flags=_flags(r),
+            part_ii=part_ii(r.exempt, r.exempt_paragraph),
+        )
+
+    by_meeting = _agendas(
+        session, meeting_ids, rows, programme_row, placeholders and not include_exempt
+    )
+    return tuple(
+        MeetingGroup(
+            m.starts_at.date(),
+            by_meeting[m.id],
+        )
+        for m in meetings
+    )
+
+
+def _booked(session: Session, meeting_ids: Sequence[int], include_exempt: bool) -> Sequence[Any]:
+    """The items booked onto the meetings, with their topics' printable text (public ones only
+    unless ``include_exempt``)."""
+    return session.execute(
         select(
             ProgrammeEntry.id,
             ProgrammeEntry.meeting_id,
@@ -138,39 +182,35 @@ def _meeting_groups(
             Topic.responsible,
             Topic.kind,
             Topic.exempt,
+            Topic.exempt_paragraph,
         )
         .join(Topic, Topic.id == ProgrammeEntry.topic_id)
         .where(ProgrammeEntry.meeting_id.in_(meeting_ids), _public(include_exempt))
     ).all()
-    scores = agreed_scores(session, {r.topic_id for r in rows})
+
+
+def _flags(r: Any) -> tuple[str, ...]:
+    flags = []
+    if r.to_follow:
+        flags.append(TO_FOLLOW)
+    if r.verbal_update or r.kind == TopicKind.VERBAL_UPDATE:
+        flags.append(VERBAL_UPDATE)
+    return tuple(flags)
+
+
+def _agendas(
+    session: Session,
+    meeting_ids: Sequence[int],
+    rows: Sequence[Any],
+    make_row: Callable[[Any], Any],
+    placeholders: bool,
+) -> dict[int, tuple[Any, ...]]:
+    """Each meeting's printed rows in agenda order: ``make_row`` of each booked item and, with
+    ``placeholders``, a ``PartIIPlaceholder`` where each exempt item sits."""
     by_meeting: dict[int, list[_Placed]] = defaultdict(list)
     for r in rows:
-        flags = []
-        if r.to_follow:
-            flags.append(TO_FOLLOW)
-        if r.verbal_update or r.kind == TopicKind.VERBAL_UPDATE:
-            flags.append(VERBAL_UPDATE)
-        score = scores.get(r.topic_id)
-        if layout == PURPOSE:
-            # Purpose and reason have a column each, so neither stands in for the other.
-            row = ProgrammeRow(
-                title=r.title,
-                score=score[0] if score else None,
-                reason=r.reason,
-                responsible=r.responsible,
-                flags=tuple(flags),
-                purpose=r.purpose or "",
-            )
-        else:
-            row = ProgrammeRow(
-                title=r.title,
-                score=score[0] if score else None,
-                reason=r.purpose if r.purpose is not None else r.reason,
-                responsible=r.responsible,
-                flags=tuple(flags),
-            )
-        by_meeting[r.meeting_id].append(_Placed((r.position, r.id), row))
-    if placeholders and not include_exempt:
+        by_meeting[r.meeting_id].append(_Placed((r.position, r.id), make_row(r)))
+    if placeholders:
         # Only the position and the paragraph of an exempt item: nothing it says.
         for ex in session.execute(
             select(
@@ -185,20 +225,22 @@ def _meeting_groups(
             ph = _placeholder(ex.exempt_paragraph)
             if ph is not None:
                 by_meeting[ex.meeting_id].append(_Placed((ex.position, ex.id), ph))
-    return tuple(
-        MeetingGroup(
-            m.starts_at.date(),
-            tuple(p.row for p in sorted(by_meeting.get(m.id, ()), key=lambda p: p.key)),
-        )
-        for m in meetings
-    )
+    return {
+        mid: tuple(p.row for p in sorted(by_meeting.get(mid, ()), key=lambda p: p.key))
+        for mid in meeting_ids
+    }
+
+
+def waiting_order(topic_id: int) -> tuple[int]:
+    """Where an item stands on the printed "Items to be scheduled" list (a sort key): in the
+    order the items joined the list (as the council keeps it), not by date added: seed 001
+    lists an item added in March 2019 before one added in November 2018."""
+    return (topic_id,)
 
 
 def _to_be_scheduled(
     session: Session, committee_id: int, year_start: int, include_exempt: bool, placeholders: bool
 ) -> tuple[ScheduleRow | PartIIPlaceholder, ...]:
-    # In the order the items joined the list (as the council keeps it), not by date added:
-    # seed 001 lists an item added in March 2019 before one added in November 2018.
     waiting = (
         Topic.committee_id == committee_id,
         Topic.year_start == year_start,
@@ -206,11 +248,19 @@ def _to_be_scheduled(
         Topic.kind != TopicKind.SELECT_REVIEW,
     )
     placed = [
-        _Placed((t.id,), ScheduleRow(t.title, t.reason, t.responsible))
+        _Placed(
+            waiting_order(t.id),
+            ScheduleRow(t.title, t.reason, t.responsible, part_ii(t.exempt, t.exempt_paragraph)),
+        )
         for t in session.execute(
-            select(Topic.id, Topic.title, Topic.reason, Topic.responsible).where(
-                *waiting, _public(include_exempt)
-            )
+            select(
+                Topic.id,
+                Topic.title,
+                Topic.reason,
+                Topic.responsible,
+                Topic.exempt,
+                Topic.exempt_paragraph,
+            ).where(*waiting, _public(include_exempt))
         )
     ]
     if placeholders and not include_exempt:
@@ -219,25 +269,23 @@ def _to_be_scheduled(
         ):
             ph = _placeholder(t.exempt_paragraph)
             if ph is not None:
-                placed.append(_Placed((t.id,), ph))
+                placed.append(_Placed(waiting_order(t.id), ph))
     return tuple(p.row for p in sorted(placed, key=lambda p: p.key))
 
 
-def _reviews(
-    session: Session,
-    committee_id: int,
-    year_start: int,
-    include_exempt: bool,
-    placeholders: bool,
-    start_month: int,
-) -> tuple[ScheduleRow | PartIIPlaceholder, ...]:
-    """The "Select Committee Reviews" table.
+@dataclass(frozen=True, slots=True)
+class ListedReview:
+    """A row of the printed "Select Committee Reviews" table and what it was made from."""
 
-    A review (``SelectReview``) stays on every programme from the year it was added until it is
-    closed, unless it reported before the year began (seed 001's 2019-20 programme still lists
-    the bullying review added in March 2019); its reason is its topic's reason, else its scope.
-    A select review topic of the year that has no review record yet is listed too.
-    """
+    key: tuple[Any, ...]  # sorts the rows as the table has them
+    row: ScheduleRow
+    topic_id: int | None
+    exempt_paragraph: int | None  # set on an exempt review (only read with include_exempt)
+
+
+def _review_scope(
+    committee_id: int, year_start: int, start_month: int
+) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     year_begins, year_ends = year_bounds(year_start, start_month)
     current = (
         SelectReview.committee_id == committee_id,
@@ -245,11 +293,38 @@ def _reviews(
         or_(SelectReview.added_on.is_(None), SelectReview.added_on < year_ends),
         or_(SelectReview.reported_on.is_(None), SelectReview.reported_on >= year_begins),
     )
+    reviewed_topics = select(SelectReview.topic_id).where(SelectReview.topic_id.is_not(None))
+    unreviewed = (
+        Topic.committee_id == committee_id,
+        Topic.year_start == year_start,
+        Topic.kind == TopicKind.SELECT_REVIEW,
+        Topic.status.not_in(_REVIEW_GONE),
+        Topic.id.not_in(reviewed_topics),
+    )
+    return current, unreviewed
 
-    def order(added_on: dt.date | None, kind: int, id_: int) -> tuple[Any, ...]:
-        return (added_on is None, added_on or dt.date.max, kind, id_)
 
-    placed: list[_Placed] = []
+def _review_order(added_on: dt.date | None, kind: int, id_: int) -> tuple[Any, ...]:
+    return (added_on is None, added_on or dt.date.max, kind, id_)
+
+
+def listed_reviews(
+    session: Session,
+    *,
+    committee_id: int,
+    year_start: int,
+    include_exempt: bool,
+    start_month: int,
+) -> tuple[ListedReview, ...]:
+    """The reviews the "Select Committee Reviews" table lists, in its order (no placeholders).
+
+    A review (``SelectReview``) stays on every programme from the year it was added until it is
+    closed, unless it reported before the year began (seed 001's 2019-20 programme still lists
+    the bullying review added in March 2019); its reason is its topic's reason, else its scope.
+    A select review topic of the year that has no review record yet is listed too.
+    """
+    current, unreviewed = _review_scope(committee_id, year_start, start_month)
+    listed: list[ListedReview] = []
     public_review = or_(SelectReview.topic_id.is_(None), _public(include_exempt))
     for r in session.execute(
         select(
@@ -261,38 +336,62 @@ def _reviews(
             Topic.id.label("topic_id"),
             Topic.reason,
             Topic.responsible,
+            Topic.exempt,
+            Topic.exempt_paragraph,
         )
         .outerjoin(Topic, Topic.id == SelectReview.topic_id)
         .where(*current, public_review)
     ):
         has_topic = r.topic_id is not None
-        placed.append(
-            _Placed(
-                order(r.added_on, 0, r.id),
+        listed.append(
+            ListedReview(
+                _review_order(r.added_on, 0, r.id),
                 ScheduleRow(
                     r.title,
                     r.reason if has_topic else r.scope,
                     r.lead_officer or (r.responsible if has_topic else ""),
+                    part_ii(bool(r.exempt), r.exempt_paragraph),
                 ),
+                r.topic_id,
+                r.exempt_paragraph if r.exempt else None,
             )
         )
-    reviewed_topics = select(SelectReview.topic_id).where(SelectReview.topic_id.is_not(None))
-    unreviewed = (
-        Topic.committee_id == committee_id,
-        Topic.year_start == year_start,
-        Topic.kind == TopicKind.SELECT_REVIEW,
-        Topic.status.not_in(_REVIEW_GONE),
-        Topic.id.not_in(reviewed_topics),
-    )
     for t in session.execute(
-        select(Topic.id, Topic.title, Topic.reason, Topic.responsible, Topic.added_on).where(
-            *unreviewed, _public(include_exempt)
-        )
+        select(
+            Topic.id, Topic.title, Topic.reason, Topic.responsible, Topic.added_on, Topic.exempt,
+            Topic.exempt_paragraph,
+        ).where(*unreviewed, _public(include_exempt))
     ):
-        placed.append(
-            _Placed(order(t.added_on, 1, t.id), ScheduleRow(t.title, t.reason, t.responsible))
+        listed.append(
+            ListedReview(
+                _review_order(t.added_on, 1, t.id),
+                ScheduleRow(t.title, t.reason, t.responsible, part_ii(t.exempt, t.exempt_paragraph)),
+                t.id,
+                t.exempt_paragraph if t.exempt else None,
+            )
         )
+    return tuple(sorted(listed, key=lambda r: r.key))
+
+
+def _reviews(
+    session: Session,
+    committee_id: int,
+    year_start: int,
+    include_exempt: bool,
+    placeholders: bool,
+    start_month: int,
+) -> tuple[ScheduleRow | PartIIPlaceholder, ...]:
+    """The "Select Committee Reviews" table: :func:`listed_reviews`, with a placeholder where
+    an exempt review sits when the council shows them."""
+    placed = [
+        _Placed(r.key, r.row)
+        for r in listed_reviews(
+            session, committee_id=committee_id, year_start=year_start,
+            include_exempt=include_exempt, start_month=start_month,
+        )
+    ]  # fmt: skip
     if placeholders and not include_exempt:
+        current, unreviewed = _review_scope(committee_id, year_start, start_month)
         for ex in session.execute(
             select(SelectReview.id, SelectReview.added_on, Topic.exempt_paragraph)
             .join(Topic, Topic.id == SelectReview.topic_id)
@@ -300,7 +399,7 @@ def _reviews(
         ):
             ph = _placeholder(ex.exempt_paragraph)
             if ph is not None:
-                placed.append(_Placed(order(ex.added_on, 0, ex.id), ph))
+                placed.append(_Placed(_review_order(ex.added_on, 0, ex.id), ph))
         for ex in session.execute(
             select(Topic.id, Topic.added_on, Topic.exempt_paragraph).where(
                 *unreviewed, Topic.exempt.is_(True)
@@ -308,7 +407,7 @@ def _reviews(
         ):
             ph = _placeholder(ex.exempt_paragraph)
             if ph is not None:
-                placed.append(_Placed(order(ex.added_on, 1, ex.id), ph))
+                placed.append(_Placed(_review_order(ex.added_on, 1, ex.id), ph))
     return tuple(p.row for p in sorted(placed, key=lambda p: p.key))
 
 
@@ -376,10 +475,14 @@ def _annex(
     if exempt and not include_exempt:
         raise refuse_in_public("The topic chosen for the annex is")
     title = session.scalar(select(Topic.title).where(Topic.id == annex_topic_id)) or ""
+    mark = part_ii(
+        exempt,
+        session.scalar(select(Topic.exempt_paragraph).where(Topic.id == annex_topic_id)),
+    )
     assessment = _printed_assessment(session, annex_topic_id)
     if assessment is None:
         questions, bands = _rules(_criteria(session, committee.criteria_set_id))
-        return PaperAnnex(questions=questions, bands=bands, topic_title=title)
+        return PaperAnnex(questions=questions, bands=bands, topic_title=title, part_ii=mark)
     questions, bands = _rules(_criteria(session, assessment.criteria_set_id))
     if assessment.imported:
         # Only the total is known (typed in from a printed programme): no answers to show.
@@ -389,9 +492,14 @@ def _annex(
             topic_title=title,
             total=assessment.total,
             band=assessment.band,
+            part_ii=mark,
         )
     return PaperAnnex(
-        questions=questions, bands=bands, answers=_answers(assessment), topic_title=title
+        questions=questions,
+        bands=bands,
+        answers=_answers(assessment),
+        topic_title=title,
+        part_ii=mark,
     )
 
 
@@ -474,6 +582,89 @@ def build_programmes(
 
 
 # ---------------------------------------------------------------------------------------------
+# A meeting's own papers
+
+FORWARD_LOOK = 3  # meetings after this one in the chair's briefing
+
+
+def build_meeting_papers(
+    session: Session,
+    *,
+    meeting_id: int,
+    include_exempt: bool = False,
+    forward_look: int = 0,
+) -> MeetingPapersDoc:
+    """A meeting's scrutiny items, each with its purpose, report author and the report
+    deadline, and (``forward_look`` > 0) the items of that many meetings after it.
+
+    Cancelled meetings are left out of the forward look. Exempt items follow the programme's
+    rule: left out, a placeholder where the council shows them, or (``include_exempt``) in full
+    and marked, with the document NOT FOR PUBLICATION.
+    """
+    # Deferred, as in build_decisions: printing a programme needs no working-day calendar.
+    from ..deadlines import deadlines_for
+    from ..ops.planning.common import calendar_and_settings
+
+    meeting = get(session, Meeting, meeting_id)
+    committee = meeting.committee
+    cal, settings = calendar_and_settings(session)
+    meetings = [meeting]
+    if forward_look > 0:
+        meetings += session.scalars(
+            select(Meeting)
+            .where(
+                Meeting.committee_id == meeting.committee_id,
+                Meeting.status != MeetingStatus.CANCELLED,
+                or_(
+                    Meeting.starts_at > meeting.starts_at,
+                    (Meeting.starts_at == meeting.starts_at) & (Meeting.id > meeting.id),
+                ),
+            )
+            .order_by(Meeting.starts_at, Meeting.id)
+            .limit(forward_look)
+        ).all()
+    ids = [m.id for m in meetings]
+
+    def agenda_row(r: Any) -> AgendaRow:
+        return AgendaRow(
+            title=r.title,
+            purpose=r.purpose if r.purpose else r.reason,
+            author=r.responsible,
+            flags=_flags(r),
+            part_ii=part_ii(r.exempt, r.exempt_paragraph),
+        )
+
+    rows = _agendas(
+        session,
+        ids,
+        _booked(session, ids, include_exempt),
+        agenda_row,
+        settings.show_part_ii_placeholders and not include_exempt,
+    )
+
+    def agenda(m: Meeting) -> AgendaMeeting:
+        d = deadlines_for(
+            m.starts_at.date(), cal, clear_days=settings.clear_days, report_days=settings.report_days
+        )
+        return AgendaMeeting(
+            starts_at=m.starts_at,
+            report_deadline=d.report_deadline,
+            publication=d.publication,
+            venue=m.venue,
+            rows=rows[m.id],
+        )
+
+    return MeetingPapersDoc(
+        committee_name=committee.name,
+        council_name=settings.council_name,
+        meeting=agenda(meeting),
+        forward_look=tuple(agenda(m) for m in meetings[1:]),
+        with_forward_look=forward_look > 0,
+        not_for_publication=include_exempt,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # Tracking decisions
 
 
@@ -514,8 +705,12 @@ def build_decisions(
             Decision.resolution,
             Decision.target_date,
             Decision.officer,
+            Decision.rag,
+            (exempt_decision_sql() if include_exempt else false()).label("exempt"),
         ).where(*scope, public)
     ).all()
+    # Printed in full, an exempt resolution is marked with its paragraph.
+    exempt_paragraphs = decision_paragraphs(session, (r.id for r in rows if r.exempt))
     latest: dict[int, str] = {}
     ids = [r.id for r in rows]
     for chunk in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
@@ -536,6 +731,8 @@ def build_decisions(
                 officer=r.officer,
                 progress=latest.get(r.id, ""),
                 minute_no=r.minute_no,
+                rag=r.rag.meaning if r.rag is not None else "",
+                part_ii=part_ii(bool(r.exempt), exempt_paragraphs.get(r.id)),
             ),
         )
         for r in rows
@@ -589,7 +786,9 @@ def build_scoring_sheets(
     topics = {
         t.id: t
         for t in session.execute(
-            select(Topic.id, Topic.title, Topic.exempt, Topic.committee_id).where(
+            select(
+                Topic.id, Topic.title, Topic.exempt, Topic.exempt_paragraph, Topic.committee_id
+            ).where(
                 Topic.id.in_(wanted), _public(include_exempt)
             )
         )
@@ -624,16 +823,22 @@ def build_scoring_sheets(
                 total=assessment.total,
                 band=assessment.band,
                 not_for_publication=bool(t.exempt),
+                part_ii=part_ii(t.exempt, t.exempt_paragraph),
             )
         )
     return tuple(sheets)
 
 
 __all__ = [
+    "FORWARD_LOOK",
     "TO_FOLLOW",
     "VERBAL_UPDATE",
+    "ListedReview",
     "build_decisions",
+    "build_meeting_papers",
     "build_programme",
     "build_programmes",
     "build_scoring_sheets",
+    "listed_reviews",
+    "waiting_order",
 ]

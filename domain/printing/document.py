@@ -18,8 +18,13 @@ document what to do with each exempt item:
   cells empty.
 
 Placeholders are accepted wherever a row is: in ``MeetingGroup.rows``, in
-``ProgrammeDoc.to_be_scheduled`` and ``reviews``, and in ``DecisionsDoc.rows``. The builder never
-copies an exempt item's text into a ``ProgrammeRow``, ``ScheduleRow`` or ``DecisionRow``.
+``ProgrammeDoc.to_be_scheduled`` and ``reviews``, in ``DecisionsDoc.rows`` and in a meeting's
+``AgendaMeeting.rows``. In a public document the builder never copies an exempt item's text into
+a ``ProgrammeRow``, ``ScheduleRow``, ``DecisionRow`` or ``AgendaRow``.
+
+In a document NOT FOR PUBLICATION (``include_exempt``) exempt rows print in full, and each is
+marked with ``part_ii`` (a ``PartII``): the renderer prints "Part II (paragraph N)" on the row, so
+whoever reads the paper knows which items to keep back.
 """
 
 from __future__ import annotations
@@ -58,6 +63,22 @@ class PartIIPlaceholder:
 
 
 @dataclass(frozen=True, slots=True)
+class PartII:
+    """The mark on an exempt row printed in full (NOT FOR PUBLICATION)."""
+
+    paragraph: int | None = None  # the Schedule 12A paragraph; None when never given
+
+    @property
+    def label(self) -> str:
+        return "Part II" if self.paragraph is None else f"Part II (paragraph {self.paragraph})"
+
+
+def part_ii(exempt: bool, paragraph: int | None) -> PartII | None:
+    """The mark for a row read with ``include_exempt``: a ``PartII`` for an exempt row."""
+    return PartII(paragraph) if exempt else None
+
+
+@dataclass(frozen=True, slots=True)
 class ProgrammeRow:
     """One agenda item of a meeting on the work programme."""
 
@@ -69,6 +90,7 @@ class ProgrammeRow:
     # Only the purpose layout prints it in its own column; the scored layout folds the purpose
     # into ``reason`` when there is one.
     purpose: str = ""
+    part_ii: PartII | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +112,7 @@ class ScheduleRow:
     subject: str
     reason: str = ""
     responsible: str = ""
+    part_ii: PartII | None = None
 
 
 def _check_answers(
@@ -126,6 +149,7 @@ class PaperAnnex:
     heading: str = "Annex 1 \u2013 Scrutiny Prioritisation Tool"
     total: int | None = None
     band: str | None = None
+    part_ii: PartII | None = None  # an exempt topic's tool, printed NOT FOR PUBLICATION
 
     def __post_init__(self) -> None:
         _check_answers(self.questions, self.answers, f"Annex for {self.topic_title or 'topic'}")
@@ -175,6 +199,8 @@ class DecisionRow:
     officer: str
     progress: str
     minute_no: str = ""
+    rag: str = ""  # "Amber \u2013 progressing"; empty when not marked
+    part_ii: PartII | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +234,7 @@ class ScoringSheet:
     total: int | None = None
     band: str | None = None
     not_for_publication: bool = False
+    part_ii: PartII | None = None
 
     def __post_init__(self) -> None:
         _check_answers(self.questions, self.answers, f"Scoring sheet for {self.topic_title!r}")
@@ -216,3 +243,49 @@ class ScoringSheet:
             object.__setattr__(self, "total", t)
         if self.band is None:
             object.__setattr__(self, "band", band_for(self.total, self.bands))
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaRow:
+    """A scrutiny item on a meeting's agenda, as its report author needs to know it."""
+
+    title: str
+    purpose: str = ""  # the purpose of the agenda item, else the reason it is on the programme
+    author: str = ""  # who writes the report (the responsible officer)
+    flags: tuple[str, ...] = ()  # ("To follow",), ("Verbal update",)
+    part_ii: PartII | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaMeeting:
+    """A meeting, its deadlines and its scrutiny items in agenda order."""
+
+    starts_at: dt.datetime
+    report_deadline: dt.date
+    publication: dt.date
+    venue: str = ""
+    rows: tuple[AgendaRow | PartIIPlaceholder, ...] = ()
+
+    @property
+    def date_label(self) -> str:
+        return council_date(self.starts_at.date())
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingPapersDoc:
+    """A meeting's own papers: its scrutiny items with their report deadline (the list an
+    advisor sends to report authors), then the forward look of the meetings after it (the
+    chair's briefing)."""
+
+    committee_name: str
+    council_name: str
+    meeting: AgendaMeeting
+    forward_look: tuple[AgendaMeeting, ...] = ()
+    with_forward_look: bool = False  # asked for, even when no meeting follows
+    not_for_publication: bool = False
+    draft: bool = False
+
+    @property
+    def title(self) -> str:
+        what = "Chair\u2019s briefing" if self.with_forward_look else "Agenda items"
+        return f"{self.committee_name} \u2013 {what}, {self.meeting.date_label}"

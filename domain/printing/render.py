@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -43,20 +41,39 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.paragraph import split as _rl_split
 from reportlab.platypus.paragraph import strip as _rl_strip
 
-from domain.dates import dotted_date, long_date
+from domain.bands import colours_of as band_colours
+from domain.dates import council_date, dotted_date, long_date, time_text, weekday_date
 from domain.paths import resource_path
 from domain.printing.document import (
     PURPOSE,
+    AgendaMeeting,
+    AgendaRow,
     DecisionRow,
     DecisionsDoc,
     MeetingGroup,
+    MeetingPapersDoc,
     PaperAnnex,
     PaperAnswer,
+    PartII,
     PartIIPlaceholder,
     ProgrammeDoc,
     ProgrammeRow,
     ScheduleRow,
     ScoringSheet,
+)
+from domain.printing.wording import (
+    DRAFT,
+    NO_ITEMS,
+    NO_MEETINGS,
+    NONE_AT_PRESENT,
+    NOT_FOR_PUBLICATION,
+    REVIEWS_TITLE,
+    SCHEDULE_HEADINGS,
+    clean_text,
+    contact_sentence,
+    programme_headings,
+    programme_note,
+    scheduled_title,
 )
 from domain.scoring import BandRule, Question
 
@@ -72,18 +89,6 @@ MARGIN_X = 36.0  # half an inch: leaves the reason column room to breathe on lan
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 15 * mm
 
-LIVE_DOCUMENT_NOTE = (
-    "Please note that the work programme is a \u2018live\u2019 document and subject to change "
-    "at short notice."
-)
-# The purpose layout's draft (seed 000) adds this to the live-document note.
-APPROVAL_NOTE = (
-    "The information in this work programme is intended to be of strategic relevance and is "
-    "subject to approval at the Cooperative Scrutiny Board."
-)
-UNDATED_ITEMS_TITLE = "NEW - items not yet allocated a date"
-NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
-DRAFT = "DRAFT"
 
 _GRID = colors.HexColor("#7F7F7F")
 _RULE = colors.black
@@ -122,25 +127,6 @@ def register_fonts() -> None:
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
     )
     _fonts_ready = True
-
-
-# C0 controls (other than tab and newline) and DEL are not text; ReportLab would pass them into
-# the PDF content stream as garbage glyphs.
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def clean_text(text: str) -> str:
-    """User text made printable without changing what it says.
-
-    NFC-normalised (so "w" + combining circumflex prints and extracts as "ŵ"), every kind of
-    line break made "\\n", tabs made spaces, control characters dropped.
-    """
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\t", " ")
-    text = _CONTROL_CHARS.sub("", text)
-    # A lone surrogate (possible from a mangled clipboard) cannot be encoded into the PDF.
-    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def escape_text(text: str) -> str:
@@ -360,8 +346,9 @@ def markup(text: str, style: str = "cell") -> Paragraph:
 # Flowables
 
 
-class _Bookmark(Flowable):
-    """An invisible outline entry at the point where it is drawn."""
+class Bookmark(Flowable):
+    """An invisible outline entry at the point where it is drawn (every document has an
+    outline: a reader jumps to a meeting, a section or a recommendation from it)."""
 
     def __init__(self, key: str, title: str, level: int = 0) -> None:
         super().__init__()
@@ -669,11 +656,15 @@ def frame_widths(fractions: Iterable[float]) -> list[float]:
     return [w * f for f in fractions]
 
 
+def marks(flags: Sequence[str], part_ii: PartII | None) -> list[Flowable]:
+    """The red line under an item's title: its flags ("To follow") and, on a document NOT FOR
+    PUBLICATION, "Part II (paragraph N)" on each exempt row."""
+    words = [*flags, part_ii.label] if part_ii is not None else list(flags)
+    return [para(" \u00b7 ".join(words), "flag")] if words else []
+
+
 def _item_cell(row: ProgrammeRow) -> list[Flowable]:
-    cell: list[Flowable] = [para(row.title)]
-    if row.flags:
-        cell.append(para(" \u00b7 ".join(row.flags), "flag"))
-    return cell
+    return [para(row.title), *marks(row.flags, row.part_ii)]
 
 
 def _score_text(score: int | None) -> str:
@@ -690,7 +681,7 @@ def _meeting_rows(
     for gi, group in enumerate(groups):
         label = dotted_date(group.meeting_date) if purpose else group.date_label
         date_cell: list[Flowable] = [
-            _Bookmark(f"meeting-{gi}", label),
+            Bookmark(f"meeting-{gi}", label),
             para(label, "cell_bold"),
         ]
         rows: Sequence[ProgrammeRow | PartIIPlaceholder] = group.rows or (None,)  # type: ignore[assignment]
@@ -700,7 +691,7 @@ def _meeting_rows(
                 starts.append(len(data) + 1)
             date: Any = date_cell if first else ""
             if row is None:
-                data.append([date, para("No items booked yet"), "", "", ""])
+                data.append([date, para(NO_ITEMS), "", "", ""])
                 info.append(RowInfo(label, label, first))
             elif isinstance(row, PartIIPlaceholder):
                 data.append([date, para(row.label), "", "", ""])
@@ -726,29 +717,8 @@ def _meeting_rows(
     return data, info, starts
 
 
-def _programme_table(doc: ProgrammeDoc) -> _RowTable:
-    if doc.layout == PURPOSE:
-        header = [
-            para("Date of meeting", "head"),
-            para("Agenda item", "head"),
-            para("Purpose of the agenda item", "head"),
-            para("Reason for consideration", "head"),
-            para("Responsible Officer", "head"),
-        ]
-        columns = _PURPOSE_COLUMNS
-    else:
-        header = [
-            para("Date of meeting", "head"),
-            para("Agenda item", "head"),
-            para("Prioritisation Score", "head_centre"),
-            para("Reason for consideration", "head"),
-            para("Responsible Cabinet Member / Officer", "head"),
-        ]
-        columns = _PROGRAMME_COLUMNS
-    body, body_info, starts = _meeting_rows(doc.meetings, doc.layout)
-    if not body:
-        body = [["", para("No meetings arranged yet"), "", "", ""]]
-        body_info = [RowInfo("No meetings")]
+def _by_meeting_style(starts: Sequence[int]) -> list[tuple[Any, ...]]:
+    """A table of meetings' rows under a date column; ``starts`` are each meeting's first row."""
     commands: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL),
         ("BOX", (0, 0), (-1, -1), 0.75, _RULE),
@@ -760,11 +730,26 @@ def _programme_table(doc: ProgrammeDoc) -> _RowTable:
     ]
     for r in starts[1:]:
         commands.append(("LINEABOVE", (0, r), (-1, r), 0.75, _RULE))
+    return commands
+
+
+def _programme_table(doc: ProgrammeDoc) -> _RowTable:
+    purpose = doc.layout == PURPOSE
+    columns = _PURPOSE_COLUMNS if purpose else _PROGRAMME_COLUMNS
+    # The scored layout's score column (the third) is centred.
+    header = [
+        para(text, "head_centre" if i == 2 and not purpose else "head")
+        for i, text in enumerate(programme_headings(doc))
+    ]
+    body, body_info, starts = _meeting_rows(doc.meetings, doc.layout)
+    if not body:
+        body = [["", para(NO_MEETINGS), "", "", ""]]
+        body_info = [RowInfo("No meetings")]
     return row_table(
         [header, *body],
         frame_widths(columns),
         [None, *body_info],
-        commands,
+        _by_meeting_style(starts),
         repeat_rows=1,
     )
 
@@ -774,11 +759,7 @@ def _schedule_table(
 ) -> _RowTable:
     data: list[list[Any]] = [
         [para(title, "table_title"), "", ""],
-        [
-            para(first_column, "head"),
-            para("Reason added to work programme", "head"),
-            para("Responsible Officer", "head"),
-        ],
+        [para(text, "head") for text in (first_column, *SCHEDULE_HEADINGS[1:])],
     ]
     info: list[RowInfo | None] = [None, None]
     for row in rows:
@@ -786,10 +767,11 @@ def _schedule_table(
             data.append([para(row.label), "", ""])
             info.append(RowInfo(row.label))
         else:
-            data.append([para(row.subject), text_cell(row.reason), text_cell(row.responsible)])
+            subject = [para(row.subject), *marks((), row.part_ii)]
+            data.append([subject, text_cell(row.reason), text_cell(row.responsible)])
             info.append(RowInfo(row.subject))
     if not rows:
-        data.append([para("None at present"), "", ""])
+        data.append([para(NONE_AT_PRESENT), "", ""])
         info.append(RowInfo(title))
     commands = [
         ("SPAN", (0, 0), (-1, 0)),
@@ -800,29 +782,22 @@ def _schedule_table(
 
 
 def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
-    contact = (
-        "For general enquiries relating to the Council\u2019s Scrutiny function, including this "
-        f"committee\u2019s work programme, please contact {doc.officer_name}, Democratic Support "
-        f"Officer, on {doc.officer_phone}."
-    )
-    purpose = doc.layout == PURPOSE
-    scheduled_title = UNDATED_ITEMS_TITLE if purpose else f"Items to be scheduled {doc.short_year}"
-    note = LIVE_DOCUMENT_NOTE
-    if purpose and doc.draft:
-        note = f"{note} {APPROVAL_NOTE}"
+    contact = contact_sentence(doc.officer_name, doc.officer_phone)
+    scheduled = scheduled_title(doc)
+    note = programme_note(doc)
     story: list[Flowable] = [
         para(doc.committee_name.upper(), "committee"),
         para(f"Work Programme {doc.year_label}", "doc_title"),
         para(note, "body"),
-        para(contact, "body"),
+        *([para(contact, "body")] if contact else []),
         Spacer(0, 6),
         _programme_table(doc),
         Spacer(0, 14),
-        _Bookmark("to-be-scheduled", scheduled_title),
-        _schedule_table(scheduled_title, "Subject", doc.to_be_scheduled),
+        Bookmark("to-be-scheduled", scheduled),
+        _schedule_table(scheduled, SCHEDULE_HEADINGS[0], doc.to_be_scheduled),
         Spacer(0, 14),
-        _Bookmark("reviews", "Select Committee Reviews"),
-        _schedule_table("Select Committee Reviews", "Subject", doc.reviews),
+        Bookmark("reviews", REVIEWS_TITLE),
+        _schedule_table(REVIEWS_TITLE, SCHEDULE_HEADINGS[0], doc.reviews),
     ]
     if doc.annex is not None:
         story += [PageBreak(), *_annex_story(doc.annex)]
@@ -862,6 +837,12 @@ def _answer_text(answer: PaperAnswer | None, q: Question) -> str:
     if answer.yes:
         return "Yes" if q.weight == 1 else f"Yes (={q.weight})"
     return "No"
+
+
+def _band_fill(band: str, bands: Sequence[BandRule]) -> colors.Color | None:
+    """The band's fill on paper (the light form of domain.bands): black text reads on each."""
+    found = band_colours(band, bands)
+    return colors.HexColor(found.light.fill) if found is not None else None
 
 
 def _band_range(b: BandRule) -> str:
@@ -904,11 +885,14 @@ def _paper_tables(
         para(band if band else band_names, "cell_bold"),
     ])  # fmt: skip
     info.append(RowInfo("Total"))
+    total_style: list[Any] = [("BACKGROUND", (0, -1), (-1, -1), _HEADER_FILL)]
+    if band and (fill := _band_fill(band, bands)) is not None:
+        total_style.append(("BACKGROUND", (3, -1), (3, -1), fill))
     main = row_table(
         data,
         frame_widths(_PAPER_COLUMNS),
         info,
-        [*grid_table_style(1), ("BACKGROUND", (0, -1), (-1, -1), _HEADER_FILL)],
+        [*grid_table_style(1), *total_style],
         repeat_rows=1,
         # A blank tool is filled in by hand: leave room to write the evidence.
         min_heights=[0, *[34] * len(questions), 22] if answers is None else None,
@@ -918,17 +902,24 @@ def _paper_tables(
     for b in bands:
         band_data.append([para(b.name), para(_band_range(b), "cell_centre")])
         band_info.append(RowInfo(b.name))
-    band_table = row_table(band_data, [110, 70], band_info, grid_table_style(1), repeat_rows=1)
+    # The bands in the colours the program shows them in, their names written beside.
+    band_fills = [
+        ("BACKGROUND", (0, row), (0, row), fill)
+        for row, b in enumerate(bands, start=1)
+        if (fill := _band_fill(b.name, bands)) is not None
+    ]
+    band_table = row_table(band_data, [110, 70], band_info, [*grid_table_style(1), *band_fills], repeat_rows=1)
     return [main, Spacer(0, 12), band_table]
 
 
 def _annex_story(annex: PaperAnnex) -> list[Flowable]:
     story: list[Flowable] = [
-        _Bookmark("annex", annex.heading),
+        Bookmark("annex", annex.heading),
         para(annex.heading, "heading"),
     ]
     if annex.topic_title:
         story.append(markup(f"<b>Topic:</b> {escape_text(annex.topic_title)}", "body"))
+        story += marks((), annex.part_ii)
         story.append(Spacer(0, 4))
     story += _paper_tables(annex.questions, annex.answers, annex.bands, annex.total, annex.band)
     return story
@@ -957,13 +948,14 @@ def render_annex(
 
 def _sheet_story(sheet: ScoringSheet, key: str) -> list[Flowable]:
     story: list[Flowable] = [
-        _Bookmark(key, sheet.topic_title),
+        Bookmark(key, sheet.topic_title),
         para("Scrutiny Prioritisation Tool", "heading"),
     ]
     if sheet.committee_name:
         story.append(para(sheet.committee_name, "body"))
     story += [
         markup(f"<b>Topic:</b> {escape_text(sheet.topic_title)}", "body"),
+        *marks((), sheet.part_ii),
         markup(
             f"<b>Scored by:</b> {escape_text(sheet.scorer)} on "
             f"{escape_text(long_date(sheet.scored_on))}",
@@ -1027,8 +1019,10 @@ def _decision_cells(row: DecisionRow) -> list[Any]:
         f"<b>Officer:</b> {escape_text(row.officer)}<br/>"
         f"<b>Progress:</b> {escape_text(row.progress)}"
     )
+    if row.rag:
+        third += f"<br/><b>RAG:</b> {escape_text(row.rag)}"
     return [
-        markup(f"{first}<br/><u>{escape_text(row.title)}</u>"),
+        [markup(f"{first}<br/><u>{escape_text(row.title)}</u>"), *marks((), row.part_ii)],
         para(row.resolution),
         markup(third),
     ]
@@ -1043,6 +1037,7 @@ def decisions_story(doc: DecisionsDoc) -> list[Flowable]:
         ]
     ]
     info: list[RowInfo | None] = [None]
+    meetings: list[Any] = []
     for row in doc.rows:
         if isinstance(row, PartIIPlaceholder):
             data.append([para(row.label), "", ""])
@@ -1050,10 +1045,16 @@ def decisions_story(doc: DecisionsDoc) -> list[Flowable]:
         else:
             data.append(_decision_cells(row))
             info.append(RowInfo(row.title))
+            if row.meeting_date not in meetings:
+                # The outline lists the meetings the resolutions were made at.
+                meetings.append(row.meeting_date)
+                label = long_date(row.meeting_date)
+                data[-1][0].insert(0, Bookmark(f"meeting-{len(meetings)}", label, level=1))
     if not doc.rows:
         data.append([para("No decisions to track"), "", ""])
         info.append(RowInfo(doc.heading))
     return [
+        Bookmark("decisions", doc.heading),
         para(doc.committee_name, "committee_mixed"),
         para(doc.heading, "doc_title"),
         row_table(data, frame_widths(_DECISION_COLUMNS), info, grid_table_style(1), repeat_rows=1),
@@ -1072,20 +1073,149 @@ def render_decisions(doc: DecisionsDoc, out: Output, *, invariant: bool = False)
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# A meeting's own papers
+
+_AGENDA_COLUMNS = (0.045, 0.235, 0.37, 0.19, 0.16)
+_FORWARD_COLUMNS = (0.14, 0.245, 0.395, 0.22)
+
+
+def _agenda_item(row: AgendaRow) -> list[Flowable]:
+    return [para(row.title), *marks(row.flags, row.part_ii)]
+
+
+def _agenda_table(meeting: AgendaMeeting) -> _RowTable:
+    header = [
+        para("No.", "head_centre"),
+        para("Agenda item", "head"),
+        para("Purpose of the agenda item", "head"),
+        para("Report author", "head"),
+        para("Report deadline", "head"),
+    ]
+    deadline = long_date(meeting.report_deadline)
+    data: list[list[Any]] = [header]
+    info: list[RowInfo | None] = [None]
+    for number, row in enumerate(meeting.rows, start=1):
+        if isinstance(row, PartIIPlaceholder):
+            data.append([para(str(number), "cell_centre"), para(row.label), "", "", ""])
+            info.append(RowInfo(row.label))
+            continue
+        data.append([
+            para(str(number), "cell_centre"),
+            _agenda_item(row),
+            text_cell(row.purpose),
+            text_cell(row.author),
+            para(deadline),
+        ])  # fmt: skip
+        info.append(RowInfo(row.title))
+    if not meeting.rows:
+        data.append(["", para("No scrutiny items booked yet"), "", "", ""])
+        info.append(RowInfo(meeting.date_label))
+    return row_table(
+        data, frame_widths(_AGENDA_COLUMNS), info, grid_table_style(1), repeat_rows=1
+    )
+
+
+def _forward_table(meetings: Sequence[AgendaMeeting]) -> _RowTable:
+    header = [
+        para("Date of meeting", "head"),
+        para("Agenda item", "head"),
+        para("Purpose of the agenda item", "head"),
+        para("Report author", "head"),
+    ]
+    data: list[list[Any]] = [header]
+    info: list[RowInfo | None] = [None]
+    starts: list[int] = []
+    for i, m in enumerate(meetings):
+        label = m.date_label
+        date_cell: list[Flowable] = [
+            Bookmark(f"forward-{i}", label, level=1),
+            para(label, "cell_bold"),
+            para(f"Reports due {council_date(m.report_deadline)}"),
+        ]
+        starts.append(len(data))
+        rows: Sequence[AgendaRow | PartIIPlaceholder | None] = m.rows or (None,)
+        for ri, row in enumerate(rows):
+            date: Any = date_cell if ri == 0 else ""
+            if row is None:
+                data.append([date, para("No items booked yet"), "", ""])
+                info.append(RowInfo(label, label, ri == 0))
+            elif isinstance(row, PartIIPlaceholder):
+                data.append([date, para(row.label), "", ""])
+                info.append(RowInfo(row.label, label, ri == 0))
+            else:
+                data.append([date, _agenda_item(row), text_cell(row.purpose), text_cell(row.author)])
+                info.append(RowInfo(row.title, label, ri == 0))
+    return row_table(
+        data, frame_widths(_FORWARD_COLUMNS), info, _by_meeting_style(starts), repeat_rows=1
+    )
+
+
+def _meeting_facts(m: AgendaMeeting) -> str:
+    when = time_text(m.starts_at.time())
+    where = f", {m.venue.strip()}" if m.venue.strip() else ""
+    return (
+        f"{weekday_date(m.starts_at.date())}, {when}{where}. Reports are due by "
+        f"{weekday_date(m.report_deadline)}; the agenda is published on "
+        f"{weekday_date(m.publication)}."
+    )
+
+
+def meeting_papers_story(doc: MeetingPapersDoc) -> list[Flowable]:
+    m = doc.meeting
+    heading = f"Scrutiny items for the meeting of {long_date(m.starts_at.date())}"
+    story: list[Flowable] = [
+        Bookmark("agenda", heading),
+        para(doc.committee_name, "committee_mixed"),
+        para(heading, "doc_title"),
+        para(_meeting_facts(m), "body"),
+        Spacer(0, 4),
+        _agenda_table(m),
+    ]
+    if doc.with_forward_look:
+        count = len(doc.forward_look)
+        title = "Forward look: " + (
+            "no meetings are arranged after this one yet"
+            if not count
+            else "the next meeting" if count == 1 else f"the next {count} meetings"
+        )
+        story += [Spacer(0, 16), Bookmark("forward-look", title), para(title, "heading")]
+        if count:
+            story.append(_forward_table(doc.forward_look))
+    return story
+
+
+def render_meeting_papers(doc: MeetingPapersDoc, out: Output, *, invariant: bool = False) -> None:
+    """Print a meeting's scrutiny items for report authors, with the forward look of the
+    meetings after it when the document has one (landscape A4)."""
+    build_pdf(
+        meeting_papers_story(doc),
+        out,
+        Furniture(doc.title, doc.council_name, doc.draft, doc.not_for_publication),
+        subject="Scrutiny items and report deadlines for a meeting",
+        keywords=["scrutiny", "agenda", "report deadline", doc.committee_name],
+        invariant=invariant,
+    )
+
+
 __all__ = [
+    "Bookmark",
     "Furniture",
     "Output",
     "PrintError",
     "RowInfo",
     "build_pdf",
+    "contact_sentence",
     "escape_text",
     "frame_widths",
     "grid_table_style",
     "markup",
+    "marks",
     "para",
     "register_fonts",
     "render_annex",
     "render_decisions",
+    "render_meeting_papers",
     "render_programme",
     "render_scoring_sheet",
     "row_table",

@@ -21,7 +21,9 @@ from reportlab.platypus import Flowable, Spacer
 from domain.dates import long_date
 from domain.decision_values import ReviewInfo
 from domain.exemption import refuse_in_public, review_exemption
+from domain.printing.document import PartII, part_ii
 from domain.printing.render import (
+    Bookmark,
     Furniture,
     Output,
     RowInfo,
@@ -29,6 +31,7 @@ from domain.printing.render import (
     escape_text,
     frame_widths,
     grid_table_style,
+    marks,
     markup,
     para,
     row_table,
@@ -73,6 +76,7 @@ class ReviewDoc:
     draft: bool = False
     not_for_publication: bool = False
     heading: str = "Recommendations and responses"
+    part_ii: PartII | None = None  # printed in full, an exempt review says so
 
     @property
     def title(self) -> str:
@@ -119,6 +123,7 @@ def review_doc(
         ),
         draft=draft,
         not_for_publication=include_exempt,
+        part_ii=part_ii(info.exempt, info.exempt_paragraph) if include_exempt else None,
     )
 
 
@@ -168,9 +173,13 @@ def review_story(doc: ReviewDoc) -> list[Flowable]:
         ]
     ]
     info: list[RowInfo | None] = [None]
-    for row in doc.rows:
-        data.append([
+    for i, row in enumerate(doc.rows):
+        number: list[Flowable] = [
+            Bookmark(f"recommendation-{i}", f"Recommendation {row.number}", level=1),
             para(str(row.number), "cell_centre"),
+        ]
+        data.append([
+            number,
             para(row.text),
             para(row.response, "cell_bold"),
             text_cell(long_date(row.response_on) if row.response_on else ""),
@@ -189,8 +198,10 @@ def review_story(doc: ReviewDoc) -> list[Flowable]:
     if doc.reported_on is not None:
         facts.append(f"<b>Reported:</b> {escape_text(long_date(doc.reported_on))}")
     story: list[Flowable] = [
+        Bookmark("review", doc.review_title),
         para(doc.committee_name, "committee_mixed"),
         para(f"{doc.review_title} \u2013 {doc.heading}", "doc_title"),
+        *marks((), doc.part_ii),
     ]
     if facts:
         story.append(markup(" \u00a0\u00b7\u00a0 ".join(facts), "body"))

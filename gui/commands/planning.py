@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from domain.words import counted
+
 from .base import HubCommand, short, when
 
 if TYPE_CHECKING:
@@ -162,7 +164,7 @@ class CreateMeetingsCommand(PlanCommand):
 
         n = len(dates)
         super().__init__(
-            hub, f"create {n} meeting{'s' if n != 1 else ''}", planning.create_meetings,
+            hub, f"create {counted(n, 'meeting')}", planning.create_meetings,
             committee_id=committee_id, dates=list(dates), time=time, venue=venue,
         )
 
@@ -220,8 +222,31 @@ class AcceptSuggestionCommand(PlanCommand):
 
         n = len(placements)
         super().__init__(
-            hub, f"accept {n} suggested booking{'s' if n != 1 else ''}",
+            hub, f"accept {counted(n, 'suggested booking')}",
             planning.accept_suggestion,
             placements=list(placements), released_entry_ids=list(released_entry_ids),
             expected_topics={p.topic_id: p.topic_version for p in placements if p.topic_version is not None},
+        )
+
+
+class RecordOutcomeCommand(PlanCommand):
+    """Record that a meeting was held or adjourned, deferring the items it did not take."""
+
+    def __init__(
+        self, hub: Hub, *, meeting_id: int, starts_at: dt.datetime, outcome: str,
+        not_taken: Sequence[int] = (), to: str = "list", today: dt.date | None = None,
+        version: int | None = None, entries: Mapping[int, int] | None = None,
+    ) -> None:
+        """``version`` and ``entries`` (id -> version) are the meeting and its items as the
+        user saw them when answering."""
+        from domain.ops import planning
+
+        n = len(not_taken)
+        text = f"record meeting of {when(starts_at)} as {outcome}"
+        if n:
+            text += f", {n} item{'s' if n != 1 else ''} deferred"
+        super().__init__(
+            hub, text, planning.record_outcome,
+            meeting_id=meeting_id, outcome=outcome, not_taken=list(not_taken), to=to, today=today,
+            expected_version=version, expected_entries=entries,
         )

@@ -44,6 +44,9 @@ class CommitteeDialog(QDialog):
         people = QWidget(tabs)
         form = QFormLayout(people)
         self.name_edit = self._line(form, "name", "&Name:", info.name)
+        # Wide enough to show the whole of a long committee name, up to most of the screen.
+        whole = self.name_edit.fontMetrics().horizontalAdvance(info.name) + 24
+        self.name_edit.setMinimumWidth(min(whole, 760))
         self.short_edit = self._line(form, "short_name", "S&hort name:", info.short_name)
         self.chair_edit = self._line(form, "chair", "&Chair:", info.chair)
         self.vice_edit = self._line(form, "vice_chair", "&Vice-chair:", info.vice_chair)

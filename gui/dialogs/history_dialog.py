@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.words import counted
+
 from ..widgets.history import entry_line, entry_tip
 
 Query = Callable[..., Any]
@@ -122,7 +124,7 @@ class HistoryDialog(QDialog):
             item.setToolTip(entry_tip(entry))
         if self.list.count():
             self.list.setCurrentRow(0)
-        self.count_label.setText(f"{len(entries)} changes" if entries else "No changes match.")
+        self.count_label.setText(counted(len(entries), "change") if entries else "No changes match.")
 
     def lines(self) -> list[str]:
         """The lines shown, as a reader sees them."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from domain.dates import parse_date_list
 from domain.deadlines import meetings_from_pattern
+from domain.words import counted
 
 from ..models import labels
 
@@ -169,7 +170,7 @@ class MeetingCalendarDialog(QDialog):
             self.message.setText("No dates yet.")
         else:
             n = len(self._dates)
-            self.message.setText(f"{n} meeting{'s' if n != 1 else ''}.")
+            self.message.setText(f"{counted(n, 'meeting')}.")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self._dates))
 
     def dates(self) -> list[dt.date]:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.words import counted
+
 from .. import errors
 from ..print_output import EXEMPT_LABEL, PrintDialogs, PrintedPdf, save_as, send_to_printer
 
@@ -134,7 +136,7 @@ class PrintPreviewDialog(QDialog):
         self._buffer = buffer  # QPdfDocument reads from it for as long as it shows the pages
         self.pdf = pdf
         count = self.document.pageCount()
-        self.pages_label.setText(f"{count} page" + ("" if count == 1 else "s"))
+        self.pages_label.setText(counted(count, "page"))
         self.setWindowTitle(f"Print preview \u2013 {pdf.title}")
         return True
 

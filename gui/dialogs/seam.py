@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -11,10 +11,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 if TYPE_CHECKING:
     from domain.decision_values import DecisionInfo
     from domain.errors import Conflict
+    from domain.ops.planning import MeetingAgenda
+    from domain.ops.publish import ExportFormat
     from domain.values import CommitteeInfo, MeetingInfo, TopicRow
 
     from .committee_dialog import CommitteeDialog
+    from .export_dialog import ExportChoice
     from .meeting_dialog import MeetingDialog
+    from .meeting_outcome import Outcome
     from .topic_editor import SaveHandler, TopicEditor
 
 
@@ -58,6 +62,12 @@ class Dialogs:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
+    def book_anyway(self, parent: QWidget, caution: str) -> bool:
+        """Book onto a meeting that has taken place or is past its report deadline?"""
+        from .booking import book_anyway
+
+        return book_anyway(parent, caution)
+
     def conflict(self, parent: QWidget, conflict: Conflict) -> bool:
         """Someone else changed what a step would write: True to use this user's version
         anyway ("Use mine"), False to keep theirs (the default)."""
@@ -78,11 +88,29 @@ class Dialogs:
 
         return PlannerDialogs().cancel_destination(parent, meeting, choices)
 
-    def save_file(self, parent: QWidget, title: str, suggested_name: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
+    def meeting_outcome(self, parent: QWidget, agenda: MeetingAgenda) -> Outcome | None:
+        """What happened at a meeting, asked as the planner asks it; None to leave it."""
+        from ..widgets.planner import PlannerDialogs
+
+        return PlannerDialogs().outcome(parent, agenda)
+
+    def save_file(self, parent: QWidget, title: str, suggested_path: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
+        """Ask where to save; ``suggested_path`` is the folder to open in and the name offered."""
         from PySide6.QtWidgets import QFileDialog
 
-        path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested_name, filter)
+        path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested_path, filter)
         return path or None
+
+    def export_choice(
+        self, parent: QWidget, formats: Iterable[ExportFormat], programme: str, initial: str | None
+    ) -> ExportChoice | None:
+        """The format to export in and whether exempt items go in, or None when cancelled."""
+        from .export_dialog import ExportDialog
+
+        dialog = ExportDialog(formats, programme=programme, initial=initial, parent=parent)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
 
     def open_file(self, parent: QWidget, title: str, filter: str) -> str | None:  # noqa: A002 - Qt's word
         from PySide6.QtWidgets import QFileDialog

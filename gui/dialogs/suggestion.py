@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.words import counted
+
 from ..models.planner import score_text, short_day
 
 if TYPE_CHECKING:
@@ -31,10 +33,10 @@ class SuggestionDialog(QDialog):
         self.suggestion = suggestion
         self._placements = list(suggestion.changes)
 
-        intro = QLabel(
-            "Each item goes on the earliest meeting that has room before its report deadline, "
-            "highest score first. Items you placed by hand are not moved. Untick any booking "
-            "you do not want.",
+        self.intro = intro = QLabel(
+            f"{suggestion.summary} Each item goes on the earliest meeting that has room before "
+            "its report deadline, highest score first. Items you placed by hand are not moved. "
+            "Untick any booking you do not want.",
             self,
         )
         intro.setWordWrap(True)
@@ -112,5 +114,5 @@ class SuggestionDialog(QDialog):
 
     def _update_button(self) -> None:
         n = len(self.chosen())
-        self.accept_button.setText(f"Book {n} item{'s' if n != 1 else ''}")
+        self.accept_button.setText(f"Book {counted(n, 'item')}")
         self.accept_button.setEnabled(n > 0)

@@ -135,7 +135,7 @@ class TopicEditor(QDialog):
         self.paragraph_combo = QComboBox(self)
         self.paragraph_combo.addItem("Choose the paragraph…", None)
         for number, text in labels.SCHEDULE_12A.items():
-            self.paragraph_combo.addItem(f"{number}. {text}", number)
+            self.paragraph_combo.addItem(f"{number}. {labels.SCHEDULE_12A_SHORT[number]}", number)
             self.paragraph_combo.setItemData(number, text, Qt.ItemDataRole.ToolTipRole)
         self._add("exempt_paragraph", "Schedule 12A para&graph:", self.paragraph_combo)
 
@@ -181,8 +181,11 @@ class TopicEditor(QDialog):
         layout.addWidget(self.buttons)
 
         self._load(row, year_start)
+        # A new topic's date added is today's until the user changes it; that default is not
+        # the user's mistake, so it is not checked against the year.
+        self._added_chosen = row is not None
         self.exempt_check.toggled.connect(self._on_exempt_toggled)
-        self.added_date.changed.connect(self._check_added_year)
+        self.added_date.changed.connect(self._on_added_date_changed)
         self.year_combo.currentIndexChanged.connect(lambda _i: self._check_added_year())
         self.title_edit.textEdited.connect(lambda _t: self.messages["title"].clear_message())
         self.paragraph_combo.currentIndexChanged.connect(
@@ -328,14 +331,25 @@ class TopicEditor(QDialog):
         was_exempt = self.row is not None and (self.row.exempt or bool(self.row.exempt_cleared_reason))
         self._form.setRowVisible(self._containers["exempt_cleared_reason"], was_exempt and not on)
 
+    def _on_added_date_changed(self) -> None:
+        self._added_chosen = True
+        self._check_added_year()
+
     def _check_added_year(self) -> None:
+        from domain.years import added_after_year
+
         added = self.added_date.value()
         year = self.year_combo.currentData()
         message = self.messages["added_on"]
-        if added is not None and year is not None and labels.municipal_year_of(added, self.start_month) != year:
+        if (
+            self._added_chosen
+            and added is not None
+            and year is not None
+            and added_after_year(added, year, self.start_month)
+        ):
             begins, ends = labels.year_bounds(year, self.start_month)
             message.show_warning(
-                f"{labels.date_text(added)} is outside the municipal year "
+                f"{labels.date_text(added)} is after the municipal year "
                 f"{labels.year_label(year).replace(' ', chr(0xA0))} "
                 f"({month_year(begins)} to {month_year(ends - dt.timedelta(days=1))}). "
                 "Check the date or the year."

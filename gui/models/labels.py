@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from domain.dates import short_date, weekday_date
+from domain import bands
+from domain.bands import Swatch
+from domain.dates import short_date, time_text, weekday_date  # noqa: F401 - the GUI reads time_text here
+from domain.scoring import PAPER, BandRule
 from domain.years import municipal_year_of, year_bounds, year_label  # noqa: F401 - the GUI reads them here
 
 STATUS = {
@@ -41,6 +45,7 @@ MEETING_STATUS = {
     "moved": "Moved",
     "cancelled": "Cancelled",
     "held": "Held",
+    "adjourned": "Adjourned",
 }
 
 
@@ -60,16 +65,38 @@ SCHEDULE_12A = {
     "prevention, investigation or prosecution of crime",
 }
 
+# The same paragraphs in a few words, for a choice that must fit a laptop screen; the whole
+# text goes with it as its tooltip.
+SCHEDULE_12A_SHORT = {
+    1: "Any individual",
+    2: "Identity of an individual",
+    3: "Financial or business affairs",
+    4: "Labour relations",
+    5: "Legal professional privilege",
+    6: "Notices, orders or directions",
+    7: "Prevention, investigation or prosecution of crime",
+}
+
 PART_II = "Part II"
 UNSCORED = "Not scored"
 
-# Band colours are a second cue only: the band's name is always written in the cell.
-BAND_COLOURS = {
-    "High": "#f6c9c4",
-    "Medium": "#fbe3a6",
-    "Low": "#cfe8cf",
-    "Not a scrutiny topic": "#dddddd",
-}
+def dark_mode() -> bool:
+    """The window is drawn light on dark (the system's dark mode, or a dark palette)."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def band_swatch(band: str | None, rules: Sequence[BandRule] = PAPER.bands) -> Swatch | None:
+    """The text and fill colours of ``band`` (domain.bands), for the window's light or dark
+    palette; None when unscored. A second cue only: the band's name is always written there."""
+    colours = bands.colours_of(band, rules)
+    return colours.swatch(dark_mode()) if colours is not None else None
+
+
+def band_fill(band: str | None) -> str | None:
+    swatch = band_swatch(band)
+    return swatch.fill if swatch is not None else None
 
 
 def part_ii_tooltip(paragraph: int | None) -> str:
@@ -92,7 +119,3 @@ def long_date(d: dt.date) -> str:
     return weekday_date(d)
 
 
-def time_text(t: dt.time) -> str:
-    hour = t.hour % 12 or 12
-    suffix = "am" if t.hour < 12 else "pm"
-    return f"{hour}:{t.minute:02d} {suffix}" if t.minute else f"{hour} {suffix}"

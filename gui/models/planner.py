@@ -40,6 +40,8 @@ _MEETING = 0  # internal id of a meeting row; an entry row holds its meeting's r
 MEETING_KINDS = frozenset({"over_capacity", "cancelled_meeting"})
 # Beside an item, a few words; the whole message is in the tooltip and the warnings list.
 SHORT_WARNING = {
+    "over_capacity": "Over capacity",
+    "cancelled_meeting": "Cancelled, with items still on it",
     "after_report_deadline": "Report late",
     "after_needed_by": "After its needed-by date",
     "officer_overload": "Officer has too many items here",
@@ -84,6 +86,7 @@ class MeetingRow:
     entries: tuple[EntryInfo, ...]
     heading: str
     warnings: tuple[str, ...]
+    warning_words: str  # a few words for the Warnings column; the sentences are the tooltip
     entry_texts: tuple[tuple[str, str, str, str], ...]
     entry_warnings: tuple[tuple[str, ...], ...]
 
@@ -94,24 +97,24 @@ class MeetingRow:
 
 def meeting_heading(m: MeetingInfo, data: PlannerData) -> str:
     """'Wednesday 11 September 2019, 2 pm — 5 of 6 items — Agenda published by Tue 3 Sept ·
-    reports due Thu 29 Aug'. The venue is named only when it is not the usual one; a deadline's
-    year only when it differs from the meeting's, so the heading fits beside the items."""
+    reports due Thu 29 Aug', or '… — 7 items — held' once it has taken place. The load and the
+    status come from the planner data, by the same rules as the warnings list. The venue is
+    named only when it is not the usual one; a deadline's year only when it differs from the
+    meeting's, so the heading fits beside the items."""
     day = m.starts_at.date()
     text = f"{labels.long_date(day)}, {labels.time_text(m.starts_at.time())}"
     if m.venue and m.venue != data.programme.committee.default_venue:
         text += f", {m.venue}"
     if m.status == "moved" and m.moved_from is not None:
         text += f" (moved from {short_date(m.moved_from.date())})"
-    if m.status == "cancelled":
+    status = data.status_of(m)
+    if status == "cancelled":
         return f"{text} — CANCELLED"
-    load = data.loads.get(m.id)
-    if load is not None:
-        text += f" — {load.text}"
-        if load.capacity_items is not None and load.items > load.capacity_items:
-            extra = load.items - load.capacity_items
-            text += f" ({extra} too many)"
-    if m.status == "held":
-        return f"{text} — held"
+    load = data.load_text(m)
+    if load:
+        text += f" — {load}"
+    if status in ("held", "adjourned"):
+        return f"{text} — {status}"
     d = data.deadlines.get(m.id)
     if d is not None:
         text += (
@@ -167,6 +170,9 @@ def build_rows(data: PlannerData) -> list[MeetingRow]:
                 entries=group.entries,
                 heading=meeting_heading(m, data),
                 warnings=meeting_warnings,
+                warning_words="; ".join(
+                    dict.fromkeys(SHORT_WARNING[w.kind] for w in found if w.kind in MEETING_KINDS)
+                ),
                 entry_texts=tuple(
                     (entry_title(e), score_text(e.score, e.band), e.responsible, text)
                     for e, text in zip(group.entries, short, strict=True)
@@ -275,7 +281,7 @@ class PlannerModel(QAbstractItemModel):
             if column == 0:
                 return row.heading
             if column == 3:
-                return "; ".join(row.warnings)
+                return row.warning_words
             return ""
         if role == Qt.ItemDataRole.ToolTipRole:
             venue = f"\n{row.meeting.venue}" if row.meeting.venue else ""
@@ -309,11 +315,11 @@ class PlannerModel(QAbstractItemModel):
             return self._warning_icon()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return RIGHT
-        if role == Qt.ItemDataRole.BackgroundRole and column == 1:
-            colour = labels.BAND_COLOURS.get(row.entries[i].band or "")
-            return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.entries[i].band:
-            return QBrush(QColor("#000000"))
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and column == 1:
+            swatch = labels.band_swatch(row.entries[i].band)
+            if swatch is None:
+                return None
+            return QBrush(QColor(swatch.fill if role == Qt.ItemDataRole.BackgroundRole else swatch.text))
         if role == ItemRole:
             return row.entries[i]
         return None
@@ -403,14 +409,14 @@ def _band(t: TopicRow) -> str:
 
 WAITING_COLUMNS: tuple[Column[TopicRow], ...] = (
     Column("Subject", lambda t: f"{labels.PART_II} · {t.title}" if t.exempt else t.title,
-           tooltip=lambda t: labels.part_ii_tooltip(t.exempt_paragraph) if t.exempt else t.reason or None),
+           tooltip=lambda t: labels.part_ii_tooltip(t.exempt_paragraph) if t.exempt else "\n".join(filter(None, (t.title, t.reason)))),
     Column("Score", lambda t: "" if t.score is None else str(t.score),
            sort_key=lambda t: (t.score is None, -(t.score or 0)), alignment=RIGHT),
     Column("Band", _band, sort_key=lambda t: (t.score is None, -(t.score or 0)),
-           background=lambda t: labels.BAND_COLOURS.get(t.band or "")),
+           background=lambda t: labels.band_fill(t.band)),
     Column("Needed by", lambda t: labels.date_text(t.needed_by),
            sort_key=lambda t: (t.needed_by is None, t.needed_by or dt.date.max)),
-    Column("Responsible Officer", lambda t: t.responsible),
+    Column("Responsible", lambda t: t.responsible),
 )
 
 

@@ -26,6 +26,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from domain.bands import ink_on
+
 R = TypeVar("R")
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -243,9 +245,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return self._colour(name) if name else None
 
     def _foreground(self, source: int, column: int) -> QColor | None:
-        # A light background keeps dark text readable in a dark palette too.
+        # Text that reads on the cell's own fill, whatever the window's palette.
         background = self.columns[column].background
-        return self._colour("#000000") if background and background(self._rows[source]) else None
+        name = background(self._rows[source]) if background else None
+        return self._colour(ink_on(name)) if name else None
 
     def _colour(self, name: str) -> QColor:
         colour = self._colours.get(name)

@@ -31,8 +31,14 @@ def _band(r: TopicRow) -> str:
     return r.band or ""
 
 
+def _source_tooltip(r: TopicRow) -> str | None:
+    """The whole source, as the cell may be too narrow for it: kind, then its reference."""
+    kind = labels.SOURCE.get(r.source_kind, "") if r.source_kind else ""
+    return " — ".join(t for t in (kind, r.source_ref) if t) or None
+
+
 def _band_colour(r: TopicRow) -> str | None:
-    return labels.BAND_COLOURS.get(r.band) if r.band else None
+    return labels.band_fill(r.band)
 
 
 TOPIC_COLUMNS: tuple[Column[TopicRow], ...] = (
@@ -61,7 +67,7 @@ TOPIC_COLUMNS: tuple[Column[TopicRow], ...] = (
     Column(
         "Source",
         lambda r: labels.SOURCE.get(r.source_kind, "") if r.source_kind else "",
-        tooltip=lambda r: r.source_ref or None,
+        tooltip=_source_tooltip,
     ),
     Column(
         "Added",

@@ -465,7 +465,10 @@ class DecisionsView(MasterDetailPage):
         d = self._current
         if self.hub is None or d is None:
             return
+        from domain.errors import Invalid
+
         from ..commands.decisions import AddToWorkProgrammeCommand
+        from ..dialogs.booking import confirm_booking
         from ..dialogs.decision_editor import PlacementDialog, months_in
 
         hub, today = self.hub, self._today()
@@ -477,6 +480,10 @@ class DecisionsView(MasterDetailPage):
         )
 
         def save(values: dict[str, Any]) -> BaseException | None:
+            if values.get("meeting_id") is not None and not confirm_booking(
+                hub, dialog, meeting_id=values["meeting_id"], today=today
+            ):
+                return Invalid("Not booked: choose another meeting, or a number of months.", "meeting_id")
             command = AddToWorkProgrammeCommand(hub, decision=d, today=today, inline=True, **values)
             failed = self.push(command)
             if failed is None and command.addition is not None:

@@ -6,7 +6,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -51,6 +51,11 @@ class MeetingsView(QWidget):
             button.setAccessibleName(action.text().replace("&", "").rstrip("…."))
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
+
+    def add_context_actions(self, actions: list[QAction]) -> None:
+        """Offer ``actions`` on the table's context menu (right click on a meeting)."""
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions(actions)
 
     def set_meetings(self, meetings: list[MeetingInfo]) -> None:
         current = self.current_meeting()

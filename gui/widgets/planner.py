@@ -29,27 +29,31 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSplitter,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from domain.values import Change, EntryInfo, MeetingInfo, TopicRow
+from domain.words import counted
 
 from .. import errors
 from ..models import labels
 from ..models.planner import PlannerModel, WaitingModel, warning_icon
 from ..models.table import RowRole
-from .tables import make_table
+from .tables import ColumnShares, make_table
 
 if TYPE_CHECKING:
-    from domain.ops.planning import PlannerData, ScheduleSuggestion
+    from domain.ops.planning import MeetingAgenda, PlannerData, ScheduleSuggestion
 
     from ..commands.planning import PlanCommand
     from ..dialogs.meeting_calendar import MeetingCalendarDialog
+    from ..dialogs.meeting_outcome import Outcome
     from ..dialogs.suggestion import SuggestionDialog
     from ..hub import Hub
 
@@ -63,6 +67,8 @@ class DeferDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText("e.g. Report not ready; Ofsted inspection under way")
+        # Room for the whole example: a cut-off hint reads as a typing mistake.
+        self.reason.setMinimumWidth(self.reason.fontMetrics().horizontalAdvance(self.reason.placeholderText()) + 24)
         label = QLabel(f"Why is '{title}' deferred?", self)
         label.setWordWrap(True)
         label.setBuddy(self.reason)
@@ -122,7 +128,7 @@ class PlannerDialogs:
         text, ok = QInputDialog.getItem(
             parent, "Cancel meeting",
             f"The meeting of {labels.long_date(meeting.starts_at.date())} has "
-            f"{meeting.item_count} items. Where should they go?", options, 0, False,
+            f"{counted(meeting.item_count, 'item')}. Where should they go?", options, 0, False,
         )
         if not ok:
             return False
@@ -139,6 +145,19 @@ class PlannerDialogs:
         from ..dialogs.meeting_calendar import MeetingCalendarDialog
 
         return MeetingCalendarDialog(year_start=year_start, time=time, venue=venue, parent=parent)
+
+    def confirm_booking(self, parent: QWidget, caution: str) -> bool:
+        """Book onto a meeting that has taken place or is past its report deadline?"""
+        from ..dialogs.booking import book_anyway
+
+        return book_anyway(parent, caution)
+
+    def outcome(self, parent: QWidget, agenda: MeetingAgenda) -> Outcome | None:
+        """What happened at a meeting, and which items it did not take; None to leave it."""
+        from ..dialogs.meeting_outcome import OutcomeDialog
+
+        dialog = OutcomeDialog(agenda, parent)
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def suggestion(self, parent: QWidget, suggestion: ScheduleSuggestion) -> SuggestionDialog:
         from ..dialogs.suggestion import SuggestionDialog
@@ -182,7 +201,8 @@ class PlannerView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.heading.setFont(font)
-        # Wraps rather than cut off the "(draft)" / "(approved)" at its end beside the buttons.
+        # A line of its own, the buttons below: beside them a long committee name pushed
+        # "(approved)" onto a line by itself at 1280 pixels. Wraps only in a narrower window.
         self.heading.setWordWrap(True)
         self.create_button = QPushButton("&Create meetings…", self)
         self.suggest_button = QPushButton("&Suggest schedule…", self)
@@ -193,19 +213,44 @@ class PlannerView(QWidget):
         self.create_button.clicked.connect(self.create_meetings)
         self.suggest_button.clicked.connect(self.suggest_schedule)
         self.standing_button.clicked.connect(self.place_standing_items)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
+        top = QVBoxLayout()
+        top.addWidget(self.heading)
+        buttons = QHBoxLayout()
         for b in (self.create_button, self.suggest_button, self.standing_button):
-            top.addWidget(b)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        top.addLayout(buttons)
 
-        self.notice = QLabel(self)
+        # One short summary; what it sums up is under "Details…", on request.
+        self.notice_bar = QWidget(self)
+        self.notice_bar.setObjectName("plannerNoticeBar")
+        self.notice_bar.setStyleSheet(
+            "#plannerNoticeBar { background: #fff4ce; border: 1px solid #e0c060; }"
+            " #plannerNoticeBar QLabel { color: #000; }"
+        )
+        self.notice = QLabel(self.notice_bar)
         self.notice.setObjectName("plannerNotice")
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notice.setStyleSheet(
-            "QLabel { background: #fff4ce; color: #000; border: 1px solid #e0c060; padding: 4px; }"
-        )
-        self.notice.hide()
+        self.notice_details_button = QToolButton(self.notice_bar)
+        self.notice_details_button.setObjectName("plannerNoticeDetailsButton")
+        self.notice_details_button.setText("Details…")
+        self.notice_details_button.setCheckable(True)
+        self.notice_details = QPlainTextEdit(self.notice_bar)
+        self.notice_details.setObjectName("plannerNoticeDetails")
+        self.notice_details.setReadOnly(True)
+        self.notice_details.setMaximumHeight(9 * self.fontMetrics().lineSpacing())
+        self.notice_details.setAccessibleName("Details of the message")
+        self.notice_details.hide()
+        self.notice_details_button.toggled.connect(self.notice_details.setVisible)
+        bar = QVBoxLayout(self.notice_bar)
+        bar.setContentsMargins(6, 4, 6, 4)
+        line = QHBoxLayout()
+        line.addWidget(self.notice, 1)
+        line.addWidget(self.notice_details_button, 0, Qt.AlignmentFlag.AlignTop)
+        bar.addLayout(line)
+        bar.addWidget(self.notice_details)
+        self.notice_bar.hide()
 
         self.model = PlannerModel(self)
         self.model.drop_handler = self._on_drop
@@ -224,8 +269,9 @@ class PlannerView(QWidget):
         self.tree.setDragEnabled(True)
         self.tree.setAcceptDrops(True)
         self.tree.setExpandsOnDoubleClick(False)
-        for column, width in enumerate((400, 80, 170)):
-            self.tree.setColumnWidth(column, width)
+        self.tree_columns = ColumnShares(
+            self.tree, ((6, "Corporate Performance and"), (0, "5 Medium"), (2, "Judith Harwood"), (2, "Report late"))
+        )
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
@@ -242,8 +288,9 @@ class PlannerView(QWidget):
         self.waiting.setDragEnabled(True)
         self.waiting.setAcceptDrops(True)
         self.waiting.setDropIndicatorShown(True)
-        for column, width in enumerate((230, 55, 90, 85)):
-            self.waiting.setColumnWidth(column, width)
+        self.waiting_columns = ColumnShares(
+            self.waiting, ((6, "Young Carers"), (0, "10"), (0, "Not scored"), (0, "30 Sept 2019"), (2, "Jean Kelly"))
+        )
         self.waiting.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.waiting.customContextMenuRequested.connect(self._on_waiting_context_menu)
         self.waiting.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
@@ -273,7 +320,7 @@ class PlannerView(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([960, 400])
+        self.splitter.setSizes([840, 440])
         self.vsplitter = QSplitter(Qt.Orientation.Vertical, self)
         self.vsplitter.setObjectName("plannerVSplitter")
         self.vsplitter.addWidget(self.splitter)
@@ -283,7 +330,7 @@ class PlannerView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.notice)
+        layout.addWidget(self.notice_bar)
         layout.addWidget(self.vsplitter, 1)
 
         self._build_actions()
@@ -322,6 +369,8 @@ class PlannerView(QWidget):
         self.to_follow_action = self._make("To &follow", self.toggle_to_follow, "plannerToFollow", "Ctrl+Shift+F", t, True)
         self.verbal_action = self._make("&Verbal update", self.toggle_verbal, "plannerVerbal", "Ctrl+Shift+V", t, True)
         self.cancel_meeting_action = self._make("&Cancel meeting…", self.cancel_meeting, "plannerCancelMeeting")
+        self.outcome_action = self._make("&Record what happened…", self.record_outcome, "plannerRecordOutcome")
+        self.print_papers_action = self._make("&Print meeting papers…", self.print_meeting_papers, "plannerPrintPapers")
         self.book_action = self._make("&Book on meeting…", self.book_selected_topic, "plannerBook", "Ctrl+M", self.waiting)
         self.book_enter_action = self._make("Book", self.book_selected_topic, "plannerBookEnter", "Return", self.waiting)
 
@@ -344,6 +393,10 @@ class PlannerView(QWidget):
             self.verbal_action.setChecked(entry.verbal_update)
         meeting = self.current_meeting()
         self.cancel_meeting_action.setEnabled(meeting is not None and meeting.status != "cancelled")
+        self.outcome_action.setEnabled(
+            meeting is not None and self.data is not None and meeting.status != "cancelled"
+            and meeting.starts_at.date() <= self.today()
+        )
         self.book_action.setEnabled(self.current_topic() is not None)
         ready = self.committee_id is not None and self.hub is not None
         for b in (self.create_button, self.suggest_button, self.standing_button):
@@ -402,7 +455,7 @@ class PlannerView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (w.meeting_id, w.topic_ids))
             self.warnings.addItem(item)
         if not data.warnings:
-            self.warnings.addItem(QListWidgetItem("No warnings: every meeting has room and every report is on time."))
+            self.warnings.addItem(QListWidgetItem(data.all_clear))
         self.warnings_label.setText(f"Warnings ({len(data.warnings)})")
         if entry is not None:
             self.select_entry(entry.id)
@@ -475,12 +528,20 @@ class PlannerView(QWidget):
         self.undo_stack.push(command)
         if command.failed is not None:
             return False
-        self.show_notice(" ".join(command.warnings))
+        warnings = command.warnings
+        if len(warnings) > 1:
+            self.show_notice(f"{warnings[0]} (and {len(warnings) - 1} more)", warnings)
+        else:
+            self.show_notice(warnings[0] if warnings else "")
         return True
 
-    def show_notice(self, text: str) -> None:
+    def show_notice(self, text: str, details: tuple[str, ...] | list[str] = ()) -> None:
+        """Show one short summary; ``details`` (one line each) under "Details…" on request."""
         self.notice.setText(text)
-        self.notice.setVisible(bool(text))
+        self.notice_details.setPlainText("\n".join(f"• {line}" for line in details))
+        self.notice_details_button.setChecked(False)
+        self.notice_details_button.setVisible(bool(details))
+        self.notice_bar.setVisible(bool(text))
         if text:
             self.message.emit(text)
 
@@ -490,11 +551,26 @@ class PlannerView(QWidget):
                 return row.meeting.starts_at.date()
         return None
 
+    def _books_onto(self, kind: str, ids: list[int], meeting_id: int) -> bool:
+        """Whether a drop puts anything onto ``meeting_id`` that is not on it already."""
+        if kind == "topic":
+            return True
+        entries = {e.id: e for row in self.model.meeting_rows() for e in row.entries}
+        return any(eid in entries and entries[eid].meeting_id != meeting_id for eid in ids)
+
     def _on_drop(self, kind: str, ids: list[int], meeting_id: int | None, position: int | None) -> bool:
         from ..commands.planning import BookTopicCommand, MoveEntryCommand
 
         if self.hub is None:
             return False
+        if meeting_id is not None and self._books_onto(kind, ids, meeting_id):
+            from ..dialogs.booking import confirm_booking
+
+            if not confirm_booking(
+                self.hub, self, meeting_id=meeting_id, today=self.today(),
+                ask=self.dialogs.confirm_booking,
+            ):
+                return False
         commands: list[PlanCommand] = []
         if kind == "topic" and meeting_id is not None:
             titles = {t.id: t.title for t in self.waiting_model.rows()}
@@ -544,12 +620,14 @@ class PlannerView(QWidget):
         out = []
         for row in self.model.meeting_rows():
             m = row.meeting
-            if m.status in ("cancelled", "held") or m.id == exclude:
+            if m.status in ("cancelled", "held", "adjourned") or m.id == exclude:
                 continue
-            load = self.data.loads.get(m.id) if self.data else None
             text = labels.long_date(m.starts_at.date())
-            if load is not None:
-                text += f" ({load.text})"
+            if self.data is not None:
+                load = self.data.load_text(m)
+                text += f" ({load})" if load else ""
+                if self.data.status_of(m) == "held":
+                    text += " — held"
             out.append((m.id, text))
         return out
 
@@ -619,7 +697,7 @@ class PlannerView(QWidget):
             r.meeting for r in self.model.meeting_rows()
             if r.meeting.starts_at > next(
                 x.meeting.starts_at for x in self.model.meeting_rows() if x.meeting.id == entry.meeting_id
-            ) and r.meeting.status not in ("cancelled", "held")
+            ) and r.meeting.status not in ("cancelled", "held", "adjourned")
         ]
         next_text = labels.long_date(later[0].starts_at.date()) if later else None
         answer = self.dialogs.defer(self, entry.title, next_text)
@@ -668,6 +746,33 @@ class PlannerView(QWidget):
             move_items_to=destination,
         ))
 
+    def record_outcome(self) -> None:
+        """Ask what happened at the selected meeting and record it, deferring the items it
+        did not take, in one undo step."""
+        meeting = self.current_meeting()
+        if meeting is None or self.hub is None:
+            return
+        from domain.ops import planning
+
+        try:
+            agenda = self.hub.query(planning.meeting_agenda, meeting_id=meeting.id, today=self.today())
+        except Exception as exc:
+            errors.report(exc, self)
+            return
+        answer = self.dialogs.outcome(self, agenda)
+        if answer is None:
+            return
+        from ..commands.planning import RecordOutcomeCommand
+
+        outcome, not_taken, to = answer
+        command = RecordOutcomeCommand(
+            self.hub, meeting_id=meeting.id, starts_at=meeting.starts_at, outcome=outcome,
+            not_taken=not_taken, to=to, today=self.today(), version=agenda.meeting.version,
+            entries={e.id: e.version for e in agenda.entries},
+        )
+        if self.push(command) and command.result is not None:
+            self.show_notice(command.result.message)
+
     # --- whole-programme actions -------------------------------------------------------------
 
     def create_meetings(self) -> None:
@@ -687,7 +792,7 @@ class PlannerView(QWidget):
         )
         if self.push(command) and command.result is not None:
             done = command.result
-            text = f"{len(done.created)} meetings created."
+            text = f"{counted(len(done.created), 'meeting')} created."
             if done.skipped:
                 skipped = ", ".join(labels.long_date(d) for d in done.skipped)
                 text += f" Skipped (the committee already meets then): {skipped}."
@@ -706,8 +811,7 @@ class PlannerView(QWidget):
             errors.report(exc, self)
             return
         if not proposal.changes:
-            reasons = "; ".join(f"'{u.title}': {u.reason}" for u in proposal.unplaced[:3])
-            self.show_notice("Nothing to suggest: every waiting item is booked." if not reasons else f"Nothing can be booked. {reasons}")
+            self.show_notice(proposal.summary, proposal.details)
             return
         dialog = self.dialogs.suggestion(self, proposal)
         if not self.dialogs.run(dialog):
@@ -718,7 +822,13 @@ class PlannerView(QWidget):
         from ..commands.planning import AcceptSuggestionCommand
 
         if self.push(AcceptSuggestionCommand(self.hub, placements=chosen, released_entry_ids=proposal.released_entry_ids)):
-            self.show_notice(f"{len(chosen)} items booked as suggested. Undo (Ctrl+Z) takes them off again.")
+            meetings = len({p.meeting_id for p in chosen})
+            self.show_notice(
+                f"{counted(len(chosen), 'item')} booked as suggested at "
+                f"{counted(meetings, 'meeting')}. Undo (Ctrl+Z) takes them off again.",
+                [f"{p.title}: {labels.long_date(p.meeting_day)}" for p in chosen]
+                + [f"{u.title}: {u.reason}" for u in proposal.unplaced],
+            )
 
     def place_standing_items(self) -> None:
         if self.committee_id is None or self.year_start is None or self.hub is None:
@@ -735,7 +845,7 @@ class PlannerView(QWidget):
         if n == 0:
             self.show_notice("Every meeting already has its standing items.")
         else:
-            self.show_notice(f"{n} standing item{'s' if n != 1 else ''} placed.")
+            self.show_notice(f"{counted(n, 'standing item')} placed.")
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -751,10 +861,25 @@ class PlannerView(QWidget):
                     menu.addSeparator()
                 menu.addAction(a)
         elif self.current_meeting() is not None:
+            menu.addAction(self.outcome_action)
             menu.addAction(self.cancel_meeting_action)
+            menu.addAction(self.print_papers_action)
         if menu.isEmpty():
             return
         menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def print_meeting_papers(self) -> QWidget | None:
+        """The print preview of the selected meeting's own papers."""
+        meeting = self.current_meeting()
+        if meeting is None or self.hub is None or self.committee_id is None:
+            return None
+        from ..printing import controller_of, open_meeting_papers
+
+        controller = controller_of(self.window())
+        dialogs = controller.dialogs if controller is not None else None
+        return open_meeting_papers(
+            self, self.hub, committee_id=self.committee_id, meeting_id=meeting.id, dialogs=dialogs
+        )
 
     def _on_waiting_context_menu(self, pos: QPoint) -> None:
         index = self.waiting.indexAt(pos)

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.words import counted
+
 from .. import errors
 from ..dialogs.fields import FieldMessage
 from ..models import labels
@@ -39,7 +41,7 @@ from ..models.reviews import (
 )
 from .master_detail import MasterDetailPage, saving_new
 from .master_detail import page_button as _button
-from .tables import make_table
+from .tables import ColumnShares, make_table
 
 if TYPE_CHECKING:
     from domain.decision_values import RecommendationInfo, ReviewInfo, ReviewMeetingInfo
@@ -90,6 +92,8 @@ class ReviewsView(MasterDetailPage):
         self.status_combo = QComboBox(detail)
         self.status_combo.setObjectName("reviewStatus")
         self.status_combo.setAccessibleName("Review status")
+        # Its choices are filled in later: sized for them then, not for the first one shown.
+        self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         status_label = QLabel("St&atus:", detail)
         status_label.setBuddy(self.status_combo)
         self.facts = QLabel(detail)
@@ -113,7 +117,9 @@ class ReviewsView(MasterDetailPage):
         self.meeting_model = ReviewMeetingTableModel(self)
         self.meeting_table = make_table("reviewMeetingsTable", "Review meetings", detail)
         self.meeting_table.setModel(self.meeting_model)
-        self.meeting_table.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 26 + 16)
+        self.meeting_columns = ColumnShares(
+            self.meeting_table, ((0, "Wed 25 Sept 2019, 10 am"), (2, "Warspite Room"), (1, "Notes"))
+        )
         self.add_meeting_button = _button("&Add meeting…", "addReviewMeeting", "Add a meeting of the review group", detail)
         self.move_meeting_button = _button("&Move…", "moveReviewMeeting", "Move the selected review meeting", detail)
         self.delete_meeting_button = _button("Delete meeting", "deleteReviewMeeting", "Delete the selected review meeting", detail)
@@ -142,9 +148,11 @@ class ReviewsView(MasterDetailPage):
         self.rec_model = RecommendationTableModel(self)
         self.rec_table = make_table("recommendationsTable", "Recommendations and responses", detail)
         self.rec_table.setModel(self.rec_model)
-        em = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((4, 38, 9, 12, 26)):
-            self.rec_table.setColumnWidth(column, em * chars + 16)
+        self.rec_columns = ColumnShares(
+            self.rec_table,
+            ((0, "10"), (4, "Write to the Secretary"), (0, "Pending"), (0, "11 Feb 2020"),
+             (3, "The Cabinet Member"), (0, "1 Sept 2020")),
+        )
         # A handful of rows: whole texts, wrapped, rather than one clipped line each.
         self.rec_table.setWordWrap(True)
         self.rec_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -165,11 +173,17 @@ class ReviewsView(MasterDetailPage):
         rb = QVBoxLayout(recs_box)
         rb.addWidget(self.rec_table, 1)
         rrow = QHBoxLayout()
-        for b in (self.add_rec_button, self.edit_rec_button, self.delete_rec_button, self.follow_up_button):
+        for b in (self.add_rec_button, self.edit_rec_button, self.delete_rec_button):
             rrow.addWidget(b)
         rrow.addStretch(1)
         rb.addLayout(rrow)
-        rb.addWidget(self.follow_up_label)
+        # The follow-up on a row of its own, with where it went: four buttons in one row made
+        # the page at least 1021 pixels wide.
+        follow_row = QHBoxLayout()
+        follow_row.addWidget(self.follow_up_button)
+        follow_row.addWidget(self.follow_up_label, 1)
+        follow_row.addStretch()  # keeps the button its own size while no follow-up is shown
+        rb.addLayout(follow_row)
 
         self._detail_row(
             detail, [(left, 2), (recs_box, 3)], "Select a review to see its scope, meetings and recommendations."
@@ -210,7 +224,7 @@ class ReviewsView(MasterDetailPage):
         self.model.set_rows(rows)
         n = len(rows)
         self.count_label.setText(
-            f"{n} select committee review{'s' if n != 1 else ''} (all years)" if n
+            f"{counted(n, 'select committee review')} (all years)" if n
             else "No select committee reviews yet: use New review."
         )
         if keep is None or not self.select_review(keep):
@@ -470,10 +484,12 @@ class ReviewsView(MasterDetailPage):
         r, x = self._current, self.current_recommendation()
         if self.hub is None or r is None or x is None or self.committee_id is None:
             return
+        from domain.errors import Invalid
         from domain.ops import planning
         from domain.ops.reviews import follow_up_reason
 
         from ..commands.reviews import AddFollowUpCommand
+        from ..dialogs.booking import confirm_booking
         from ..dialogs.decision_editor import PlacementDialog
 
         hub, today = self.hub, self._today()
@@ -488,6 +504,10 @@ class ReviewsView(MasterDetailPage):
         )  # fmt: skip
 
         def save(values: dict[str, Any]) -> BaseException | None:
+            if values.get("meeting_id") is not None and not confirm_booking(
+                hub, dialog, meeting_id=values["meeting_id"], today=today
+            ):
+                return Invalid("Not booked: choose another meeting, or a number of months.", "meeting_id")
             command = AddFollowUpCommand(hub, recommendation=x, today=today, inline=True, **values)
             failed = self.push(command)
             if failed is None and command.addition is not None:

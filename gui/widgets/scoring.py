@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QShortcut,
-    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QSizePolicy,
-    QSplitter,
+    QTabWidget,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -48,13 +47,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain import scoring
+from domain import bands, scoring
 from domain.dates import short_date
 from domain.errors import NotFound
 from domain.values import AssessmentInfo, Change, CriteriaSetInfo, QuestionInfo
+from domain.words import counted
 
 from .. import errors
 from ..commands.scoring import MarkNotPursuedCommand, RecordScoreCommand, SetAgreedCommand
+from ..models import labels
 
 if TYPE_CHECKING:  # the ops import SQLAlchemy, which the window loads only after painting
     from PySide6.QtGui import QBrush
@@ -65,27 +66,18 @@ if TYPE_CHECKING:  # the ops import SQLAlchemy, which the window loads only afte
 
 NOT_PURSUED = "not_pursued"  # domain.models.TopicStatus.NOT_PURSUED, without loading the ORM
 
-# Band colours by rank (highest band first), as (text, background). The band is always written
-# out too, so colour is never the only cue.
-_RANK_COLOURS = (
-    ("#0f5323", "#d3efd9"),  # High
-    ("#6b4400", "#fde7b0"),  # Medium
-    ("#24405e", "#dde8f3"),  # Low
-)
-_NOT_A_TOPIC_COLOURS = ("#8a1020", "#f8d7da")
-_NEUTRAL_COLOURS = ("#333333", "#ececec")
+# A warning in the panel: the "not a scrutiny topic" flag and a missing scorer's name.
+_WARNING_COLOURS = ("#8a1020", "#f8d7da")
 
 AGREED_TEXT = "Agreed — this score is printed"
+EARLIER_SCORES = "History of scores"
 
 
 def band_colours(band: str | None, cs: CriteriaSetInfo) -> tuple[str, str]:
-    if band is None:
-        return _NEUTRAL_COLOURS
-    if band == scoring.NOT_A_SCRUTINY_TOPIC:
-        return _NOT_A_TOPIC_COLOURS
+    """(text, fill) of ``band`` in the palette every band is drawn in (domain.bands)."""
     rules = [scoring.BandRule(b.name, b.min_total, b.max_total) for b in cs.bands]
-    rank = scoring.band_rank(band, rules)
-    return _RANK_COLOURS[rank] if rank < len(_RANK_COLOURS) else _NEUTRAL_COLOURS
+    swatch = labels.band_swatch(band, rules) or bands.UNSCORED.swatch(labels.dark_mode())
+    return swatch.text, swatch.fill
 
 
 def band_for(total: int, cs: CriteriaSetInfo) -> str | None:
@@ -285,7 +277,7 @@ class ScoringPanel(QWidget):
 
         self.flag_frame = QFrame(self)
         self.flag_frame.setObjectName("NotAScrutinyTopic")
-        fg, bg = _NOT_A_TOPIC_COLOURS
+        fg, bg = _WARNING_COLOURS
         self.flag_frame.setStyleSheet(
             f"QFrame#NotAScrutinyTopic {{ background: {bg}; border: 1px solid {fg};"
             " border-radius: 4px; }"
@@ -304,12 +296,15 @@ class ScoringPanel(QWidget):
         flag_layout.addWidget(self.not_pursued_button)
         outer.addWidget(self.flag_frame)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setChildrenCollapsible(False)
-        outer.addWidget(splitter, 1)
+        # The new score and the earlier ones take turns: on a 1280×800 screen the six
+        # questions need the whole height, and a split with the history hid the last of them.
+        self.sections = QTabWidget(self)
+        self.sections.setObjectName("scoringSections")
+        self.sections.setDocumentMode(True)
+        outer.addWidget(self.sections, 1)
 
         # The new score: scorer, questions, total, save.
-        form = QWidget(splitter)
+        form = QWidget(self.sections)
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, 0, 0)
         scorer_row = QHBoxLayout()
@@ -331,7 +326,7 @@ class ScoringPanel(QWidget):
         form_layout.addLayout(scorer_row)
         self.scorer_error = QLabel(form)
         self.scorer_error.setTextFormat(Qt.TextFormat.PlainText)
-        self.scorer_error.setStyleSheet(f"color: {_NOT_A_TOPIC_COLOURS[0]};")
+        self.scorer_error.setStyleSheet(f"color: {_WARNING_COLOURS[0]};")
         self.scorer_error.setAccessibleName("Scorer problem")
         self.scorer_error.hide()
         form_layout.addWidget(self.scorer_error)
@@ -344,10 +339,10 @@ class ScoringPanel(QWidget):
         self.questions_grid = QGridLayout(self.questions_widget)
         self.questions_grid.setHorizontalSpacing(em)
         self.questions_grid.setVerticalSpacing(em // 2)
-        # The question and evidence columns share the width, the question the larger part so
-        # that it wraps less; Yes / No keeps its natural size.
-        self.questions_grid.setColumnStretch(0, 5)
-        self.questions_grid.setColumnStretch(2, 3)
+        # The question and evidence columns share the width equally, so an evidence box takes
+        # a sentence a line; Yes / No keeps its natural size.
+        self.questions_grid.setColumnStretch(0, 1)
+        self.questions_grid.setColumnStretch(2, 1)
         self.questions_area.setWidget(self.questions_widget)
         form_layout.addWidget(self.questions_area, 1)
 
@@ -389,10 +384,10 @@ class ScoringPanel(QWidget):
         form_layout.addWidget(self.message_label)
 
         # Every score of the topic.
-        history = QWidget(splitter)
+        history = QWidget(self.sections)
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 0, 0, 0)
-        history_label = QLabel("&History of scores (newest at the bottom):", history)
+        history_label = QLabel("Every score of the topic, newest at the bottom:", history)
         history_layout.addWidget(history_label)
         self.history = QTreeWidget(history)
         self.history.setAccessibleName("History of scores")
@@ -430,17 +425,24 @@ class ScoringPanel(QWidget):
         self.details.setMinimumHeight(em * 5)
         history_layout.addWidget(self.details, 3)
 
-        # The questions keep their natural height; extra height goes to the history.
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        self.splitter = splitter
+        self.sections.addTab(form, "New score")
+        self.sections.addTab(history, EARLIER_SCORES)
         self.form = form
-        self._sized = False
+
+        # Alt+H opens the history of scores, as the label beside it did when it was in view.
+        history_key = QShortcut(QKeySequence("Alt+H"), self)
+        history_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        history_key.activated.connect(self.show_scores)
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.save)
+
+    def show_scores(self) -> None:
+        """Show the history of scores, the keyboard in its list."""
+        self.sections.setCurrentIndex(1)
+        self.history.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _build_questions(self, cs: CriteriaSetInfo) -> None:
         grid = self.questions_grid
@@ -491,31 +493,7 @@ class ScoringPanel(QWidget):
         grid.setRowStretch(len(cs.questions) + 1, 1)
         self._built_for = cs.id
         self._set_tab_order()
-        QTimer.singleShot(0, self, self._fit_form)
         self._update_total()
-
-    def _fit_form(self) -> None:
-        """Give the questions their natural height in the splitter, once, when first shown,
-        so a splitter the user has moved stays where they put it."""
-        if self._sized or not self.rows or not self.isVisible():
-            return
-        self._sized = True
-        area = self.questions_area
-        width = area.viewport().width()
-        # A scroll area's size hint ignores its content; ask the content at the real width
-        # (the wrapped question texts make the height depend on it).
-        needed = self.questions_widget.heightForWidth(width)
-        if needed < 0:
-            needed = self.questions_widget.sizeHint().height()
-        form_height = self.form.height() - area.height() + needed + 2 * area.frameWidth()
-        total = sum(self.splitter.sizes())
-        history_min = self.fontMetrics().height() * 12
-        form_height = min(form_height, max(total - history_min, total // 2))
-        self.splitter.setSizes([form_height, total - form_height])
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        QTimer.singleShot(0, self, self._fit_form)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.not_pursued_button, self.scorer_edit]
@@ -594,7 +572,7 @@ class ScoringPanel(QWidget):
         self.clear_answers()
         self._select_assessment(info.id)
         note = (
-            f" {unanswered} unanswered question{'s' if unanswered != 1 else ''} counted as No."
+            f" {counted(unanswered, 'unanswered question')} counted as No."
             if unanswered
             else ""
         )
@@ -647,6 +625,7 @@ class ScoringPanel(QWidget):
         self.printed_label.clear()
         self.flag_frame.hide()
         self.history.clear()
+        self.sections.setTabText(1, EARLIER_SCORES)
         self.details.clear()
         self.agreed_label.clear()
         for r in self.rows:
@@ -728,6 +707,8 @@ class ScoringPanel(QWidget):
                 if info.imported:
                     item.setToolTip(2, imported_text(info))
                 self.history.addTopLevelItem(item)
+        count = len(state.assessments)
+        self.sections.setTabText(1, f"{EARLIER_SCORES} ({count})" if count else EARLIER_SCORES)
         if state.assessments:
             wanted = selected if selected is not None else state.printed_id
             if wanted is None or not any(a.id == wanted for a in state.assessments):

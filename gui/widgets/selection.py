@@ -70,7 +70,8 @@ class SelectionBar(QToolBar):
         self.year_combo.currentIndexChanged.connect(self._on_year_combo_changed)
 
     def load_committees(self, prefer: int | None) -> None:
-        """Fill the committee picker and show ``prefer``, else the first committee."""
+        """Fill the committee picker and show ``prefer``, else the committee with the newest
+        programme."""
         from PySide6.QtCore import Qt
 
         from domain.ops import committees
@@ -87,7 +88,9 @@ class SelectionBar(QToolBar):
         self._fit_committee_combo([c.name for c in infos])
         index = self.committee_combo.findData(prefer) if prefer is not None else -1
         if index < 0 and infos:
-            index = 0
+            # No committee to go back to: the one with the newest programme, not whichever
+            # sorts first.
+            index = max(0, self.committee_combo.findData(self._query(committees.newest_programme)))
         if index < 0:
             self.committee_id = None
             self.committee = None

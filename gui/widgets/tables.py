@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypeVar, overload
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QTreeView, QWidget
 
 
 class EnterTable(QTableView):
@@ -57,3 +58,72 @@ def make_table(
     header.setSectionsMovable(True)
     header.setStretchLastSection(True)
     return table
+
+
+class ColumnShares(QObject):
+    """Keeps a view's columns inside its width, so no column hides past the right edge.
+
+    ``shares`` gives each column (weight, a typical text): every column gets at least the width
+    of its heading and of that text, and the room left over is shared by weight. It is
+    worked out again whenever the view changes width; a column the user drags keeps its width
+    until then. Cells too narrow for their text are elided by the view (the model gives the
+    whole text as a tooltip where it matters).
+    """
+
+    def __init__(self, view: QTableView | QTreeView, shares: Sequence[tuple[int, str]]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._shares = tuple(shares)
+        self._width = -1
+        header = self._header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        view.viewport().installEventFilter(self)
+
+    def _header(self) -> QHeaderView:
+        view = self._view
+        return view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+
+    def least_width(self) -> int:
+        """The width all columns need, headings and least widths together."""
+        header = self._header()
+        return sum(self._least(header, i) for i in self._shown(header))
+
+    def _shown(self, header: QHeaderView) -> list[int]:
+        return [i for i in range(min(header.count(), len(self._shares))) if not header.isSectionHidden(i)]
+
+    def _least(self, header: QHeaderView, column: int) -> int:
+        metrics = header.fontMetrics()
+        title = str(header.model().headerData(column, Qt.Orientation.Horizontal) or "") if header.model() else ""
+        style = header.style()
+        heading = (
+            metrics.horizontalAdvance(title)
+            + 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+            + style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)  # sort arrow
+        )
+        cell = self._view.fontMetrics().horizontalAdvance(self._shares[column][1]) + 2 * 6  # cell margins
+        return max(heading, cell)
+
+    def apply(self) -> None:
+        header = self._header()
+        room = self._view.viewport().width()
+        shown = self._shown(header)
+        if room <= 0 or not shown:
+            return
+        least = {i: self._least(header, i) for i in shown}
+        extra = max(0, room - sum(least.values()))
+        weights = sum(self._shares[i][0] for i in shown) or 1
+        given = 0
+        for n, i in enumerate(shown):
+            width = least[i] + extra * self._shares[i][0] // weights
+            if n == len(shown) - 1 and extra:
+                width = room - given  # the rounding left over goes to the last column
+            header.resizeSection(i, width)
+            given += width
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._view.viewport().width() != self._width:
+            self._width = self._view.viewport().width()
+            self.apply()
+        return False

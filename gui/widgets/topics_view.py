@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.words import counted
+
 from ..models import labels
 from ..models.topics import UNSCORED, TopicTableModel
 from .history import HistoryPane
-from .tables import EnterTable, make_table
+from .tables import ColumnShares, EnterTable, make_table
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -91,7 +93,10 @@ class TopicsView(QWidget):
             if i:
                 combo_row.addSpacing(8)
             combo_row.addWidget(label)
-            combo_row.addWidget(combo, 1)
+            # Shared in proportion to their longest choice, so each shows its choices whole
+            # when the row has room for them all.
+            longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+            combo_row.addWidget(combo, longest)
         bar.addLayout(find_row)
         bar.addLayout(combo_row)
 
@@ -128,7 +133,7 @@ class TopicsView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         # The PAPER questions need room; a saved splitter state replaces this on restart.
         em = self.fontMetrics().averageCharWidth()
-        self.splitter.setSizes([em * 100, em * 62])
+        self.splitter.setSizes([em * 100, em * 70])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
@@ -150,14 +155,15 @@ class TopicsView(QWidget):
 
     def _setup_table(self, table: QTableView) -> None:
         header = table.horizontalHeader()
-        header.setStretchLastSection(False)
         table.setModel(self.model)
         table.setSortingEnabled(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        widths = (280, 50, 70, 120, 140, 120, 90)
-        scale = max(1.0, table.fontMetrics().averageCharWidth() / 7)
-        for column, width in enumerate(widths):
-            table.setColumnWidth(column, int(width * scale))
+        # Every column stays in view: Title takes most of the room the others leave.
+        self.columns = ColumnShares(
+            table,
+            ((8, "Sex Education and"), (0, "10"), (1, "Medium"), (1, "To be scheduled"),
+             (2, "Jean Kelly"), (2, "Resolution"), (0, "30 Sept 2019")),
+        )
 
     def _combo(self, name: str, accessible: str, all_text: str, items: dict[str, str]) -> QComboBox:
         combo = QComboBox(self)
@@ -261,7 +267,7 @@ class TopicsView(QWidget):
         if total == 0:
             self.count_label.setText(_NO_TOPICS)
         elif shown == total:
-            self.count_label.setText(f"{total} topics")
+            self.count_label.setText(counted(total, "topic"))
         else:
             self.count_label.setText(f"{shown} of {total} topics match")
 
@@ -277,7 +283,7 @@ class TopicsView(QWidget):
         label.setMinimumSize(0, 0)
         label.setMaximumSize(16777215, 16777215)  # QWIDGETSIZE_MAX: free to measure again
         metrics = label.fontMetrics()
-        texts = (_NO_TOPICS, f"{total} topics", f"{total} of {total} topics match")
+        texts = (_NO_TOPICS, counted(total, "topic"), f"{total} of {total} topics match")
         width = max(metrics.horizontalAdvance(t) for t in texts) + 2 * metrics.averageCharWidth()
         label.setFixedSize(width, label.sizeHint().height())
 

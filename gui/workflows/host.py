@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from ..dialogs.seam import Dialogs
     from ..hub import Hub
-    from ..settings import Preferences
+    from ..settings import Preferences, WindowState
     from ..widgets.decisions_view import DecisionsView
     from ..widgets.meetings_view import MeetingsView
     from ..widgets.selection import SelectionBar
@@ -37,6 +37,7 @@ class WorkflowHost(QMainWindow):
     year_start: int | None
     dialogs: Dialogs
     preferences: Preferences
+    window_state: WindowState
     tabs: QTabWidget
     selection: SelectionBar
     approved_action: QAction

@@ -1,4 +1,4 @@
-"""Meetings of the shown committee: add, move, cancel and reinstate."""
+"""Meetings of the shown committee: add, move, cancel, reinstate, and record what happened."""
 
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ class MeetingsFlow:
             choices = [
                 (m.id, labels.long_date(m.starts_at.date()))
                 for m in self.window.meetings_view.model.shown_rows()
-                if m.id != meeting.id and m.status not in ("cancelled", "held")
+                if m.id != meeting.id and m.status not in ("cancelled", "held", "adjourned")
             ]
             destination = self.window.dialogs.cancel_destination(self.window, meeting, choices)
             if destination is False:
@@ -105,3 +105,27 @@ class MeetingsFlow:
             self.window.hub, meeting_id=meeting.id, starts_at=meeting.starts_at,
             status="moved" if meeting.moved_from else "scheduled",
         ))
+
+    def record_outcome(self) -> None:
+        """Ask what happened at the selected meeting (held or adjourned, and which items it
+        did not take) and record it as one undoable step."""
+        meeting = self.window.meetings_view.current_meeting()
+        if self.window.hub is None or meeting is None or meeting.status == "cancelled":
+            return
+        from domain.ops import planning
+
+        from ..commands.planning import RecordOutcomeCommand
+
+        today = self.window.meetings_view.model.today()
+        agenda = self.window.query(planning.meeting_agenda, meeting_id=meeting.id, today=today)
+        answer = self.window.dialogs.meeting_outcome(self.window, agenda)
+        if answer is None:
+            return
+        outcome, not_taken, to = answer
+        command = RecordOutcomeCommand(
+            self.window.hub, meeting_id=meeting.id, starts_at=meeting.starts_at, outcome=outcome,
+            not_taken=not_taken, to=to, today=today, version=agenda.meeting.version,
+            entries={e.id: e.version for e in agenda.entries},
+        )
+        if self.window.push(command) is None and command.result is not None:
+            self.window.statusBar().showMessage(command.result.message)

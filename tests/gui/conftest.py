@@ -48,6 +48,30 @@ def conflicts(monkeypatch: pytest.MonkeyPatch) -> ConflictAnswers:
     return answers
 
 
+class BookingAnswers:
+    """The "Book anyway?" questions asked, and the answer to give (book, by default)."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.book = True
+
+
+@pytest.fixture(autouse=True)
+def booking_questions(monkeypatch: pytest.MonkeyPatch) -> BookingAnswers:
+    """Answers the question asked before booking onto a past meeting or after its report
+    deadline, wherever it is asked, instead of opening a message box."""
+    from gui.dialogs import booking
+
+    answers = BookingAnswers()
+
+    def answer(_parent: object, caution: str) -> bool:
+        answers.asked.append(caution)
+        return answers.book
+
+    monkeypatch.setattr(booking, "book_anyway", answer)
+    return answers
+
+
 @pytest.fixture
 def make_window(
     qtbot: QtBot, demo_db: Database, settings_path: Path, messages: list[str]

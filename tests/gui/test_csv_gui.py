@@ -1,4 +1,4 @@
-"""File ▸ Import programme from CSV… and File ▸ Export programme as CSV… in the main window."""
+"""File ▸ Import programme… and File ▸ Export programme… as CSV in the main window."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from domain.models import Assessment, Meeting, ProgrammeEntry, Topic
 from domain.ops import committees, planning, topics
 from domain.ops.convert import committee_by_name
 from domain.ops.exports import programme_table
+from domain.printing.build import waiting_order
+from gui.dialogs.export_dialog import ExportChoice
 from gui.mainwindow import MainWindow
 
 
@@ -42,14 +44,18 @@ def _programme(db: Database, committee_id: int) -> tuple[list, list]:
         (g.meeting.starts_at.date(), [(e.title, e.score, e.reason, e.responsible) for e in g.entries])
         for g in view.meetings
     ]
-    waiting = [(t.title, t.score, t.reason, t.responsible) for t in view.to_be_scheduled]
+    waiting = [
+        (t.title, t.score, t.reason, t.responsible)
+        for t in sorted(view.to_be_scheduled, key=lambda t: waiting_order(t.id))
+    ]
     return meetings, waiting
 
 
 def _export(window: MainWindow, path: Path) -> list[tuple[str, ...]]:
     asked: list[tuple] = []
+    window.dialogs.export_choice = lambda *_args: ExportChoice("csv", False)  # type: ignore[method-assign]
     window.dialogs.save_file = lambda *args: asked.append(args) or str(path)  # type: ignore[method-assign]
-    window.export_csv_action.trigger()
+    window.export_action.trigger()
     assert asked and asked[0][2].endswith(".csv") and "2019" in asked[0][2]  # a suggested name
     text = path.read_bytes().decode("utf-8-sig")
     return [tuple(r) for r in csv.reader(io.StringIO(text, newline=""))]
@@ -81,7 +87,7 @@ def test_export_leaves_exempt_items_out_and_says_so(
         topics.update_topic(s, topic_id=secret.topic_id, exempt=True, exempt_paragraph=3)
     written = _export(window_2019, tmp_path / "public.csv")
     assert secret.title not in [r[1] for r in written]
-    assert "1 exempt (Part II) item(s) left out" in window_2019.statusBar().currentMessage()
+    assert "1 exempt (Part II) item left out" in window_2019.statusBar().currentMessage()
 
 
 def test_import_into_a_new_committee_shows_the_programme_and_undo_takes_exactly_it_back(
@@ -186,3 +192,30 @@ def test_importing_into_a_year_with_items_asks_first_and_no_changes_nothing(
     assert len(added[2]) > len(before[2])
     window.undo_action.trigger()
     assert _ids(demo_db, window.committee_id) == before
+
+
+def test_a_word_programme_is_imported_through_the_same_menu_item(
+    window: MainWindow, demo_db: Database, tmp_path: Path
+) -> None:
+    from programme_files import ecsc_docx
+
+    with demo_db.transaction() as s:
+        copy = committees.create_committee(s, name="Copy of ECSC").id
+        committees.set_programme_approved(s, committee_id=copy, year_start=2019, approved=False)
+    window.reload_all()
+    select_committee(window, "Copy of ECSC", 2019)
+    path = tmp_path / "ECSC work programme.docx"
+    path.write_bytes(ecsc_docx())
+    offered: list[str] = []
+    window.dialogs.open_file = lambda _parent, _title, filters: offered.append(filters) or str(path)  # type: ignore[method-assign]
+    assert window.import_csv_action.text().replace("&", "") == "Import programme…"
+    window.import_csv_action.trigger()
+    assert "*.docx" in offered[0] and "*.xlsx" in offered[0] and "*.csv" in offered[0]
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Imported 26 items at 5 meetings (5 new), 9 items to be scheduled and 2 select committee reviews")
+    planner = window.programme_view
+    window.tabs.setCurrentWidget(planner)
+    assert len(planner.model.meeting_rows()) == 5
+    assert planner.waiting_model.rowCount() == 9
+    window.undo_action.trigger()
+    assert _ids(demo_db, copy) == ([], [], [], [])

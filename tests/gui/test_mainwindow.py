@@ -125,9 +125,9 @@ def test_exempt_needs_a_paragraph_and_a_date_outside_the_year_warns(window: Main
     window.new_topic_action.trigger()
     editor = _editor(window)
     qtbot.keyClicks(editor.title_edit, "Contract dispute")
-    editor.added_date.set_value(dt.date(2018, 1, 5))
+    editor.added_date.set_value(dt.date(2020, 6, 5))
     assert editor.messages["added_on"].isVisible()
-    assert "outside the municipal year 2019 - 20" in editor.messages["added_on"].text().replace("\xa0", " ")
+    assert "after the municipal year 2019 - 20" in editor.messages["added_on"].text().replace("\xa0", " ")
     editor.exempt_check.setChecked(True)
     qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return)
     assert editor.isVisible()
@@ -225,6 +225,7 @@ def test_add_meeting_is_listed_and_undo_removes_it(window: MainWindow, qtbot: Qt
 def test_move_cancel_and_reinstate_a_meeting_with_undo(window: MainWindow, qtbot: QtBot) -> None:
     window.tabs.setCurrentWidget(window.meetings_view)
     view = window.meetings_view
+    view.model.today = lambda: dt.date(2019, 7, 1)  # before the year's meetings took place
     first = view.model.shown_rows()[-1]
     view.select_meeting(first.id)
     window.move_meeting_action.trigger()

@@ -372,3 +372,14 @@ def test_the_total_is_never_cut_off_in_a_narrow_panel(qtbot: QtBot, panel: Scori
         assert label.text() == "Total 0 of 6 — Not a scrutiny topic"
         assert whole_text_shows()
         assert panel.save_button.isVisible() and panel.answered_label.text() == "6 of 6 questions answered"
+
+
+def test_the_questions_have_the_panel_and_alt_h_shows_the_history_of_scores(
+    qtbot: QtBot, panel: ScoringPanel, hub: Hub
+) -> None:
+    show_topic(qtbot, panel, topic_id(hub, "Child Exploitation"))
+    assert panel.rows[-1].evidence.isVisible() and not panel.history.isVisible()
+    assert panel.sections.tabText(1) == "History of scores (1)"
+    qtbot.keyClick(panel.scorer_edit, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    assert panel.history.isVisible() and panel.history.hasFocus()
+    assert history_rows(panel)[0][3] == "Low"

@@ -8,19 +8,31 @@ hold the operations, and this package names them for callers.
 
 from __future__ import annotations
 
-from .booking import Booked, BookedMany, Booking, book, book_many, resolve_placement
+from .booking import (
+    Booked,
+    BookedMany,
+    Booking,
+    book,
+    book_many,
+    booking_caution,
+    resolve_placement,
+)
 from .common import year_span
 from .loads import MeetingDeadline, MeetingLoad, meeting_deadlines, meeting_loads
 from .meetings import (
+    MeetingAgenda,
     MeetingCancelled,
     MeetingsCreated,
+    OutcomeRecorded,
     StatusSet,
     add_meeting,
     cancel_meeting,
     create_meetings,
     delete_meeting,
     list_meetings,
+    meeting_agenda,
     move_meeting,
+    record_outcome,
     set_meeting_status,
 )
 from .moves import (
@@ -52,10 +64,12 @@ __all__ = [
     "BroughtBack",
     "Deferred",
     "FlagsSet",
+    "MeetingAgenda",
     "MeetingCancelled",
     "MeetingDeadline",
     "MeetingLoad",
     "MeetingsCreated",
+    "OutcomeRecorded",
     "Moved",
     "PlannerData",
     "ProgrammeState",
@@ -71,6 +85,7 @@ __all__ = [
     "add_meeting",
     "book",
     "book_many",
+    "booking_caution",
     "bring_back",
     "cancel_meeting",
     "create_meetings",
@@ -78,11 +93,13 @@ __all__ = [
     "delete_meeting",
     "list_meetings",
     "load_programme",
+    "meeting_agenda",
     "meeting_deadlines",
     "meeting_loads",
     "move_entry",
     "move_meeting",
     "place_standing_items",
+    "record_outcome",
     "planner_data",
     "programme_warnings",
     "restore_state",

@@ -2,9 +2,10 @@
 
 :func:`book_many` is the one place the booking rules live: a topic goes only onto its own
 committee's meetings, never onto a cancelled one; it becomes scheduled; a standing item booked
-back by hand is no longer kept off that meeting; and booking after a meeting's report deadline
-is allowed with a warning (the advisor may know the report is ready, and an old programme's
-deadlines are long past). It books any number of topics onto one meeting with one renumber,
+back by hand is no longer kept off that meeting; and booking onto a meeting that has taken
+place, or after its report deadline, is allowed with a warning (the advisor may know the report
+is ready, and an old programme's meetings are long past). :func:`booking_caution` says the same
+before booking, so the program can ask first. It books any number of topics onto one meeting with one renumber,
 so an import of thousands of rows takes time in proportion to its size. :func:`book` is the
 same for one topic, with the before and after states an undo needs.
 """
@@ -29,9 +30,17 @@ from ...models import (
     TopicStatus,
 )
 from ...values import EntryInfo
+from ...words import counted
 from ..bulk import chunks, insert_rows
 from ..convert import get
-from .common import deadline_warnings, entries_of, entry_value, renumber, scheduled_status
+from .common import (
+    booking_caution_for,
+    deadline_warnings,
+    entries_of,
+    entry_value,
+    renumber,
+    scheduled_status,
+)
 from .snapshots import Undoable, capture_state
 
 MAX_MONTHS = 60
@@ -186,6 +195,14 @@ def book(
     return Booked(before, after, entry_value(session, entry), done.warnings)
 
 
+def booking_caution(session: Session, *, meeting_id: int, today: dt.date) -> str | None:
+    """Why booking onto a meeting deserves a second thought, in one sentence, or None: it has
+    already taken place, or its report deadline has passed. Booking is still allowed (a
+    report may be ready early, an old programme is being typed in), so a person is asked
+    first; the import and command-line paths book and say so in their result instead."""
+    return booking_caution_for(session, get(session, Meeting, meeting_id), today)
+
+
 # --- where a new item goes --------------------------------------------------------------------
 
 
@@ -242,8 +259,7 @@ def resolve_placement(
             )
         target = add_months(from_date, in_months)
         m = first_meeting_from(session, committee_id, target.replace(day=1))
-        plural = "s" if in_months > 1 else ""
-        why = f"no meeting in or after {month_year(target)} ({in_months} month{plural} on)"
+        why = f"no meeting in or after {month_year(target)} ({counted(in_months, 'month')} on)"
         return m, (None if m else target), why
     if on_or_after is not None:
         m = first_meeting_from(session, committee_id, on_or_after)

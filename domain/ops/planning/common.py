@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...dates import short_date
+from ... import scheduling
+from ...dates import long_date, short_date
 from ...deadlines import WorkingCalendar, deadlines_for
 from ...models import Meeting, ProgrammeEntry, Topic, TopicKind, TopicStatus
 from ...settings import CouncilSettings, load_settings
@@ -151,14 +152,35 @@ def calendar_and_settings(session: Session) -> tuple[WorkingCalendar, CouncilSet
     return _calendar(frozenset(settings.extra_closures)), settings
 
 
+def booking_caution_for(session: Session, meeting: Meeting, today: dt.date) -> str | None:
+    """Why booking onto ``meeting`` deserves a second thought, in one sentence: it has
+    already taken place, or its reports were due before ``today``. None when neither."""
+    day = meeting.starts_at.date()
+    status = scheduling.shown_status(meeting.status.value, day, today)
+    if status in scheduling.HAPPENED:
+        return f"The meeting of {long_date(day)} has already taken place."
+    cal, s = calendar_and_settings(session)
+    d = deadlines_for(day, cal, clear_days=s.clear_days, report_days=s.report_days)
+    if today <= d.report_deadline:
+        return None
+    return (
+        f"Reports for the meeting of {long_date(day)} were due on "
+        f"{long_date(d.report_deadline)}; its agenda is published by {long_date(d.publication)}."
+    )
+
+
 def deadline_warnings(
     session: Session, meeting: Meeting, titles: Sequence[str], today: dt.date
 ) -> tuple[str, ...]:
-    """One warning per title booked onto ``meeting`` after its report deadline. A meeting
-    already past is history, and its deadline no news."""
-    day = meeting.starts_at.date()
-    if day < today or not titles:
+    """What to say about titles just booked onto ``meeting``: one line for a meeting that has
+    already taken place (an old programme imported, a booking the user confirmed), else one
+    per title booked after its report deadline."""
+    if not titles:
         return ()
+    day = meeting.starts_at.date()
+    if scheduling.shown_status(meeting.status.value, day, today) in scheduling.HAPPENED:
+        what = f"'{titles[0]}' is" if len(titles) == 1 else f"{len(titles)} items are"
+        return (f"{what} booked onto the meeting of {short_date(day)}, which has already taken place.",)
     cal, s = calendar_and_settings(session)
     d = deadlines_for(day, cal, clear_days=s.clear_days, report_days=s.report_days)
     if today <= d.report_deadline:

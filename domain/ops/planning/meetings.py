@@ -4,21 +4,23 @@ held, reinstating and deleting."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ... import scheduling
 from ...dates import long_date, short_date
 from ...errors import Invalid
 from ...locks import lock_meetings
 from ...models import Committee, Meeting, MeetingStatus, ProgrammeEntry, TopicKind
-from ...values import MeetingInfo
+from ...values import EntryInfo, MeetingInfo
+from ...words import counted
 from ...years import municipal_year_of, start_month
-from ..convert import get, meeting_info
-from .common import after_removal, entries_of, renumber, year_span
+from ..convert import agreed_scores, check_versions, get, meeting_info
+from .common import after_removal, entries_of, entry_info, history, renumber, year_span
 from .snapshots import ProgrammeState, Undoable, capture_state
 from .standing import place_standing, standing_topic_ids
 
@@ -160,6 +162,38 @@ def move_meeting(
     return meeting_info(m, len(m.entries))
 
 
+def _send_entries(
+    session: Session, entries: Sequence[ProgrammeEntry], target: Meeting | None, *, note: str = ""
+) -> tuple[list[int], list[int]]:
+    """Move ``entries`` to the end of ``target``'s agenda (a standing item it already has is
+    dropped), or with no target take them off, their topics back to be scheduled. ``note``
+    is a line added to each moved entry's notes, which also pins it there. Returns the ids of
+    the entries moved and of the topics unscheduled."""
+    moved: list[int] = []
+    unscheduled: list[int] = []
+    if target is None:
+        for e in entries:
+            topic = e.topic
+            session.delete(e)
+            after_removal(session, topic)
+            unscheduled.append(topic.id)
+        return moved, unscheduled
+    agenda = entries_of(session, target.id)
+    on_target = {e.topic_id for e in agenda}
+    for e in entries:
+        if e.topic.kind == TopicKind.STANDING and e.topic_id in on_target:
+            session.delete(e)
+            continue
+        if note:
+            e.note = history(e.note, note)
+            e.pinned = True
+        e.meeting_id = target.id
+        agenda.append(e)
+        moved.append(e.id)
+    renumber(agenda)
+    return moved, unscheduled
+
+
 @dataclass(frozen=True, slots=True)
 class MeetingCancelled(Undoable):
     meeting: MeetingInfo
@@ -198,26 +232,10 @@ def cancel_meeting(
         raise Invalid("Say where the items go: another meeting, or the list.", "move_items_to")
     mids = [m.id] + ([target.id] if target is not None else [])
     before = capture_state(session, meeting_ids=mids)
-    entries = entries_of(session, m.id)
     moved: list[int] = []
     unscheduled: list[int] = []
-    if target is not None:
-        agenda = entries_of(session, target.id)
-        on_target = {e.topic_id for e in agenda}
-        for e in entries:
-            if e.topic.kind == TopicKind.STANDING and e.topic_id in on_target:
-                session.delete(e)
-                continue
-            e.meeting_id = target.id
-            agenda.append(e)
-            moved.append(e.id)
-        renumber(agenda)
-    elif move_items_to == "list":
-        for e in entries:
-            topic = e.topic
-            session.delete(e)
-            after_removal(session, topic)
-            unscheduled.append(topic.id)
+    if target is not None or move_items_to == "list":
+        moved, unscheduled = _send_entries(session, entries_of(session, m.id), target)
     m.status = MeetingStatus.CANCELLED
     session.flush()
     after = capture_state(session, meeting_ids=mids, topic_ids=[ts.id for ts in before.topics])
@@ -258,8 +276,149 @@ def delete_meeting(session: Session, *, meeting_id: int, expected_version: int |
     m = get(session, Meeting, meeting_id, expected_version)
     if m.entries:
         raise Invalid(
-            f"The meeting of {long_date(m.starts_at.date())} has {len(m.entries)} items booked; "
+            f"The meeting of {long_date(m.starts_at.date())} has {counted(len(m.entries), 'item')} booked; "
             "move or unschedule them first, or cancel the meeting instead.",
         )
     session.delete(m)
     session.flush()
+
+
+# --- what happened at a meeting ---------------------------------------------------------------
+
+OUTCOMES = (MeetingStatus.HELD, MeetingStatus.ADJOURNED)
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeRecorded(Undoable):
+    meeting: MeetingInfo
+    moved_entry_ids: tuple[int, ...]  # not taken, now on ``next_meeting``
+    unscheduled_topic_ids: tuple[int, ...]  # not taken, back in the items to be scheduled
+    next_meeting: MeetingInfo | None
+    message: str
+
+
+def next_meeting_after(session: Session, meeting: Meeting, today: dt.date) -> Meeting | None:
+    """The committee's first meeting after ``meeting`` that is still to take place."""
+    return session.scalars(
+        select(Meeting)
+        .where(
+            Meeting.committee_id == meeting.committee_id,
+            Meeting.starts_at > meeting.starts_at,
+            Meeting.starts_at >= dt.datetime.combine(today, dt.time.min),
+            Meeting.status.not_in(
+                (MeetingStatus.CANCELLED, MeetingStatus.HELD, MeetingStatus.ADJOURNED)
+            ),
+        )
+        .order_by(Meeting.starts_at)
+        .limit(1)
+    ).first()
+
+
+def record_outcome(
+    session: Session,
+    *,
+    meeting_id: int,
+    outcome: str,
+    not_taken: Sequence[int] = (),
+    to: Literal["list", "next"] = "list",
+    today: dt.date | None = None,
+    expected_version: int | None = None,
+    expected_entries: Mapping[int, int] | None = None,
+) -> OutcomeRecorded:
+    """Record what happened at a meeting that has taken place: held, or adjourned. The items
+    it did not take (``not_taken``, entry ids) are deferred: back to the items to be
+    scheduled (``to="list"``) or onto the next meeting still to come (``"next"``), each with a
+    dated line in its topic's history. One step, undone as one."""
+    today = today or dt.date.today()
+    m = get(session, Meeting, meeting_id, expected_version)
+    check_versions(session, ProgrammeEntry, expected_entries)
+    day = m.starts_at.date()
+    try:
+        new = MeetingStatus(outcome)
+    except ValueError:
+        new = None
+    if new not in OUTCOMES:
+        raise Invalid("Say whether the meeting was held or adjourned.", "outcome")
+    if m.status == MeetingStatus.CANCELLED:
+        raise Invalid(
+            f"The meeting of {long_date(day)} was cancelled; reinstate it first if it took place."
+        )
+    if day > today:
+        raise Invalid(f"The meeting of {long_date(day)} has not taken place yet.", "outcome")
+    if to not in ("list", "next"):
+        raise Invalid("Say where the items not taken go: the list, or the next meeting.", "to")
+    agenda = entries_of(session, m.id)
+    by_id = {e.id: e for e in agenda}
+    wanted = list(dict.fromkeys(not_taken))
+    missing = [i for i in wanted if i not in by_id]
+    if missing:
+        raise Invalid(
+            f"{len(missing)} of the items not taken are no longer on the agenda of "
+            f"{long_date(day)}; reload and choose again."
+        )
+    target = next_meeting_after(session, m, today) if wanted and to == "next" else None
+    if wanted and to == "next" and target is None:
+        raise Invalid(
+            f"There is no meeting after {long_date(day)} still to take place. Add one, or send "
+            "the items back to the items to be scheduled.",
+            "to",
+        )
+    mids = [m.id] + ([target.id] if target is not None else [])
+    topic_ids = [by_id[i].topic_id for i in wanted]
+    before = capture_state(session, meeting_ids=mids, topic_ids=topic_ids)
+    what = "adjourned" if new == MeetingStatus.ADJOURNED else "held"
+    where = f"deferred to {short_date(target.starts_at.date())}" if target else "back to be scheduled"
+    line = f"Not taken at the meeting of {short_date(day)} ({what}); {where} on {short_date(today)}."
+    for entry_id in wanted:
+        topic = by_id[entry_id].topic
+        topic.status_reason = history(topic.status_reason, line)
+    moved, unscheduled = _send_entries(session, [by_id[i] for i in wanted], target, note=line)
+    session.flush()
+    renumber(entries_of(session, m.id))
+    m.status = new
+    session.flush()
+    after = capture_state(session, meeting_ids=mids, topic_ids=topic_ids)
+    n = len(wanted)
+    message = f"The meeting of {short_date(day)} is recorded as {what}."
+    if n:
+        items = "1 item" if n == 1 else f"{n} items"
+        dest = (
+            f"the meeting of {short_date(target.starts_at.date())}"
+            if target is not None
+            else "the items to be scheduled"
+        )
+        message += f" {items} not taken {'goes' if n == 1 else 'go'} to {dest}."
+    return OutcomeRecorded(
+        before=before,
+        after=after,
+        meeting=meeting_info(m, len(entries_of(session, m.id))),
+        moved_entry_ids=tuple(moved),
+        unscheduled_topic_ids=tuple(unscheduled),
+        next_meeting=meeting_info(target, len(entries_of(session, target.id))) if target else None,
+        message=message,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingAgenda:
+    """A meeting with its items, and the next meeting still to come (where items not taken
+    can be deferred to)."""
+
+    meeting: MeetingInfo
+    status: str  # as shown: a past meeting nobody marked is held
+    entries: tuple[EntryInfo, ...]
+    next_meeting: MeetingInfo | None
+
+
+def meeting_agenda(session: Session, *, meeting_id: int, today: dt.date) -> MeetingAgenda:
+    """What the "what happened" question needs to show about a meeting."""
+    m = get(session, Meeting, meeting_id)
+    agenda = entries_of(session, m.id)
+    scores = agreed_scores(session, {e.topic_id for e in agenda})
+    nxt = next_meeting_after(session, m, today)
+    return MeetingAgenda(
+        meeting=meeting_info(m, len(agenda)),
+        status=scheduling.shown_status(m.status.value, m.starts_at.date(), today),
+        entries=tuple(entry_info(e, e.topic, scores.get(e.topic_id)) for e in agenda),
+        next_meeting=meeting_info(nxt, len(nxt.entries)) if nxt is not None else None,
+    )

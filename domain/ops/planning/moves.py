@@ -165,7 +165,9 @@ def defer_entry(
             .where(
                 Meeting.committee_id == source.committee_id,
                 Meeting.starts_at > source.starts_at,
-                Meeting.status.not_in((MeetingStatus.CANCELLED, MeetingStatus.HELD)),
+                Meeting.status.not_in(
+                    (MeetingStatus.CANCELLED, MeetingStatus.HELD, MeetingStatus.ADJOURNED)
+                ),
             )
             .order_by(Meeting.starts_at)
             .limit(1)

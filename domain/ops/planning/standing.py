@@ -53,7 +53,7 @@ def place_standing(
     meetings = [
         m
         for m in year_meetings(session, committee_id, year_start)
-        if m.status not in (MeetingStatus.CANCELLED, MeetingStatus.HELD)
+        if m.status not in (MeetingStatus.CANCELLED, MeetingStatus.HELD, MeetingStatus.ADJOURNED)
         and (only is None or m.id in only)
     ]
     if not meetings:

@@ -61,6 +61,40 @@ class ScheduleSuggestion:
     def changes(self) -> tuple[SuggestedPlacement, ...]:
         return tuple(p for p in self.placements if not p.unchanged)
 
+    @property
+    def summary(self) -> str:
+        """The suggestion in one short sentence or two, e.g. "12 items placed at 6 meetings;
+        3 could not be placed." A reason every unplaced item shares (no meeting is open) is
+        said once; each item's own reason is in :attr:`details`."""
+        placed = self.changes
+        n_meetings = len({p.meeting_id for p in placed})
+        text = ""
+        if placed:
+            text = f"{_items(len(placed))} placed at {n_meetings} meeting{'s' if n_meetings != 1 else ''}"
+        if self.unplaced:
+            n = len(self.unplaced)
+            could = f"{n} could not be placed" if placed else f"{_items(n)} could not be placed"
+            text = f"{text}; {could}" if text else f"Nothing can be booked: {could}"
+            reasons = {u.reason for u in self.unplaced}
+            if len(reasons) == 1:
+                text += f". {next(iter(reasons))}"
+                return text
+        if not text:
+            return "Nothing to suggest: every waiting item is booked."
+        return text + "."
+
+    @property
+    def details(self) -> tuple[str, ...]:
+        """One line per item the suggestion could not place: with why, unless the summary
+        already says the one reason they share."""
+        if len({u.reason for u in self.unplaced}) == 1:
+            return tuple(u.title for u in self.unplaced)
+        return tuple(f"{u.title}: {u.reason}" for u in self.unplaced)
+
+
+def _items(n: int) -> str:
+    return "1 item" if n == 1 else f"{n} items"
+
 
 def _band_ranks(session: Session, committee: Committee) -> dict[str, int]:
     """Band name -> rank (0 = the best band) of the committee's criteria set, else of any."""

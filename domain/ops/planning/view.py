@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ... import scheduling
 from ...models import Committee, Meeting, ProgrammeEntry, Topic, TopicKind, TopicStatus
-from ...values import MeetingWithEntries, ProgrammeView
+from ...values import MeetingInfo, MeetingWithEntries, ProgrammeView
 from ..committees import is_approved
 from ..convert import agreed_scores, committee_info, get, meeting_info, topic_row
 from .common import UNSCHEDULED, calendar_and_settings, entry_info, year_meetings, year_span
@@ -138,11 +138,57 @@ def programme_warnings(
 
 @dataclass(frozen=True, slots=True)
 class PlannerData:
+    """The programme with each meeting's deadlines, load and warnings. The headings, the
+    warnings list and its all-clear line are all worded here, from the same warnings, so they
+    never disagree."""
+
     programme: ProgrammeView
     deadlines: dict[int, MeetingDeadline]  # by meeting id
     loads: dict[int, MeetingLoad]  # by meeting id
     warnings: tuple[ProgrammeWarning, ...]
     today: dt.date
+
+    def status_of(self, meeting: MeetingInfo) -> str:
+        """The meeting's status as shown: a past meeting nobody marked is held."""
+        return scheduling.shown_status(meeting.status, meeting.starts_at.date(), self.today)
+
+    def load_text(self, meeting: MeetingInfo) -> str:
+        """'5 of 6 items'; '7 of 6 items (1 too many)' only when the warnings say the meeting
+        is over capacity; '7 items' at a meeting that has taken place, whose capacity is
+        history."""
+        load = self.loads.get(meeting.id)
+        if load is None:
+            return ""
+        if self.status_of(meeting) in scheduling.HAPPENED:
+            return f"{load.items} item" if load.items == 1 else f"{load.items} items"
+        text = load.text
+        if any(w.meeting_id == meeting.id and w.kind == OVER_CAPACITY for w in self.warnings):
+            extra = []
+            if load.capacity_items is not None and load.items > load.capacity_items:
+                extra.append(f"{load.items - load.capacity_items} too many")
+            if load.capacity_minutes is not None and load.minutes > load.capacity_minutes:
+                extra.append(f"{load.minutes - load.capacity_minutes} minutes over")
+            text += f" ({', '.join(extra)})"
+        return text
+
+    @property
+    def all_clear(self) -> str:
+        """The warnings list's line when it has none, saying what was checked."""
+        meetings = [g.meeting for g in self.programme.meetings]
+        if not meetings:
+            return "No warnings: there are no meetings in this year yet."
+        to_come = [
+            m for m in meetings if self.status_of(m) not in (*scheduling.HAPPENED, "cancelled")
+        ]
+        if not to_come:
+            return "No warnings: every meeting of this year has taken place or is cancelled."
+        return (
+            "No warnings: every meeting still to come has room, and every report booked for "
+            "one is on time."
+        )
+
+
+OVER_CAPACITY = scheduling.ConflictKind.OVER_CAPACITY.value
 
 
 def planner_data(

@@ -16,6 +16,7 @@ from domain.ops import committees, planning, topics
 from domain.ops.convert import committee_by_name
 from domain.ops.exports import programme_table
 from domain.ops.imports import import_programme
+from domain.printing.build import waiting_order
 from domain.years import parse_municipal_year
 
 HEAD = ",".join(HEADER)
@@ -202,7 +203,11 @@ def _programme(db: Database, name: str, year: int) -> tuple[list, list]:
         (g.meeting.starts_at.date(), [(e.title, e.score, e.reason, e.responsible) for e in g.entries])
         for g in view.meetings
     ]
-    waiting = [(t.title, t.score, t.reason, t.responsible) for t in view.to_be_scheduled]
+    # In the printed programme's order (the order the items joined the list).
+    waiting = [
+        (t.title, t.score, t.reason, t.responsible)
+        for t in sorted(view.to_be_scheduled, key=lambda t: waiting_order(t.id))
+    ]
     return meetings, waiting
 
 
@@ -296,3 +301,22 @@ def test_a_windows_1252_file_is_still_read_as_such() -> None:
     data = f"{HEAD}\n11 Sept 2019,Café culture – the night-time economy,,,\n".encode("cp1252")
     rows = read_programme_csv(data, max_score=6, name="prog.csv")
     assert rows[0].title == "Café culture – the night-time economy"
+
+
+def test_an_empty_date_under_to_be_scheduled_or_a_review_continues_that_list() -> None:
+    text = (
+        f"{HEAD}\n"
+        "11 Sept 2019,Child Exploitation [To follow],2,Progress,Jean Kelly\n"
+        "To be scheduled,School visits,,Visits,Judith Harwood\n"
+        ",Code of Conduct,,,Judith Harwood\n"
+        "Select committee review,Fair Funding for Schools,,NFF,Judith Harwood\n"
+        ",Bullying and attendance,,,Judith Harwood\n"
+    )
+    rows = read_programme_csv(text)
+    assert [(r.title, r.section.value, r.meeting_date, r.to_follow) for r in rows] == [
+        ("Child Exploitation", "meetings", dt.date(2019, 9, 11), True),
+        ("School visits", "to_be_scheduled", None, False),
+        ("Code of Conduct", "to_be_scheduled", None, False),
+        ("Fair Funding for Schools", "reviews", None, False),
+        ("Bullying and attendance", "reviews", None, False),
+    ]

@@ -384,3 +384,48 @@ def test_generated_programmes_never_leak_exempt_items(
     assert dec_text.count("Part II item (paragraph") == (
         exempt_decisions if spec["placeholders"] else 0
     )
+
+
+# --- exported files ---------------------------------------------------------------------------
+
+
+def _file_text(data: bytes) -> str:
+    """Everything a file holds, as text: each part of a Word or Excel zip, or the CSV text."""
+    import zipfile
+
+    if data.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    return data.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "docx"])
+def test_exported_files_never_hold_exempt_details_unless_asked(
+    sqlite_db: Database, seeded: Seeded, fmt: str
+) -> None:
+    from domain.io.csv import programme_csv_text
+    from domain.io.docx import programme_docx
+    from domain.io.sniff import read_programme
+    from domain.io.xlsx import programme_xlsx
+    from domain.ops.exports import programme_table
+
+    writers: dict[str, Callable[[Any], bytes]] = {
+        "csv": lambda export: programme_csv_text(export.rows).encode("utf-8"),
+        "xlsx": programme_xlsx,
+        "docx": programme_docx,
+    }
+    with sqlite_db.transaction() as s:
+        set_placeholders(s, True)
+        public = programme_table(s, committee_id=seeded.committee_id, year_start=2019)
+        full = programme_table(s, committee_id=seeded.committee_id, year_start=2019, include_exempt=True)
+    public_file, full_file = writers[fmt](public), writers[fmt](full)
+    assert CANARY not in _file_text(public_file)
+    assert "Children in Need" in _file_text(public_file)
+    assert public.exempt_left_out == 3  # the booked item, the waiting item and the review
+    text = _file_text(full_file)
+    assert CANARY in text and "[Part II, paragraph 3]" in text
+    if fmt != "csv":
+        assert "NOT FOR PUBLICATION" in text
+    # Imported again, each comes back exempt with its paragraph.
+    exempt = [r for r in read_programme(full_file, name=f"full.{fmt}") if CANARY in r.title]
+    assert len(exempt) == 3 and {r.exempt_paragraph for r in exempt} == {3}

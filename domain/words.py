@@ -1,0 +1,17 @@
+"""How a count is written in a message: "1 item", "2 items", "1 meeting was created".
+
+The one home for plurals, so no message says "1 items" or "item(s)". Kept free of imports: the
+command line and the GUI's first paint use it.
+"""
+
+from __future__ import annotations
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """'1 item', '2 items', '0 items'; ``plural`` for a noun that does not just add "s"
+    ("1 committee is", "2 committees are" is ``counted(2, "committee")``, "1 reply",
+    "2 replies" is ``counted(2, "reply", "replies")``)."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+__all__ = ["counted"]
