@@ -393,6 +393,15 @@ def open_database(
         rev = current_revision(engine)
     except DatabaseError:
         raise
+    except ImportError as exc:
+        if "pq" not in str(exc):
+            raise DatabaseError(f"Cannot open the database {description}: {exc}") from exc
+        # The Linux build uses the system's PostgreSQL client library rather than a copy.
+        raise DatabaseError(
+            f"Cannot open the database {description}: PostgreSQL's client library (libpq) is not "
+            "installed. Install it (Debian and Ubuntu: sudo apt install libpq5) and start the "
+            "program again."
+        ) from exc
     except Exception as exc:
         raise DatabaseError(f"Cannot open the database {description}: {exc}") from exc
 

@@ -108,19 +108,23 @@ def _render_page(ctx: Context) -> str:
 
 
 def _exports(ctx: Context) -> str:
-    from domain.io.csv import programme_csv_text
-    from domain.ops.exports import programme_table
+    from domain.ops.publish import FORMATS
 
     db = _database(ctx)
     assert ctx.committee_id is not None and ctx.year_start is not None
-    with db.transaction(read_only=True) as s:
-        table = programme_table(s, committee_id=ctx.committee_id, year_start=ctx.year_start)
     made = []
-    path = ctx.folder / "programme.csv"
-    path.write_text(programme_csv_text(table.rows), encoding="utf-8-sig")
-    made.append(path)
-    ctx.written.extend(made)
-    return ", ".join(p.suffix.lstrip(".").upper() for p in made) + " written"
+    for fmt in FORMATS.values():
+        with db.transaction(read_only=True) as s:
+            exported = fmt.make(
+                s, committee_id=ctx.committee_id, year_start=ctx.year_start, include_exempt=False
+            )
+        if not exported.data:
+            raise RuntimeError(f"the {fmt.noun} came out empty")
+        path = ctx.folder / f"programme{fmt.extension}"
+        path.write_bytes(exported.data)
+        made.append(fmt.key.upper())
+    ctx.written.extend(ctx.folder.glob("programme.*"))
+    return ", ".join(made) + " written"
 
 
 STEPS: tuple[Step, ...] = (

@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 
 # The Qt modules the program imports (gui/, gui/selftest.py). PyInstaller collects what is
 # imported; these names are also kept out of EXCLUDES below.
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtSvg")
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport")
 
 # Python modules never to bundle, even if something imports them optionally.
 EXCLUDES = (
@@ -42,6 +42,15 @@ EXCLUDES = (
     "IPython",
     "pygments",
     "pydoc_data",
+    # python-docx and openpyxl read and write with lxml.etree alone.
+    "lxml.objectify",
+    "lxml.html",
+    "lxml.isoschematron",
+    "lxml.sax",
+    "lxml.builder",
+    "lxml.cssselect",
+    "readline",
+    "charset_normalizer",
     *(
         f"PySide6.{name}"
         for name in (
@@ -72,9 +81,17 @@ EXCLUDES = (
             "QtDataVisualization",
             "QtGraphs",
             "QtVirtualKeyboard",
+            "QtNetwork",  # the library stays (Qt's PDF module links it); Python never calls it
+            "QtDBus",
+            "QtSvg",
         )
     ),
 )
+
+# Left out of the Linux build only: psycopg then uses the system's libpq (Debian: libpq5)
+# through its pure-Python layer, instead of a 10 MB copy of libpq with its own OpenSSL and
+# Kerberos. Windows has no system libpq, so the build there keeps the binary package.
+LINUX_EXCLUDES = ("psycopg_binary",)
 
 # Plugins and data dropped, as globs on the bundled path (forward slashes).
 DROPPED = (
@@ -97,6 +114,11 @@ DROPPED = (
     "PySide6/Qt/plugins/imageformats/*tga*",
     "PySide6/Qt/plugins/imageformats/*wbmp*",
     "PySide6/Qt/plugins/imageformats/*pdf*",
+    # Icons and pictures are PNG, which Qt reads without a plugin.
+    "PySide6/Qt/plugins/imageformats/*svg*",
+    "PySide6/Qt/plugins/imageformats/*jpeg*",
+    "PySide6/Qt/plugins/imageformats/*gif*",
+    "PySide6/Qt/plugins/iconengines/*svg*",
     "PySide6/plugins/platformthemes/*gtk3*",
     "PySide6/plugins/platforminputcontexts/*virtualkeyboard*",
     "PySide6/plugins/generic/*",

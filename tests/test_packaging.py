@@ -331,3 +331,19 @@ def test_the_version_comes_from_pyproject() -> None:
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert version() == project["version"]
+
+
+def test_postgresql_without_its_client_library_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The Linux build uses the system's libpq: without it, the user is told which package."""
+    from domain import db
+
+    def no_libpq(url: str) -> object:
+        raise ImportError("no pq wrapper available. Attempts made: libpq library not found")
+
+    monkeypatch.setattr(db, "make_engine", no_libpq)
+    with pytest.raises(db.DatabaseError) as caught:
+        db.open_database("postgresql+psycopg://scrutiny@dbserver/scrutiny")
+    assert "libpq5" in str(caught.value)
+    assert "dbserver" in str(caught.value)
