@@ -15,6 +15,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.selftest:
+        from gui.selftest import run as selftest
+
+        return selftest()
     if args.command is None:
         from gui.application import run_gui
 

@@ -162,13 +162,43 @@ def _plain_operational_error(exc: Exception, description: str) -> Exception | No
     return None
 
 
+def installation_url() -> str | None:
+    """The database named by ``scrutineer.ini`` next to the program (``[database]`` ``url =``),
+    which an IT team deploys so that every user opens the shared database; None without one.
+
+    A file that cannot be read raises ``DatabaseError`` naming it and saying what to fix.
+    """
+    import configparser
+
+    from .paths import installation_settings_path
+
+    path = installation_settings_path()
+    if not path.is_file():
+        return None
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+    except (configparser.Error, OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "message", None) or str(exc).splitlines()[0]
+        raise DatabaseError(
+            f"{path} cannot be read: {reason}. Write it as two lines, '[database]' and "
+            "'url = postgresql+psycopg://user@server/scrutiny', or remove it."
+        ) from None
+    value = parser.get("database", "url", fallback="").strip()
+    return value or None
+
+
 def resolve_url(url: str | None) -> str:
-    """The URL to open: the argument, else $SCRUTINY_DB, else the default SQLite file."""
+    """The URL to open: the argument, else $SCRUTINY_DB, else ``scrutineer.ini`` next to the
+    program, else the default SQLite file in the user's data folder."""
     if url:
         return url if "://" in url else f"sqlite:///{Path(url).expanduser().resolve()}"
     env = os.environ.get(ENV_VAR)
     if env:
         return resolve_url(env)
+    deployed = installation_url()
+    if deployed:
+        return resolve_url(deployed)
     from .paths import default_database_path
 
     path = default_database_path()
@@ -363,6 +393,15 @@ def open_database(
         rev = current_revision(engine)
     except DatabaseError:
         raise
+    except ImportError as exc:
+        if "pq" not in str(exc):
+            raise DatabaseError(f"Cannot open the database {description}: {exc}") from exc
+        # The Linux build uses the system's PostgreSQL client library rather than a copy.
+        raise DatabaseError(
+            f"Cannot open the database {description}: PostgreSQL's client library (libpq) is not "
+            "installed. Install it (Debian and Ubuntu: sudo apt install libpq5) and start the "
+            "program again."
+        ) from exc
     except Exception as exc:
         raise DatabaseError(f"Cannot open the database {description}: {exc}") from exc
 
@@ -397,7 +436,13 @@ def open_database(
         created=created,
         user=user,
     )
-    if demo_on_first_run and created and not url and not os.environ.get(ENV_VAR):
+    if (
+        demo_on_first_run
+        and created
+        and not url
+        and not os.environ.get(ENV_VAR)
+        and installation_url() is None
+    ):
         from .demo import load_demo
 
         with database.transaction(action="Load the demo") as session:

@@ -22,6 +22,22 @@ def log_path() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)) / "scrutineer.log"
 
 
+SETTINGS_FILE = "scrutineer.ini"
+
+
+def program_folder() -> Path:
+    """The folder the program is installed in: the built program's own folder, or the
+    project's folder when run from source."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+def installation_settings_path() -> Path:
+    """``scrutineer.ini`` next to the program: settings an IT team deploys for every user."""
+    return program_folder() / SETTINGS_FILE
+
+
 def default_database_path() -> Path:
     return user_data_dir() / "scrutineer.sqlite"
 

@@ -53,6 +53,11 @@ def run_gui(db_url: str | None = None, settings_path: str | Path | None = None) 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Scrutineer")
     app.setOrganizationName("Scrutineer")
+    from PySide6.QtGui import QIcon
+
+    from domain.paths import resource_path
+
+    QApplication.setWindowIcon(QIcon(str(resource_path("icons", "scrutineer.png"))))
     from . import errors
     from .mainwindow import MainWindow
     from .settings import open_settings

@@ -49,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="your name in the history of changes (default: $SCRUTINY_USER, else your login name)",
     )
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="check this installation (a temporary database, the demo, a print, Qt's PDF "
+        "module, every export format) and report each step; exit status 0 when all pass",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
