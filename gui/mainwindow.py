@@ -24,16 +24,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUnd
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from . import errors, live, navigation
-from .actions import new_action, shortcut, standard_shortcut
+from .actions import build_menus, new_action, shortcut, standard_shortcut
 from .dialogs.seam import Dialogs
 from .models import labels
 from .pages import PAGE_TITLES, PAGES, Pages, showing
 from .settings import Preferences, WindowState, open_settings
 from .widgets.selection import SelectionBar
 from .workflows.committees import CommitteesFlow
-from .workflows.history import HistoryFlow
 from .workflows.host import WorkflowHost
-from .workflows.meeting_import import MeetingImportFlow
 from .workflows.meetings import MeetingsFlow
 from .workflows.topics import TopicsFlow
 from .workflows.transfer import TransferFlow
@@ -82,7 +80,7 @@ class MainWindow(WorkflowHost):
         self._build_pages()
         self._build_toolbar()
         self._build_actions()
-        self._build_menus()
+        self.print_actions = build_menus(self)
         self.status_label = QLabel("Opening the database…", self)
         self.status_label.setObjectName("databaseLabel")
         self.status_label.setAccessibleName("Database")
@@ -195,7 +193,7 @@ class MainWindow(WorkflowHost):
         )
         self.export_action = new_action(self,
             "E&xport programme…", self.transfer_flow.export_programme, "exportProgramme",
-            "Save this year's programme as a web page to publish, a CSV file or a calendar of its meetings (exempt items left out)",
+            "Save this year's programme as a web page or Word document to publish, a spreadsheet, a CSV file or a calendar of its meetings (exempt items left out)",
         )
         self.approved_action = new_action(self,
             "Programme &approved", self.committees_flow.toggle_approved, "programmeApproved",
@@ -207,38 +205,6 @@ class MainWindow(WorkflowHost):
             action = new_action(self, title, partial(self.tabs.setCurrentIndex, i), f"page.{PAGES[i]}")
             shortcut(action, f"Ctrl+{i + 1}")
             self.page_actions.append(action)
-
-    def _build_menus(self) -> None:
-        menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
-        file_menu.addAction(self.new_topic_action)
-        file_menu.addAction(self.new_committee_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_csv_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        from .printing import install_print_actions
-
-        self.print_actions = install_print_actions(self, self.hub, file_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = menus.addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        edit_menu.addAction(self.edit_topic_action)
-        edit_menu.addAction(self.edit_committee_action)
-        edit_menu.addAction(self.settings_action)
-        edit_menu.addAction(HistoryFlow(self).action)
-        view_menu = menus.addMenu("&View")
-        view_menu.addActions(self.page_actions)
-        programme_menu = menus.addMenu("&Programme")
-        programme_menu.addAction(self.approved_action)
-        meetings_menu = menus.addMenu("&Meetings")
-        meetings_menu.addActions([self.add_meeting_action, self.move_meeting_action, self.cancel_meeting_action, self.reinstate_meeting_action, self.outcome_action, *MeetingImportFlow(self).actions])
-        meetings_menu.addSeparator()
-        meetings_menu.addAction(self.print_meeting_action)
 
     # --- the database -----------------------------------------------------------------------
 
