@@ -24,8 +24,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUnd
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from . import errors, live, navigation
-from .actions import build_menus, new_action, shortcut, standard_shortcut
+from .actions import new_action, shortcut, standard_shortcut
 from .dialogs.seam import Dialogs
+from .menus import build_menus
 from .models import labels
 from .pages import PAGE_TITLES, PAGES, Pages, showing
 from .settings import Preferences, WindowState, open_settings
