@@ -39,7 +39,7 @@ class Exported:
 
     data: bytes
     contents: str  # "26 items at 8 meetings"
-    exempt_left_out: int | None  # None: the format does not count them (the web page)
+    exempt_left_out: int  # exempt (Part II) items the file leaves out
     includes_exempt: bool
     # What the programme holds that this format does not carry, said with the export's message.
     notes: tuple[str, ...] = ()
@@ -98,7 +98,16 @@ def web_page(
         1 for g in doc.meetings for r in g.rows if not isinstance(r, PartIIPlaceholder)
     )
     contents = f"{counted(items, 'item')} at {counted(len(doc.meetings), 'meeting')}"
-    return Exported(programme_html(doc), contents, None, include_exempt)
+    # The page shows what the print shows; how many exempt items that leaves out is counted by
+    # the same rule the other formats apply.
+    left_out = 0
+    if not include_exempt:
+        from .exports import programme_table
+
+        left_out = programme_table(
+            session, committee_id=committee_id, year_start=year_start
+        ).exempt_left_out
+    return Exported(programme_html(doc), contents, left_out, include_exempt)
 
 
 def meeting_calendar(

@@ -81,3 +81,15 @@ def test_every_format_includes_exempt_items_only_when_asked(
     assert f"Staffing matter {CANARY}" in text
     if key in ("html", "ics"):
         assert "NOT FOR PUBLICATION" in text
+
+
+@pytest.mark.parametrize("key", ["html", "csv", "docx", "xlsx"])
+def test_every_programme_format_counts_the_exempt_items_it_left_out(
+    sqlite_db: Database, seeded: Seeded, key: str
+) -> None:
+    """The export's message says how many exempt items were left out, the web page's too."""
+    with sqlite_db.transaction(read_only=True) as s:
+        public = FORMATS[key].make(s, committee_id=seeded.committee_id, year_start=2019, include_exempt=False)
+        full = FORMATS[key].make(s, committee_id=seeded.committee_id, year_start=2019, include_exempt=True)
+    assert public.exempt_left_out > 0
+    assert full.exempt_left_out == 0
