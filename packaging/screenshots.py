@@ -122,6 +122,18 @@ def main(argv: list[str] | None = None) -> int:
 
         controller = controller_of(window)
         save_dialog("print_preview", controller.open_preview() if controller else None, 2000)
+        window.tabs.setCurrentWidget(window.meetings_view)
+        window.meetings_view.table.selectRow(0)
+        meeting = window.meetings_view.current_meeting()
+        if controller is not None and meeting is not None:
+            save_dialog("meeting_papers", controller.open_meeting_papers(meeting.id), 2000)
+        from domain.ops.publish import FORMATS
+        from gui.dialogs.export_dialog import ExportDialog
+
+        export = ExportDialog(FORMATS.values(), programme=window.windowTitle().split(" \u2014 ")[0], parent=window)
+        export.show()
+        save_dialog("export_dialog", export)
+        window.tabs.setCurrentWidget(view)
 
         # A topic made from a resolution, so the editor shows where it came from.
         example = [r for r in view.model.rows() if r.decision_id is not None] or view.model.rows()
