@@ -381,7 +381,7 @@ def record_outcome(
     n = len(wanted)
     message = f"The meeting of {short_date(day)} is recorded as {what}."
     if n:
-        items = "1 item" if n == 1 else f"{n} items"
+        items = counted(n, "item")
         dest = (
             f"the meeting of {short_date(target.starts_at.date())}"
             if target is not None

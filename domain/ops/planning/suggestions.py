@@ -24,6 +24,7 @@ from ...models import (
     TopicKind,
     TopicStatus,
 )
+from ...words import counted
 from ..convert import agreed_scores, check_versions, get
 from .common import UNSCHEDULED, entries_of, insert, mark_scheduled, renumber, year_meetings
 from .loads import slots
@@ -93,7 +94,7 @@ class ScheduleSuggestion:
 
 
 def _items(n: int) -> str:
-    return "1 item" if n == 1 else f"{n} items"
+    return counted(n, "item")
 
 
 def _band_ranks(session: Session, committee: Committee) -> dict[str, int]:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from ... import scheduling
 from ...models import Committee, Meeting, ProgrammeEntry, Topic, TopicKind, TopicStatus
 from ...values import MeetingInfo, MeetingWithEntries, ProgrammeView
+from ...words import counted
 from ..committees import is_approved
 from ..convert import agreed_scores, committee_info, get, meeting_info, topic_row
 from .common import UNSCHEDULED, calendar_and_settings, entry_info, year_meetings, year_span
@@ -160,7 +161,7 @@ class PlannerData:
         if load is None:
             return ""
         if self.status_of(meeting) in scheduling.HAPPENED:
-            return f"{load.items} item" if load.items == 1 else f"{load.items} items"
+            return counted(load.items, "item")
         text = load.text
         if any(w.meeting_id == meeting.id and w.kind == OVER_CAPACITY for w in self.warnings):
             extra = []
