@@ -80,7 +80,7 @@ DEFAULT_ACTION = "Edit"
 _AT_KEY = "audit_at"
 _PENDING_KEY = "audit_pending"
 _ADDED_KEY = "audit_added"  # (class, id): (committee id, label) of rows added in bulk
-_AUDIT_TABLE: Table = AuditRecord.__table__  # type: ignore[assignment]
+_AUDIT_TABLE: Table = AuditRecord.__table__
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +161,7 @@ def _shape_of(cls: type) -> _Shape:
     )
     owner = "id" if cls is Committee else "committee_id" if "committee_id" in fields else None
     return _Shape(
-        table=cls.__tablename__,  # type: ignore[attr-defined]
+        table=cls.__table__.name,  # type: ignore[attr-defined]
         pk=pk,
         fields=fields,
         field_set=frozenset(fields),
@@ -174,7 +174,7 @@ def _shape_of(cls: type) -> _Shape:
 
 @cache
 def _class_of_table() -> dict[str, type]:
-    return {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
+    return {m.class_.__table__.name: m.class_ for m in Base.registry.mappers}
 
 
 def render(value: object) -> str:

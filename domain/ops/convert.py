@@ -61,7 +61,7 @@ def changed_since(
     from .history import row_history
 
     what = _WHAT.get(model.__name__, model.__name__.lower())
-    table: str = model.__tablename__
+    table: str = model.__table__.name  # type: ignore[attr-defined]  # a Table
     latest = next(iter(row_history(session, table=table, row_id=row_id, limit=1)), None)
     if latest is None:
         return Conflict(
