@@ -15,13 +15,6 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
-def user_cache_dir() -> Path:
-    """Files the program can always make again (parsed fonts): safe to delete."""
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
-
-
 def log_path() -> Path:
     """The program's log file, where errors are recorded with their details."""
     import platformdirs

@@ -11,17 +11,11 @@ file behind.
 
 from __future__ import annotations
 
-import functools
 import io
-import operator
 import os
-import pickle
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, BinaryIO
-from weakref import WeakKeyDictionary
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -49,7 +43,7 @@ from reportlab.platypus.paragraph import strip as _rl_strip
 
 from domain.bands import colours_of as band_colours
 from domain.dates import council_date, dotted_date, long_date, time_text, weekday_date
-from domain.paths import resource_path, user_cache_dir
+from domain.paths import resource_path
 from domain.printing.document import (
     PURPOSE,
     AgendaMeeting,
@@ -115,56 +109,6 @@ class PrintError(Exception):
 _fonts_ready = False
 
 
-def _font_cache_file(path: Path) -> Path:
-    """Where the parsed form of the font file ``path`` is kept: in the user's cache folder,
-    named for the file's size and time and for the ReportLab and Python that parsed it, so an
-    upgrade of either, or a changed font, is parsed afresh."""
-    import reportlab
-
-    stat = path.stat()
-    key = (
-        f"{path.stem}-{stat.st_size}-{stat.st_mtime_ns}-rl{reportlab.Version}"
-        f"-py{sys.version_info[0]}{sys.version_info[1]}"
-    )
-    return user_cache_dir() / "fonts" / f"{key}.pickle"
-
-
-def _load_font(name: str, path: Path) -> TTFont:
-    """The TrueType font at ``path``, parsed once per installation and cached.
-
-    Parsing DejaVu Sans's tables (its 6,000 glyphs' widths and character map) costs about
-    25 ms a face in every process that prints; reading the parsed face back costs about 2 ms.
-    The cache is only ever a copy: any trouble reading or writing it falls back to parsing."""
-    cache = _font_cache_file(path)
-    try:
-        with cache.open("rb") as f:
-            font = pickle.load(f)
-        if isinstance(font, TTFont) and font.fontName == name:
-            font.state = WeakKeyDictionary()  # per-document subsets: never shared or cached
-            return font
-    except Exception:  # noqa: BLE001 - a missing, stale or damaged cache: parse instead
-        pass
-    font = TTFont(name, str(path))
-    # ReportLab keeps the face's unit scale as a lambda, which cannot be pickled; the same
-    # multiplication as a partial can.
-    per_em = font.face.unitsPerEm
-    font.face._pdfScale = (
-        operator.pos if per_em == 1000 else functools.partial(operator.mul, 1000 / per_em)
-    )
-    state, font.state = font.state, None
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_name(f".{cache.name}.{os.getpid()}")
-        with partial.open("wb") as f:
-            pickle.dump(font, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, cache)  # whole or not at all: never a half-written cache
-    except Exception:  # noqa: BLE001 - a read-only or full disk only costs the next start time
-        pass
-    finally:
-        font.state = state
-    return font
-
-
 def register_fonts() -> None:
     """Register the bundled DejaVu Sans (once), with a family so ``<b>`` picks the bold face."""
     global _fonts_ready
@@ -177,7 +121,7 @@ def register_fonts() -> None:
                 f"The font file {path} is missing, so documents cannot be printed. "
                 "Reinstall Scrutineer to restore it."
             )
-        pdfmetrics.registerFont(_load_font(name, path))
+        pdfmetrics.registerFont(TTFont(name, str(path)))
     # No italic faces are bundled: italic markup falls back to the upright faces.
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
