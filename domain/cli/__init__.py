@@ -11,9 +11,10 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from sqlalchemy import Row
     from sqlalchemy.orm import Session
 
     from ..db import Database
@@ -92,13 +93,14 @@ def parse_year(text: str) -> int:
         raise CliError(f"--year: {exc}") from None
 
 
-def find_committee(session: Session, name: str) -> Committee:
-    """The committee a --committee value names (name or short name, any case)."""
+def find_committee(session: Session, name: str) -> Row[*tuple[Any, ...]]:
+    """The committee a --committee value names (name or short name, any case): its ``id``,
+    ``name`` and ``short_name``."""
     from ..errors import NotFound
-    from ..ops.convert import committee_by_name
+    from ..ops.convert import committee_row_by_name
 
     try:
-        return committee_by_name(session, name)
+        return committee_row_by_name(session, name)
     except NotFound as exc:
         raise CliError(f"{exc} Run 'python app.py committees' to list them with their years.") from None
 

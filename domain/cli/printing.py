@@ -13,14 +13,13 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..words import counted
 
 if TYPE_CHECKING:
+    from sqlalchemy import Row
     from sqlalchemy.orm import Session
-
-    from ..models import Committee
 from . import find_committee, parse_year
 
 
@@ -282,24 +281,24 @@ def cmd_print_decisions(args: argparse.Namespace) -> int:
     return 0
 
 
-def _meeting_on(session: Session, committee: Committee, day: dt.date, time_text: str | None) -> int:
+def _meeting_on(session: Session, committee: Row[*tuple[Any, ...]], day: dt.date, time_text: str | None) -> int:
     """The id of the committee's meeting on ``day`` (at ``time_text`` when given)."""
     from sqlalchemy import select
 
     from ..dates import long_date
     from ..dates import time_text as written_time
-    from ..models import Meeting
+    from ..schema import meeting
     from . import CliError
 
     lo = dt.datetime.combine(day, dt.time())
     meetings = session.execute(
-        select(Meeting.id, Meeting.starts_at)
+        select(meeting.c.id, meeting.c.starts_at)
         .where(
-            Meeting.committee_id == committee.id,
-            Meeting.starts_at >= lo,
-            Meeting.starts_at < lo + dt.timedelta(days=1),
+            meeting.c.committee_id == committee.id,
+            meeting.c.starts_at >= lo,
+            meeting.c.starts_at < lo + dt.timedelta(days=1),
         )
-        .order_by(Meeting.starts_at)
+        .order_by(meeting.c.starts_at)
     ).all()
     if time_text:
         try:
