@@ -37,4 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):
+        # print --all renders in a pool of processes; a built program started as one of them
+        # must run the pool's work, not the program (Windows starts workers afresh).
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())
