@@ -36,8 +36,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-# Declared with their labels in decision_values, which the GUI reads without loading the ORM.
-from .decision_values import DecisionStatus, ExecutiveResponse, Rag, ReviewStatus
+# Declared with their labels in codes, which the GUI reads without loading SQLAlchemy.
+from .codes import DecisionStatus, ExecutiveResponse, Rag, ReviewStatus
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
