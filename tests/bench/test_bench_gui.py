@@ -231,24 +231,7 @@ APP = textwrap.dedent(
 def _run(code: str, *args: str) -> dict[str, float]:
     """Start ``code`` in a fresh interpreter; the wall-clock seconds from the start to each mark
     it prints, and (as "<mark> cpu") the process CPU seconds it had used by then."""
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "SCRUTINEER_STARTUP_PROBE": "1",
-        "SCRUTINEER_STARTUP_QUIT": "1",
-    }
-    started = time.time()
-    out = subprocess.run(
-        [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=60, check=True
-    ).stdout
-    marks = {}
-    for line in out.splitlines():
-        name, _, stamps = line.partition(" ")
-        if name in ("painted", "data"):
-            wall, cpu = stamps.split()
-            marks[name] = float(wall) - started
-            marks[f"{name} cpu"] = float(cpu)
-    return marks
+    return _run_command([sys.executable, "-c", code, *args])
 
 
 def _median_marks(runs: list[dict[str, float]]) -> dict[str, float]:
@@ -297,7 +280,9 @@ def test_cold_start(demo_file: Path, tmp_path: Path, record_property, benchmark)
 
 
 def _run_command(command: list[str]) -> dict[str, float]:
-    """As :func:`_run`, for a program started as a command (the built one, or app.py)."""
+    """Start ``command`` (a program that prints the start-up marks: a bare window, app.py or the
+    built program); the wall-clock seconds from the start to each mark it prints, and (as
+    "<mark> cpu") the process CPU seconds it had used by then."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
