@@ -52,35 +52,14 @@ from sqlalchemy.sql.dml import UpdateBase
 
 from .bulk_insert import insert_many
 from .identity import default_user
-from .models import (
-    Answer,
-    Assessment,
-    AuditKind,
-    AuditRecord,
-    Band,
-    Base,
-    Committee,
-    CriteriaSet,
-    Criterion,
-    Decision,
-    Meeting,
-    ProgrammeEntry,
-    ProgrammeYear,
-    ProgressNote,
-    Recommendation,
-    ReviewMeeting,
-    SelectReview,
-    Setting,
-    StandingExclusion,
-    Topic,
-)
+from .schema import AuditKind, audit_record, committee
 
 INFO_KEY = "audit"
 DEFAULT_ACTION = "Edit"
 _AT_KEY = "audit_at"
 _PENDING_KEY = "audit_pending"
 _ADDED_KEY = "audit_added"  # (class, id): (committee id, label) of rows added in bulk
-_AUDIT_TABLE: Table = AuditRecord.__table__  # type: ignore[assignment]
+_AUDIT_TABLE: Table = audit_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,34 +74,54 @@ class AuditContext:
 
 # --- what a row is called and whose it is -----------------------------------------------------
 
-# The field that names a row in the history ("Topic 12 'School attendance'").
-_LABEL_FIELD: dict[type, str] = {
-    Committee: "name",
-    ProgrammeYear: "year_start",
-    Meeting: "starts_at",
-    Topic: "title",
-    SelectReview: "title",
-    Decision: "title",
-    CriteriaSet: "name",
-    Criterion: "title",
-    Band: "name",
-    Setting: "key",
-    ReviewMeeting: "starts_at",
-    Recommendation: "text",
-    ProgressNote: "text",
-}
-# A row that belongs to a committee through another row: (its key to that row, that row's class).
-# An entry, a score or a standing exclusion is named after its topic.
-_PARENT: dict[type, tuple[str, type]] = {
-    ProgrammeEntry: ("topic_id", Topic),
-    StandingExclusion: ("topic_id", Topic),
-    Assessment: ("topic_id", Topic),
-    Answer: ("assessment_id", Assessment),
-    ReviewMeeting: ("review_id", SelectReview),
-    Recommendation: ("review_id", SelectReview),
-    ProgressNote: ("decision_id", Decision),
-}
-_PARENT_CLASSES: frozenset[type] = frozenset(parent for _key, parent in _PARENT.values())
+@dataclass(frozen=True, slots=True)
+class _Naming:
+    """What a row is called and whose it is, by mapped class."""
+
+    # The field that names a row in the history ("Topic 12 'School attendance'").
+    label: dict[type, str]
+    # A row that belongs to a committee through another row: (its key to that row, that row's
+    # class). An entry, a score or a standing exclusion is named after its topic.
+    parent: dict[type, tuple[str, type]]
+    parent_classes: frozenset[type]
+
+
+@cache
+def _naming() -> _Naming:
+    # The ORM classes are defined only when something edits (reading needs only the tables of
+    # domain.schema), and only an edit is recorded.
+    from . import models as m
+
+    parent: dict[type, tuple[str, type]] = {
+        m.ProgrammeEntry: ("topic_id", m.Topic),
+        m.StandingExclusion: ("topic_id", m.Topic),
+        m.Assessment: ("topic_id", m.Topic),
+        m.Answer: ("assessment_id", m.Assessment),
+        m.ReviewMeeting: ("review_id", m.SelectReview),
+        m.Recommendation: ("review_id", m.SelectReview),
+        m.ProgressNote: ("decision_id", m.Decision),
+    }
+    return _Naming(
+        label={
+            m.Committee: "name",
+            m.ProgrammeYear: "year_start",
+            m.Meeting: "starts_at",
+            m.Topic: "title",
+            m.SelectReview: "title",
+            m.Decision: "title",
+            m.CriteriaSet: "name",
+            m.Criterion: "title",
+            m.Band: "name",
+            m.Setting: "key",
+            m.ReviewMeeting: "starts_at",
+            m.Recommendation: "text",
+            m.ProgressNote: "text",
+        },
+        parent=parent,
+        parent_classes=frozenset(parent_cls for _key, parent_cls in parent.values()),
+    )
+
+
 _LABEL_LENGTH = 120
 
 
@@ -159,22 +158,24 @@ def _shape_of(cls: type) -> _Shape:
         for prop in mapper.column_attrs
         if prop.key not in pk and (version is None or prop.columns[0] is not version)
     )
-    owner = "id" if cls is Committee else "committee_id" if "committee_id" in fields else None
+    owner = "id" if mapper.local_table is committee else "committee_id" if "committee_id" in fields else None
     return _Shape(
-        table=cls.__tablename__,  # type: ignore[attr-defined]
+        table=cls.__table__.name,  # type: ignore[attr-defined]
         pk=pk,
         fields=fields,
         field_set=frozenset(fields),
         prefixes=tuple(f"{key}: " for key in fields),
-        label=_LABEL_FIELD.get(cls),
+        label=_naming().label.get(cls),
         owner=owner,
-        parent=_PARENT.get(cls) if owner is None else None,
+        parent=_naming().parent.get(cls) if owner is None else None,
     )
 
 
 @cache
 def _class_of_table() -> dict[str, type]:
-    return {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
+    from .models import Base
+
+    return {m.class_.__table__.name: m.class_ for m in Base.registry.mappers}
 
 
 def render(value: object) -> str:
@@ -271,7 +272,8 @@ class _Owners:
         table: Table = parent_cls.__table__  # type: ignore[attr-defined]
         # Only what names the parent and says whose it is.
         own = "committee_id" if "committee_id" in _shape(parent_cls).fields else None
-        names = [_LABEL_FIELD.get(parent_cls), own or _PARENT.get(parent_cls, ("",))[0]]
+        naming = _naming()
+        names = [naming.label.get(parent_cls), own or naming.parent.get(parent_cls, ("",))[0]]
         columns = [table.c.id, *(table.c[n] for n in names if n)]
         connection = self.session.connection()
         for start in range(0, len(wanted), 500):
@@ -436,7 +438,7 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
     ):
         for obj in objects:
             cls = type(obj)
-            if cls is AuditRecord:
+            if getattr(cls, "__table__", None) is audit_record:
                 continue
             state = inspect(obj)
             if kind is not AuditKind.CHANGED:
@@ -473,7 +475,7 @@ def record_added(session: Session, cls: type, rows: Iterable[Mapping[str, Any]])
         records.append(_whole_row(base, shape, row, owner, AuditKind.ADDED))
         owned.append(owner)
     _write(session, records)
-    if cls in _PARENT_CLASSES:
+    if cls in _naming().parent_classes:
         # Rows added in bulk are not in the session: the entries or scores added next for
         # them find whose they are here rather than with a query.
         added = session.info.setdefault(_ADDED_KEY, {})
@@ -496,7 +498,7 @@ def _execute_recorded(
     """Run an INSERT, UPDATE or DELETE statement and record the rows it wrote."""
     table = getattr(statement, "table", None)
     cls = _class_of_table().get(getattr(table, "name", ""))
-    if cls is None or cls is AuditRecord:
+    if cls is None or getattr(cls, "__table__", None) is audit_record:
         return run()
     table = cls.__table__  # type: ignore[attr-defined]
     if isinstance(statement, Insert):

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
+from . import schema
 from .errors import Invalid
-from .models import Decision, ProgrammeEntry, Recommendation, SelectReview, Topic
 
 CLEARED_REASON_FIELD = "exempt_cleared_reason"
 
@@ -47,15 +47,15 @@ def exempt_decision_sql(*, except_topic_id: int | None = None) -> Any:
     ``except_topic_id`` leaves one topic out of the "created from" link, to ask whether a topic's
     source resolution is exempt apart from that topic itself.
     """
-    entry_topic = aliased(Topic)
-    created: list[ColumnElement[bool]] = [Topic.decision_id == Decision.id, Topic.exempt.is_(True)]
+    entry_topic = schema.topic.alias()
+    created: list[ColumnElement[bool]] = [schema.topic.c.decision_id == schema.decision.c.id, schema.topic.c.exempt.is_(True)]
     if except_topic_id is not None:
-        created.append(Topic.id != except_topic_id)
+        created.append(schema.topic.c.id != except_topic_id)
     made_on = exists().where(
-        ProgrammeEntry.meeting_id == Decision.meeting_id,
-        entry_topic.id == ProgrammeEntry.topic_id,
-        entry_topic.exempt.is_(True),
-        entry_topic.title == Decision.title,
+        schema.programme_entry.c.meeting_id == schema.decision.c.meeting_id,
+        entry_topic.c.id == schema.programme_entry.c.topic_id,
+        entry_topic.c.exempt.is_(True),
+        entry_topic.c.title == schema.decision.c.title,
     )
     return or_(exists().where(*created), made_on)
 
@@ -68,27 +68,27 @@ def decision_paragraphs(
     found: dict[int, int | None] = dict.fromkeys(ids)
     if not ids:
         return found
-    entry_topic = aliased(Topic)
-    created: list[ColumnElement[bool]] = [Topic.decision_id.in_(ids), Topic.exempt.is_(True)]
+    entry_topic = schema.topic.alias()
+    created: list[ColumnElement[bool]] = [schema.topic.c.decision_id.in_(ids), schema.topic.c.exempt.is_(True)]
     if except_topic_id is not None:
-        created.append(Topic.id != except_topic_id)
+        created.append(schema.topic.c.id != except_topic_id)
     for did, para in session.execute(
-        select(Topic.decision_id, Topic.exempt_paragraph)
+        select(schema.topic.c.decision_id, schema.topic.c.exempt_paragraph)
         .where(*created)
-        .order_by(Topic.exempt_paragraph)
+        .order_by(schema.topic.c.exempt_paragraph)
     ):
         if did is not None and found[did] is None:
             found[did] = para
     for did, para in session.execute(
-        select(Decision.id, entry_topic.exempt_paragraph)
-        .join(ProgrammeEntry, ProgrammeEntry.meeting_id == Decision.meeting_id)
-        .join(entry_topic, and_(entry_topic.id == ProgrammeEntry.topic_id))
+        select(schema.decision.c.id, entry_topic.c.exempt_paragraph)
+        .join(schema.programme_entry, schema.programme_entry.c.meeting_id == schema.decision.c.meeting_id)
+        .join(entry_topic, and_(entry_topic.c.id == schema.programme_entry.c.topic_id))
         .where(
-            Decision.id.in_(ids),
-            entry_topic.exempt.is_(True),
-            entry_topic.title == Decision.title,
+            schema.decision.c.id.in_(ids),
+            entry_topic.c.exempt.is_(True),
+            entry_topic.c.title == schema.decision.c.title,
         )
-        .order_by(entry_topic.exempt_paragraph)
+        .order_by(entry_topic.c.exempt_paragraph)
     ):
         if found[did] is None:
             found[did] = para
@@ -100,8 +100,8 @@ def decision_exemption(
 ) -> Exemption | None:
     """How a resolution is exempt, or None when it is not."""
     exempt = session.scalar(
-        select(Decision.id).where(
-            Decision.id == decision_id, exempt_decision_sql(except_topic_id=except_topic_id)
+        select(schema.decision.c.id).where(
+            schema.decision.c.id == decision_id, exempt_decision_sql(except_topic_id=except_topic_id)
         )
     )
     if exempt is None:
@@ -114,14 +114,14 @@ def topic_exemption(session: Session, topic_id: int | None) -> Exemption | None:
     if topic_id is None:
         return None
     row = session.execute(
-        select(Topic.exempt, Topic.exempt_paragraph).where(Topic.id == topic_id)
+        select(schema.topic.c.exempt, schema.topic.c.exempt_paragraph).where(schema.topic.c.id == topic_id)
     ).first()
     return Exemption(row.exempt_paragraph) if row is not None and row.exempt else None
 
 
 def review_exemption(session: Session, review_id: int) -> Exemption | None:
     """How a review (and so each of its recommendations) is exempt, or None."""
-    topic_id = session.scalar(select(SelectReview.topic_id).where(SelectReview.id == review_id))
+    topic_id = session.scalar(select(schema.select_review.c.topic_id).where(schema.select_review.c.id == review_id))
     return topic_exemption(session, topic_id)
 
 
@@ -132,13 +132,13 @@ def source_exemption(session: Session, topic_id: int) -> Exemption | None:
     since its own flag would otherwise make its source exempt); a follow-up inherits its
     recommendation's review's.
     """
-    decision_id = session.scalar(select(Topic.decision_id).where(Topic.id == topic_id))
+    decision_id = session.scalar(select(schema.topic.c.decision_id).where(schema.topic.c.id == topic_id))
     if decision_id is not None:
         found = decision_exemption(session, decision_id, except_topic_id=topic_id)
         if found is not None:
             return found
     for review_id in session.scalars(
-        select(Recommendation.review_id).where(Recommendation.follow_up_topic_id == topic_id)
+        select(schema.recommendation.c.review_id).where(schema.recommendation.c.follow_up_topic_id == topic_id)
     ):
         found = review_exemption(session, review_id)
         if found is not None:

@@ -1,115 +1,48 @@
-"""The ORM model: what a scrutiny work programme is made of.
+"""The ORM classes the use cases that edit work with, mapped onto the tables of
+``domain.schema`` (the one declaration of the schema: its columns, types, defaults and
+constraints). The annotations here type the mapped attributes; the relationships and the
+optimistic-locking counter (``version_id_col``: when two people edit the same row, the second
+save raises ``StaleDataError`` instead of silently overwriting the first) are the ORM's own.
 
-Every table carries a ``version`` counter used by SQLAlchemy for optimistic locking
-(``version_id_col``): when two people edit the same row, the second save raises
-``StaleDataError`` instead of silently overwriting the first.
-
-Enumerations are stored as short strings (``native_enum=False``) so the schema is the same on
-SQLite and PostgreSQL and a new value never needs an ``ALTER TYPE``.
+Importing this module defines the classes; their mappers are configured at their first use. A
+process that only reads (printing, exporting) never needs either.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
-from sqlalchemy import (
-    Boolean,
-    Date,
-    DateTime,
-    Enum,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Text,
-    Time,
-    UniqueConstraint,
-    select,
+from sqlalchemy import select
+from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, declared_attr, relationship
+
+from . import schema
+
+# The enumerations live with the tables; they are named here too for the code that edits.
+from .schema import (
+    AuditKind,
+    DecisionStatus,
+    ExecutiveResponse,
+    MeetingStatus,
+    Rag,
+    ReviewStatus,
+    SourceKind,
+    TopicKind,
+    TopicStatus,
 )
-from sqlalchemy.orm import (
-    DeclarativeBase,
-    Mapped,
-    column_property,
-    declared_attr,
-    mapped_column,
-    relationship,
-)
-
-# Declared with their labels in decision_values, which the GUI reads without loading the ORM.
-from .decision_values import DecisionStatus, ExecutiveResponse, Rag, ReviewStatus
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    metadata = schema.metadata
 
 
 class Versioned:
-    """Adds the optimistic-locking counter to a mapped class."""
+    """Maps a table's optimistic-locking counter."""
 
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    version: Mapped[int]
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, object]:  # noqa: N805 - SQLAlchemy's declared_attr
-        return {"version_id_col": cls.version}
-
-
-def _enum(e: type[enum.Enum], name: str) -> Enum:
-    return Enum(
-        e,
-        name=name,
-        native_enum=False,
-        create_constraint=False,
-        length=24,
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )
-
-
-class MeetingStatus(enum.StrEnum):
-    SCHEDULED = "scheduled"
-    MOVED = "moved"
-    CANCELLED = "cancelled"
-    HELD = "held"
-    ADJOURNED = "adjourned"  # it met but did not reach every item
-
-
-class SourceKind(enum.StrEnum):
-    MOTION = "motion"
-    REFERRAL = "referral"
-    RISK_REGISTER = "risk_register"
-    PLEDGE = "pledge"
-    RESOLUTION = "resolution"
-    MEMBER = "member"
-    CHAIR = "chair"
-    PUBLIC = "public"
-    OFFICER = "officer"
-
-
-class TopicKind(enum.StrEnum):
-    REPORT = "report"
-    VERBAL_UPDATE = "verbal_update"
-    STANDING = "standing"
-    SELECT_REVIEW = "select_review"
-
-
-class TopicStatus(enum.StrEnum):
-    PROPOSED = "proposed"
-    ACCEPTED = "accepted"
-    SCHEDULED = "scheduled"
-    TO_BE_SCHEDULED = "to_be_scheduled"
-    NOT_PURSUED = "not_pursued"
-    DONE = "done"
-    WITHDRAWN = "withdrawn"
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 # --- settings ---------------------------------------------------------------------------------
@@ -118,10 +51,10 @@ class TopicStatus(enum.StrEnum):
 class Setting(Versioned, Base):
     """A council-wide setting shared by everyone using the database (JSON text value)."""
 
-    __tablename__ = "setting"
+    __table__ = schema.setting
 
-    key: Mapped[str] = mapped_column(String(80), primary_key=True)
-    value: Mapped[str] = mapped_column(Text, nullable=False)
+    key: Mapped[str]
+    value: Mapped[str]
 
 
 # --- criteria sets ----------------------------------------------------------------------------
@@ -134,14 +67,13 @@ class CriteriaSet(Versioned, Base):
     ``revision`` of the same ``name``, so old scores keep meaning what they meant.
     """
 
-    __tablename__ = "criteria_set"
-    __table_args__ = (UniqueConstraint("name", "revision"),)
+    __table__ = schema.criteria_set
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(120))
-    revision: Mapped[int] = mapped_column(Integer, default=1)
-    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_on: Mapped[dt.date] = mapped_column(Date)
+    id: Mapped[int]
+    name: Mapped[str]
+    revision: Mapped[int]
+    is_default: Mapped[bool]
+    created_on: Mapped[dt.date]
 
     criteria: Mapped[list[Criterion]] = relationship(
         back_populates="criteria_set", order_by="Criterion.position", cascade="all, delete-orphan"
@@ -152,16 +84,15 @@ class CriteriaSet(Versioned, Base):
 
 
 class Criterion(Versioned, Base):
-    __tablename__ = "criterion"
-    __table_args__ = (UniqueConstraint("criteria_set_id", "position"),)
+    __table__ = schema.criterion
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    criteria_set_id: Mapped[int] = mapped_column(ForeignKey("criteria_set.id", ondelete="CASCADE"))
-    position: Mapped[int] = mapped_column(Integer)
-    letter: Mapped[str] = mapped_column(String(4), default="")
-    title: Mapped[str] = mapped_column(String(120))
-    question: Mapped[str] = mapped_column(Text)
-    weight: Mapped[int] = mapped_column(Integer, default=1)
+    id: Mapped[int]
+    criteria_set_id: Mapped[int]
+    position: Mapped[int]
+    letter: Mapped[str]
+    title: Mapped[str]
+    question: Mapped[str]
+    weight: Mapped[int]
 
     criteria_set: Mapped[CriteriaSet] = relationship(back_populates="criteria")
 
@@ -169,15 +100,14 @@ class Criterion(Versioned, Base):
 class Band(Versioned, Base):
     """A priority band: totals from ``min_total`` to ``max_total`` inclusive."""
 
-    __tablename__ = "band"
-    __table_args__ = (UniqueConstraint("criteria_set_id", "position"),)
+    __table__ = schema.band
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    criteria_set_id: Mapped[int] = mapped_column(ForeignKey("criteria_set.id", ondelete="CASCADE"))
-    position: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(String(40))
-    min_total: Mapped[int] = mapped_column(Integer)
-    max_total: Mapped[int] = mapped_column(Integer)
+    id: Mapped[int]
+    criteria_set_id: Mapped[int]
+    position: Mapped[int]
+    name: Mapped[str]
+    min_total: Mapped[int]
+    max_total: Mapped[int]
 
     criteria_set: Mapped[CriteriaSet] = relationship(back_populates="bands")
 
@@ -186,33 +116,29 @@ class Band(Versioned, Base):
 
 
 class Committee(Versioned, Base):
-    __tablename__ = "committee"
+    __table__ = schema.committee
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
-    short_name: Mapped[str] = mapped_column(String(40), default="")
-    remit: Mapped[str] = mapped_column(Text, default="")
-    corporate_priorities: Mapped[str] = mapped_column(Text, default="")
-    chair: Mapped[str] = mapped_column(String(120), default="")
-    vice_chair: Mapped[str] = mapped_column(String(120), default="")
-    members: Mapped[str] = mapped_column(Text, default="")  # one name per line
-    co_opted: Mapped[str] = mapped_column(Text, default="")  # one name per line
-    officer_name: Mapped[str] = mapped_column(String(120), default="")
-    officer_phone: Mapped[str] = mapped_column(String(40), default="")
-    officer_email: Mapped[str] = mapped_column(String(200), default="")
-    default_venue: Mapped[str] = mapped_column(String(200), default="")
-    default_time: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
-    capacity_items: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    capacity_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    minutes_per_item: Mapped[int] = mapped_column(Integer, default=30)
+    id: Mapped[int]
+    name: Mapped[str]
+    short_name: Mapped[str]
+    remit: Mapped[str]
+    corporate_priorities: Mapped[str]
+    chair: Mapped[str]
+    vice_chair: Mapped[str]
+    members: Mapped[str]  # one name per line
+    co_opted: Mapped[str]  # one name per line
+    officer_name: Mapped[str]
+    officer_phone: Mapped[str]
+    officer_email: Mapped[str]
+    default_venue: Mapped[str]
+    default_time: Mapped[dt.time | None]
+    capacity_items: Mapped[int | None]
+    capacity_minutes: Mapped[int | None]
+    minutes_per_item: Mapped[int]
     # Which council layout the printed programme follows: "scored" (a Prioritisation Score
     # column) or "purpose" (a "Purpose of the agenda item" column, no score).
-    programme_layout: Mapped[str] = mapped_column(
-        String(20), nullable=False, default="scored", server_default="scored"
-    )
-    criteria_set_id: Mapped[int | None] = mapped_column(
-        ForeignKey("criteria_set.id", ondelete="SET NULL"), nullable=True
-    )
+    programme_layout: Mapped[str]
+    criteria_set_id: Mapped[int | None]
 
     meetings: Mapped[list[Meeting]] = relationship(
         back_populates="committee", order_by="Meeting.starts_at", cascade="all, delete-orphan"
@@ -225,39 +151,30 @@ class Committee(Versioned, Base):
 class ProgrammeYear(Versioned, Base):
     """A committee's programme for one municipal year: draft until approved."""
 
-    __tablename__ = "programme_year"
-    __table_args__ = (UniqueConstraint("committee_id", "year_start"),)
+    __table__ = schema.programme_year
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id", ondelete="CASCADE"))
-    year_start: Mapped[int] = mapped_column(Integer)
-    approved: Mapped[bool] = mapped_column(Boolean, default=False)
-    approved_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    id: Mapped[int]
+    committee_id: Mapped[int]
+    year_start: Mapped[int]
+    approved: Mapped[bool]
+    approved_on: Mapped[dt.date | None]
 
 
 class Meeting(Versioned, Base):
-    __tablename__ = "meeting"
-    __table_args__ = (
-        Index("ix_meeting_committee_starts", "committee_id", "starts_at"),
-        # One row per Modern.gov meeting in a committee, whoever imports it and however often:
-        # two imports at the same moment cannot both add it (the database refuses the second).
-        UniqueConstraint("committee_id", "modgov_id", name="uq_meeting_committee_modgov"),
-    )
+    __table__ = schema.meeting
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id", ondelete="CASCADE"))
-    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    venue: Mapped[str] = mapped_column(String(200), default="")
-    status: Mapped[MeetingStatus] = mapped_column(
-        _enum(MeetingStatus, "meeting_status"), default=MeetingStatus.SCHEDULED
-    )
-    moved_from: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
-    capacity_items: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    capacity_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int]
+    committee_id: Mapped[int]
+    starts_at: Mapped[dt.datetime]
+    venue: Mapped[str]
+    status: Mapped[MeetingStatus]
+    moved_from: Mapped[dt.datetime | None]
+    capacity_items: Mapped[int | None]
+    capacity_minutes: Mapped[int | None]
+    notes: Mapped[str]
     # The council's Modern.gov meeting id, when the meeting came from (or was matched with) its
     # web service; None for a meeting made here.
-    modgov_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    modgov_id: Mapped[int | None]
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
     entries: Mapped[list[ProgrammeEntry]] = relationship(
@@ -271,35 +188,28 @@ class Meeting(Versioned, Base):
 class Topic(Versioned, Base):
     """A candidate item for the work programme."""
 
-    __tablename__ = "topic"
-    __table_args__ = (Index("ix_topic_committee_year", "committee_id", "year_start"),)
+    __table__ = schema.topic
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id", ondelete="CASCADE"))
-    year_start: Mapped[int] = mapped_column(Integer)  # municipal year whose programme it is on
-    title: Mapped[str] = mapped_column(String(400))
-    reason: Mapped[str] = mapped_column(Text, default="")
-    responsible: Mapped[str] = mapped_column(String(300), default="")
-    source_kind: Mapped[SourceKind | None] = mapped_column(
-        _enum(SourceKind, "source_kind"), nullable=True
-    )
-    source_ref: Mapped[str] = mapped_column(String(300), default="")
-    added_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    kind: Mapped[TopicKind] = mapped_column(_enum(TopicKind, "topic_kind"), default=TopicKind.REPORT)
-    status: Mapped[TopicStatus] = mapped_column(
-        _enum(TopicStatus, "topic_status"), default=TopicStatus.PROPOSED
-    )
-    status_reason: Mapped[str] = mapped_column(Text, default="")
-    exempt: Mapped[bool] = mapped_column(Boolean, default=False)
-    exempt_paragraph: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    id: Mapped[int]
+    committee_id: Mapped[int]
+    year_start: Mapped[int]  # municipal year whose programme it is on
+    title: Mapped[str]
+    reason: Mapped[str]
+    responsible: Mapped[str]
+    source_kind: Mapped[SourceKind | None]
+    source_ref: Mapped[str]
+    added_on: Mapped[dt.date | None]
+    kind: Mapped[TopicKind]
+    status: Mapped[TopicStatus]
+    status_reason: Mapped[str]
+    exempt: Mapped[bool]
+    exempt_paragraph: Mapped[int | None]
     # Why a person cleared the exemption this topic inherited from the exempt row it was made
     # from (domain.exemption); empty otherwise.
-    exempt_cleared_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
-    needed_by: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    estimated_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    decision_id: Mapped[int | None] = mapped_column(
-        ForeignKey("decision.id", ondelete="SET NULL"), nullable=True
-    )
+    exempt_cleared_reason: Mapped[str]
+    needed_by: Mapped[dt.date | None]
+    estimated_minutes: Mapped[int | None]
+    decision_id: Mapped[int | None]
 
     committee: Mapped[Committee] = relationship(back_populates="topics")
     assessments: Mapped[list[Assessment]] = relationship(
@@ -318,16 +228,16 @@ class Assessment(Versioned, Base):
     imported or typed-in programme); such an assessment has no answers.
     """
 
-    __tablename__ = "assessment"
+    __table__ = schema.assessment
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id", ondelete="CASCADE"), index=True)
-    criteria_set_id: Mapped[int] = mapped_column(ForeignKey("criteria_set.id"))
-    scorer: Mapped[str] = mapped_column(String(120), default="")
-    scored_on: Mapped[dt.date] = mapped_column(Date)
-    agreed: Mapped[bool] = mapped_column(Boolean, default=False)
-    imported_total: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    note: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int]
+    topic_id: Mapped[int]
+    criteria_set_id: Mapped[int]
+    scorer: Mapped[str]
+    scored_on: Mapped[dt.date]
+    agreed: Mapped[bool]
+    imported_total: Mapped[int | None]
+    note: Mapped[str]
 
     topic: Mapped[Topic] = relationship(back_populates="assessments")
     criteria_set: Mapped[CriteriaSet] = relationship()
@@ -337,14 +247,13 @@ class Assessment(Versioned, Base):
 
 
 class Answer(Versioned, Base):
-    __tablename__ = "answer"
-    __table_args__ = (UniqueConstraint("assessment_id", "criterion_id"),)
+    __table__ = schema.answer
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
-    criterion_id: Mapped[int] = mapped_column(ForeignKey("criterion.id"))
-    answer: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
-    evidence: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int]
+    assessment_id: Mapped[int]
+    criterion_id: Mapped[int]
+    answer: Mapped[bool | None]
+    evidence: Mapped[str]
 
     assessment: Mapped[Assessment] = relationship(back_populates="answers")
     criterion: Mapped[Criterion] = relationship()
@@ -356,19 +265,18 @@ class Answer(Versioned, Base):
 class ProgrammeEntry(Versioned, Base):
     """A topic booked onto a meeting."""
 
-    __tablename__ = "programme_entry"
-    __table_args__ = (Index("ix_entry_meeting_position", "meeting_id", "position"),)
+    __table__ = schema.programme_entry
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
-    topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    purpose: Mapped[str | None] = mapped_column(Text, nullable=True)  # printed instead of reason
-    to_follow: Mapped[bool] = mapped_column(Boolean, default=False)
-    verbal_update: Mapped[bool] = mapped_column(Boolean, default=False)
-    pinned: Mapped[bool] = mapped_column(Boolean, default=True)  # placed by hand
-    provisional: Mapped[bool] = mapped_column(Boolean, default=False)
-    note: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int]
+    meeting_id: Mapped[int]
+    topic_id: Mapped[int]
+    position: Mapped[int]
+    purpose: Mapped[str | None]  # printed instead of reason
+    to_follow: Mapped[bool]
+    verbal_update: Mapped[bool]
+    pinned: Mapped[bool]  # placed by hand
+    provisional: Mapped[bool]
+    note: Mapped[str]
 
     meeting: Mapped[Meeting] = relationship(back_populates="entries")
     topic: Mapped[Topic] = relationship(back_populates="entries")
@@ -377,51 +285,41 @@ class ProgrammeEntry(Versioned, Base):
 class StandingExclusion(Versioned, Base):
     """A standing item the user took off one meeting, so automatic placement leaves it off."""
 
-    __tablename__ = "standing_exclusion"
+    __table__ = schema.standing_exclusion
 
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
-    )
-    topic_id: Mapped[int] = mapped_column(
-        ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    meeting_id: Mapped[int]
+    topic_id: Mapped[int]
 
 
 # --- select committee reviews -----------------------------------------------------------------
 
 
 class SelectReview(Versioned, Base):
-    __tablename__ = "select_review"
+    __table__ = schema.select_review
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    committee_id: Mapped[int] = mapped_column(
-        ForeignKey("committee.id", ondelete="CASCADE"), index=True
-    )
-    topic_id: Mapped[int | None] = mapped_column(
-        ForeignKey("topic.id", ondelete="SET NULL"), nullable=True
-    )
-    title: Mapped[str] = mapped_column(String(400))
-    scope: Mapped[str] = mapped_column(Text, default="")
-    members: Mapped[str] = mapped_column(Text, default="")
-    lead_officer: Mapped[str] = mapped_column(String(200), default="")
-    status: Mapped[ReviewStatus] = mapped_column(
-        _enum(ReviewStatus, "review_status"), default=ReviewStatus.PROPOSED
-    )
-    added_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    reported_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    id: Mapped[int]
+    committee_id: Mapped[int]
+    topic_id: Mapped[int | None]
+    title: Mapped[str]
+    scope: Mapped[str]
+    members: Mapped[str]
+    lead_officer: Mapped[str]
+    status: Mapped[ReviewStatus]
+    added_on: Mapped[dt.date | None]
+    reported_on: Mapped[dt.date | None]
     # The review's topic's Part II flag and paragraph, read with the review (and again after a
     # flush), so every value made from a review knows whether it may be published.
     # An alias, so a query that joins topic itself still correlates on the review alone.
-    _topic = Topic.__table__.alias("review_topic")
+    _topic = schema.topic.alias("review_topic")
     topic_exempt: Mapped[bool | None] = column_property(
         select(_topic.c.exempt)
-        .where(_topic.c.id == topic_id)
+        .where(_topic.c.id == schema.select_review.c.topic_id)
         .correlate_except(_topic)
         .scalar_subquery()
     )
     topic_exempt_paragraph: Mapped[int | None] = column_property(
         select(_topic.c.exempt_paragraph)
-        .where(_topic.c.id == topic_id)
+        .where(_topic.c.id == schema.select_review.c.topic_id)
         .correlate_except(_topic)
         .scalar_subquery()
     )
@@ -436,33 +334,29 @@ class SelectReview(Versioned, Base):
 
 
 class ReviewMeeting(Versioned, Base):
-    __tablename__ = "review_meeting"
+    __table__ = schema.review_meeting
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    review_id: Mapped[int] = mapped_column(ForeignKey("select_review.id", ondelete="CASCADE"))
-    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    venue: Mapped[str] = mapped_column(String(200), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int]
+    review_id: Mapped[int]
+    starts_at: Mapped[dt.datetime]
+    venue: Mapped[str]
+    notes: Mapped[str]
 
     review: Mapped[SelectReview] = relationship(back_populates="meetings")
 
 
 class Recommendation(Versioned, Base):
-    __tablename__ = "recommendation"
+    __table__ = schema.recommendation
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    review_id: Mapped[int] = mapped_column(ForeignKey("select_review.id", ondelete="CASCADE"))
-    number: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
-    response: Mapped[ExecutiveResponse] = mapped_column(
-        _enum(ExecutiveResponse, "executive_response"), default=ExecutiveResponse.PENDING
-    )
-    response_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    response_text: Mapped[str] = mapped_column(Text, default="")
-    follow_up_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    follow_up_topic_id: Mapped[int | None] = mapped_column(
-        ForeignKey("topic.id", ondelete="SET NULL"), nullable=True
-    )
+    id: Mapped[int]
+    review_id: Mapped[int]
+    number: Mapped[int]
+    text: Mapped[str]
+    response: Mapped[ExecutiveResponse]
+    response_on: Mapped[dt.date | None]
+    response_text: Mapped[str]
+    follow_up_on: Mapped[dt.date | None]
+    follow_up_topic_id: Mapped[int | None]
 
     review: Mapped[SelectReview] = relationship(back_populates="recommendations")
 
@@ -473,24 +367,19 @@ class Recommendation(Versioned, Base):
 class Decision(Versioned, Base):
     """A resolution of a meeting, tracked until it is done."""
 
-    __tablename__ = "decision"
-    __table_args__ = (Index("ix_decision_committee_target", "committee_id", "target_date"),)
+    __table__ = schema.decision
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id", ondelete="CASCADE"))
-    meeting_id: Mapped[int | None] = mapped_column(
-        ForeignKey("meeting.id", ondelete="SET NULL"), nullable=True
-    )
-    meeting_date: Mapped[dt.date] = mapped_column(Date)
-    minute_no: Mapped[str] = mapped_column(String(20), default="")
-    title: Mapped[str] = mapped_column(String(400))
-    resolution: Mapped[str] = mapped_column(Text, default="")
-    target_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    officer: Mapped[str] = mapped_column(String(300), default="")
-    status: Mapped[DecisionStatus] = mapped_column(
-        _enum(DecisionStatus, "decision_status"), default=DecisionStatus.ONGOING
-    )
-    rag: Mapped[Rag | None] = mapped_column(_enum(Rag, "rag"), nullable=True)
+    id: Mapped[int]
+    committee_id: Mapped[int]
+    meeting_id: Mapped[int | None]
+    meeting_date: Mapped[dt.date]
+    minute_no: Mapped[str]
+    title: Mapped[str]
+    resolution: Mapped[str]
+    target_date: Mapped[dt.date | None]
+    officer: Mapped[str]
+    status: Mapped[DecisionStatus]
+    rag: Mapped[Rag | None]
 
     progress: Mapped[list[ProgressNote]] = relationship(
         back_populates="decision",
@@ -500,25 +389,17 @@ class Decision(Versioned, Base):
 
 
 class ProgressNote(Versioned, Base):
-    __tablename__ = "progress_note"
+    __table__ = schema.progress_note
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    decision_id: Mapped[int] = mapped_column(
-        ForeignKey("decision.id", ondelete="CASCADE"), index=True
-    )
-    noted_on: Mapped[dt.date] = mapped_column(Date)
-    text: Mapped[str] = mapped_column(Text)
+    id: Mapped[int]
+    decision_id: Mapped[int]
+    noted_on: Mapped[dt.date]
+    text: Mapped[str]
 
     decision: Mapped[Decision] = relationship(back_populates="progress")
 
 
 # --- audit history ----------------------------------------------------------------------------
-
-
-class AuditKind(enum.StrEnum):
-    ADDED = "added"
-    CHANGED = "changed"
-    REMOVED = "removed"
 
 
 class AuditRecord(Base):
@@ -531,22 +412,18 @@ class AuditRecord(Base):
     the history of a row that has since been removed still reads as words.
     """
 
-    __tablename__ = "audit_record"
-    __table_args__ = (
-        Index("ix_audit_record_table_row", "table_name", "row_id"),
-        Index("ix_audit_record_committee_at", "committee_id", "at"),
-    )
+    __table__ = schema.audit_record
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
-    who: Mapped[str] = mapped_column(String(120), default="")
-    action: Mapped[str] = mapped_column(String(400), default="")
+    id: Mapped[int]
+    at: Mapped[dt.datetime]  # UTC
+    who: Mapped[str]
+    action: Mapped[str]
     # No foreign key: the history of a committee outlives the committee.
-    committee_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    table_name: Mapped[str] = mapped_column(String(40))
-    row_id: Mapped[str] = mapped_column(String(80))
-    label: Mapped[str] = mapped_column(String(400), default="")
-    kind: Mapped[AuditKind] = mapped_column(_enum(AuditKind, "audit_kind"))
-    field: Mapped[str | None] = mapped_column(String(60), nullable=True)
-    before: Mapped[str] = mapped_column(Text, default="")
-    after: Mapped[str] = mapped_column(Text, default="")
+    committee_id: Mapped[int | None]
+    table_name: Mapped[str]
+    row_id: Mapped[str]
+    label: Mapped[str]
+    kind: Mapped[AuditKind]
+    field: Mapped[str | None]
+    before: Mapped[str]
+    after: Mapped[str]

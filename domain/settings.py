@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from . import schema
 from .errors import Invalid
-from .models import Setting
 
 SETTINGS_VERSION = 1
 
@@ -76,7 +76,11 @@ def _validate(s: CouncilSettings) -> None:
 def load_settings(session: Session) -> CouncilSettings:
     stored = {
         row.key.removeprefix(_KEY_PREFIX): row.value
-        for row in session.scalars(select(Setting).where(Setting.key.like(f"{_KEY_PREFIX}%")))
+        for row in session.execute(
+            select(schema.setting.c.key, schema.setting.c.value).where(
+                schema.setting.c.key.like(f"{_KEY_PREFIX}%")
+            )
+        )
     }
     values = {}
     for f in fields(CouncilSettings):
@@ -95,6 +99,8 @@ def save_settings(
 
     ``expected`` is what the caller last saw stored (undo: what the step saved); when someone
     changed a setting since, nothing is saved and Conflict says who and when."""
+    from .models import Setting
+
     _validate(settings)
     previous = load_settings(session)
     if expected is not None and previous != expected:
@@ -123,11 +129,10 @@ IDENTITY_KEY = "database.identity"
 
 def database_identity(session: Session) -> str:
     """The database's own identity (32 hex digits), e.g. for a calendar's stable UIDs."""
-    row = session.get(Setting, IDENTITY_KEY)
-    if row is None:
+    value = session.scalar(select(schema.setting.c.value).where(schema.setting.c.key == IDENTITY_KEY))
+    if value is None:
         raise Invalid(
             "This database has no identity yet; open it once with this version of Scrutineer "
             "so that it is upgraded, then try again."
         )
-    value = json.loads(row.value)
-    return str(value)
+    return str(json.loads(value))

@@ -129,7 +129,7 @@ def _insert_answers(session: Session, answers: list[tuple[Any, ...]]) -> None:
     style = connection.dialect.paramstyle
     marks = ", ".join("?" if style == "qmark" else "%s" for _ in columns)
     connection.exec_driver_sql(
-        f"INSERT INTO {Answer.__tablename__} ({', '.join(columns)}) VALUES ({marks})", answers
+        f"INSERT INTO {Answer.__table__.name} ({', '.join(columns)}) VALUES ({marks})", answers
     )
     record_added(session, Answer, (dict(zip(columns, a, strict=True)) for a in answers))
 
@@ -313,7 +313,7 @@ def generate(
             # The table, not the mapped class: the ORM's bulk insert splits the rows into a
             # new statement wherever the set of None values changes, which made 50,000 small
             # executes of what Core sends as one executemany per table (10x slower).
-            session.execute(insert(model.__table__), rows[model])  # type: ignore[arg-type]  # a Table
+            session.execute(insert(model.__table__), rows[model])
     _insert_answers(session, answers)
     session.flush()
     topics = rows[Topic]

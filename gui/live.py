@@ -25,8 +25,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
-from domain.values import EVERYTHING
-
 if TYPE_CHECKING:
     from .hub import Hub
 
@@ -77,6 +75,10 @@ class ChangeWatcher(QObject):
             self.stop()
             return False
         if news:
+            # Deferred: the window imports this module before its first paint, and the values'
+            # dataclasses (about 15 ms to define) are not needed until the data is there.
+            from domain.values import EVERYTHING
+
             self.hub.changed.emit(EVERYTHING)
             self.noticed.emit()
         return news

@@ -2,7 +2,8 @@
 
     python packaging/build.py [--dist DIR] [--work DIR]
 
-1. PyInstaller builds the one-folder program from packaging/scrutineer.spec
+1. The fonts' parsed faces are saved beside them (what printing reads instead of parsing the
+   TrueType files), then PyInstaller builds the one-folder program from packaging/scrutineer.spec
    (needs ``pip install pyinstaller``; on Linux also a C compiler and readelf, see bundle.py).
 2. The built program's self-test runs (``scrutineer --selftest``, through smoke_test.py): the
    build fails if any step fails.
@@ -70,6 +71,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
+    # The fonts' parsed faces go into the bundle beside the fonts (resources/fonts/*.parsed),
+    # so the installed program, whose folder it cannot write, never parses them.
+    subprocess.run(
+        [sys.executable, "-c", "from domain.printing.render import register_fonts; register_fonts()"],
+        cwd=ROOT, check=True,
+    )  # fmt: skip
     command = [
         sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
         "--distpath", str(args.dist), "--workpath", str(args.work),

@@ -43,3 +43,31 @@ def test_an_unusable_database_gets_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("scrutineer: error: Cannot open the database")
     assert "Traceback" not in result.stderr
+
+
+def test_each_command_module_registers_the_commands_listed_with_it() -> None:
+    """A command line naming a command builds only its module's sub-commands, found by the
+    names listed in COMMAND_MODULES: a command missing from the list would still work (the
+    whole parser is built) but a listed name its module lost would fail to parse."""
+    import argparse
+    import importlib
+
+    from domain.cli import COMMAND_MODULES
+
+    for module, commands in COMMAND_MODULES.items():
+        sub = argparse.ArgumentParser().add_subparsers(dest="command")
+        importlib.import_module(module).register(sub)
+        assert tuple(sub.choices) == commands, module
+
+
+def test_a_named_command_parses_as_with_the_whole_parser() -> None:
+    from domain.cli import build_parser
+
+    for argv in (
+        ["--db", "x.sqlite", "print", "--committee", "ECSC", "--year", "2019-20", "--out", "p.pdf"],
+        ["--user=Sam", "history", "--committee", "ECSC"],
+        ["export", "--committee", "ECSC", "--year", "2019-20", "--out", "e.csv"],
+    ):
+        named = vars(build_parser(argv).parse_args(argv))
+        whole = vars(build_parser().parse_args(argv))
+        assert named == whole, argv

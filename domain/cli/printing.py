@@ -12,15 +12,15 @@ import datetime as dt
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..words import counted
 
 if TYPE_CHECKING:
+    from sqlalchemy import Row
     from sqlalchemy.orm import Session
-
-    from ..models import Committee
 from . import find_committee, parse_year
 
 
@@ -155,6 +155,31 @@ def _write(render, doc, path: Path) -> None:  # type: ignore[no-untyped-def]
         raise CliError(f"Cannot write {path}: {reason}. The file was not changed.") from None
 
 
+def _render_one(job: tuple[Any, Any, Path]) -> Path:
+    render, doc, path = job
+    _write(render, doc, path)
+    return path
+
+
+def _render_all(render, docs: list[tuple[Path, Any]]) -> Iterator[Path]:  # type: ignore[no-untyped-def]
+    """Render each (path, document) and yield each path once written, in order. Rendering is
+    ReportLab's pure-Python work, about 40 ms of CPU a document, so several documents are
+    rendered in a pool of processes, one per CPU; the first failure stops the rest."""
+    jobs = [(render, doc, path) for path, doc in docs]
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers < 2:
+        yield from map(_render_one, jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        try:
+            yield from pool.map(_render_one, jobs)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
 def _warn_exempt(include_exempt: bool) -> None:
     if include_exempt:
         print(
@@ -244,8 +269,7 @@ def _print_all(args: argparse.Namespace, year: int) -> int:
         raise CliError(
             "Two committees would print to the same file name; give them different short names."
         )
-    for path, doc in docs:
-        _write(render_programme, doc, path)
+    for path in _render_all(render_programme, docs):
         print(f"Wrote {path}")
 
     print(f"Printed {counted(len(docs), 'programme')} for {_year_label(year)} into {out_dir}.")
@@ -282,24 +306,24 @@ def cmd_print_decisions(args: argparse.Namespace) -> int:
     return 0
 
 
-def _meeting_on(session: Session, committee: Committee, day: dt.date, time_text: str | None) -> int:
+def _meeting_on(session: Session, committee: Row[*tuple[Any, ...]], day: dt.date, time_text: str | None) -> int:
     """The id of the committee's meeting on ``day`` (at ``time_text`` when given)."""
     from sqlalchemy import select
 
     from ..dates import long_date
     from ..dates import time_text as written_time
-    from ..models import Meeting
+    from ..schema import meeting
     from . import CliError
 
     lo = dt.datetime.combine(day, dt.time())
     meetings = session.execute(
-        select(Meeting.id, Meeting.starts_at)
+        select(meeting.c.id, meeting.c.starts_at)
         .where(
-            Meeting.committee_id == committee.id,
-            Meeting.starts_at >= lo,
-            Meeting.starts_at < lo + dt.timedelta(days=1),
+            meeting.c.committee_id == committee.id,
+            meeting.c.starts_at >= lo,
+            meeting.c.starts_at < lo + dt.timedelta(days=1),
         )
-        .order_by(Meeting.starts_at)
+        .order_by(meeting.c.starts_at)
     ).all()
     if time_text:
         try:

@@ -8,12 +8,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import schema
 from ..errors import Invalid
 from ..locks import lock_committee_names, lock_programme
-from ..models import Committee, Meeting, ProgrammeYear, Topic
 from ..values import PROGRAMME_LAYOUTS, CommitteeInfo
 from ..years import municipal_year_of, start_month
-from .convert import changed_since, committee_info, get
+from .convert import changed_since, committee_info, get, row_of
 
 EDITABLE = (
     "name",
@@ -40,11 +40,14 @@ EDITABLE = (
 
 
 def list_committees(session: Session) -> list[CommitteeInfo]:
-    return [committee_info(c) for c in session.scalars(select(Committee).order_by(Committee.name))]
+    return [
+        committee_info(c)
+        for c in session.execute(select(schema.committee).order_by(schema.committee.c.name))
+    ]
 
 
 def get_committee(session: Session, *, committee_id: int) -> CommitteeInfo:
-    return committee_info(get(session, Committee, committee_id))
+    return committee_info(row_of(session, schema.committee, committee_id))
 
 
 def _normalise(fields: dict[str, Any]) -> dict[str, Any]:
@@ -73,7 +76,7 @@ def _normalise(fields: dict[str, Any]) -> dict[str, Any]:
 
 def _check_unique_name(session: Session, name: str, own_id: int | None) -> None:
     clash = session.scalar(
-        select(Committee.id).where(Committee.name == name, Committee.id != (own_id or -1))
+        select(schema.committee.c.id).where(schema.committee.c.name == name, schema.committee.c.id != (own_id or -1))
     )
     if clash is not None:
         raise Invalid(f"There is already a committee called '{name}'.", "name")
@@ -83,6 +86,8 @@ def create_committee(
     session: Session, *, name: str, committee_id: int | None = None, **fields: Any
 ) -> CommitteeInfo:
     """A new committee; ``committee_id`` re-creates one with its old id (redo)."""
+    from ..models import Committee
+
     values = _normalise({"name": name, **fields})
     lock_committee_names(session)
     _check_unique_name(session, values["name"], None)
@@ -95,6 +100,8 @@ def create_committee(
 def update_committee(
     session: Session, *, committee_id: int, expected_version: int | None = None, **fields: Any
 ) -> CommitteeInfo:
+    from ..models import Committee
+
     c = get(session, Committee, committee_id, expected_version)
     values = _normalise(fields)
     if "name" in values:
@@ -107,10 +114,12 @@ def update_committee(
 
 def delete_committee(session: Session, *, committee_id: int, expected_version: int | None = None) -> None:
     """Delete a committee that has nothing recorded yet (undo of creating one)."""
+    from ..models import Committee
+
     c = get(session, Committee, committee_id, expected_version)
-    has_data = session.scalar(select(Topic.id).where(Topic.committee_id == c.id).limit(1))
+    has_data = session.scalar(select(schema.topic.c.id).where(schema.topic.c.committee_id == c.id).limit(1))
     has_data = has_data or session.scalar(
-        select(Meeting.id).where(Meeting.committee_id == c.id).limit(1)
+        select(schema.meeting.c.id).where(schema.meeting.c.committee_id == c.id).limit(1)
     )
     if has_data is not None:
         raise Invalid(
@@ -124,17 +133,17 @@ def list_years(session: Session, *, committee_id: int) -> list[int]:
     """Every municipal year the committee has a programme, meeting or topic in, newest first."""
     years = set(
         session.scalars(
-            select(Topic.year_start).where(Topic.committee_id == committee_id).distinct()
+            select(schema.topic.c.year_start).where(schema.topic.c.committee_id == committee_id).distinct()
         )
     )
     years |= set(
         session.scalars(
-            select(ProgrammeYear.year_start).where(ProgrammeYear.committee_id == committee_id)
+            select(schema.programme_year.c.year_start).where(schema.programme_year.c.committee_id == committee_id)
         )
     )
     month = start_month(session)
     for starts_at in session.scalars(
-        select(Meeting.starts_at).where(Meeting.committee_id == committee_id)
+        select(schema.meeting.c.starts_at).where(schema.meeting.c.committee_id == committee_id)
     ):
         years.add(municipal_year_of(starts_at.date(), month))
     return sorted(years, reverse=True)
@@ -151,17 +160,17 @@ def newest_programme(session: Session) -> int | None:
         newest[committee_id] = max(newest.get(committee_id, (year, last)), (year, last))
 
     for cid, year in session.execute(
-        select(Topic.committee_id, func.max(Topic.year_start)).group_by(Topic.committee_id)
+        select(schema.topic.c.committee_id, func.max(schema.topic.c.year_start)).group_by(schema.topic.c.committee_id)
     ):
         note(cid, year)
     for cid, year in session.execute(
-        select(ProgrammeYear.committee_id, func.max(ProgrammeYear.year_start)).group_by(
-            ProgrammeYear.committee_id
+        select(schema.programme_year.c.committee_id, func.max(schema.programme_year.c.year_start)).group_by(
+            schema.programme_year.c.committee_id
         )
     ):
         note(cid, year)
     for cid, last in session.execute(
-        select(Meeting.committee_id, func.max(Meeting.starts_at)).group_by(Meeting.committee_id)
+        select(schema.meeting.c.committee_id, func.max(schema.meeting.c.starts_at)).group_by(schema.meeting.c.committee_id)
     ):
         note(cid, municipal_year_of(last.date(), month), last)
     if newest:
@@ -178,11 +187,13 @@ def set_programme_approved(
 
     ``expected`` is the state the caller read: when someone has since approved the programme
     or put it back to draft, nothing is written and a Conflict names who."""  # fmt: skip
-    get(session, Committee, committee_id)
+    from ..models import ProgrammeYear
+
+    row_of(session, schema.committee, committee_id)
     lock_programme(session, committee_id, year_start)
     py = session.scalar(
         select(ProgrammeYear).where(
-            ProgrammeYear.committee_id == committee_id, ProgrammeYear.year_start == year_start
+            schema.programme_year.c.committee_id == committee_id, schema.programme_year.c.year_start == year_start
         )
     )
     if expected is not None and (py is not None and py.approved) != expected:
@@ -200,8 +211,8 @@ def set_programme_approved(
 def is_approved(session: Session, *, committee_id: int, year_start: int) -> bool:
     return bool(
         session.scalar(
-            select(ProgrammeYear.approved).where(
-                ProgrammeYear.committee_id == committee_id, ProgrammeYear.year_start == year_start
+            select(schema.programme_year.c.approved).where(
+                schema.programme_year.c.committee_id == committee_id, schema.programme_year.c.year_start == year_start
             )
         )
     )

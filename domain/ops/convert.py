@@ -5,25 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Row, and_, func, select
+from sqlalchemy import Row, Table, and_, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from .. import scoring
+from .. import schema, scoring
 from ..dates import short_date
 from ..errors import Conflict, NotFound
-from ..models import (
-    Answer,
-    Assessment,
-    Band,
-    Base,
-    Committee,
-    CriteriaSet,
-    Criterion,
-    Meeting,
-    Topic,
-)
 from ..values import (
     AnswerValue,
     AssessmentInfo,
@@ -35,7 +24,17 @@ from ..values import (
     TopicRow,
 )
 
-M = TypeVar("M", bound=Base)
+if TYPE_CHECKING:
+    from ..models import (
+        Assessment,
+        Base,
+        Committee,
+        CriteriaSet,
+        Meeting,
+        Topic,
+    )
+
+M = TypeVar("M", bound="Base")
 
 _WHAT = {
     "Committee": "committee",
@@ -61,7 +60,7 @@ def changed_since(
     from .history import row_history
 
     what = _WHAT.get(model.__name__, model.__name__.lower())
-    table: str = model.__tablename__
+    table: str = model.__table__.name  # type: ignore[attr-defined]  # a Table
     latest = next(iter(row_history(session, table=table, row_id=row_id, limit=1)), None)
     if latest is None:
         return Conflict(
@@ -88,12 +87,16 @@ def _moment(at: dt.datetime, now: dt.datetime | None = None) -> str:
     return f"on {short_date(local.date())} at {clock}"
 
 
+def _gone(what: str) -> NotFound:
+    return NotFound(f"That {what} no longer exists; someone may have deleted it.")
+
+
 def get(session: Session, model: type[M], id_: int, expected_version: int | None = None) -> M:
     """Fetch a row, or raise NotFound; check its version when the caller read one."""
     row = session.get(model, id_)
     what = _WHAT.get(model.__name__, model.__name__.lower())
     if row is None:
-        raise NotFound(f"That {what} no longer exists; someone may have deleted it.")
+        raise _gone(what)
     if expected_version is not None and row.version != expected_version:  # type: ignore[attr-defined]
         raise changed_since(session, model, id_)
     return row
@@ -123,7 +126,7 @@ def lines(text: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in text.splitlines() if s.strip())
 
 
-def committee_info(c: Committee) -> CommitteeInfo:
+def committee_info(c: Committee | Row[*tuple[Any, ...]]) -> CommitteeInfo:
     return CommitteeInfo(
         id=c.id,
         version=c.version,
@@ -190,9 +193,11 @@ class CriteriaCache:
     def __getitem__(self, set_id: int) -> CriteriaSetInfo:
         info = self._sets.get(set_id)
         if info is None:
+            from ..models import CriteriaSet
+
             cs = self._session.scalars(
                 select(CriteriaSet)
-                .where(CriteriaSet.id == set_id)
+                .where(schema.criteria_set.c.id == set_id)
                 .options(selectinload(CriteriaSet.criteria), selectinload(CriteriaSet.bands))
             ).one()
             info = self._sets[set_id] = criteria_set_info(cs)
@@ -252,16 +257,16 @@ def _set_rules(
     maxima = {
         set_id: total
         for set_id, total in session.execute(
-            select(Criterion.criteria_set_id, func.sum(Criterion.weight))
-            .where(Criterion.criteria_set_id.in_(ids))
-            .group_by(Criterion.criteria_set_id)
+            select(schema.criterion.c.criteria_set_id, func.sum(schema.criterion.c.weight))
+            .where(schema.criterion.c.criteria_set_id.in_(ids))
+            .group_by(schema.criterion.c.criteria_set_id)
         )
     }
     bands: dict[int, list[scoring.BandRule]] = defaultdict(list)
     for set_id, name, low, high in session.execute(
-        select(Band.criteria_set_id, Band.name, Band.min_total, Band.max_total)
-        .where(Band.criteria_set_id.in_(ids))
-        .order_by(Band.criteria_set_id, Band.position)
+        select(schema.band.c.criteria_set_id, schema.band.c.name, schema.band.c.min_total, schema.band.c.max_total)
+        .where(schema.band.c.criteria_set_id.in_(ids))
+        .order_by(schema.band.c.criteria_set_id, schema.band.c.position)
     ):
         bands[set_id].append(scoring.BandRule(name, low, high))
     return {i: (int(maxima.get(i) or 0), tuple(bands[i])) for i in ids}
@@ -278,26 +283,26 @@ def agreed_scores(session: Session, topic_ids: Iterable[int]) -> dict[int, tuple
     ids = list(topic_ids)
     if not ids:
         return {}
-    yes_weights = func.coalesce(func.sum(Criterion.weight), 0)
+    yes_weights = func.coalesce(func.sum(schema.criterion.c.weight), 0)
     rows: list[Row[*tuple[Any, ...]]] = []
     for chunk_start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
         chunk = ids[chunk_start : chunk_start + 900]
         rows.extend(
             session.execute(
                 select(
-                    Assessment.id,
-                    Assessment.topic_id,
-                    Assessment.criteria_set_id,
-                    Assessment.scorer,
-                    Assessment.scored_on,
-                    Assessment.agreed,
-                    Assessment.imported_total,
+                    schema.assessment.c.id,
+                    schema.assessment.c.topic_id,
+                    schema.assessment.c.criteria_set_id,
+                    schema.assessment.c.scorer,
+                    schema.assessment.c.scored_on,
+                    schema.assessment.c.agreed,
+                    schema.assessment.c.imported_total,
                     yes_weights,
                 )
-                .outerjoin(Answer, and_(Answer.assessment_id == Assessment.id, Answer.answer.is_(True)))
-                .outerjoin(Criterion, Criterion.id == Answer.criterion_id)
-                .where(Assessment.topic_id.in_(chunk))
-                .group_by(Assessment.id)
+                .outerjoin(schema.answer, and_(schema.answer.c.assessment_id == schema.assessment.c.id, schema.answer.c.answer.is_(True)))
+                .outerjoin(schema.criterion, schema.criterion.c.id == schema.answer.c.criterion_id)
+                .where(schema.assessment.c.topic_id.in_(chunk))
+                .group_by(schema.assessment.c.id)
             )
         )
     sets = _set_rules(session, (r[2] for r in rows))
@@ -322,10 +327,10 @@ def agreed_scores(session: Session, topic_ids: Iterable[int]) -> dict[int, tuple
 # What topic_row reads; list_topics selects just these columns (plain rows, named as the
 # attributes) rather than building each topic as an ORM object.
 TOPIC_ROW_COLUMNS = (
-    Topic.id, Topic.version, Topic.committee_id, Topic.year_start, Topic.title, Topic.reason,
-    Topic.responsible, Topic.source_kind, Topic.source_ref, Topic.added_on, Topic.kind,
-    Topic.status, Topic.status_reason, Topic.exempt, Topic.exempt_paragraph, Topic.needed_by,
-    Topic.estimated_minutes, Topic.decision_id, Topic.exempt_cleared_reason,
+    schema.topic.c.id, schema.topic.c.version, schema.topic.c.committee_id, schema.topic.c.year_start, schema.topic.c.title, schema.topic.c.reason,
+    schema.topic.c.responsible, schema.topic.c.source_kind, schema.topic.c.source_ref, schema.topic.c.added_on, schema.topic.c.kind,
+    schema.topic.c.status, schema.topic.c.status_reason, schema.topic.c.exempt, schema.topic.c.exempt_paragraph, schema.topic.c.needed_by,
+    schema.topic.c.estimated_minutes, schema.topic.c.decision_id, schema.topic.c.exempt_cleared_reason,
 )  # fmt: skip
 
 
@@ -356,12 +361,29 @@ def topic_row(t: Topic | Row[*tuple[Any, ...]], score: tuple[int, str | None] | 
     )
 
 
-def committee_by_name(session: Session, name: str) -> Committee:
-    """Find a committee by its name or short name, ignoring case."""
+def committee_row_by_name(session: Session, name: str) -> Row[*tuple[Any, ...]]:
+    """The committee (its ``id``, ``name`` and ``short_name``) a name or short name names,
+    ignoring case; read through the table, for the read paths."""
     wanted = name.strip().casefold()
-    committees = session.scalars(select(Committee)).all()
-    for c in committees:
-        if wanted in (c.name.casefold(), c.short_name.casefold()):
-            return c
-    known = ", ".join(sorted(c.name for c in committees)) or "none yet"
+    c = schema.committee.c
+    committees = session.execute(select(c.id, c.name, c.short_name)).all()
+    for row in committees:
+        if wanted in (row.name.casefold(), row.short_name.casefold()):
+            return row
+    known = ", ".join(sorted(row.name for row in committees)) or "none yet"
     raise NotFound(f"There is no committee called '{name}'. Committees: {known}.")
+
+
+def committee_by_name(session: Session, name: str) -> Committee:
+    """The committee :func:`committee_row_by_name` finds, as the ORM object an edit needs."""
+    from ..models import Committee
+
+    return get(session, Committee, committee_row_by_name(session, name).id)
+
+
+def row_of(session: Session, table: Table, id_: int) -> Row[*tuple[Any, ...]]:
+    """Row ``id_`` of ``table``, read without the ORM; NotFound when it is gone, as :func:`get`."""
+    row = session.execute(select(table).where(table.c.id == id_)).first()
+    if row is None:
+        raise _gone(table.name.replace("_", " "))
+    return row

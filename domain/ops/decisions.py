@@ -692,7 +692,7 @@ def _add_resolution(
 
 
 # The rows an addition makes or marks, by table (all versioned).
-_LEFT: dict[str, type[Any]] = {m.__tablename__: m for m in (Topic, ProgrammeEntry, Decision, Recommendation)}
+_LEFT: dict[str, type[Any]] = {m.__table__.name: m for m in (Topic, ProgrammeEntry, Decision, Recommendation)}
 
 
 def left_at(session: Session, addition: ProgrammeAddition) -> ProgrammeAddition:

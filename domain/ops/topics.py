@@ -8,11 +8,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .. import schema
 from ..errors import Invalid
 from ..exemption import CLEARED_REASON_FIELD, check_clearing
-from ..models import Committee, SourceKind, Topic, TopicKind, TopicStatus
+from ..schema import SourceKind, TopicKind, TopicStatus
 from ..values import TopicRow
-from .convert import TOPIC_ROW_COLUMNS, agreed_scores, get, topic_row
+from .convert import TOPIC_ROW_COLUMNS, agreed_scores, get, row_of, topic_row
 
 EDITABLE = (
     "title",
@@ -76,23 +77,25 @@ def validate(fields: dict[str, Any]) -> dict[str, Any]:
 
 def list_topics(session: Session, *, committee_id: int, year_start: int | None = None) -> list[TopicRow]:
     """The committee's topics (of one municipal year, or all), with their agreed scores."""
-    q = select(*TOPIC_ROW_COLUMNS).where(Topic.committee_id == committee_id)
+    q = select(*TOPIC_ROW_COLUMNS).where(schema.topic.c.committee_id == committee_id)
     if year_start is not None:
-        q = q.where(Topic.year_start == year_start)
-    topics = session.execute(q.order_by(Topic.id)).all()
+        q = q.where(schema.topic.c.year_start == year_start)
+    topics = session.execute(q.order_by(schema.topic.c.id)).all()
     scores = agreed_scores(session, (t.id for t in topics))
     return [topic_row(t, scores.get(t.id)) for t in topics]
 
 
 def get_topic(session: Session, *, topic_id: int) -> TopicRow:
-    t = get(session, Topic, topic_id)
+    t = row_of(session, schema.topic, topic_id)
     return topic_row(t, agreed_scores(session, [t.id]).get(t.id))
 
 
 def create_topic(
     session: Session, *, committee_id: int, year_start: int, title: str, **fields: Any
 ) -> TopicRow:
-    get(session, Committee, committee_id)
+    from ..models import Topic
+
+    row_of(session, schema.committee, committee_id)
     values = validate({"title": title, "year_start": year_start, **fields})
     values.setdefault("added_on", dt.date.today())
     t = Topic(committee_id=committee_id, **values)
@@ -104,6 +107,8 @@ def create_topic(
 def update_topic(
     session: Session, *, topic_id: int, expected_version: int | None = None, **fields: Any
 ) -> TopicRow:
+    from ..models import Topic
+
     t = get(session, Topic, topic_id, expected_version)
     values = validate(fields)
     if values.get("exempt") is False:
@@ -130,12 +135,16 @@ def topic_fields(row: TopicRow) -> dict[str, Any]:
 
 
 def delete_topic(session: Session, *, topic_id: int, expected_version: int | None = None) -> None:
+    from ..models import Topic
+
     session.delete(get(session, Topic, topic_id, expected_version))
     session.flush()
 
 
 def restore_topic(session: Session, *, row: TopicRow) -> TopicRow:
     """Re-create a deleted topic with its old id (redo of a create, undo of a delete)."""
+    from ..models import Topic
+
     t = Topic(id=row.id, committee_id=row.committee_id, **validate(topic_fields(row)))
     session.add(t)
     session.flush()

@@ -2,7 +2,7 @@
 scoring sheets, as the plain values of ``domain.printing.document``.
 
 Exempt (Part II) items never leak into a public document. Public documents take their rows from
-an allow-list: every query that reads printable text carries ``Topic.exempt.is_(False)`` in its
+an allow-list: every query that reads printable text carries ``schema.topic.c.exempt.is_(False)`` in its
 SQL, so an exempt item's title, reason, officer, evidence or resolution is never even loaded.
 When the council shows Part II placeholders (``show_part_ii_placeholders``), a second query
 reads only where the exempt item sits and its Schedule 12A paragraph, nothing else. Only with
@@ -19,32 +19,17 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import false, or_, select
+from sqlalchemy import Row, false, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from .. import scoring
+from .. import schema, scoring
 from ..errors import Invalid
 from ..exemption import decision_paragraphs, exempt_decision_sql, refuse_in_public
-from ..models import (
-    Assessment,
-    Committee,
-    CriteriaSet,
-    Decision,
-    DecisionStatus,
-    Meeting,
-    MeetingStatus,
-    ProgrammeEntry,
-    ProgressNote,
-    ReviewStatus,
-    SelectReview,
-    Topic,
-    TopicKind,
-    TopicStatus,
-)
 from ..ops.committees import is_approved, list_committees, list_years
-from ..ops.convert import CriteriaCache, agreed_scores, assessment_info, get, summaries
+from ..ops.convert import CriteriaCache, agreed_scores, assessment_info, get, row_of, summaries
+from ..schema import DecisionStatus, MeetingStatus, ReviewStatus, TopicKind, TopicStatus
 from ..settings import CouncilSettings, load_settings
 from ..values import AssessmentInfo, CommitteeInfo, CriteriaSetInfo
 from ..years import municipal_year_label, year_bounds
@@ -69,6 +54,9 @@ from .document import (
     year_labels,
 )
 
+if TYPE_CHECKING:
+    from ..models import Meeting
+
 TO_FOLLOW = "To follow"
 VERBAL_UPDATE = "Verbal update"
 
@@ -87,7 +75,7 @@ def _placeholder(paragraph: int | None) -> PartIIPlaceholder | None:
 
 def _public(include_exempt: bool) -> Any:
     """The SQL condition that keeps exempt topics out of a public document."""
-    return True if include_exempt else Topic.exempt.is_(False)
+    return True if include_exempt else schema.topic.c.exempt.is_(False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -114,16 +102,16 @@ def _meeting_groups(
     begins, ends = year_bounds(year_start, start_month)
     lo, hi = dt.datetime.combine(begins, dt.time()), dt.datetime.combine(ends, dt.time())
     meetings = session.execute(
-        select(Meeting.id, Meeting.starts_at)
+        select(schema.meeting.c.id, schema.meeting.c.starts_at)
         .where(
-            Meeting.committee_id == committee_id,
-            Meeting.starts_at >= lo,
-            Meeting.starts_at < hi,
+            schema.meeting.c.committee_id == committee_id,
+            schema.meeting.c.starts_at >= lo,
+            schema.meeting.c.starts_at < hi,
             # A cancelled meeting is not on the public programme; its items are warned about in
             # the planner until the user moves them.
-            Meeting.status != MeetingStatus.CANCELLED,
+            schema.meeting.c.status != MeetingStatus.CANCELLED,
         )
-        .order_by(Meeting.starts_at, Meeting.id)
+        .order_by(schema.meeting.c.starts_at, schema.meeting.c.id)
     ).all()
     if not meetings:
         return ()
@@ -170,22 +158,22 @@ def _booked(session: Session, meeting_ids: Sequence[int], include_exempt: bool) 
     unless ``include_exempt``)."""
     return session.execute(
         select(
-            ProgrammeEntry.id,
-            ProgrammeEntry.meeting_id,
-            ProgrammeEntry.position,
-            ProgrammeEntry.purpose,
-            ProgrammeEntry.to_follow,
-            ProgrammeEntry.verbal_update,
-            Topic.id.label("topic_id"),
-            Topic.title,
-            Topic.reason,
-            Topic.responsible,
-            Topic.kind,
-            Topic.exempt,
-            Topic.exempt_paragraph,
+            schema.programme_entry.c.id,
+            schema.programme_entry.c.meeting_id,
+            schema.programme_entry.c.position,
+            schema.programme_entry.c.purpose,
+            schema.programme_entry.c.to_follow,
+            schema.programme_entry.c.verbal_update,
+            schema.topic.c.id.label("topic_id"),
+            schema.topic.c.title,
+            schema.topic.c.reason,
+            schema.topic.c.responsible,
+            schema.topic.c.kind,
+            schema.topic.c.exempt,
+            schema.topic.c.exempt_paragraph,
         )
-        .join(Topic, Topic.id == ProgrammeEntry.topic_id)
-        .where(ProgrammeEntry.meeting_id.in_(meeting_ids), _public(include_exempt))
+        .join(schema.topic, schema.topic.c.id == schema.programme_entry.c.topic_id)
+        .where(schema.programme_entry.c.meeting_id.in_(meeting_ids), _public(include_exempt))
     ).all()
 
 
@@ -214,13 +202,13 @@ def _agendas(
         # Only the position and the paragraph of an exempt item: nothing it says.
         for ex in session.execute(
             select(
-                ProgrammeEntry.id,
-                ProgrammeEntry.meeting_id,
-                ProgrammeEntry.position,
-                Topic.exempt_paragraph,
+                schema.programme_entry.c.id,
+                schema.programme_entry.c.meeting_id,
+                schema.programme_entry.c.position,
+                schema.topic.c.exempt_paragraph,
             )
-            .join(Topic, Topic.id == ProgrammeEntry.topic_id)
-            .where(ProgrammeEntry.meeting_id.in_(meeting_ids), Topic.exempt.is_(True))
+            .join(schema.topic, schema.topic.c.id == schema.programme_entry.c.topic_id)
+            .where(schema.programme_entry.c.meeting_id.in_(meeting_ids), schema.topic.c.exempt.is_(True))
         ):
             ph = _placeholder(ex.exempt_paragraph)
             if ph is not None:
@@ -242,10 +230,10 @@ def _to_be_scheduled(
     session: Session, committee_id: int, year_start: int, include_exempt: bool, placeholders: bool
 ) -> tuple[ScheduleRow | PartIIPlaceholder, ...]:
     waiting = (
-        Topic.committee_id == committee_id,
-        Topic.year_start == year_start,
-        Topic.status.in_(_WAITING),
-        Topic.kind != TopicKind.SELECT_REVIEW,
+        schema.topic.c.committee_id == committee_id,
+        schema.topic.c.year_start == year_start,
+        schema.topic.c.status.in_(_WAITING),
+        schema.topic.c.kind != TopicKind.SELECT_REVIEW,
     )
     placed = [
         _Placed(
@@ -254,18 +242,18 @@ def _to_be_scheduled(
         )
         for t in session.execute(
             select(
-                Topic.id,
-                Topic.title,
-                Topic.reason,
-                Topic.responsible,
-                Topic.exempt,
-                Topic.exempt_paragraph,
+                schema.topic.c.id,
+                schema.topic.c.title,
+                schema.topic.c.reason,
+                schema.topic.c.responsible,
+                schema.topic.c.exempt,
+                schema.topic.c.exempt_paragraph,
             ).where(*waiting, _public(include_exempt))
         )
     ]
     if placeholders and not include_exempt:
         for t in session.execute(
-            select(Topic.id, Topic.exempt_paragraph).where(*waiting, Topic.exempt.is_(True))
+            select(schema.topic.c.id, schema.topic.c.exempt_paragraph).where(*waiting, schema.topic.c.exempt.is_(True))
         ):
             ph = _placeholder(t.exempt_paragraph)
             if ph is not None:
@@ -288,18 +276,18 @@ def _review_scope(
 ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     year_begins, year_ends = year_bounds(year_start, start_month)
     current = (
-        SelectReview.committee_id == committee_id,
-        SelectReview.status != ReviewStatus.CLOSED,
-        or_(SelectReview.added_on.is_(None), SelectReview.added_on < year_ends),
-        or_(SelectReview.reported_on.is_(None), SelectReview.reported_on >= year_begins),
+        schema.select_review.c.committee_id == committee_id,
+        schema.select_review.c.status != ReviewStatus.CLOSED,
+        or_(schema.select_review.c.added_on.is_(None), schema.select_review.c.added_on < year_ends),
+        or_(schema.select_review.c.reported_on.is_(None), schema.select_review.c.reported_on >= year_begins),
     )
-    reviewed_topics = select(SelectReview.topic_id).where(SelectReview.topic_id.is_not(None))
+    reviewed_topics = select(schema.select_review.c.topic_id).where(schema.select_review.c.topic_id.is_not(None))
     unreviewed = (
-        Topic.committee_id == committee_id,
-        Topic.year_start == year_start,
-        Topic.kind == TopicKind.SELECT_REVIEW,
-        Topic.status.not_in(_REVIEW_GONE),
-        Topic.id.not_in(reviewed_topics),
+        schema.topic.c.committee_id == committee_id,
+        schema.topic.c.year_start == year_start,
+        schema.topic.c.kind == TopicKind.SELECT_REVIEW,
+        schema.topic.c.status.not_in(_REVIEW_GONE),
+        schema.topic.c.id.not_in(reviewed_topics),
     )
     return current, unreviewed
 
@@ -325,21 +313,21 @@ def listed_reviews(
     """
     current, unreviewed = _review_scope(committee_id, year_start, start_month)
     listed: list[ListedReview] = []
-    public_review = or_(SelectReview.topic_id.is_(None), _public(include_exempt))
+    public_review = or_(schema.select_review.c.topic_id.is_(None), _public(include_exempt))
     for r in session.execute(
         select(
-            SelectReview.id,
-            SelectReview.title,
-            SelectReview.scope,
-            SelectReview.lead_officer,
-            SelectReview.added_on,
-            Topic.id.label("topic_id"),
-            Topic.reason,
-            Topic.responsible,
-            Topic.exempt,
-            Topic.exempt_paragraph,
+            schema.select_review.c.id,
+            schema.select_review.c.title,
+            schema.select_review.c.scope,
+            schema.select_review.c.lead_officer,
+            schema.select_review.c.added_on,
+            schema.topic.c.id.label("topic_id"),
+            schema.topic.c.reason,
+            schema.topic.c.responsible,
+            schema.topic.c.exempt,
+            schema.topic.c.exempt_paragraph,
         )
-        .outerjoin(Topic, Topic.id == SelectReview.topic_id)
+        .outerjoin(schema.topic, schema.topic.c.id == schema.select_review.c.topic_id)
         .where(*current, public_review)
     ):
         has_topic = r.topic_id is not None
@@ -358,8 +346,8 @@ def listed_reviews(
         )
     for t in session.execute(
         select(
-            Topic.id, Topic.title, Topic.reason, Topic.responsible, Topic.added_on, Topic.exempt,
-            Topic.exempt_paragraph,
+            schema.topic.c.id, schema.topic.c.title, schema.topic.c.reason, schema.topic.c.responsible, schema.topic.c.added_on, schema.topic.c.exempt,
+            schema.topic.c.exempt_paragraph,
         ).where(*unreviewed, _public(include_exempt))
     ):
         listed.append(
@@ -393,16 +381,16 @@ def _reviews(
     if placeholders and not include_exempt:
         current, unreviewed = _review_scope(committee_id, year_start, start_month)
         for ex in session.execute(
-            select(SelectReview.id, SelectReview.added_on, Topic.exempt_paragraph)
-            .join(Topic, Topic.id == SelectReview.topic_id)
-            .where(*current, Topic.exempt.is_(True))
+            select(schema.select_review.c.id, schema.select_review.c.added_on, schema.topic.c.exempt_paragraph)
+            .join(schema.topic, schema.topic.c.id == schema.select_review.c.topic_id)
+            .where(*current, schema.topic.c.exempt.is_(True))
         ):
             ph = _placeholder(ex.exempt_paragraph)
             if ph is not None:
                 placed.append(_Placed(_review_order(ex.added_on, 0, ex.id), ph))
         for ex in session.execute(
-            select(Topic.id, Topic.added_on, Topic.exempt_paragraph).where(
-                *unreviewed, Topic.exempt.is_(True)
+            select(schema.topic.c.id, schema.topic.c.added_on, schema.topic.c.exempt_paragraph).where(
+                *unreviewed, schema.topic.c.exempt.is_(True)
             )
         ):
             ph = _placeholder(ex.exempt_paragraph)
@@ -419,9 +407,9 @@ def _criteria(session: Session, criteria_set_id: int | None) -> CriteriaSetInfo 
     set_id = criteria_set_id
     if set_id is None:
         set_id = session.scalar(
-            select(CriteriaSet.id)
-            .where(CriteriaSet.is_default.is_(True))
-            .order_by(CriteriaSet.revision.desc())
+            select(schema.criteria_set.c.id)
+            .where(schema.criteria_set.c.is_default.is_(True))
+            .order_by(schema.criteria_set.c.revision.desc())
             .limit(1)
         )
     return None if set_id is None else CriteriaCache(session)[set_id]
@@ -440,14 +428,16 @@ def _rules(
 
 def _printed_assessment(session: Session, topic_id: int) -> AssessmentInfo | None:
     """The assessment the programme prints for a topic (the agreed one), with its answers."""
+    from ..models import Assessment
+
     cache = CriteriaCache(session)
     infos = [
         assessment_info(a, cache[a.criteria_set_id])
         for a in session.scalars(
             select(Assessment)
-            .where(Assessment.topic_id == topic_id)
+            .where(schema.assessment.c.topic_id == topic_id)
             .options(selectinload(Assessment.answers))
-            .order_by(Assessment.id)
+            .order_by(schema.assessment.c.id)
         )
     ]
     chosen = scoring.agreed_score(summaries(infos))
@@ -462,22 +452,22 @@ def _answers(info: AssessmentInfo) -> tuple[PaperAnswer, ...]:
 
 def _annex(
     session: Session,
-    committee: Committee,
+    committee: Row[*tuple[Any, ...]],
     annex_topic_id: int | None,
     include_exempt: bool,
 ) -> PaperAnnex:
     if annex_topic_id is None:
         questions, bands = _rules(_criteria(session, committee.criteria_set_id))
         return PaperAnnex(questions=questions, bands=bands)
-    exempt = session.scalar(select(Topic.exempt).where(Topic.id == annex_topic_id))
+    exempt = session.scalar(select(schema.topic.c.exempt).where(schema.topic.c.id == annex_topic_id))
     if exempt is None:
         raise Invalid("The topic chosen for the annex no longer exists; choose another.")
     if exempt and not include_exempt:
         raise refuse_in_public("The topic chosen for the annex is")
-    title = session.scalar(select(Topic.title).where(Topic.id == annex_topic_id)) or ""
+    title = session.scalar(select(schema.topic.c.title).where(schema.topic.c.id == annex_topic_id)) or ""
     mark = part_ii(
         exempt,
-        session.scalar(select(Topic.exempt_paragraph).where(Topic.id == annex_topic_id)),
+        session.scalar(select(schema.topic.c.exempt_paragraph).where(schema.topic.c.id == annex_topic_id)),
     )
     assessment = _printed_assessment(session, annex_topic_id)
     if assessment is None:
@@ -518,7 +508,7 @@ def build_programme(
     out. ``annex`` adds the prioritisation tool (blank, or filled in for ``annex_topic_id``).
     A programme not yet approved prints as a DRAFT.
     """
-    committee = get(session, Committee, committee_id)
+    committee = row_of(session, schema.committee, committee_id)
     settings = load_settings(session)
     placeholders = settings.show_part_ii_placeholders
     long_label, short_label = year_labels(year_start)
@@ -603,6 +593,7 @@ def build_meeting_papers(
     """
     # Deferred, as in build_decisions: printing a programme needs no working-day calendar.
     from ..deadlines import deadlines_for
+    from ..models import Meeting
     from ..ops.planning.common import calendar_and_settings
 
     meeting = get(session, Meeting, meeting_id)
@@ -613,14 +604,14 @@ def build_meeting_papers(
         meetings += session.scalars(
             select(Meeting)
             .where(
-                Meeting.committee_id == meeting.committee_id,
-                Meeting.status != MeetingStatus.CANCELLED,
+                schema.meeting.c.committee_id == meeting.committee_id,
+                schema.meeting.c.status != MeetingStatus.CANCELLED,
                 or_(
-                    Meeting.starts_at > meeting.starts_at,
-                    (Meeting.starts_at == meeting.starts_at) & (Meeting.id > meeting.id),
+                    schema.meeting.c.starts_at > meeting.starts_at,
+                    (schema.meeting.c.starts_at == meeting.starts_at) & (schema.meeting.c.id > meeting.id),
                 ),
             )
-            .order_by(Meeting.starts_at, Meeting.id)
+            .order_by(schema.meeting.c.starts_at, schema.meeting.c.id)
             .limit(forward_look)
         ).all()
     ids = [m.id for m in meetings]
@@ -690,22 +681,22 @@ def build_decisions(
     # the print command's start-up time counts.
     from ..ops.decisions import target_label
 
-    committee = get(session, Committee, committee_id)
+    committee = row_of(session, schema.committee, committee_id)
     settings = load_settings(session)
-    scope = [Decision.committee_id == committee_id]
+    scope = [schema.decision.c.committee_id == committee_id]
     if open_only:
-        scope.append(Decision.status == DecisionStatus.ONGOING)
+        scope.append(schema.decision.c.status == DecisionStatus.ONGOING)
     public: Any = True if include_exempt else ~exempt_decision_sql()
     rows = session.execute(
         select(
-            Decision.id,
-            Decision.meeting_date,
-            Decision.minute_no,
-            Decision.title,
-            Decision.resolution,
-            Decision.target_date,
-            Decision.officer,
-            Decision.rag,
+            schema.decision.c.id,
+            schema.decision.c.meeting_date,
+            schema.decision.c.minute_no,
+            schema.decision.c.title,
+            schema.decision.c.resolution,
+            schema.decision.c.target_date,
+            schema.decision.c.officer,
+            schema.decision.c.rag,
             (exempt_decision_sql() if include_exempt else false()).label("exempt"),
         ).where(*scope, public)
     ).all()
@@ -715,9 +706,9 @@ def build_decisions(
     ids = [r.id for r in rows]
     for chunk in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
         for did, text in session.execute(
-            select(ProgressNote.decision_id, ProgressNote.text)
-            .where(ProgressNote.decision_id.in_(ids[chunk : chunk + 900]))
-            .order_by(ProgressNote.noted_on.desc(), ProgressNote.id.desc())
+            select(schema.progress_note.c.decision_id, schema.progress_note.c.text)
+            .where(schema.progress_note.c.decision_id.in_(ids[chunk : chunk + 900]))
+            .order_by(schema.progress_note.c.noted_on.desc(), schema.progress_note.c.id.desc())
         ):
             latest.setdefault(did, text)
     placed = [
@@ -739,7 +730,7 @@ def build_decisions(
     ]
     if settings.show_part_ii_placeholders and not include_exempt:
         hidden = session.execute(
-            select(Decision.id, Decision.meeting_date, Decision.minute_no).where(
+            select(schema.decision.c.id, schema.decision.c.meeting_date, schema.decision.c.minute_no).where(
                 *scope, exempt_decision_sql()
             )
         ).all()
@@ -776,7 +767,7 @@ def build_scoring_sheets(
     if not include_exempt:
         exempt_count = len(
             session.scalars(
-                select(Topic.id).where(Topic.id.in_(wanted), Topic.exempt.is_(True))
+                select(schema.topic.c.id).where(schema.topic.c.id.in_(wanted), schema.topic.c.exempt.is_(True))
             ).all()
         )
         if exempt_count == 1:
@@ -787,17 +778,17 @@ def build_scoring_sheets(
         t.id: t
         for t in session.execute(
             select(
-                Topic.id, Topic.title, Topic.exempt, Topic.exempt_paragraph, Topic.committee_id
+                schema.topic.c.id, schema.topic.c.title, schema.topic.c.exempt, schema.topic.c.exempt_paragraph, schema.topic.c.committee_id
             ).where(
-                Topic.id.in_(wanted), _public(include_exempt)
+                schema.topic.c.id.in_(wanted), _public(include_exempt)
             )
         )
     }
     settings: CouncilSettings = load_settings(session)
     committee_names = dict(
         session.execute(
-            select(Committee.id, Committee.name).where(
-                Committee.id.in_({t.committee_id for t in topics.values()})
+            select(schema.committee.c.id, schema.committee.c.name).where(
+                schema.committee.c.id.in_({t.committee_id for t in topics.values()})
             )
         ).all()
     )

@@ -12,9 +12,13 @@ file behind.
 from __future__ import annotations
 
 import io
+import marshal
 import os
+import sys
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
@@ -108,6 +112,72 @@ class PrintError(Exception):
 
 _fonts_ready = False
 
+# The parts of a parsed face that ReportLab keeps as its own bytes subclass (names with their
+# text alongside); stored as plain bytes and made again on loading.
+_FACE_NAMES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
+
+
+def _parsed_face_file(path: Path) -> Path:
+    """Where the parsed form of the font file ``path`` is kept: beside it, named for the
+    file's size and for the ReportLab and Python that parsed it (marshal's format is
+    Python's), so a changed font or an upgrade of either is parsed afresh."""
+    import reportlab
+
+    key = f"{path.stat().st_size}-rl{reportlab.Version}-py{sys.version_info[0]}{sys.version_info[1]}"
+    return path.with_name(f"{path.stem}.{key}.parsed")
+
+
+def _load_font(name: str, path: Path) -> TTFont:
+    """The TrueType font at ``path``; its parsed face is read from the file beside it when
+    there is one, else parsed and (where the folder can be written) saved there.
+
+    Parsing DejaVu Sans's tables (6,000 glyphs' widths and character map) takes about 10 ms a
+    face in every process that prints; reading the parsed face back with marshal takes under
+    1 ms. The built program ships the parsed faces (packaging/build.py prints once before
+    bundling); a copy that cannot be read or written only costs the parse."""
+    from reportlab.pdfbase import ttfonts
+
+    parsed = _parsed_face_file(path)
+    try:
+        state = marshal.loads(parsed.read_bytes())
+        face = ttfonts.TTFontFace.__new__(ttfonts.TTFontFace)
+        face.__dict__.update(state)
+        face._ttf_data = path.read_bytes()  # the glyphs a document's subset copies
+        for key in _FACE_NAMES:
+            setattr(face, key, ttfonts.TTFNameBytes(state[key]))
+        # As TTFontFile.extractInfo sets it: font units to the PDF's thousandths of an em.
+        scale = 1000 / face.unitsPerEm
+        face._pdfScale = (lambda x: x) if face.unitsPerEm == 1000 else (lambda x: x * scale)
+    except (OSError, ValueError, EOFError, TypeError, KeyError, AttributeError):
+        face = None
+    if face is not None:
+        # TTFont sets itself up around the face it would parse: given this one instead.
+        with _FACE_SWAP:
+            made = ttfonts.TTFontFace
+            ttfonts.TTFontFace = lambda *_args, **_kw: face
+            try:
+                return TTFont(name, str(path))
+            finally:
+                ttfonts.TTFontFace = made
+    font = TTFont(name, str(path))
+    state = {k: v for k, v in vars(font.face).items() if k not in ("_pdfScale", "_ttf_data")}
+    for key in _FACE_NAMES:
+        state[key] = bytes(state[key])
+    try:
+        data = marshal.dumps(state)
+        partial = parsed.with_name(f".{parsed.name}.{os.getpid()}")
+        partial.write_bytes(data)
+        os.replace(partial, parsed)  # whole or not at all
+        for stale in path.parent.glob(f"{path.stem}.*.parsed"):
+            if stale != parsed:
+                stale.unlink(missing_ok=True)
+    except (OSError, ValueError):  # a read-only install, or a face marshal cannot hold
+        pass
+    return font
+
+
+_FACE_SWAP = threading.Lock()
+
 
 def register_fonts() -> None:
     """Register the bundled DejaVu Sans (once), with a family so ``<b>`` picks the bold face."""
@@ -121,7 +191,7 @@ def register_fonts() -> None:
                 f"The font file {path} is missing, so documents cannot be printed. "
                 "Reinstall Scrutineer to restore it."
             )
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(_load_font(name, path))
     # No italic faces are bundled: italic markup falls back to the upright faces.
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD

@@ -104,7 +104,7 @@ def test_a_write_with_a_stale_version_names_who_changed_the_row(demo_db: Databas
     assert abs(dt.datetime.now(dt.UTC) - conflict.when) < dt.timedelta(minutes=5)
     assert str(conflict).startswith("Sam Patel changed ")
     assert "today" in str(conflict)
-    assert (conflict.table, conflict.row_id) == (model.__tablename__, row_id)  # type: ignore[attr-defined]
+    assert (conflict.table, conflict.row_id) == (model.__table__.name, row_id)  # type: ignore[attr-defined]
     with demo_db.transaction(read_only=True) as s:
         assert s.get(model, row_id).version == after_b  # nothing of A's was saved
 

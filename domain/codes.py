@@ -1,0 +1,64 @@
+"""Stored codes that people read as words: a resolution's status and RAG mark, a review's
+status, the executive's response. The tables of ``domain.schema`` store them; the values of
+``domain.decision_values`` carry them. Plain enumerations, so that reading them costs neither
+SQLAlchemy nor the values' dataclasses.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class _Labelled(enum.StrEnum):
+    """A stored code and the words people read for it.
+
+    The value is what the database stores (unchanged); ``label`` is how forms, tables and undo
+    texts write it: the code in words, "in_progress" -> "In progress".
+    """
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class DecisionStatus(_Labelled):
+    ONGOING = "ongoing"
+    COMPLETE = "complete"
+
+
+class Rag(_Labelled):
+    """The RAG mark of a resolution's progress."""
+
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+    @property
+    def meaning(self) -> str:
+        """'Green \u2013 achieved': the mark with what it means, as a form offers it."""
+        return f"{self.label} \u2013 {_RAG_MEANINGS[self]}"
+
+
+_RAG_MEANINGS = {Rag.GREEN: "achieved", Rag.AMBER: "progressing", Rag.RED: "not achieved"}
+
+
+class ReviewStatus(_Labelled):
+    PROPOSED = "proposed"
+    SCOPING = "scoping"
+    IN_PROGRESS = "in_progress"
+    REPORTED = "reported"
+    CLOSED = "closed"
+
+    @property
+    def finished(self) -> bool:
+        """Reported or closed: the review cannot go back to proposed."""
+        return self in (ReviewStatus.REPORTED, ReviewStatus.CLOSED)
+
+
+class ExecutiveResponse(_Labelled):
+    """The executive's response to a review's recommendation."""
+
+    PENDING = "pending"
+    AGREED = "agreed"
+    NOTED = "noted"
+    REJECTED = "rejected"
