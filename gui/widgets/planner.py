@@ -698,6 +698,7 @@ class PlannerView(QWidget):
             if r.meeting.starts_at > next(
                 x.meeting.starts_at for x in self.model.meeting_rows() if x.meeting.id == entry.meeting_id
             ) and r.meeting.status not in ("cancelled", "held", "adjourned")
+            and r.meeting.starts_at.date() >= self.today()  # as planning.next_meeting_after
         ]
         next_text = labels.long_date(later[0].starts_at.date()) if later else None
         answer = self.dialogs.defer(self, entry.title, next_text)
@@ -706,6 +707,14 @@ class PlannerView(QWidget):
         from ..commands.planning import DeferCommand
 
         reason, to = answer
+        if to == "next" and later:
+            from ..dialogs.booking import confirm_booking
+
+            if not confirm_booking(
+                self.hub, self, meeting_id=later[0].id, today=self.today(),
+                ask=self.dialogs.confirm_booking,
+            ):
+                return
         self.push(DeferCommand(
             self.hub, entry_id=entry.id, title=entry.title, reason=reason, to=to, today=self.today(),
             version=entry.version,

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ... import scheduling
 from ...dates import long_date, short_date
 from ...deadlines import WorkingCalendar, deadlines_for
-from ...models import Meeting, ProgrammeEntry, Topic, TopicKind, TopicStatus
+from ...models import Meeting, MeetingStatus, ProgrammeEntry, Topic, TopicKind, TopicStatus
 from ...settings import CouncilSettings, load_settings
 from ...values import EntryInfo
 from ...years import start_month, year_bounds
@@ -191,3 +191,20 @@ def deadline_warnings(
         f"{short_date(d.publication)}."
         for title in titles
     )
+
+
+def next_meeting_after(session: Session, meeting: Meeting, today: dt.date) -> Meeting | None:
+    """The committee's first meeting after ``meeting`` that is still to take place."""
+    return session.scalars(
+        select(Meeting)
+        .where(
+            Meeting.committee_id == meeting.committee_id,
+            Meeting.starts_at > meeting.starts_at,
+            Meeting.starts_at >= dt.datetime.combine(today, dt.time.min),
+            Meeting.status.not_in(
+                (MeetingStatus.CANCELLED, MeetingStatus.HELD, MeetingStatus.ADJOURNED)
+            ),
+        )
+        .order_by(Meeting.starts_at)
+        .limit(1)
+    ).first()

@@ -20,7 +20,15 @@ from ...values import EntryInfo, MeetingInfo
 from ...words import counted
 from ...years import municipal_year_of, start_month
 from ..convert import agreed_scores, check_versions, get, meeting_info
-from .common import after_removal, entries_of, entry_info, history, renumber, year_span
+from .common import (
+    after_removal,
+    entries_of,
+    entry_info,
+    history,
+    next_meeting_after,
+    renumber,
+    year_span,
+)
 from .snapshots import ProgrammeState, Undoable, capture_state
 from .standing import place_standing, standing_topic_ids
 
@@ -295,23 +303,6 @@ class OutcomeRecorded(Undoable):
     unscheduled_topic_ids: tuple[int, ...]  # not taken, back in the items to be scheduled
     next_meeting: MeetingInfo | None
     message: str
-
-
-def next_meeting_after(session: Session, meeting: Meeting, today: dt.date) -> Meeting | None:
-    """The committee's first meeting after ``meeting`` that is still to take place."""
-    return session.scalars(
-        select(Meeting)
-        .where(
-            Meeting.committee_id == meeting.committee_id,
-            Meeting.starts_at > meeting.starts_at,
-            Meeting.starts_at >= dt.datetime.combine(today, dt.time.min),
-            Meeting.status.not_in(
-                (MeetingStatus.CANCELLED, MeetingStatus.HELD, MeetingStatus.ADJOURNED)
-            ),
-        )
-        .order_by(Meeting.starts_at)
-        .limit(1)
-    ).first()
 
 
 def record_outcome(

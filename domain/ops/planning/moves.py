@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...dates import short_date
@@ -32,6 +31,7 @@ from .common import (
     entry_value,
     history,
     insert,
+    next_meeting_after,
     renumber,
 )
 from .snapshots import Undoable, capture_state
@@ -160,21 +160,10 @@ def defer_entry(
     today = today or dt.date.today()
     target: Meeting | None = None
     if to == "next":
-        target = session.scalars(
-            select(Meeting)
-            .where(
-                Meeting.committee_id == source.committee_id,
-                Meeting.starts_at > source.starts_at,
-                Meeting.status.not_in(
-                    (MeetingStatus.CANCELLED, MeetingStatus.HELD, MeetingStatus.ADJOURNED)
-                ),
-            )
-            .order_by(Meeting.starts_at)
-            .limit(1)
-        ).first()
+        target = next_meeting_after(session, source, today)
         if target is None:
             raise Invalid(
-                f"There is no meeting after {short_date(source.starts_at.date())} to defer "
+                f"There is no meeting still to come after {short_date(source.starts_at.date())} to defer "
                 f"'{topic.title}' to. Add a meeting, or defer it to the items to be scheduled."
             )
     mids = [source.id] + ([target.id] if target is not None else [])

@@ -358,6 +358,19 @@ def test_deferring_to_the_next_meeting_keeps_the_reason_and_a_history_line(demo_
     assert _shape(demo_db, cid) == original
 
 
+def test_deferring_goes_to_the_next_meeting_still_to_come_not_one_already_past(demo_db: Database) -> None:
+    """Deferred from September in December, an item goes to January: November has taken place."""
+    cid = _ecsc(demo_db)
+    sept = _meeting_on(demo_db, cid, SEPT)
+    with demo_db.transaction() as s:
+        eid = s.scalar(select(ProgrammeEntry.id).join(Topic).where(ProgrammeEntry.meeting_id == sept, Topic.title.startswith("Early Help")))
+        done = planning.defer_entry(s, entry_id=eid, reason="Report not ready", today=dt.date(2019, 12, 2))
+    assert done.to_meeting is not None
+    assert done.to_meeting.starts_at.date() == dt.date(2020, 1, 8)
+    with demo_db.transaction() as s, pytest.raises(Invalid, match="still to come"):
+        planning.defer_entry(s, entry_id=done.entry.id, reason="Again", today=dt.date(2020, 6, 1))
+
+
 def test_bring_back_in_six_months_books_a_provisional_entry_in_january(demo_db: Database) -> None:
     cid = _ecsc(demo_db)
     original = _shape(demo_db, cid)
