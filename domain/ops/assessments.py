@@ -14,12 +14,13 @@ from ..errors import Invalid
 from ..models import Answer, Assessment, Committee, Topic
 from ..values import AssessmentInfo, CriteriaSetInfo, TopicRow
 from ..words import counted
-from .bulk import chunks, insert_rows
+from .bulk import insert_rows
 from .convert import (
     CriteriaCache,
     agreed_scores,
     assessment_info,
     changed_since,
+    chunks,
     get,
     lines,
     summaries,

@@ -20,13 +20,6 @@ from sqlalchemy.orm import Session
 from .. import audit
 from ..bulk_insert import insert_many
 
-_CHUNK = 500  # ids per IN (...) list, well under every database's limit
-
-
-def chunks(ids: Sequence[int]) -> list[Sequence[int]]:
-    """``ids`` in slices short enough for an ``IN (...)`` list."""
-    return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
-
 
 def _defaults(table: Table) -> dict[str, Any]:
     # The columns' own scalar defaults (the version counter starts at 1, flags are off), so

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Row, Table, and_, func, select
@@ -50,6 +50,13 @@ _WHAT = {
     "ReviewMeeting": "review meeting",
     "ProgrammeYear": "programme",
 }
+
+_CHUNK = 500  # ids per IN (...) list, well under every database's limit
+
+
+def chunks(ids: Sequence[int]) -> list[Sequence[int]]:
+    """``ids`` in slices short enough for an ``IN (...)`` list."""
+    return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
 
 
 def changed_since(
@@ -285,8 +292,7 @@ def agreed_scores(session: Session, topic_ids: Iterable[int]) -> dict[int, tuple
         return {}
     yes_weights = func.coalesce(func.sum(schema.criterion.c.weight), 0)
     rows: list[Row[*tuple[Any, ...]]] = []
-    for chunk_start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
-        chunk = ids[chunk_start : chunk_start + 900]
+    for chunk in chunks(ids):
         rows.extend(
             session.execute(
                 select(

@@ -39,8 +39,8 @@ from ..models import (
 from ..words import counted
 from ..years import municipal_year_label, municipal_year_of, start_month, year_bounds
 from . import assessments, planning, topics
-from .bulk import chunks, insert_rows
-from .convert import get
+from .bulk import insert_rows
+from .convert import chunks, get
 from .criteria import set_for_committee
 from .planning import year_span
 from .planning.common import entries_of, renumber, scheduled_status

@@ -28,7 +28,15 @@ from .. import schema, scoring
 from ..errors import Invalid
 from ..exemption import decision_paragraphs, exempt_decision_sql, refuse_in_public
 from ..ops.committees import is_approved, list_committees, list_years
-from ..ops.convert import CriteriaCache, agreed_scores, assessment_info, get, row_of, summaries
+from ..ops.convert import (
+    CriteriaCache,
+    agreed_scores,
+    assessment_info,
+    chunks,
+    get,
+    row_of,
+    summaries,
+)
 from ..schema import DecisionStatus, MeetingStatus, ReviewStatus, TopicKind, TopicStatus
 from ..settings import CouncilSettings, load_settings
 from ..values import AssessmentInfo, CommitteeInfo, CriteriaSetInfo
@@ -704,10 +712,10 @@ def build_decisions(
     exempt_paragraphs = decision_paragraphs(session, (r.id for r in rows if r.exempt))
     latest: dict[int, str] = {}
     ids = [r.id for r in rows]
-    for chunk in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
+    for chunk in chunks(ids):
         for did, text in session.execute(
             select(schema.progress_note.c.decision_id, schema.progress_note.c.text)
-            .where(schema.progress_note.c.decision_id.in_(ids[chunk : chunk + 900]))
+            .where(schema.progress_note.c.decision_id.in_(chunk))
             .order_by(schema.progress_note.c.noted_on.desc(), schema.progress_note.c.id.desc())
         ):
             latest.setdefault(did, text)

@@ -31,8 +31,8 @@ from ...models import (
 )
 from ...values import EntryInfo
 from ...words import counted
-from ..bulk import chunks, insert_rows
-from ..convert import get
+from ..bulk import insert_rows
+from ..convert import chunks, get
 from .common import (
     booking_caution_for,
     deadline_warnings,
