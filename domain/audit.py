@@ -100,6 +100,7 @@ def _naming() -> _Naming:
         m.ReviewMeeting: ("review_id", m.SelectReview),
         m.Recommendation: ("review_id", m.SelectReview),
         m.ProgressNote: ("decision_id", m.Decision),
+        m.EvidenceLink: ("topic_id", m.Topic),
     }
     return _Naming(
         label={
@@ -116,6 +117,8 @@ def _naming() -> _Naming:
             m.ReviewMeeting: "starts_at",
             m.Recommendation: "text",
             m.ProgressNote: "text",
+            m.Evidence: "title",
+            m.EvidenceRating: "period",
         },
         parent=parent,
         parent_classes=frozenset(parent_cls for _key, parent_cls in parent.values()),

@@ -62,3 +62,26 @@ class ExecutiveResponse(_Labelled):
     AGREED = "agreed"
     NOTED = "noted"
     REJECTED = "rejected"
+
+
+class EvidenceKind(_Labelled):
+    """What a row of the council's own evidence is: a corporate plan key action or performance
+    indicator (rated Red, Amber or Green each quarter), a key decision on the Cabinet's forward
+    plan, or a risk on the corporate risk register."""
+
+    KEY_ACTION = "key_action"
+    INDICATOR = "indicator"
+    FORWARD_PLAN = "forward_plan"
+    RISK = "risk"
+
+    @property
+    def label(self) -> str:
+        return _EVIDENCE_LABELS[self]
+
+
+_EVIDENCE_LABELS = {
+    EvidenceKind.KEY_ACTION: "Key action",
+    EvidenceKind.INDICATOR: "Performance indicator",
+    EvidenceKind.FORWARD_PLAN: "Forward plan",
+    EvidenceKind.RISK: "Risk",
+}

@@ -21,6 +21,7 @@ from . import schema
 from .schema import (
     AuditKind,
     DecisionStatus,
+    EvidenceKind,
     ExecutiveResponse,
     MeetingStatus,
     Rag,
@@ -427,3 +428,46 @@ class AuditRecord(Base):
     field: Mapped[str | None]
     before: Mapped[str]
     after: Mapped[str]
+
+
+# --- evidence from the council's own systems --------------------------------------------------
+
+
+class Evidence(Versioned, Base):
+    """A key action, performance indicator, forward-plan decision or risk, as imported."""
+
+    __table__ = schema.evidence
+
+    id: Mapped[int]
+    kind: Mapped[EvidenceKind]
+    key: Mapped[str]
+    reference: Mapped[str]
+    title: Mapped[str]
+    lead: Mapped[str]
+    panel: Mapped[str]
+    decision_on: Mapped[dt.date | None]
+    key_decision: Mapped[bool]
+    exempt: Mapped[bool]
+    exempt_paragraph: Mapped[int | None]
+    score: Mapped[int | None]
+
+
+class EvidenceRating(Versioned, Base):
+    """A key action's or indicator's RAG mark for one period."""
+
+    __table__ = schema.evidence_rating
+
+    id: Mapped[int]
+    evidence_id: Mapped[int]
+    period: Mapped[str]
+    period_order: Mapped[int]
+    rag: Mapped[Rag]
+
+
+class EvidenceLink(Versioned, Base):
+    """Evidence that bears on a topic."""
+
+    __table__ = schema.evidence_link
+
+    evidence_id: Mapped[int]
+    topic_id: Mapped[int]

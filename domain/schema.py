@@ -37,7 +37,7 @@ from sqlalchemy import (
 )
 
 # Declared with their labels in codes, which the GUI reads without loading SQLAlchemy.
-from .codes import DecisionStatus, ExecutiveResponse, Rag, ReviewStatus
+from .codes import DecisionStatus, EvidenceKind, ExecutiveResponse, Rag, ReviewStatus
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -441,4 +441,53 @@ audit_record = Table(
     Column("after", Text, nullable=False, default=""),
     Index("ix_audit_record_committee_at", "committee_id", "at"),
     Index("ix_audit_record_table_row", "table_name", "row_id"),
+)
+
+# --- evidence from the council's own systems ---------------------------------------------------
+# One row per key action, indicator, forward-plan decision or risk, whichever file brought it:
+# importing the same file again updates the row its key names (the database refuses a second).
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", _enum(EvidenceKind, "evidence_kind"), nullable=False),
+    # What makes the row the same one next time: its code or reference, else its title.
+    Column("key", String(400), nullable=False),
+    Column("reference", String(40), nullable=False, default="", server_default=""),
+    Column("title", String(400), nullable=False),
+    # The outcome lead, the decision maker or the risk owner.
+    Column("lead", String(300), nullable=False, default="", server_default=""),
+    # The scrutiny panel the performance report allocates a key action or indicator to.
+    Column("panel", String(200), nullable=False, default="", server_default=""),
+    Column("decision_on", Date),  # a forward-plan decision's expected date
+    Column("key_decision", Boolean, nullable=False, default=False, server_default="0"),
+    Column("exempt", Boolean, nullable=False, default=False, server_default="0"),
+    Column("exempt_paragraph", Integer),
+    Column("score", Integer),  # a risk's score
+    Column("version", Integer, nullable=False, default=1),
+    UniqueConstraint("kind", "key", name="uq_evidence_kind_key"),
+)
+
+evidence_rating = Table(
+    "evidence_rating",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "evidence_id", Integer, ForeignKey("evidence.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("period", String(20), nullable=False),  # as people write it: "Q2 2015/16"
+    Column("period_order", Integer, nullable=False),  # 20152 for Q2 2015/16
+    Column("rag", _enum(Rag, "rag"), nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    UniqueConstraint("evidence_id", "period_order", name="uq_evidence_rating_evidence_period"),
+)
+
+evidence_link = Table(
+    "evidence_link",
+    metadata,
+    Column("evidence_id", Integer, ForeignKey("evidence.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "topic_id", Integer, ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
+    Column("version", Integer, nullable=False, default=1),
 )
