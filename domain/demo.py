@@ -54,7 +54,30 @@ def load_demo(session: Session, *, replace: bool = True) -> list[str]:
     for path in demo_paths():
         data = json.loads(path.read_text(encoding="utf-8"))
         names.append(load_committee_year(session, data, replace=replace))
+    load_demo_evidence(session)
     return names
+
+
+def load_demo_evidence(session: Session) -> None:
+    """The evidence of seeds 002-004, imported from the example files as a user would, and
+    linked to the demo topics it concerns (resources/demo/evidence_links.json)."""
+    from .io.evidence import EvidenceFile, read_evidence
+    from .ops import evidence
+
+    data = json.loads(resource_path("demo", "evidence_links.json").read_text(encoding="utf-8"))
+    for f in data["files"]:
+        kind = EvidenceFile(f["kind"])
+        rows = read_evidence(resource_path("examples", f["file"]), kind)
+        evidence.import_evidence(session, file_kind=kind, rows=rows)
+    for link in data["links"]:
+        committee_id = session.scalar(select(Committee.id).where(Committee.name == link["committee"]))
+        topic_id = session.scalar(
+            select(Topic.id).where(Topic.committee_id == committee_id, Topic.title == link["topic"])
+        )
+        if topic_id is None:
+            raise ValueError(f"The demo has no topic {link['topic']!r} in {link['committee']}.")
+        ids = [evidence.find_evidence(session, reference=ref).id for ref in link["evidence"]]
+        evidence.set_topic_evidence(session, topic_id=topic_id, evidence_ids=ids)
 
 
 def load_committee_year(session: Session, data: dict[str, Any], *, replace: bool = True) -> str:

@@ -211,6 +211,9 @@ _CHANGED_BY: dict[str, Change] = {
     "RecommendationInfo": Change(reviews=True),
     # Adding to the programme makes a topic and books it: every page showing those reloads.
     "ProgrammeAddition": Change(decisions=True, reviews=True, topics=True, programme=True, meetings=True),
+    # Evidence shows beside a topic's score (its suggested answers) and on the scoring sheet.
+    "LinkChange": Change(scores=True),
+    "EvidenceImportSummary": Change(scores=True),
 }
 
 

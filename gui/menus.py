@@ -10,6 +10,7 @@ def build_menus(window: Any) -> Any:
     (the MainWindow, which imports this module, so it is not named here).
     Returns the print actions (gui.printing's), which the window keeps."""
     from .printing import install_print_actions
+    from .workflows.evidence import EvidenceFlow
     from .workflows.history import HistoryFlow
     from .workflows.meeting_import import MeetingImportFlow
 
@@ -19,6 +20,7 @@ def build_menus(window: Any) -> Any:
     file_menu.addAction(window.new_committee_action)
     file_menu.addSeparator()
     file_menu.addAction(window.import_csv_action)
+    file_menu.addAction(EvidenceFlow(window).action)
     file_menu.addAction(window.export_action)
     file_menu.addSeparator()
     print_actions = install_print_actions(window, window.hub, file_menu)

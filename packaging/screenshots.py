@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         view.filter_edit.clear()
         _half_score(window)
         save("scoring_panel")
+        _evidence_example(window)
+        save("evidence_suggestions")
         _review_example(database)
         # The Programme page is the planner (the picture keeps the name the README uses).
         names = {"programme": "planner"}
@@ -207,6 +209,19 @@ def _half_score(window: MainWindow) -> None:
         row.answer.set_answer(answer)
         row.evidence.setPlainText(text)
     panel.rows[3].answer.setFocus()
+
+
+def _evidence_example(window: MainWindow) -> None:
+    """The Ambitious Plymouth panel scoring 'Be-wise to Child Sexual Exploitation': its linked
+    indicator P31 is Red for Q2 2015/16, so the strip suggests Yes to Performance."""
+    combo = window.committee_combo
+    combo.setCurrentIndex(max(combo.findText("Ambitious Plymouth"), 0))
+    view = window.topics_view
+    view.select_topic(next(r.id for r in view.model.rows() if "Be-wise" in r.title))
+    panel = view.scoring_panel
+    if panel is not None:
+        panel.scorer_edit.setText("Councillor Murphy")  # type: ignore[attr-defined]
+        panel.rows[2].answer.setFocus()  # type: ignore[attr-defined]
 
 
 def _review_example(database: Database) -> None:

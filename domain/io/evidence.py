@@ -213,6 +213,30 @@ def read_evidence(
     return _read_tables(tables, label, kind)
 
 
+def detect_kind(source: Path, *, name: str | None = None) -> EvidenceFile:
+    """Which kind of evidence file ``source`` is, from its header row: the layout whose required
+    columns it has. ``ImportFileError`` when it has none, saying what each layout needs."""
+    label = name or source.name
+    data = read_source(source, label, kind="evidence file")
+    for kind in EvidenceFile:
+        try:
+            read_evidence(data, kind, name=label)
+        except ImportFileError as exc:
+            if exc.row is not None or "no rows under it" in exc.message:
+                return kind  # its header row is there; the error is in a row
+            continue
+        return kind
+    needs = "; ".join(
+        f"{k.label}: {', '.join(c.name for c in LAYOUTS[k] if c.required)}" for k in EvidenceFile
+    )
+    raise ImportFileError(
+        label, None, None,
+        f"The file's header row is not one of the evidence layouts ({needs}).",
+        hint="Check the column names (see the README's evidence layouts) and import it again; "
+        "nothing was imported.",
+    )
+
+
 def _csv_records(text: str, label: str, kind: EvidenceFile) -> list[list[str]]:
     columns = _column_of(LAYOUTS[kind])
     best, best_known = ",", -1
@@ -267,10 +291,10 @@ def _read_tables(
         if index is None:
             continue
         return _read_table(records, index, table, label, kind)
-    where = "No sheet of the workbook has" if len(tables) > 1 or tables[:1] and tables[0][0] else "The file has no"
+    where = "No sheet of the workbook has" if tables[:1] and tables[0][0] else "The file has no"
     raise ImportFileError(
         label, None, None,
-        f"{where} a header row of the {kind.label} layout ({', '.join(names)}).",
+        f"{where} the header row of the {kind.label} layout ({', '.join(names)}).",
         hint=f"Check that this is a {kind.label} file (--kind {kind.value}), or add the header row "
         "above the table; nothing was imported.",
     )
@@ -455,5 +479,6 @@ __all__ = [
     "Rating",
     "evidence_key",
     "period_of",
+    "detect_kind",
     "read_evidence",
 ]

@@ -26,13 +26,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.orm import Session
 
 from .. import schema
 from ..codes import EvidenceKind, Rag
 from ..dates import short_date
-from ..errors import NotFound
+from ..errors import Conflict, NotFound
 from ..io.evidence import EvidenceFile, EvidenceRow, evidence_key
 from ..models import Evidence, EvidenceLink, EvidenceRating, Topic
 from ..words import counted
@@ -229,7 +229,7 @@ def undo_import(session: Session, *, summary: EvidenceImportSummary) -> None:
 # --- reading -----------------------------------------------------------------------------------
 
 
-def _infos(session: Session, where: Iterable[object] = ()) -> list[EvidenceInfo]:
+def _infos(session: Session, where: Iterable[ColumnElement[bool]] = ()) -> list[EvidenceInfo]:
     e = schema.evidence
     rows = session.execute(select(e).where(*where).order_by(e.c.kind, e.c.reference, e.c.title)).all()
     latest: dict[int, RatingInfo] = {}
@@ -262,7 +262,7 @@ def find_evidence(session: Session, *, reference: str, kind: EvidenceKind | None
     """The evidence a code or reference (or a forward-plan item's title) names."""
     key = evidence_key(reference, reference)
     title_key = evidence_key("", reference)
-    where = [schema.evidence.c.key.in_({key, title_key})]
+    where: list[ColumnElement[bool]] = [schema.evidence.c.key.in_({key, title_key})]
     if kind is not None:
         where.append(schema.evidence.c.kind == kind.value)
     found = _infos(session, where)
@@ -276,15 +276,14 @@ class TopicEvidence:
     """A topic's linked evidence, and the links the program suggests (best first)."""
 
     topic_id: int
+    topic_title: str
     linked: tuple[EvidenceInfo, ...]
     suggested: tuple[EvidenceInfo, ...]
 
 
 _WORD = re.compile(r"[a-z]{4,}")
 _COMMON = frozenset(
-    "with from that this their there which will into more than have been being update report "
-    "plan plans review city council plymouth children young people services service deliver "
-    "delivery increase number strategy work programme about within other ensure".split()
+    ["with", "from", "that", "this", "their", "there", "which", "will", "into", "more", "than", "have", "been", "being", "update", "report", "plan", "plans", "review", "city", "council", "plymouth", "children", "young", "people", "services", "service", "deliver", "delivery", "increase", "number", "strategy", "work", "programme", "about", "within", "other", "ensure"]  # noqa: SIM905 - a list of words reads better as words
 )
 _CODE = re.compile(r"\b([KP]\d+[a-z]?)\b", re.IGNORECASE)
 _SUGGESTED = 8
@@ -337,7 +336,7 @@ def topic_evidence(session: Session, *, topic_id: int) -> TopicEvidence:
         if score >= 2 or (score >= 1 and e.reference.upper() in codes):
             scored.append((score, e))
     scored.sort(key=lambda p: (-p[0], p[1].reference, p[1].title))
-    return TopicEvidence(topic_id, linked, tuple(e for _s, e in scored[:_SUGGESTED]))
+    return TopicEvidence(topic_id, topic.title, linked, tuple(e for _s, e in scored[:_SUGGESTED]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,12 +348,21 @@ class LinkChange:
     after: tuple[int, ...]
 
 
-def set_topic_evidence(session: Session, *, topic_id: int, evidence_ids: Sequence[int]) -> LinkChange:
-    """Make the topic's linked evidence exactly ``evidence_ids``."""
+def set_topic_evidence(
+    session: Session, *, topic_id: int, evidence_ids: Sequence[int],
+    expected: Sequence[int] | None = None,
+) -> LinkChange:
+    """Make the topic's linked evidence exactly ``evidence_ids``. ``expected`` is the links the
+    user saw: when someone else changed them since, nothing is written (``Conflict``)."""
     get(session, Topic, topic_id)
     before = tuple(sorted(session.scalars(
         select(EvidenceLink.evidence_id).where(EvidenceLink.topic_id == topic_id)
     )))
+    if expected is not None and tuple(sorted(expected)) != before:
+        raise Conflict(
+            "Someone else changed this topic's evidence since you opened it. Your change was not "
+            "saved; the view has been reloaded, so check it and make your change again."
+        )
     wanted = tuple(sorted(set(evidence_ids)))
     known = set(session.scalars(select(Evidence.id).where(Evidence.id.in_(wanted))))
     missing = [i for i in wanted if i not in known]

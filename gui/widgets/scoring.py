@@ -330,6 +330,10 @@ class ScoringPanel(QWidget):
         self.scorer_error.setAccessibleName("Scorer problem")
         self.scorer_error.hide()
         form_layout.addWidget(self.scorer_error)
+        from .evidence_hints import EvidenceHints
+
+        self.hints = EvidenceHints(self.hub, self.undo_stack, form)  # evidence and the answers it suggests
+        form_layout.addWidget(self.hints)
 
         self.questions_area = QScrollArea(form)
         self.questions_area.setWidgetResizable(True)
@@ -604,6 +608,7 @@ class ScoringPanel(QWidget):
         self._set_enabled(True)
         self._show_header()
         self._show_history()
+        self.hints.show_for(topic_id, self.rows)
 
     def _keep_draft(self, topic_id: int) -> None:
         answers = self.answers()
@@ -621,6 +626,7 @@ class ScoringPanel(QWidget):
         self._update_total()
 
     def _show_empty(self, text: str = "Choose a topic to score it.") -> None:
+        self.hints.show_for(None, ())
         self.topic_label.setText(text)
         self.printed_label.clear()
         self.flag_frame.hide()
