@@ -64,6 +64,7 @@ from .document import (
 
 if TYPE_CHECKING:
     from ..models import Meeting
+    from ..ops.evidence import EvidenceInfo
 
 TO_FOLLOW = "To follow"
 VERBAL_UPDATE = "Verbal update"
@@ -800,11 +801,17 @@ def build_scoring_sheets(
             )
         ).all()
     )
+    from ..ops.evidence import topic_evidence_linked
+
+    linked = topic_evidence_linked(session, topic_ids=list(topics))
     sheets = []
     for tid in wanted:
         t = topics.get(tid)
         if t is None:
             continue
+        # Part II is inherited: an exempt forward-plan item is printed only when exempt items
+        # are asked for, and the sheet is then not for publication.
+        evidence = [e for e in linked.get(tid, ()) if include_exempt or not e.exempt]
         assessment = _printed_assessment(session, tid)
         if assessment is None or assessment.imported:
             continue
@@ -821,11 +828,19 @@ def build_scoring_sheets(
                 council_name=settings.council_name,
                 total=assessment.total,
                 band=assessment.band,
-                not_for_publication=bool(t.exempt),
+                not_for_publication=bool(t.exempt) or any(e.exempt for e in evidence),
                 part_ii=part_ii(t.exempt, t.exempt_paragraph),
+                evidence=tuple(_evidence_line(e) for e in evidence),
             )
         )
     return tuple(sheets)
+
+
+def _evidence_line(e: EvidenceInfo) -> str:
+    mark = "[Part II] " if e.exempt else ""
+    status = f" \u2013 {e.status}" if e.status else ""
+    lead = f" ({e.lead})" if e.lead else ""
+    return f"{mark}{e.kind.label}: {e.name}{lead}{status}"
 
 
 __all__ = [

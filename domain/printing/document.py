@@ -235,6 +235,9 @@ class ScoringSheet:
     band: str | None = None
     not_for_publication: bool = False
     part_ii: PartII | None = None
+    # The council's evidence linked to the topic, a line each ("Performance indicator: P14
+    # Increase access to early help and support – Amber for Q2 2015/16").
+    evidence: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_answers(self.questions, self.answers, f"Scoring sheet for {self.topic_title!r}")

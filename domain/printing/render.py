@@ -1034,6 +1034,9 @@ def _sheet_story(sheet: ScoringSheet, key: str) -> list[Flowable]:
         Spacer(0, 6),
     ]
     story += _paper_tables(sheet.questions, sheet.answers, sheet.bands, sheet.total, sheet.band)
+    if sheet.evidence:
+        story += [Spacer(0, 10), para("Linked evidence", "heading")]
+        story += [para(line, "body") for line in sheet.evidence]
     return story
 
 
