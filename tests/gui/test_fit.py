@@ -236,6 +236,15 @@ def _meeting_papers(window: MainWindow) -> QWidget | None:
     return controller.open_meeting_papers(meeting.id)
 
 
+def _evidence_links(window: MainWindow) -> QWidget | None:
+    view = window.topics_view
+    view.select_topic(next(r.id for r in view.model.rows() if r.title == "Young Carers"))
+    panel = view.scoring_panel
+    assert panel is not None
+    panel.hints.links_button.click()  # type: ignore[attr-defined]
+    return panel.hints.dialog  # type: ignore[attr-defined,no-any-return]
+
+
 CASES = (
     Case("Topics page with the scoring panel", _page("topics", _select_scored_topic), _scoring_questions),
     Case("Programme page", _page("programme")),
@@ -266,6 +275,7 @@ CASES = (
     Case("Import meetings", _import_meetings),
     Case("Record what happened", _record_outcome),
     Case("Meeting papers", _meeting_papers),
+    Case("Linked evidence", _evidence_links),
 )
 
 
