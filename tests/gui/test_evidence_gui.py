@@ -1,0 +1,100 @@
+"""Evidence in the window: suggested answers in the scoring panel, accepted with one key or
+left alone; linking evidence with one undo; File ▸ Import evidence… with one undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from pytestqt.qtbot import QtBot
+from window_helpers import select_committee
+
+from gui.mainwindow import MainWindow
+from gui.widgets.scoring import ScoringPanel
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+
+
+def _panel(window: MainWindow, committee: str, title: str) -> ScoringPanel:
+    select_committee(window, committee)
+    view = window.topics_view
+    view.select_topic(next(r.id for r in view.model.rows() if r.title == title))
+    panel = view.scoring_panel
+    assert isinstance(panel, ScoringPanel)
+    return panel
+
+
+def test_a_red_indicator_suggests_performance_and_a_accepts_it(window: MainWindow, qtbot: QtBot) -> None:
+    panel = _panel(window, "Ambitious Plymouth", "'Be-wise to Child Sexual Exploitation'")
+    assert panel.hints.suggestion_texts() == ["Performance: Yes suggested \u2014 P31 is Red for Q2 2015/16"]
+    performance = panel.rows[2]
+    assert performance.answer.answer() is None  # suggested, never imposed
+    performance.answer.setFocus()
+    qtbot.keyClick(performance.answer, Qt.Key.Key_A)
+    assert performance.answer.answer() is True
+    assert "P31" in performance.evidence.toPlainText() and "Red for Q2 2015/16" in performance.evidence.toPlainText()
+    assert panel.total_label.text().startswith("Total 1 of 6")
+    qtbot.keyClick(panel.rows[0].answer, Qt.Key.Key_A)  # no suggestion for Public interest
+    assert panel.rows[0].answer.answer() is None
+
+
+def test_a_key_decision_suggests_executive_decision_and_its_button_accepts_it(window: MainWindow) -> None:
+    panel = _panel(window, "Education and Children's Social Care Overview and Scrutiny Committee", "Young Carers")
+    assert panel.hints.suggestion_texts() == [
+        "Executive decision: Yes suggested \u2014 key decision expected 12 Jun 2023"
+    ]
+    _label, button = panel.hints.lines[0]
+    button.click()
+    assert panel.rows[5].answer.answer() is True
+    assert "Young Carers & Substance Misuse Business Case" in panel.rows[5].evidence.toPlainText()
+
+
+def test_linking_evidence_is_one_step_that_undo_takes_back(window: MainWindow, qtbot: QtBot) -> None:
+    panel = _panel(window, "Ambitious Plymouth", "Validated results SATS/GCSE's")
+    assert panel.hints.suggestion_texts() == ["Performance: Yes suggested \u2014 P12 is Amber for Q2 2015/16"]
+    panel.hints.links_button.click()
+    dialog = panel.hints.dialog
+    assert dialog is not None
+    for i in range(dialog.list.count()):
+        item = dialog.list.item(i)
+        item.setCheckState(Qt.CheckState.Unchecked)
+    dialog.accept()
+    qtbot.waitUntil(lambda: panel.hints.suggestion_texts() == [])
+    assert panel.hints.summary.text().startswith("No evidence linked.")
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: len(panel.hints.suggestion_texts()) == 1)
+
+
+def test_import_evidence_from_the_file_menu_and_undo_it(window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    path = tmp_path / "kpis.csv"
+    path.write_text(
+        "Code,Title,Outcome lead,Scrutiny panel,Q3 2015/16\n"
+        "P33,Success rate of the Plymouth Offer and Ask,Giles Perritt,Ambitious,Red\n",
+        encoding="utf-8",
+    )
+    window.dialogs.open_file = lambda *_args: str(path)  # type: ignore[method-assign]
+    action = window.findChild(QAction, "importEvidence")
+    assert action is not None and action.text() == "Import &evidence…"
+    action.trigger()
+    assert "1 new row" in window.statusBar().currentMessage()
+    from domain.ops.evidence import list_evidence
+
+    assert any(e.reference == "P33" for e in window.query(list_evidence))
+    window.undo_stack.undo()
+    assert not any(e.reference == "P33" for e in window.query(list_evidence))
+    window.undo_stack.redo()
+    assert any(e.reference == "P33" for e in window.query(list_evidence))
+
+
+def test_a_bad_evidence_file_is_reported_and_changes_nothing(window: MainWindow, tmp_path: Path, messages: list[str]) -> None:
+    path = tmp_path / "kpis.csv"
+    path.write_text("Code,Title,Q2 2015/16\nP14,Early help,Blue\n", encoding="utf-8")
+    window.dialogs.open_file = lambda *_args: str(path)  # type: ignore[method-assign]
+    from domain.ops.evidence import list_evidence
+
+    before = window.query(list_evidence)
+    window.findChild(QAction, "importEvidence").trigger()  # type: ignore[union-attr]
+    assert any("kpis.csv, row 2, column 'Q2 2015/16'" in m for m in messages)
+    assert window.query(list_evidence) == before
+    assert not window.undo_stack.canUndo()
