@@ -89,6 +89,14 @@ def main(argv: list[str] | None = None) -> int:
         save("scoring_panel")
         _evidence_example(window)
         save("evidence_suggestions")
+        links = _evidence_links(window)
+        if links is not None:
+            app.processEvents()
+            links.grab().save(str(args.out / f"evidence_links{suffix}.png"))
+            print(args.out / f"evidence_links{suffix}.png")
+            links.close()
+        window.committee_combo.setCurrentIndex(max(ecsc, 0))
+        app.processEvents()
         _review_example(database)
         # The Programme page is the planner (the picture keeps the name the README uses).
         names = {"programme": "planner"}
@@ -222,6 +230,19 @@ def _evidence_example(window: MainWindow) -> None:
     if panel is not None:
         panel.scorer_edit.setText("Councillor Murphy")  # type: ignore[attr-defined]
         panel.rows[2].answer.setFocus()  # type: ignore[attr-defined]
+
+
+def _evidence_links(window: MainWindow) -> QWidget | None:
+    """Linked evidence… for the topic on screen, Find narrowed to safeguarding."""
+    panel = window.topics_view.scoring_panel
+    if panel is None:
+        return None
+    hints = panel.hints  # type: ignore[attr-defined]
+    hints.links_button.click()
+    dialog: QWidget | None = hints.dialog
+    if dialog is not None:
+        dialog.resize(880, 520)
+    return dialog
 
 
 def _review_example(database: Database) -> None:

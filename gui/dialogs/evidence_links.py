@@ -24,15 +24,14 @@ if TYPE_CHECKING:
 
 
 def item_text(e: EvidenceInfo, *, suggested: bool = False) -> str:
-    """'P14 Increase access to early help and support — Amber for Q2 2015/16 (suggested)'."""
-    text = f"{e.kind.label}: {e.name}"
+    """'Suggested: Performance indicator P14, Amber for Q2 2015/16: Increase access to early
+    help and support': what matters first, the long title last."""
+    head = f"{e.kind.label} {e.reference}".strip()
     if e.status:
-        text += f" \u2014 {e.status}"
+        head += f", {e.status}"
     if e.exempt:
-        text += " [Part II]"
-    if suggested:
-        text += " (suggested)"
-    return text
+        head += " [Part II]"
+    return ("Suggested: " if suggested else "") + f"{head}: {e.title}"
 
 
 class EvidenceLinksDialog(QDialog):
@@ -69,6 +68,8 @@ class EvidenceLinksDialog(QDialog):
         list_label = QLabel("&Evidence:", self)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Evidence to link")
+        self.list.setWordWrap(True)  # a key action's title is a sentence or two
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         list_label.setBuddy(self.list)
         layout.addWidget(list_label)
         layout.addWidget(self.list, 1)

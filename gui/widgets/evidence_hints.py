@@ -18,7 +18,6 @@ from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from .. import errors
 
 if TYPE_CHECKING:
-    from domain.ops.evidence import AnswerSuggestion, EvidenceInfo
+    from domain.ops.evidence import AnswerSuggestion, EvidenceInfo, TopicEvidence
 
     from ..dialogs.evidence_links import EvidenceLinksDialog
     from ..hub import Hub
@@ -81,23 +80,17 @@ class EvidenceHints(QFrame):
         outer = QVBoxLayout(self)
         em = self.fontMetrics().height()
         outer.setContentsMargins(em // 3, em // 6, em // 3, em // 6)
-        outer.setSpacing(em // 6)
-        top = QHBoxLayout()
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAccessibleName("Linked evidence")
-        top.addWidget(self.summary, 1)
-        self.links_button = QPushButton("Lin&ked evidence…", self)
+        # The button sits beside the scorer's name (the panel places it): on a 720-pixel-high
+        # screen a line of its own would push the last question out of view.
+        self.links_button = QPushButton(self)
         self.links_button.setAccessibleName("Linked evidence")
-        self.links_button.setToolTip("Link the council's indicators, key actions, forward-plan decisions and risks to this topic")
         self.links_button.clicked.connect(self._on_links_clicked)
-        top.addWidget(self.links_button, 0, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(top)
+        self._show_count(None)
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setColumnStretch(0, 1)
         outer.addLayout(self.grid)
+        self.hide()  # shown while there is a suggestion
 
     # --- showing -------------------------------------------------------------------------------
 
@@ -116,14 +109,13 @@ class EvidenceHints(QFrame):
                 w.deleteLater()
         self.lines = []
         if topic_id is None:
-            self.summary.clear()
-            self.links_button.setEnabled(False)
+            self._show_count(None)
+            self.hide()
             return
         from domain.ops.evidence import question_role, suggestions_from, topic_evidence
 
         found = self.hub.query(topic_evidence, topic_id=topic_id)
-        self.links_button.setEnabled(True)
-        self.summary.setText(_summary(found.linked, len(found.suggested)))
+        self._show_count(found)
         roles = {s.role: s for s in suggestions_from(found.linked)}
         for index, r in enumerate(self.rows):
             role = question_role(r.question.title)
@@ -144,7 +136,24 @@ class EvidenceHints(QFrame):
             self.grid.addWidget(button, line, 1, Qt.AlignmentFlag.AlignTop)
             self.lines.append((label, button))
             r.answer.installEventFilter(self)
-            r.answer.setToolTip(r.answer.toolTip() + "; A accepts the suggested answer")
+            if "A accepts" not in r.answer.toolTip():
+                r.answer.setToolTip(r.answer.toolTip() + "; A accepts the suggested answer")
+
+        self.setVisible(bool(self.lines))
+
+    def _show_count(self, found: TopicEvidence | None) -> None:
+        """"Linked evidence (2)…", its tooltip naming what is linked and suggested."""
+        if found is None:
+            self.links_button.setText("Lin&ked evidence…")
+            self.links_button.setEnabled(False)
+            self.links_button.setToolTip("")
+            return
+        self.links_button.setEnabled(True)
+        count = f" ({len(found.linked)})" if found.linked else ""
+        self.links_button.setText(f"Lin&ked evidence{count}…")
+        summary = _summary(found.linked, len(found.suggested))
+        self.links_button.setToolTip(f"{summary} Link the council's indicators, key actions, forward-plan decisions and risks to this topic (Alt+K).")
+        self.links_button.setAccessibleDescription(summary)
 
     def suggestion_texts(self) -> list[str]:
         return [label.text() for label, _button in self.lines]

@@ -333,6 +333,7 @@ class ScoringPanel(QWidget):
         from .evidence_hints import EvidenceHints
 
         self.hints = EvidenceHints(self.hub, self.undo_stack, form)  # evidence and the answers it suggests
+        scorer_row.addWidget(self.hints.links_button)
         form_layout.addWidget(self.hints)
 
         self.questions_area = QScrollArea(form)

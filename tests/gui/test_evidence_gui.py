@@ -61,7 +61,8 @@ def test_linking_evidence_is_one_step_that_undo_takes_back(window: MainWindow, q
         item.setCheckState(Qt.CheckState.Unchecked)
     dialog.accept()
     qtbot.waitUntil(lambda: panel.hints.suggestion_texts() == [])
-    assert panel.hints.summary.text().startswith("No evidence linked.")
+    assert panel.hints.links_button.text() == "Lin&ked evidence…"
+    assert panel.hints.isHidden()
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: len(panel.hints.suggestion_texts()) == 1)
 
