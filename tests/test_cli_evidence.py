@@ -40,3 +40,15 @@ def test_link_evidence_and_see_the_suggested_answer(tmp_path: Path, capsys: pyte
     assert main(["--db", db, "evidence", "--committee", "ECSC", "--topic", topic]) == 0
     out = capsys.readouterr().out
     assert "Performance: Yes suggested \u2014 P31 is Red for Q2 2015/16" in out
+
+
+def test_an_exempt_items_title_is_listed_only_when_asked_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "e.sqlite")
+    plan = str(EXAMPLES / "cabinet_forward_plan_june_2023.csv")
+    assert main(["--db", db, "import-evidence", plan, "--kind", "forward-plan"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "evidence"]) == 0
+    public = capsys.readouterr().out
+    assert "Brickfields" not in public and "Exempt (Part II) forward-plan item" in public
+    assert main(["--db", db, "evidence", "--include-exempt"]) == 0
+    assert "Brickfields  [Key decision expected 9 Mar 2023]  [Part II]" in capsys.readouterr().out

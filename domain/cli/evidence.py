@@ -21,6 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("evidence", help="list the evidence, or a topic's linked and suggested evidence")
     p.add_argument("--committee", help="the topic's committee (name or short name)")
     p.add_argument("--topic", help="a topic's title: show its evidence and the answers it suggests")
+    p.add_argument(
+        "--include-exempt", action="store_true",
+        help="show exempt (Part II) forward-plan items' titles (else only that one exists)",
+    )
     p.set_defaults(func=cmd_evidence)
     p = sub.add_parser("link-evidence", help="link evidence (by code or reference) to a topic")
     p.add_argument("codes", nargs="+", metavar="CODE")
@@ -65,11 +69,13 @@ def _topic_id(s: object, committee: str, title: str) -> int:
     return int(ids[0])
 
 
-def _line(e: object) -> str:
+def _line(e: object, include_exempt: bool) -> str:
     from ..ops.evidence import EvidenceInfo
 
     assert isinstance(e, EvidenceInfo)
     status = f"  [{e.status}]" if e.status else ""
+    if e.exempt and not include_exempt:
+        return f"{e.kind.label:22} {e.public_name}{status}"
     part_ii = "  [Part II]" if e.exempt else ""
     return f"{e.kind.label:22} {e.name}{status}{part_ii}"
 
@@ -88,7 +94,7 @@ def cmd_evidence(args: argparse.Namespace) -> int:
                 if not everything:
                     print("No evidence yet. Import some with 'scrutineer import-evidence FILE --kind kpi'.")
                 for e in everything:
-                    print(_line(e))
+                    print(_line(e, args.include_exempt))
                 return 0
             found = ev.topic_evidence(s, topic_id=_topic_id(s, args.committee, args.topic))
             suggestions = ev.suggestions_from(found.linked)
@@ -96,11 +102,11 @@ def cmd_evidence(args: argparse.Namespace) -> int:
         database.close()
     print("Linked:" if found.linked else "Linked: none")
     for e in found.linked:
-        print("  " + _line(e))
+        print("  " + _line(e, args.include_exempt))
     if found.suggested:
         print("Suggested links:")
         for e in found.suggested:
-            print("  " + _line(e))
+            print("  " + _line(e, args.include_exempt))
     titles = {ev.Role.PERFORMANCE: "Performance", ev.Role.EXECUTIVE_DECISION: "Executive decision"}
     for a in suggestions:
         print(a.text(titles[a.role]))

@@ -101,6 +101,9 @@ class EvidenceImportSummary:
     ratings: int  # RAG marks added or changed
     # What the import changed, to put back on undo: each updated row's values before.
     before: tuple[EvidenceSnapshot, ...] = ()
+    # ("evidence", id, version) of every row it added or updated, as it left them: undo checks
+    # nobody changed them since.
+    versions: tuple[tuple[str, int, int], ...] = ()
 
     def counts(self) -> str:
         parts = [f"{counted(len(self.added), 'new row')}", f"{self.updated} updated", f"{self.unchanged} unchanged"]
@@ -185,9 +188,14 @@ def import_evidence(
                 mark.rag = x.rag
                 ratings += 1
     session.flush()
+    touched = [*added, *(b.id for b in before)]
+    versions = tuple(
+        ("evidence", i, v)
+        for i, v in session.execute(select(Evidence.id, Evidence.version).where(Evidence.id.in_(touched)))
+    ) if touched else ()
     return EvidenceImportSummary(
         file_kind=file_kind, added=tuple(added), updated=updated, unchanged=unchanged,
-        ratings=ratings, before=tuple(before),
+        ratings=ratings, before=tuple(before), versions=versions,
     )
 
 
@@ -199,9 +207,23 @@ def _snapshot(e: Evidence, marks: Iterable[EvidenceRating]) -> EvidenceSnapshot:
     )
 
 
-def undo_import(session: Session, *, summary: EvidenceImportSummary) -> None:
+def undo_import(session: Session, *, summary: EvidenceImportSummary, check: bool = True) -> None:
     """Take an import back: the rows it added are removed (with their links), the rows it
-    updated get their values and marks as they were."""
+    updated get their values and marks as they were. With ``check``, a row someone else
+    changed since the import stops it (``Conflict``), nothing written."""
+    if check and summary.versions:
+        now = {
+            i: v
+            for i, v in session.execute(
+                select(Evidence.id, Evidence.version).where(Evidence.id.in_([i for _t, i, _v in summary.versions]))
+            )
+        }
+        if any(now.get(i) != v for _t, i, v in summary.versions):
+            raise Conflict(
+                "Someone else changed evidence this import brought in since it was imported, so "
+                "it cannot be taken back as it was. Nothing was changed; import the file again "
+                "to correct it."
+            )
     if summary.added:
         session.execute(delete(EvidenceRating).where(EvidenceRating.evidence_id.in_(summary.added)))
         session.execute(delete(EvidenceLink).where(EvidenceLink.evidence_id.in_(summary.added)))
@@ -331,8 +353,10 @@ def topic_evidence(session: Session, *, topic_id: int) -> TopicEvidence:
             score += 3
         shared = words & _words(e.title)
         score += len(shared)
-        if score and _panel_matches(e.panel, committee.name, committee.short_name):
-            score += 1
+        if score and e.panel:
+            # The report allocates each key action and indicator to one panel: another
+            # panel's needs more in common to be suggested.
+            score += 1 if _panel_matches(e.panel, committee.name, committee.short_name) else -1
         if score >= 2 or (score >= 1 and e.reference.upper() in codes):
             scored.append((score, e))
     scored.sort(key=lambda p: (-p[0], p[1].reference, p[1].title))

@@ -35,7 +35,7 @@ class ImportEvidenceCommand(HubCommand):
         from domain.ops import evidence
 
         assert self.result is not None
-        self.run(evidence.undo_import, summary=self.result)
+        self.run(evidence.undo_import, summary=self.result, check=not self._forced)
 
 
 class SetTopicEvidenceCommand(HubCommand):

@@ -241,3 +241,20 @@ def test_a_database_at_0007_with_data_upgrades_and_keeps_it(tmp_path: Path) -> N
         database.close()
     assert title == "Early help"
     assert [e.reference for e in found.linked] == ["P14"]
+
+
+def test_undoing_an_import_stops_when_someone_changed_its_rows_since(db: Database) -> None:
+    from domain.errors import Conflict
+    from domain.models import Evidence
+
+    rows = read_evidence(b"Code,Title,Q2 2015/16\nP14,Early help,Amber\n", EvidenceFile.KPI)
+    with db.transaction() as s:
+        summary = ev.import_evidence(s, file_kind=EvidenceFile.KPI, rows=rows)
+    with db.transaction() as s:
+        p14 = s.get(Evidence, summary.added[0])
+        assert p14 is not None
+        p14.lead = "Alison Botham"  # someone else's edit
+    with pytest.raises(Conflict), db.transaction() as s:
+        ev.undo_import(s, summary=summary)
+    with db.transaction(read_only=True) as s:
+        assert ev.find_evidence(s, reference="P14").lead == "Alison Botham"
