@@ -36,7 +36,7 @@ from ..errors import Conflict, NotFound
 from ..io.evidence import EvidenceFile, EvidenceRow, evidence_key
 from ..models import Evidence, EvidenceLink, EvidenceRating, Topic
 from ..words import counted
-from .convert import get
+from .convert import chunks, get
 
 # --- values ------------------------------------------------------------------------------------
 
@@ -136,16 +136,22 @@ def import_evidence(
     """Write checked rows: a row whose kind and key are already here is updated (its RAG marks
     for the file's quarters replaced, others kept), any other is added. ``reuse`` gives ids for
     the added rows (redoing an import that was undone gives them back their ids)."""
+    keys = sorted({r.key for r in rows})
     existing = {
         (e.kind, e.key): e
-        for e in session.scalars(
-            select(Evidence).where(Evidence.key.in_({r.key for r in rows}))
-        )
+        for i in range(0, len(keys), 500)  # as convert.chunks slices ids
+        for e in session.scalars(select(Evidence).where(Evidence.key.in_(keys[i : i + 500])))
     }
+    marks_of: dict[int, dict[int, EvidenceRating]] = {}
+    known_ids = sorted(e.id for e in existing.values())
+    for part in chunks(known_ids):
+        for m in session.scalars(select(EvidenceRating).where(EvidenceRating.evidence_id.in_(part))):
+            marks_of.setdefault(m.evidence_id, {})[m.period_order] = m
     free_ids = list(reuse)
-    added: list[int] = []
+    new: list[Evidence] = []
     before: list[EvidenceSnapshot] = []
     updated = unchanged = ratings = 0
+    placed: list[tuple[EvidenceRow, Evidence]] = []
     for r in rows:
         values = {
             "reference": r.reference, "title": r.title, "lead": r.lead, "panel": r.panel,
@@ -157,14 +163,9 @@ def import_evidence(
             e = Evidence(kind=r.kind, key=r.key, **values)
             if free_ids:
                 e.id = free_ids.pop(0)
-            session.add(e)
-            session.flush()
-            added.append(e.id)
-            marks: dict[int, EvidenceRating] = {}
+            new.append(e)
         else:
-            marks = {m.period_order: m for m in session.scalars(
-                select(EvidenceRating).where(EvidenceRating.evidence_id == e.id)
-            )}
+            marks = marks_of.get(e.id, {})
             snapshot = _snapshot(e, marks.values())
             changed = False
             for name, value in values.items():
@@ -179,6 +180,12 @@ def import_evidence(
                 before.append(snapshot)
             else:
                 unchanged += 1
+        placed.append((r, e))
+    session.add_all(new)
+    session.flush()  # one flush gives every new row its id
+    added = [e.id for e in new]
+    for r, e in placed:
+        marks = marks_of.get(e.id, {})
         for x in r.ratings:
             mark = marks.get(x.order)
             if mark is None:

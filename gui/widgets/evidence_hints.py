@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from .. import errors
 
 if TYPE_CHECKING:
-    from domain.ops.evidence import AnswerSuggestion, EvidenceInfo, TopicEvidence
+    from domain.ops.evidence import AnswerSuggestion, EvidenceInfo
 
     from ..dialogs.evidence_links import EvidenceLinksDialog
     from ..hub import Hub
@@ -112,11 +112,13 @@ class EvidenceHints(QFrame):
             self._show_count(None)
             self.hide()
             return
-        from domain.ops.evidence import question_role, suggestions_from, topic_evidence
+        from domain.ops.evidence import question_role, suggestions_from, topic_evidence_linked
 
-        found = self.hub.query(topic_evidence, topic_id=topic_id)
-        self._show_count(found)
-        roles = {s.role: s for s in suggestions_from(found.linked)}
+        # Only the linked evidence is read here, on every change of topic; the suggested links,
+        # which weigh every piece of evidence, wait for the dialog.
+        linked = self.hub.query(topic_evidence_linked, topic_ids=[topic_id]).get(topic_id, ())
+        self._show_count(linked)
+        roles = {s.role: s for s in suggestions_from(linked)}
         for index, r in enumerate(self.rows):
             role = question_role(r.question.title)
             suggestion = roles.pop(role, None) if role is not None else None
@@ -141,17 +143,17 @@ class EvidenceHints(QFrame):
 
         self.setVisible(bool(self.lines))
 
-    def _show_count(self, found: TopicEvidence | None) -> None:
-        """"Linked evidence (2)…", its tooltip naming what is linked and suggested."""
-        if found is None:
+    def _show_count(self, linked: Sequence[EvidenceInfo] | None) -> None:
+        """"Linked evidence (2)…", its tooltip naming what is linked."""
+        if linked is None:
             self.links_button.setText("Lin&ked evidence…")
             self.links_button.setEnabled(False)
             self.links_button.setToolTip("")
             return
         self.links_button.setEnabled(True)
-        count = f" ({len(found.linked)})" if found.linked else ""
+        count = f" ({len(linked)})" if linked else ""
         self.links_button.setText(f"Lin&ked evidence{count}…")
-        summary = _summary(found.linked, len(found.suggested))
+        summary = _summary(linked)
         self.links_button.setToolTip(f"{summary} Link the council's indicators, key actions, forward-plan decisions and risks to this topic (Alt+K).")
         self.links_button.setAccessibleDescription(summary)
 
@@ -218,11 +220,10 @@ class EvidenceHints(QFrame):
         dialog.open()
 
 
-def _summary(linked: Sequence[EvidenceInfo], suggested: int) -> str:
-    more = f" {suggested} more suggested." if suggested else ""
+def _summary(linked: Sequence[EvidenceInfo]) -> str:
     if not linked:
-        return f"No evidence linked.{more}"
+        return "No evidence linked."
     names = ", ".join(e.reference or e.public_name for e in linked[:6])
     if len(linked) > 6:
         names += f" and {len(linked) - 6} more"
-    return f"Evidence: {names}.{more}"
+    return f"Evidence: {names}."
