@@ -99,3 +99,38 @@ def test_a_bad_evidence_file_is_reported_and_changes_nothing(window: MainWindow,
     assert any("kpis.csv, row 2, column 'Q2 2015/16'" in m for m in messages)
     assert window.query(list_evidence) == before
     assert not window.undo_stack.canUndo()
+
+
+def test_a_set_without_such_questions_shows_no_suggestion(window: MainWindow) -> None:
+    from dataclasses import dataclass
+
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from gui.widgets.scoring import AnswerChoice
+
+    panel = _panel(window, "Ambitious Plymouth", "'Be-wise to Child Sexual Exploitation'")
+
+    @dataclass
+    class Question:
+        title: str
+
+    @dataclass
+    class Row:
+        question: Question
+        answer: AnswerChoice
+        evidence: QPlainTextEdit
+
+    rows = [Row(Question(t), AnswerChoice(t, panel), QPlainTextEdit(panel)) for t in ("Public interest", "Impact")]
+    panel.hints.show_for(panel.topic_id(), rows)
+    assert panel.hints.suggestion_texts() == []
+    assert panel.hints.isHidden()
+    assert panel.hints.links_button.text() == "Lin&ked evidence (2)…"  # the evidence is still there
+
+
+def test_accepting_twice_adds_the_evidence_once(window: MainWindow) -> None:
+    panel = _panel(window, "Ambitious Plymouth", "'Be-wise to Child Sexual Exploitation'")
+    panel.rows[2].evidence.setPlainText("Raised by the panel")
+    panel.hints.accept(2)
+    panel.hints.accept(2)
+    text = panel.rows[2].evidence.toPlainText()
+    assert text.startswith("Raised by the panel\n") and text.count("P31") == 1
