@@ -47,6 +47,11 @@ WHERE_IT_APPEARS = {
 }
 
 
+def where_it_appears(status: str) -> str:
+    """Where a topic of this status shows: 'on the long list (Topics page) until ...'."""
+    return WHERE_IT_APPEARS.get(TopicStatus(status), "on the Topics page")
+
+
 @dataclass(frozen=True, slots=True)
 class TopicBatch:
     """Topics changed in one step, as they were left (``versions`` for the undo's checks)."""
