@@ -212,12 +212,12 @@ def import_suggestions(
     return SuggestionImport(tuple(made), tuple(similar))
 
 
-def remove_topics(session: Session, *, rows: Sequence[TopicRow]) -> TopicBatch:
-    """Delete topics this window made (the undo of an import), checking nobody changed them."""
+def remove_topics(session: Session, *, topics: Sequence[tuple[int, int | None]]) -> TopicBatch:
+    """Delete topics (``(topic_id, expected_version)``) an import made: its undo."""
     from ..models import Topic
 
-    for r in rows:
-        session.delete(get(session, Topic, r.id, r.version))
+    for topic_id, version in topics:
+        session.delete(get(session, Topic, topic_id, version))
     session.flush()
     return TopicBatch(())
 

@@ -16,7 +16,10 @@ class TopicsFlow:
     """New topic, Edit topic and Find topic, on the window's committee and year."""
 
     def __init__(self, window: WorkflowHost) -> None:
+        from .suggestions import PathFlow
+
         self.window = window
+        self.path = PathFlow(window)  # the Topics menu, the page's buttons, Import suggestions
 
     def new_topic(self) -> None:
         if self.window.hub is None or self.window.committee_id is None or self.window.year_start is None:
