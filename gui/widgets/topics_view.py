@@ -114,10 +114,9 @@ class TopicsView(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.table, 1)
-        self._bottom = QHBoxLayout()
-        self._bottom.addWidget(self.count_label)
-        self._bottom.addStretch(1)
-        left_layout.addLayout(self._bottom)
+        self._buttons = QHBoxLayout()  # the path's buttons (add_path_buttons)
+        left_layout.addLayout(self._buttons)
+        left_layout.addWidget(self.count_label)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("topicsSplitter")
@@ -242,7 +241,8 @@ class TopicsView(QWidget):
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setObjectName(f"button_{action.objectName()}")
-            self._bottom.addWidget(button)
+            self._buttons.addWidget(button)
+        self._buttons.addStretch(1)
         self.table.addActions(actions)
 
     def select_topic(self, topic_id: int) -> bool:

@@ -49,6 +49,7 @@ class PathFlow:
             window, "Session &pack…", self.session_pack, "sessionPack",
             "Preview, print or save the short list with each topic's proposer, reason, workload and score",
         )  # fmt: skip
+        self.long_list_action.setIconText("Long list")  # the button's text; the menu says it whole
         self.stage_actions = [self.accept_action, self.short_list_action, self.long_list_action, self.not_pursued_action]
 
     @property
