@@ -43,7 +43,7 @@ WHERE_IT_APPEARS = {
     TopicStatus.NOT_PURSUED: "on the Topics page only, as not pursued",
     TopicStatus.WITHDRAWN: "on the Topics page only, as withdrawn",
     TopicStatus.DONE: "on the Topics page only, as done",
-    TopicStatus.SCHEDULED: "on the Topics page until it is booked on a meeting",
+    TopicStatus.SCHEDULED: "on the Programme page when it is booked on a meeting",
 }
 
 
