@@ -36,7 +36,7 @@ def build_menus(window: Any) -> Any:
     edit_menu.addAction(HistoryFlow(window).action)
     view_menu = menus.addMenu("&View")
     view_menu.addActions(window.page_actions)
-    topics_menu = menus.addMenu("&Topics")
+    topics_menu = menus.addMenu("T&opics")  # Alt+T is the Topics page
     topics_menu.addActions(window.topics_flow.path.actions)
     topics_menu.aboutToShow.connect(window.topics_flow.path.update)
     programme_menu = menus.addMenu("&Programme")
