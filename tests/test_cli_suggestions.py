@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from domain.db import open_database
-from domain.ops import suggestions, topics
+from domain.ops import assessments, suggestions, topics
 from domain.ops.convert import committee_row_by_name
 from domain.printing.session_pack import build_session_pack
 
@@ -43,6 +43,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         topics.update_topic(s, topic_id=crossing.id, exempt=True, exempt_paragraph=2)
         youth = next(r for r in rows if r.title.startswith("Youth"))
         topics.update_topic(s, topic_id=youth.id, urgent=True, urgent_reason="Budget decision due in October")
+        care = next(r for r in rows if r.title.startswith("Care Leavers"))
+        assessments.record_imported_total(s, topic_id=care.id, total=5)
     database.close()
     return path
 
@@ -59,7 +61,9 @@ def test_the_public_pack_lists_the_short_list_without_part_ii_or_contacts(db: Pa
     assert "Work-planning session: the short list 2019 - 20" in text
     assert "Care Leavers and NEET plan refresh" in text and "Member: Cllr Jo Bowles" in text
     assert "Medium" in text and "Corporate plan: A caring council" in text
-    assert text.index("Youth services") < text.index("Care Leavers")  # urgent first
+    # Urgent first, then by score: the scored topic before the unscored one.
+    assert text.index("Youth services") < text.index("Care Leavers") < text.index("Elective home education")
+    assert "5 (High)" in text and "Not scored" in text
     assert "Urgent: Budget decision due in October" in text
     assert "School crossing patrols" not in text and "Three schools" not in text
     assert "Part II item (paragraph 2)" in text

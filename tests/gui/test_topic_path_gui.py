@@ -134,3 +134,17 @@ def test_the_screening_tab_shows_an_earlier_item_and_a_person_uses_it(imported: 
     assert row is not None and row.urgent and row.urgent_reason == "Ofsted visit in November"
     assert row.screening == (("recent", "Like 'Care Leavers and NEET - plan' at ECSC on 10 Jul 2019"),)
     assert window.topics_view.model.index(window.topics_view.table.currentIndex().row(), 0).data().startswith("Urgent · ")
+
+
+def test_a_bad_suggestion_file_is_explained_and_changes_nothing(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, messages: list[str], tmp_path: Path
+) -> None:
+    select_committee(window, ECSC, 2019)
+    bad = tmp_path / "form.csv"
+    bad.write_text("Topic,I am a\nPot holes,Alien\n", encoding="utf-8")
+    before = window.hub.query(topic_ops.list_topics, committee_id=window.committee_id, year_start=2019)
+    monkeypatch.setattr(Dialogs, "open_file", lambda _self, _parent, _title, _filter: str(bad))
+    window.topics_flow.path.import_action.trigger()
+    assert any("form.csv, row 2, column 'I am a': 'Alien' is not a proposer" in m for m in messages)
+    assert window.hub.query(topic_ops.list_topics, committee_id=window.committee_id, year_start=2019) == before
+    assert not window.undo_stack.canUndo()
