@@ -148,3 +148,14 @@ def test_a_bad_suggestion_file_is_explained_and_changes_nothing(
     assert any("form.csv, row 2, column 'I am a': 'Alien' is not a proposer" in m for m in messages)
     assert window.hub.query(topic_ops.list_topics, committee_id=window.committee_id, year_start=2019) == before
     assert not window.undo_stack.canUndo()
+
+
+def test_an_empty_items_to_be_scheduled_says_how_a_topic_gets_there(window: MainWindow) -> None:
+    from domain.ops import suggestions
+
+    select_committee(window, ECSC, 2019)
+    rows = window.hub.query(topic_ops.list_topics, committee_id=window.committee_id, year_start=2019)
+    waiting = [(r.id, r.version) for r in rows if r.status in ("accepted", "to_be_scheduled")]
+    window.hub.run(suggestions.move_to_stage, topics=waiting, stage="long_list")
+    window.tabs.setCurrentWidget(window.programme_view)
+    assert window.programme_view.waiting_label.text().endswith("(0) — accept topics on the Topics page")
