@@ -75,15 +75,22 @@ class EditTopicCommand(HubCommand):
         self._apply(self.old_fields)
 
 
+# The Edit menu's words for each stage ("Undo mark 2 topics not pursued").
+_STAGE_TEXT = {
+    "accept": "accept {}",
+    "short_list": "short-list {}",
+    "long_list": "put {} back on the long list",
+    "not_pursued": "mark {} not pursued",
+}
+
+
 class StageTopicsCommand(HubCommand):
     """Move the selected topics to a stage of their path (long list, short list, accepted, not
     pursued) in one step; undo puts back each one's status and reason."""
 
     def __init__(self, hub: Hub, *, rows: Sequence[TopicRow], stage: str, reason: str = "") -> None:
-        from domain.ops.suggestions import STAGES
-
         what = f"'{short(rows[0].title, 40)}'" if len(rows) == 1 else counted(len(rows), "topic")
-        super().__init__(hub, f"{STAGES[stage][1].lower()} {what}")
+        super().__init__(hub, _STAGE_TEXT[stage].format(what))
         self.before = tuple(rows)
         self.stage, self.reason = stage, reason
         self.after: tuple[TopicRow, ...] = ()

@@ -22,12 +22,15 @@ def _title(r: TopicRow) -> str:
 
 
 def _title_tooltip(r: TopicRow) -> str | None:
+    from domain.screening import screening_text
+
     tip = r.reason or None
     if r.exempt:
         return labels.part_ii_tooltip(r.exempt_paragraph)
-    if r.urgent:
-        return f"Urgent: {r.urgent_reason}" + (f"\n\n{tip}" if tip else "")
-    return tip
+    lines = [f"Urgent: {r.urgent_reason}"] if r.urgent else []
+    if r.screening:
+        lines.append(screening_text(r.screening))
+    return "\n\n".join([*lines, *([tip] if tip else [])]) or None
 
 
 def _band(r: TopicRow) -> str:

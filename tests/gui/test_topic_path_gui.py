@@ -94,6 +94,7 @@ def test_short_list_then_not_pursued_asks_why(imported: MainWindow, monkeypatch:
     assert _statuses(window, SUGGESTED) == ["short_listed", "not_pursued", "short_listed"]
     row = window.topics_view.current_topic()
     assert row is not None and row.status_reason == "A matter for Highways"
+    assert window.undo_action.text() == "Undo mark 'School crossing patrols' not pursued"
 
 
 def test_a_new_topic_starts_on_the_long_list_and_says_where_it_appears(window: MainWindow, qtbot: QtBot) -> None:
@@ -133,7 +134,10 @@ def test_the_screening_tab_shows_an_earlier_item_and_a_person_uses_it(imported: 
     row = window.topics_view.current_topic()
     assert row is not None and row.urgent and row.urgent_reason == "Ofsted visit in November"
     assert row.screening == (("recent", "Like 'Care Leavers and NEET - plan' at ECSC on 10 Jul 2019"),)
-    assert window.topics_view.model.index(window.topics_view.table.currentIndex().row(), 0).data().startswith("Urgent · ")
+    title = window.topics_view.model.index(window.topics_view.table.currentIndex().row(), 0)
+    assert title.data().startswith("Urgent · ")
+    tip = title.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Urgent: Ofsted visit in November\n\nReviewed in the last 12 months: Like 'Care Leavers")
 
 
 def test_a_bad_suggestion_file_is_explained_and_changes_nothing(
