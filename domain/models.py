@@ -29,6 +29,7 @@ from .schema import (
     SourceKind,
     TopicKind,
     TopicStatus,
+    Workload,
 )
 
 
@@ -211,6 +212,15 @@ class Topic(Versioned, Base):
     needed_by: Mapped[dt.date | None]
     estimated_minutes: Mapped[int | None]
     decision_id: Mapped[int | None]
+    proposer_name: Mapped[str]
+    proposer_contact: Mapped[str]
+    outcome: Mapped[str]
+    plan_link: Mapped[str]
+    workload: Mapped[Workload | None]
+    screening: Mapped[str]  # JSON {flag: reason}, see domain.screening
+    told_on: Mapped[dt.date | None]
+    urgent: Mapped[bool]
+    urgent_reason: Mapped[str]
 
     committee: Mapped[Committee] = relationship(back_populates="topics")
     assessments: Mapped[list[Assessment]] = relationship(

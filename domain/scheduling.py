@@ -101,7 +101,8 @@ class Placement:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A topic waiting for a meeting. ``band_rank`` 0 is the best band (High)."""
+    """A topic waiting for a meeting. ``band_rank`` 0 is the best band (High); an ``urgent``
+    topic goes ahead of every band."""
 
     topic_id: int
     title: str
@@ -111,6 +112,7 @@ class Candidate:
     needed_by: date | None = None
     minutes: int | None = None
     responsible: str | None = None
+    urgent: bool = False
 
 
 # --- Suggestions -------------------------------------------------------------------------------
@@ -151,8 +153,10 @@ class Suggestion:
 
 
 def _priority(c: Candidate) -> tuple[object, ...]:
-    # Unscored topics (no band, no total) and topics with no known date added go last.
+    # Urgent topics first, whatever their band; unscored topics (no band, no total) and
+    # topics with no known date added go last.
     return (
+        not c.urgent,
         c.band_rank is None,
         c.band_rank if c.band_rank is not None else 0,
         c.total is None,
@@ -297,7 +301,8 @@ def suggest_schedule(
         if chosen is None:
             waiting.append(c)
             continue
-        reason = "Earliest open meeting with room"
+        reason = "Urgent: earliest" if c.urgent else "Earliest"
+        reason += " open meeting with room"
         if full_before:
             reason += f" (the {full_before} before it cannot take it)"
         if c.needed_by is not None:

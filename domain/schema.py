@@ -34,6 +34,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 
 # Declared with their labels in codes, which the GUI reads without loading SQLAlchemy.
@@ -80,6 +81,15 @@ class SourceKind(enum.StrEnum):
     CHAIR = "chair"
     PUBLIC = "public"
     OFFICER = "officer"
+    PARTNER = "partner"
+
+
+class Workload(enum.StrEnum):
+    """The work a topic brings the committee and its officers, as the proposer judged it."""
+
+    HEAVY = "heavy"
+    MEDIUM = "medium"
+    LIGHT = "light"
 
 
 class TopicKind(enum.StrEnum):
@@ -92,6 +102,8 @@ class TopicKind(enum.StrEnum):
 class TopicStatus(enum.StrEnum):
     PROPOSED = "proposed"
     ACCEPTED = "accepted"
+    LONG_LISTED = "long_listed"
+    SHORT_LISTED = "short_listed"
     SCHEDULED = "scheduled"
     TO_BE_SCHEDULED = "to_be_scheduled"
     NOT_PURSUED = "not_pursued"
@@ -255,6 +267,19 @@ topic = Table(
     Column("needed_by", Date),
     Column("estimated_minutes", Integer),
     Column("decision_id", Integer, ForeignKey("decision.id", ondelete="SET NULL")),
+    # The suggestion: who proposed it (``source_kind`` says member, officer, partner or public),
+    # how to reply, the outcome wanted, the corporate plan aim it serves, the work it brings.
+    Column("proposer_name", String(200), nullable=False, default="", server_default=""),
+    Column("proposer_contact", String(300), nullable=False, default="", server_default=""),
+    Column("outcome", Text, nullable=False, default="", server_default=""),
+    Column("plan_link", String(300), nullable=False, default="", server_default=""),
+    Column("workload", _enum(Workload, "workload")),
+    # Screening flags a person set, as JSON {flag: reason} (domain.screening names the flags).
+    Column("screening", Text, nullable=False, default="", server_default=""),
+    Column("told_on", Date),  # the day the proposer was told the outcome
+    # An urgent topic goes first in a suggested schedule, ahead of the bands.
+    Column("urgent", Boolean, nullable=False, default=False, server_default=false()),
+    Column("urgent_reason", Text, nullable=False, default="", server_default=""),
     Column("version", Integer, nullable=False, default=1),
     Index("ix_topic_committee_year", "committee_id", "year_start"),
 )

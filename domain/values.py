@@ -77,6 +77,16 @@ class TopicRow:
     band: str | None
     decision_id: int | None = None
     exempt_cleared_reason: str = ""  # why a person cleared an inherited exemption
+    # The suggestion and its path (domain.screening reads ``screening``).
+    proposer_name: str = ""
+    proposer_contact: str = ""
+    outcome: str = ""
+    plan_link: str = ""
+    workload: str | None = None
+    screening: tuple[tuple[str, str], ...] = ()  # (flag, reason), in domain.screening's order
+    told_on: dt.date | None = None
+    urgent: bool = False
+    urgent_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +207,8 @@ _CHANGED_BY: dict[str, Change] = {
     "CommitteeInfo": Change(committees=True, programme=True),
     "MeetingInfo": Change(meetings=True, programme=True),
     "TopicRow": Change(topics=True, programme=True),
+    "TopicBatch": Change(topics=True, programme=True),
+    "SuggestionImport": Change(topics=True, programme=True),
     # A score changes the printed programme's score column as well as the topic's score.
     "AssessmentInfo": Change(scores=True, programme=True),
     # A planning step (booking, moving, cancelling) reports the programme it left behind.

@@ -106,8 +106,8 @@ class MainWindow(WorkflowHost):
         if name == "topics":
             page.current_topic_changed.connect(lambda _row: self._update_actions())
             page.edit_requested.connect(self.topics_flow.edit_topic)
-            for action in (self.edit_topic_action, self.new_topic_action):
-                page.table.addAction(action)
+            page.table.addActions([self.edit_topic_action, self.new_topic_action])
+            self.topics_flow.path.wire(page)
         elif name == "meetings":
             page.current_meeting_changed.connect(lambda _m: self._update_actions())
             page.set_actions(

@@ -21,6 +21,7 @@ def build_menus(window: Any) -> Any:
     file_menu.addSeparator()
     file_menu.addAction(window.import_csv_action)
     file_menu.addAction(EvidenceFlow(window).action)
+    file_menu.addAction(window.topics_flow.path.import_action)
     file_menu.addAction(window.export_action)
     file_menu.addSeparator()
     print_actions = install_print_actions(window, window.hub, file_menu)
@@ -37,6 +38,9 @@ def build_menus(window: Any) -> Any:
     edit_menu.addAction(HistoryFlow(window).action)
     view_menu = menus.addMenu("&View")
     view_menu.addActions(window.page_actions)
+    topics_menu = menus.addMenu("T&opics")  # Alt+T is the Topics page
+    topics_menu.addActions(window.topics_flow.path.actions)
+    topics_menu.aboutToShow.connect(window.topics_flow.path.update)
     programme_menu = menus.addMenu("&Programme")
     programme_menu.addAction(window.approved_action)
     meetings_menu = menus.addMenu("&Meetings")

@@ -36,10 +36,11 @@ if TYPE_CHECKING:
 
     from domain.printing.document import DecisionsDoc, MeetingPapersDoc, ProgrammeDoc
     from domain.printing.review import ReviewDoc
+    from domain.printing.session_pack import SessionPackDoc
 
     from .hub import Hub
 
-    Document = ProgrammeDoc | DecisionsDoc | ReviewDoc | MeetingPapersDoc
+    Document = ProgrammeDoc | DecisionsDoc | ReviewDoc | MeetingPapersDoc | SessionPackDoc
 
 # What can be printed, in the order the preview offers it.
 PROGRAMME = "programme"
@@ -47,11 +48,13 @@ PROGRAMME_WITH_ANNEX = "programme_annex"
 DECISIONS = "decisions"
 OPEN_DECISIONS = "open_decisions"
 REVIEW = "review"
+SESSION_PACK = "session_pack"
 DOCUMENT_KINDS: tuple[tuple[str, str], ...] = (
     (PROGRAMME, "Work programme"),
     (PROGRAMME_WITH_ANNEX, "Work programme with the prioritisation tool"),
     (DECISIONS, "Tracking decisions"),
     (OPEN_DECISIONS, "Tracking decisions (open only)"),
+    (SESSION_PACK, "Work-planning session pack (the short list)"),
 )
 # A review's document needs the review, so it is offered only from the Reviews page.
 REVIEW_KINDS: tuple[tuple[str, str], ...] = ((REVIEW, "Recommendations and responses"),)
@@ -133,6 +136,15 @@ def build_document(hub: Hub, request: PrintRequest) -> Document:
             include_exempt=request.include_exempt,
             annex=request.kind == PROGRAMME_WITH_ANNEX,
         )
+    if request.kind == SESSION_PACK:
+        from domain.printing.session_pack import build_session_pack
+
+        return hub.query(
+            build_session_pack,
+            committee_id=request.committee_id,
+            year_start=request.year_start,
+            include_exempt=request.include_exempt,
+        )
     if request.kind in (DECISIONS, OPEN_DECISIONS):
         return hub.query(
             build_decisions,
@@ -147,9 +159,12 @@ def render_document(doc: Document) -> bytes:
     from domain.printing.document import MeetingPapersDoc, ProgrammeDoc
     from domain.printing.render import render_decisions, render_meeting_papers, render_programme
     from domain.printing.review import ReviewDoc, render_review
+    from domain.printing.session_pack import SessionPackDoc, render_session_pack
 
     buffer = io.BytesIO()
-    if isinstance(doc, ProgrammeDoc):
+    if isinstance(doc, SessionPackDoc):
+        render_session_pack(doc, buffer)
+    elif isinstance(doc, ProgrammeDoc):
         render_programme(doc, buffer)
     elif isinstance(doc, MeetingPapersDoc):
         render_meeting_papers(doc, buffer)
@@ -163,6 +178,7 @@ def render_document(doc: Document) -> bytes:
 def suggested_file_name(doc: Document, short_name: str = "") -> str:
     from domain.printing.document import MeetingPapersDoc, ProgrammeDoc
     from domain.printing.review import ReviewDoc
+    from domain.printing.session_pack import SessionPackDoc
 
     who = _slug(short_name or doc.committee_name)
     if isinstance(doc, ProgrammeDoc):
@@ -172,6 +188,8 @@ def suggested_file_name(doc: Document, short_name: str = "") -> str:
         what = f"{day}-{'chairs-briefing' if doc.with_forward_look else 'agenda-items'}"
     elif isinstance(doc, ReviewDoc):
         what = f"{_slug(doc.review_title)}-recommendations"
+    elif isinstance(doc, SessionPackDoc):
+        what = f"session-pack-{_slug(doc.year_label)}"
     else:
         what = "tracking-decisions"
     secret = "-NOT-FOR-PUBLICATION" if doc.not_for_publication else ""
@@ -380,7 +398,7 @@ class PrintController(QObject):
             errors.report(exc, self.window, "Print")
             return None
 
-    def open_preview(self) -> QWidget | None:
+    def open_preview(self, kind: str = PROGRAMME) -> QWidget | None:
         # Imported when first opened: QtPdfWidgets is not needed for the first paint.
         from .dialogs.print_preview import PrintPreviewDialog
 
@@ -394,12 +412,21 @@ class PrintController(QObject):
             return make_pdf(hub, PrintRequest(kind, request.committee_id, request.year_start, include_exempt))
 
         dialog = PrintPreviewDialog(produce=produce, dialogs=self.dialogs, kinds=DOCUMENT_KINDS, parent=self.window)
+        if kind != PROGRAMME:
+            combo = dialog.kind_combo
+            combo.blockSignals(True)  # one render, of the document asked for
+            combo.setCurrentIndex(max(0, combo.findData(kind)))
+            combo.blockSignals(False)
         if not dialog.reload():
             dialog.deleteLater()
             return None
         self.preview = dialog
         dialog.show()
         return dialog
+
+    def open_session_pack(self) -> QWidget | None:
+        """The print preview with the work-planning session pack chosen."""
+        return self.open_preview(SESSION_PACK)
 
     def open_meeting_papers(self, meeting_id: int, kind: str = MEETING_AGENDA) -> QWidget | None:
         """Preview a meeting's own papers (agenda items, or the chair's briefing)."""
@@ -474,7 +501,7 @@ def install_print_actions(
         return new_action(window, text, slot, name, tip)
 
     preview = action(
-        "Print pre&view…", controller.open_preview, "printPreview",
+        "Print pre&view…", lambda: controller.open_preview(), "printPreview",
         "See the printed work programme page by page before printing it",
     )  # fmt: skip
     shortcut(preview, "Ctrl+Shift+P")

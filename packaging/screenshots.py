@@ -13,7 +13,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -159,9 +159,50 @@ def main(argv: list[str] | None = None) -> int:
         if dialog is not None:
             dialog.adjustSize()
         save_dialog("council_settings", dialog)
+        _path_example(window, save, save_dialog)
         window.close()
         database.close()
     return 0
+
+
+def _path_example(window: MainWindow, save: Any, save_dialog: Any) -> None:
+    """Suggestions from the example form export on the long list, two short-listed, the
+    editor's screening tab showing an earlier item like one of them, and the session pack."""
+    from domain.io.suggestions import read_suggestions
+    from gui.commands.topics import ImportSuggestionsCommand
+    from gui.printing import controller_of
+
+    assert window.hub is not None and window.committee_id is not None and window.year_start is not None
+    rows = read_suggestions(ROOT / "resources" / "examples" / "suggestion_form.csv")
+    window.push(ImportSuggestionsCommand(
+        window.hub, committee_id=window.committee_id, year_start=window.year_start, rows=rows,
+        file_name="suggestion_form.csv",
+    ))  # fmt: skip
+    view = window.topics_view
+    window.tabs.setCurrentWidget(view)
+    view.status_combo.setCurrentIndex(view.status_combo.findData("long_listed"))
+    view.table.selectAll()
+    window.topics_flow.path.move("short_list")
+    view.status_combo.setCurrentIndex(view.status_combo.findData("short_listed"))
+    from PySide6.QtCore import QItemSelectionModel
+
+    view.table.selectRow(0)
+    rows_flag = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    view.table.selectionModel().select(view.model.index(1, 0), rows_flag)
+    save("topics_path")
+    care = [r for r in view.model.rows() if r.title.startswith("Care Leavers and NEET plan")]
+    if care:
+        view.select_topic(care[0].id)
+        window.edit_topic_action.trigger()
+        dialog: Any = window.open_dialog
+        if dialog is not None:
+            dialog.tabs.setCurrentIndex(2)
+            dialog.screening_box.similar_list.setCurrentRow(0)
+            dialog.adjustSize()
+        save_dialog("topic_editor_screening", dialog)
+    controller = controller_of(window)
+    save_dialog("session_pack", controller.open_session_pack() if controller else None, 2000)
+    view.status_combo.setCurrentIndex(0)
 
 
 def _scoring_example(s: Session) -> None:

@@ -29,6 +29,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "domain.cli.printing": ("print", "print-decisions", "print-meeting"),
     "domain.cli.history": ("history",),
     "domain.cli.evidence": ("import-evidence", "evidence", "link-evidence"),
+    "domain.cli.suggestions": ("import-suggestions", "print-session-pack"),
 }
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from .. import schema, scoring
 from ..dates import short_date
 from ..errors import Conflict, NotFound
+from ..screening import normal_screening
 from ..values import (
     AnswerValue,
     AssessmentInfo,
@@ -337,6 +338,9 @@ TOPIC_ROW_COLUMNS = (
     schema.topic.c.responsible, schema.topic.c.source_kind, schema.topic.c.source_ref, schema.topic.c.added_on, schema.topic.c.kind,
     schema.topic.c.status, schema.topic.c.status_reason, schema.topic.c.exempt, schema.topic.c.exempt_paragraph, schema.topic.c.needed_by,
     schema.topic.c.estimated_minutes, schema.topic.c.decision_id, schema.topic.c.exempt_cleared_reason,
+    schema.topic.c.proposer_name, schema.topic.c.proposer_contact, schema.topic.c.outcome, schema.topic.c.plan_link,
+    schema.topic.c.workload, schema.topic.c.screening, schema.topic.c.told_on, schema.topic.c.urgent,
+    schema.topic.c.urgent_reason,
 )  # fmt: skip
 
 
@@ -364,6 +368,15 @@ def topic_row(t: Topic | Row[*tuple[Any, ...]], score: tuple[int, str | None] | 
         band=score[1] if score else None,
         decision_id=t.decision_id,
         exempt_cleared_reason=t.exempt_cleared_reason,
+        proposer_name=t.proposer_name,
+        proposer_contact=t.proposer_contact,
+        outcome=t.outcome,
+        plan_link=t.plan_link,
+        workload=t.workload.value if t.workload else None,
+        screening=normal_screening(t.screening),
+        told_on=t.told_on,
+        urgent=t.urgent,
+        urgent_reason=t.urgent_reason,
     )
 
 

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from .. import schema
 from ..errors import Invalid
 from ..exemption import CLEARED_REASON_FIELD, check_clearing
-from ..schema import SourceKind, TopicKind, TopicStatus
+from ..schema import SourceKind, TopicKind, TopicStatus, Workload
+from ..screening import normal_screening, screening_json
 from ..values import TopicRow
 from .convert import TOPIC_ROW_COLUMNS, agreed_scores, get, row_of, topic_row
 
@@ -31,9 +32,20 @@ EDITABLE = (
     "needed_by",
     "estimated_minutes",
     "year_start",
+    "proposer_name",
+    "proposer_contact",
+    "outcome",
+    "plan_link",
+    "workload",
+    "screening",
+    "told_on",
+    "urgent",
+    "urgent_reason",
 )
 
-_ENUMS = {"source_kind": SourceKind, "kind": TopicKind, "status": TopicStatus}
+_ENUMS = {"source_kind": SourceKind, "kind": TopicKind, "status": TopicStatus, "workload": Workload}
+_ONE_LINE = ("title", "responsible", "source_ref", "proposer_name", "proposer_contact", "plan_link")
+_URGENT_NEEDS_REASON = "Say why the topic is urgent: it goes ahead of every band in a suggested schedule."
 
 
 def validate(fields: dict[str, Any]) -> dict[str, Any]:
@@ -48,12 +60,14 @@ def validate(fields: dict[str, Any]) -> dict[str, Any]:
             except ValueError:
                 allowed = ", ".join(m.value for m in _ENUMS[key])
                 raise Invalid(f"'{value}' is not a {key.replace('_', ' ')} ({allowed}).", key) from None
-        if key == "source_kind" and value == "":
+        if key in ("source_kind", "workload") and value == "":
             value = None
-        if isinstance(value, str) and key in ("title", "responsible", "source_ref"):
+        if isinstance(value, str) and key in _ONE_LINE:
             value = " ".join(value.split())
-        if key == "exempt_cleared_reason":
+        if key in ("exempt_cleared_reason", "outcome", "urgent_reason"):
             value = (value or "").strip()
+        if key == "screening":
+            value = normal_screening(value)
         out[key] = value
     if "title" in out and not out["title"]:
         raise Invalid("A topic needs a title.", "title")
@@ -69,6 +83,8 @@ def validate(fields: dict[str, Any]) -> dict[str, Any]:
         raise Invalid(
             "An exempt (Part II) item needs the Schedule 12A paragraph (1-7).", "exempt_paragraph"
         )
+    if out.get("urgent") and not out.get("urgent_reason", "given later"):
+        raise Invalid(_URGENT_NEEDS_REASON, "urgent_reason")
     minutes = out.get("estimated_minutes")
     if minutes is not None and minutes < 0:
         raise Invalid("Minutes cannot be negative.", "estimated_minutes")
@@ -98,7 +114,9 @@ def create_topic(
     row_of(session, schema.committee, committee_id)
     values = validate({"title": title, "year_start": year_start, **fields})
     values.setdefault("added_on", dt.date.today())
-    t = Topic(committee_id=committee_id, **values)
+    if values.get("urgent") and not values.get("urgent_reason"):
+        raise Invalid(_URGENT_NEEDS_REASON, "urgent_reason")
+    t = Topic(committee_id=committee_id, **_stored(values))
     session.add(t)
     session.flush()
     return topic_row(t, None)
@@ -119,14 +137,25 @@ def update_topic(
             )
     elif values.get("exempt") is True:
         values[CLEARED_REASON_FIELD] = ""
-    for key, value in values.items():
+    if values.get("urgent") is False:
+        values["urgent_reason"] = ""
+    for key, value in _stored(values).items():
         setattr(t, key, value)
     if t.exempt and t.exempt_paragraph is None:
         raise Invalid(
             "An exempt (Part II) item needs the Schedule 12A paragraph (1-7).", "exempt_paragraph"
         )
+    if t.urgent and not t.urgent_reason:
+        raise Invalid(_URGENT_NEEDS_REASON, "urgent_reason")
     session.flush()
     return topic_row(t, agreed_scores(session, [t.id]).get(t.id))
+
+
+def _stored(values: dict[str, Any]) -> dict[str, Any]:
+    """Validated fields as the table stores them (the screening flags as JSON)."""
+    if "screening" in values:
+        values = {**values, "screening": screening_json(values["screening"])}
+    return values
 
 
 def topic_fields(row: TopicRow) -> dict[str, Any]:
@@ -145,7 +174,7 @@ def restore_topic(session: Session, *, row: TopicRow) -> TopicRow:
     """Re-create a deleted topic with its old id (redo of a create, undo of a delete)."""
     from ..models import Topic
 
-    t = Topic(id=row.id, committee_id=row.committee_id, **validate(topic_fields(row)))
+    t = Topic(id=row.id, committee_id=row.committee_id, **_stored(validate(topic_fields(row))))
     session.add(t)
     session.flush()
     return topic_row(t, None)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .meeting_dialog import MeetingDialog
     from .meeting_outcome import Outcome
     from .topic_editor import SaveHandler, TopicEditor
+    from .topic_path import FindSimilar
 
 
 class Dialogs:
@@ -28,13 +29,14 @@ class Dialogs:
     def topic_editor(
         self, parent: QWidget, *, row: TopicRow | None, year_start: int, years: list[int], on_save: SaveHandler,
         origin: DecisionInfo | None = None, on_open_origin: Callable[[int], object] | None = None,
-        start_month: int,
+        start_month: int, find_similar: FindSimilar | None = None,
     ) -> TopicEditor:
         from .topic_editor import TopicEditor
 
         return TopicEditor(
             row=row, year_start=year_start, years=years, on_save=on_save, parent=parent,
             origin=origin, on_open_origin=on_open_origin, start_month=start_month,
+            find_similar=find_similar,
         )
 
     def meeting_dialog(

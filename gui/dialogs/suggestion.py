@@ -35,7 +35,7 @@ class SuggestionDialog(QDialog):
 
         self.intro = intro = QLabel(
             f"{suggestion.summary} Each item goes on the earliest meeting that has room before "
-            "its report deadline, highest score first. Items you placed by hand are not moved. "
+            "its report deadline, urgent items first, then highest score first. Items you placed by hand are not moved. "
             "Untick any booking you do not want.",
             self,
         )

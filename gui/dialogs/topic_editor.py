@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +37,7 @@ from domain.values import TopicRow
 
 from ..models import labels
 from .fields import FieldMessage, OptionalDate, show_field_error
+from .topic_path import FindSimilar, ScreeningBox
 
 if TYPE_CHECKING:
     from domain.decision_values import DecisionInfo
@@ -56,7 +59,18 @@ FIELDS = (
     "needed_by",
     "estimated_minutes",
     "year_start",
+    "proposer_name",
+    "proposer_contact",
+    "outcome",
+    "plan_link",
+    "workload",
+    "told_on",
+    "screening",
+    "urgent",
+    "urgent_reason",
 )
+# A new topic starts on the long list: the committee short-lists and accepts from there.
+NEW_TOPIC_STATUS = "long_listed"
 
 
 def origin_text(d: DecisionInfo) -> str:
@@ -77,6 +91,7 @@ class TopicEditor(QDialog):
         origin: DecisionInfo | None = None,
         on_open_origin: Callable[[int], object] | None = None,
         start_month: int,
+        find_similar: FindSimilar | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("TopicEditor")
@@ -90,8 +105,11 @@ class TopicEditor(QDialog):
         self.setMinimumWidth(700)
         self.messages: dict[str, FieldMessage] = {}
         self._containers: dict[str, QWidget] = {}
-        self._form = QFormLayout()
-        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("topicTabs")
+        self._forms: list[QFormLayout] = []
+        self._tab_of: dict[str, int] = {}
+        self._form = self._new_tab("T&opic")
 
         self.title_edit = QLineEdit(self)
         self.title_edit.setMaxLength(400)
@@ -110,7 +128,7 @@ class TopicEditor(QDialog):
         self.source_combo.addItem("Not recorded", None)
         for code, text in labels.SOURCE.items():
             self.source_combo.addItem(text, code)
-        self._add("source_kind", "&Source:", self.source_combo)
+        self._add("source_kind", "&Source (who proposed it):", self.source_combo, accessible="Source")
 
         self.source_ref_edit = QLineEdit(self)
         self.source_ref_edit.setPlaceholderText("e.g. Motion on notice to Council, 18.03.2019")
@@ -128,6 +146,14 @@ class TopicEditor(QDialog):
         for code, text in labels.STATUS.items():
             self.status_combo.addItem(text, code)
         self._add("status", "Stat&us:", self.status_combo)
+        # Where a topic with the chosen status shows: a new topic waits on the long list and
+        # reaches Items to be scheduled only when accepted.
+        self.where_label = QLabel(self)
+        self.where_label.setObjectName("whereItAppears")
+        self.where_label.setWordWrap(True)
+        # Only a field that expands takes the form's width; a wrapped label would not.
+        self.where_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._form.addRow("", self.where_label)
 
         self.exempt_check = QCheckBox("&Exempt (Part II): the public is excluded", self)
         self._add("exempt", "", self.exempt_check, accessible="Exempt (Part II)")
@@ -165,6 +191,9 @@ class TopicEditor(QDialog):
             self.year_combo.addItem(labels.year_label(y), y)
         self._add("year_start", "Municipal &year:", self.year_combo)
 
+        self._build_suggestion_tab()
+        self._build_screening_tab(find_similar)
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -177,7 +206,7 @@ class TopicEditor(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_origin())
-        layout.addLayout(self._form)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
 
         self._load(row, year_start)
@@ -191,9 +220,74 @@ class TopicEditor(QDialog):
         self.paragraph_combo.currentIndexChanged.connect(
             lambda _i: self.messages["exempt_paragraph"].clear_message()
         )
+        self.status_combo.currentIndexChanged.connect(lambda _i: self._show_where())
+        self.urgent_check.toggled.connect(self.urgent_edit.setEnabled)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._on_exempt_toggled(self.exempt_check.isChecked())
+        self.urgent_edit.setEnabled(self.urgent_check.isChecked())
         self._check_added_year()
+        self._show_where()
         self.title_edit.setFocus()
+
+    def _new_tab(self, title: str) -> QFormLayout:
+        page = QWidget(self.tabs)
+        column = QVBoxLayout(page)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        column.addLayout(form)
+        column.addStretch(1)  # the room the tallest tab leaves goes below the fields
+        self.tabs.addTab(page, title)
+        self._forms.append(form)
+        return form
+
+    def _build_suggestion_tab(self) -> None:
+        """Who proposed the topic and how to reply, what they want from it, the work it brings."""
+        self._form = self._new_tab("Suggest&ion")
+        self.proposer_edit = QLineEdit(self)
+        self.proposer_edit.setPlaceholderText("e.g. Cllr Jo Bowles, or Plymouth Youth Trust")
+        self._add("proposer_name", "Proposed by (&name):", self.proposer_edit, accessible="Proposer's name")
+        self.contact_edit = QLineEdit(self)
+        self.contact_edit.setPlaceholderText("Email or telephone, never printed")
+        self._add("proposer_contact", "How to &reply:", self.contact_edit)
+        self.outcome_edit = QPlainTextEdit(self)
+        self.outcome_edit.setTabChangesFocus(True)
+        self.outcome_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self._add("outcome", "Outcome &wanted:", self.outcome_edit)
+        self.plan_edit = QLineEdit(self)
+        self.plan_edit.setPlaceholderText("The corporate plan priority it serves")
+        self._add("plan_link", "Corporate &plan link:", self.plan_edit)
+        self.workload_combo = QComboBox(self)
+        self.workload_combo.addItem("Not judged", None)
+        for code, text in labels.WORKLOAD.items():
+            self.workload_combo.addItem(text, code)
+        self._add("workload", "Wor&kload:", self.workload_combo)
+        self.told_date = OptionalDate("Told", "Proposer told on", self)
+        self._add("told_on", "Proposer &told on:", self.told_date)
+        hint = QLabel("Who proposed it (member, officer, partner, public) is its Source on the Topic tab.", self)
+        hint.setWordWrap(True)
+        hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._form.addRow("", hint)
+
+    def _build_screening_tab(self, find_similar: FindSimilar | None) -> None:
+        self._form = self._new_tab("Screening f&lags")
+        self.screening_box = ScreeningBox(find_similar, self)
+        self._add("screening", "", self.screening_box, accessible="Screening flags")
+        self.urgent_check = QCheckBox("Urgent: &first in suggested schedules, ahead of every band", self)
+        self._add("urgent", "", self.urgent_check, accessible="Urgent")
+        self.urgent_edit = QLineEdit(self)
+        self.urgent_edit.setPlaceholderText("e.g. Cabinet decides in October")
+        self._add("urgent_reason", "&Why urgent:", self.urgent_edit, accessible="Why it is urgent")
+        self._form = self._forms[0]
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if index == 2:  # the screening tab: the title may have changed since it was last shown
+            self.screening_box.look_for_similar(self.title_edit.text())
+
+    def _show_where(self) -> None:
+        from domain.ops.suggestions import where_it_appears
+
+        status = self.status_combo.currentData()
+        self.where_label.setText(f"It appears {where_it_appears(status)}." if status else "")
 
     def _build_origin(self) -> QHBoxLayout:
         """Where the topic came from: the resolution it was made from, with a way to open it."""
@@ -252,6 +346,7 @@ class TopicEditor(QDialog):
         self.messages[name] = message
         self._containers[name] = container
         field.setObjectName(f"field_{name}")
+        self._tab_of[name] = len(self._forms) - 1
         field.setAccessibleName(accessible or label.replace("&", "").rstrip(":"))
         if label:
             caption = QLabel(label, self)
@@ -263,7 +358,7 @@ class TopicEditor(QDialog):
     def _load(self, row: TopicRow | None, year_start: int) -> None:
         if row is None:
             self.added_date.set_value(dt.date.today())
-            self._select(self.status_combo, "proposed")
+            self._select(self.status_combo, NEW_TOPIC_STATUS)
             self._select(self.year_combo, year_start)
             return
         self.title_edit.setText(row.title)
@@ -280,6 +375,15 @@ class TopicEditor(QDialog):
         self.needed_date.set_value(row.needed_by)
         self.minutes_spin.setValue(row.estimated_minutes or 0)
         self._select(self.year_combo, row.year_start)
+        self.proposer_edit.setText(row.proposer_name)
+        self.contact_edit.setText(row.proposer_contact)
+        self.outcome_edit.setPlainText(row.outcome)
+        self.plan_edit.setText(row.plan_link)
+        self._select(self.workload_combo, row.workload)
+        self.told_date.set_value(row.told_on)
+        self.screening_box.set_flags(row.screening)
+        self.urgent_check.setChecked(row.urgent)
+        self.urgent_edit.setText(row.urgent_reason)
 
     @staticmethod
     def _select(combo: QComboBox, value: object) -> None:
@@ -307,6 +411,15 @@ class TopicEditor(QDialog):
             "needed_by": self.needed_date.value(),
             "estimated_minutes": minutes or None,
             "year_start": self.year_combo.currentData(),
+            "proposer_name": self.proposer_edit.text(),
+            "proposer_contact": self.contact_edit.text(),
+            "outcome": self.outcome_edit.toPlainText().strip(),
+            "plan_link": self.plan_edit.text(),
+            "workload": self.workload_combo.currentData(),
+            "told_on": self.told_date.value(),
+            "screening": self.screening_box.flags(),
+            "urgent": self.urgent_check.isChecked(),
+            "urgent_reason": self.urgent_edit.text().strip() if self.urgent_check.isChecked() else "",
         }
 
     def changed_values(self) -> dict[str, Any]:
@@ -358,6 +471,7 @@ class TopicEditor(QDialog):
             message.clear_message()
 
     def show_error(self, field: str | None, text: str) -> None:
+        self.tabs.setCurrentIndex(self._tab_of.get(field or "title", 0))
         show_field_error(self, self.messages, field, "title", text)
 
     # --- saving -----------------------------------------------------------------------------

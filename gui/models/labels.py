@@ -13,6 +13,8 @@ from domain.years import municipal_year_of, year_bounds, year_label  # noqa: F40
 
 STATUS = {
     "proposed": "Proposed",
+    "long_listed": "Long list",
+    "short_listed": "Short list",
     "accepted": "Accepted",
     "scheduled": "Scheduled",
     "to_be_scheduled": "To be scheduled",
@@ -31,7 +33,11 @@ SOURCE = {
     "chair": "Chair",
     "public": "Member of the public",
     "officer": "Officer",
+    "partner": "Partner organisation",
 }
+
+WORKLOAD = {"heavy": "Heavy", "medium": "Medium", "light": "Light"}
+URGENT = "Urgent"
 
 KIND = {
     "report": "Report",

@@ -17,14 +17,20 @@ _BAND_RANK = {"High": 0, "Medium": 1, "Low": 2, "Not a scrutiny topic": 3}
 
 
 def _title(r: TopicRow) -> str:
-    return f"{labels.PART_II} · {r.title}" if r.exempt else r.title
+    title = f"{labels.URGENT} · {r.title}" if r.urgent else r.title
+    return f"{labels.PART_II} · {title}" if r.exempt else title
 
 
 def _title_tooltip(r: TopicRow) -> str | None:
+    from domain.screening import screening_text
+
     tip = r.reason or None
     if r.exempt:
         return labels.part_ii_tooltip(r.exempt_paragraph)
-    return tip
+    lines = [f"Urgent: {r.urgent_reason}"] if r.urgent else []
+    if r.screening:
+        lines.append(screening_text(r.screening))
+    return "\n\n".join([*lines, *([tip] if tip else [])]) or None
 
 
 def _band(r: TopicRow) -> str:

@@ -445,9 +445,9 @@ class PlannerView(QWidget):
         self.tree.expandAll()
         self.waiting_model.set_rows(view.to_be_scheduled)
         self.waiting_title = f"Items to be scheduled {view.year_start}/{(view.year_start + 1) % 100:02d}"
-        self.waiting_label.setText(
-            f"{self.waiting_title} ({len(view.to_be_scheduled)}) — drag one onto a meeting"
-        )
+        # With none waiting, say how a topic gets here: it is accepted on the Topics page.
+        hint = "drag one onto a meeting" if view.to_be_scheduled else "accept topics on the Topics page"
+        self.waiting_label.setText(f"{self.waiting_title} ({len(view.to_be_scheduled)}) — {hint}")
         self.warnings.clear()
         icon = warning_icon()
         for w in data.warnings:

@@ -3,6 +3,7 @@
 Signals:
     current_topic_changed(object): the selected TopicRow, or None.
     edit_requested(): the user asked to edit the selected topic (double-click or Enter).
+    selection_changed(): the set of selected topics changed (several may be selected).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from .history import HistoryPane
 from .tables import ColumnShares, EnterTable, make_table
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoStack
+    from PySide6.QtGui import QAction, QUndoStack
 
     from domain.values import TopicRow
 
@@ -42,6 +43,7 @@ _NO_TOPICS = "No topics for this committee and year yet."
 class TopicsView(QWidget):
     current_topic_changed = Signal(object)
     edit_requested = Signal()
+    selection_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +114,8 @@ class TopicsView(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.table, 1)
+        self._buttons = QHBoxLayout()  # the path's buttons (add_path_buttons)
+        left_layout.addLayout(self._buttons)
         left_layout.addWidget(self.count_label)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -221,6 +225,26 @@ class TopicsView(QWidget):
     def current_topic(self) -> TopicRow | None:
         return self.model.topic_at(self.table.currentIndex())
 
+    def selected_topics(self) -> list[TopicRow]:
+        """The selected topics, in the order shown (several: Ctrl or Shift and click)."""
+        rows = (self.model.topic_at(i) for i in sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row()))
+        return [r for r in rows if r is not None]
+
+    def add_path_buttons(self, actions: list[QAction]) -> None:
+        """Buttons under the table for moving the selected topics along their path; the
+        table then lets several topics be selected at once."""
+        from PySide6.QtWidgets import QAbstractItemView, QToolButton
+
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        for action in actions:
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setObjectName(f"button_{action.objectName()}")
+            self._buttons.addWidget(button)
+        self._buttons.addStretch(1)
+        self.table.addActions(actions)
+
     def select_topic(self, topic_id: int) -> bool:
         row = self.model.row_of_topic(topic_id)
         if row < 0:
@@ -247,6 +271,7 @@ class TopicsView(QWidget):
     def _on_table_selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
         indexes = self.table.selectionModel().selectedRows()
         self._set_current(self.model.topic_at(indexes[0]) if indexes else None)
+        self.selection_changed.emit()
 
     def _set_current(self, row: TopicRow | None) -> None:
         new_id = row.id if row else None

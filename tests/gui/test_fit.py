@@ -179,6 +179,24 @@ def _printing(window: MainWindow) -> QWidget | None:
     return controller.open_preview() if controller is not None else None
 
 
+def _session_pack(window: MainWindow) -> QWidget | None:
+    from gui.printing import controller_of
+
+    controller = controller_of(window)
+    return controller.open_session_pack() if controller is not None else None
+
+
+def _editor_tab(index: int) -> Callable[[MainWindow], QWidget | None]:
+    def open_tab(window: MainWindow) -> QWidget | None:
+        _edit_topic(window)
+        dialog: Any = window.open_dialog
+        if dialog is not None:
+            dialog.tabs.setCurrentIndex(index)
+        return dialog  # type: ignore[no-any-return]
+
+    return open_tab
+
+
 def _in_september_2019(window: MainWindow) -> None:
     import datetime as dt
 
@@ -253,12 +271,15 @@ CASES = (
     Case("Decisions page", _page("decisions", _select_decision)),
     Case("New topic", _window_dialog(_new_topic)),
     Case("Edit topic", _window_dialog(_edit_topic)),
+    Case("Edit topic: suggestion", _editor_tab(1)),
+    Case("Edit topic: screening flags", _editor_tab(2)),
     Case("Add meeting", _window_dialog(lambda w: w.add_meeting_action.trigger())),
     Case("Move meeting", _window_dialog(_move_meeting)),
     Case("Committee details", _window_dialog(lambda w: w.edit_committee_action.trigger())),
     Case("Council settings", _window_dialog(lambda w: w.settings_action.trigger())),
     Case("History", _window_dialog(lambda w: w.findChild(QAction, "history").trigger())),
     Case("Print preview", _printing),
+    Case("Session pack", _session_pack),
     Case("Create meetings", _planner_dialog("create_meetings")),
     Case("Suggest schedule", _planner_dialog("suggest_schedule", _in_september_2019)),
     Case("Defer item", _defer),

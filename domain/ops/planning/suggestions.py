@@ -115,7 +115,8 @@ def _band_ranks(session: Session, committee: Committee) -> dict[str, int]:
 def suggest(
     session: Session, *, committee_id: int, year_start: int, today: dt.date
 ) -> ScheduleSuggestion:
-    """A meeting for each accepted topic still to be scheduled, best score first, each on
+    """A meeting for each accepted topic still to be scheduled, urgent ones first, then best
+    score first, each on
     the earliest meeting with room before its report deadline and needed-by date. Items
     placed by hand stay where they are; earlier suggestions not yet acted on are redone."""
     committee = get(session, Committee, committee_id)
@@ -165,6 +166,7 @@ def suggest(
                 needed_by=t.needed_by,
                 minutes=t.estimated_minutes,
                 responsible=t.responsible,
+                urgent=t.urgent,
             )
         )
     placements = [
