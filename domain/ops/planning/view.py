@@ -163,7 +163,7 @@ class PlannerData:
         if self.status_of(meeting) in scheduling.HAPPENED:
             return counted(load.items, "item")
         text = load.text
-        if any(w.meeting_id == meeting.id and w.kind == OVER_CAPACITY for w in self.warnings):
+        if self.over_capacity(meeting):
             extra = []
             if load.capacity_items is not None and load.items > load.capacity_items:
                 extra.append(f"{load.items - load.capacity_items} too many")
@@ -171,6 +171,13 @@ class PlannerData:
                 extra.append(f"{load.minutes - load.capacity_minutes} minutes over")
             text += f" ({', '.join(extra)})"
         return text
+
+    def over_capacity(self, meeting: MeetingInfo) -> bool:
+        """The warnings say the meeting has more than it can take (never one that has taken
+        place: its capacity is history)."""
+        if self.status_of(meeting) in scheduling.HAPPENED:
+            return False
+        return any(w.meeting_id == meeting.id and w.kind == OVER_CAPACITY for w in self.warnings)
 
     @property
     def all_clear(self) -> str:

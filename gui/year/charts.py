@@ -1,0 +1,573 @@
+"""The Year page's three charts, each with its text alternative: the same figures as a small
+table, shown in the chart's place at the press of a button and read by screen readers.
+
+A panel draws one part of :class:`domain.ops.year_view.YearView` and redraws only when that
+part's figures (frozen values, compared whole) or the palette have changed. Colour is never
+the only cue: an over-capacity bar is labelled in words under it, a band's segment carries its
+count and the legend its name, and each kind of date has its own marker shape.
+
+Signals (every panel):
+    picked(str, int): the user clicked a bar or mark, or pressed Enter on a table row: the kind
+        of thing (a ``domain.ops.year_view`` mark kind) and its id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QLineSeries,
+    QScatterSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGraphicsSimpleTextItem,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain import bands
+from domain.dates import add_months, council_date
+from domain.ops.year_view import (
+    MARK_KINDS,
+    MEETING,
+    PUBLICATION,
+    REPORT_DEADLINE,
+    RESOLUTION,
+    REVIEW,
+    STAGES,
+    BandCount,
+    Mark,
+    MeetingBar,
+    YearView,
+)
+
+Ref = tuple[str, int]  # (kind, id) of what a bar, mark or table row stands for
+
+
+@dataclass(frozen=True, slots=True)
+class Colours:
+    """The charts' colours on the window's light or dark palette."""
+
+    dark: bool
+    background: str
+    text: str
+    grid: str
+    booked: str
+    over: str
+    held: str
+    today: str
+
+    @property
+    def over_ink(self) -> str:
+        return bands.ink_on(self.over)
+
+
+LIGHT = Colours(False, "#ffffff", "#1f1f1f", "#d0d0d0", "#3f6fa6", "#b3261e", "#9e9e9e", "#6a1b9a")
+DARK = Colours(True, "#202124", "#e8e8e8", "#4a4a4a", "#7fa8d8", "#ff7a6e", "#6f6f6f", "#d59cff")
+
+
+def colours(dark: bool) -> Colours:
+    return DARK if dark else LIGHT
+
+
+def _moment(day: dt.date, at: dt.time = dt.time(12)) -> QDateTime:
+    return QDateTime(dt.datetime.combine(day, at))
+
+
+def _epoch_ms(day: dt.date) -> float:
+    return float(_moment(day).toMSecsSinceEpoch())
+
+
+def _item(text: str, ref: Ref | None = None, number: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if ref is not None:
+        item.setData(Qt.ItemDataRole.UserRole, ref)
+    if number:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class ChartPanel(QFrame):
+    """A titled chart that can turn into its table; :meth:`present` draws one value."""
+
+    picked = Signal(str, int)
+
+    title_text = ""
+    columns: tuple[str, ...] = ()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(f"<b>{self.title_text}</b>", self)
+        self.title.setObjectName(f"{name}.title")
+        self.summary = QLabel(self)
+        self.summary.setObjectName(f"{name}.summary")
+        self.summary.setWordWrap(True)
+        self.chart = QChart()
+        self.chart.setMargins(self.chart.margins() * 0)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.view = QChartView(self.chart, self)
+        self.view.setObjectName(f"{name}.chart")
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.view.setAccessibleName(f"{self.title_text} chart")
+        self.view.setMinimumSize(QSize(260, 160))
+        self.table = QTableWidget(0, len(self.columns), self)
+        self.table.setObjectName(f"{name}.table")
+        self.table.setAccessibleName(f"{self.title_text} as a table")
+        self.table.setHorizontalHeaderLabels(list(self.columns))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.activated.connect(self._on_table_activated)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.table)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.stack, 1)
+        self.shown: Any = None
+        self.colours = LIGHT
+        self.draws = 0  # how many times the chart was drawn (tests see what was redrawn)
+
+    # --- drawing -------------------------------------------------------------------------------
+
+    def present(self, value: Any, summary: str, palette: Colours) -> bool:
+        """Show ``value``; False (nothing redrawn) when it and the palette are as shown."""
+        if value == self.shown and palette == self.colours:
+            return False
+        self.shown, self.colours = value, palette
+        self.summary.setText(summary)
+        self.view.setAccessibleDescription(summary)
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        self._style()
+        self.draw(value)
+        self.table.setRowCount(0)
+        rows = self.rows(value)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, item in enumerate(row):
+                self.table.setItem(r, c, item)
+        self.draws += 1
+        return True
+
+    def _style(self) -> None:
+        c = self.colours
+        self.chart.setTheme(QChart.ChartTheme.ChartThemeDark if c.dark else QChart.ChartTheme.ChartThemeLight)
+        self.chart.setBackgroundBrush(QBrush(QColor(c.background)))
+        self.chart.legend().setLabelColor(QColor(c.text))
+        self.view.setBackgroundBrush(QBrush(QColor(c.background)))
+
+    def _axis_style(self, *axes: Any) -> None:
+        for axis in axes:
+            axis.setLabelsColor(QColor(self.colours.text))
+            axis.setGridLineColor(QColor(self.colours.grid))
+            axis.setLinePenColor(QColor(self.colours.grid))
+            axis.setTitleBrush(QBrush(QColor(self.colours.text)))
+
+    def draw(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def rows(self, value: Any) -> list[list[QTableWidgetItem]]:
+        raise NotImplementedError
+
+    # --- the table and images ------------------------------------------------------------------
+
+    def outline(self, on: bool) -> None:
+        """Outline the chart the Copy and Save buttons act on, in the palette's highlight."""
+        self.setFrameShape(QFrame.Shape.Box if on else QFrame.Shape.StyledPanel)
+        self.setFrameShadow(QFrame.Shadow.Plain)
+        self.setLineWidth(2 if on else 1)
+        self.setForegroundRole(QPalette.ColorRole.Highlight if on else QPalette.ColorRole.WindowText)
+
+    def show_table(self, on: bool) -> None:
+        self.stack.setCurrentWidget(self.table if on else self.view)
+
+    def showing_table(self) -> bool:
+        return self.stack.currentWidget() is self.table
+
+    def focus_widget(self) -> QWidget:
+        return self.table if self.showing_table() else self.view
+
+    def image(self) -> QPixmap:
+        """The chart as a picture, the size it is on screen (at least 640×360)."""
+        size = self.view.size().expandedTo(QSize(640, 360))
+        pixmap = QPixmap(size)
+        pixmap.fill(QColor(self.colours.background))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._render(painter, size)
+        painter.end()
+        return pixmap
+
+    def _render(self, painter: QPainter, size: QSize) -> None:
+        # The chart is drawn into the target at its size: a chart never shown (its table is)
+        # is laid out for that size first.
+        old = self.chart.size()
+        self.chart.resize(size.width(), size.height())
+        self.chart.scene().render(painter, QRectF(0, 0, size.width(), size.height()), self.chart.sceneBoundingRect())
+        self.chart.resize(old)
+
+    def save_svg(self, path: str) -> None:
+        from PySide6.QtSvg import QSvgGenerator
+
+        size = self.view.size().expandedTo(QSize(640, 360))
+        generator = QSvgGenerator()
+        generator.setFileName(path)
+        generator.setSize(size)
+        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        generator.setTitle(self.title_text)
+        generator.setDescription(self.summary.text())
+        painter = QPainter(generator)
+        painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor(self.colours.background))
+        self._render(painter, size)
+        painter.end()
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        item = self.table.item(index.row(), 0)
+        ref = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if ref:
+            self.picked.emit(ref[0], int(ref[1]))
+
+
+class LoadChart(ChartPanel):
+    """Items booked at each meeting against what it can take: within capacity, over it (in
+    the warning colour, and "N too many" written under the bar), and at meetings that have
+    taken place; the capacity as a line."""
+
+    title_text = "Load against capacity"
+    columns = ("Meeting", "Items", "Capacity", "Load")
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(name, parent)
+        self._bars: tuple[MeetingBar, ...] = ()
+        self._notes: list[tuple[QGraphicsSimpleTextItem, int, float]] = []
+        self._series: QStackedBarSeries | None = None
+        self.chart.plotAreaChanged.connect(lambda _area: self._place_notes())
+
+    def draw(self, value: Sequence[MeetingBar]) -> None:
+        c = self.colours
+        within = QBarSet("Within capacity")
+        over = QBarSet("Over capacity")
+        held = QBarSet("Taken place")
+        for s, colour, ink in ((within, c.booked, bands.ink_on(c.booked)), (over, c.over, c.over_ink), (held, c.held, bands.ink_on(c.held))):
+            s.setColor(QColor(colour))
+            s.setBorderColor(QColor(colour))
+            s.setLabelColor(QColor(ink))
+        labels = []
+        top = 1
+        for b in value:
+            within.append(0 if b.happened else b.within)
+            over.append(b.excess)
+            held.append(b.items if b.happened else 0)
+            top = max(top, b.items, b.capacity or 0)
+            labels.append(self._label(b))
+        series = QStackedBarSeries()
+        for s in (within, over, held):
+            series.append(s)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        series.setBarWidth(0.6)
+        series.clicked.connect(self._on_bar_clicked)
+        series.hovered.connect(self._on_bar_hovered)
+        self.chart.addSeries(series)
+        self._series = series
+        x = QBarCategoryAxis()
+        x.append(labels)
+        y = QValueAxis()
+        y.setRange(0, top + 1)
+        y.setLabelFormat("%d")
+        y.setTickType(QValueAxis.TickType.TicksDynamic)
+        y.setTickInterval(max(1, -(-(top + 1) // 8)))
+        y.setTitleText("Items")
+        self._axis_style(x, y)
+        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+        line = QLineSeries()
+        line.setName("Capacity")
+        pen = QPen(QColor(c.text), 2, Qt.PenStyle.DashLine)
+        line.setPen(pen)
+        for i, b in enumerate(value):
+            if b.capacity is not None and not b.happened and not b.cancelled:
+                line.append(QPointF(i - 0.4, b.capacity))
+                line.append(QPointF(i + 0.4, b.capacity))
+        self.chart.addSeries(line)
+        line.attachAxis(x)
+        line.attachAxis(y)
+        self._bars = tuple(value)
+        self._note_over(value)
+
+    def _note_over(self, value: Sequence[MeetingBar]) -> None:
+        """"N too many" in words above each bar over capacity."""
+        for note, _i, _top in self._notes:
+            scene = note.scene()
+            if scene is not None:
+                scene.removeItem(note)
+        self._notes = []
+        font = QFont(self.font())
+        font.setBold(True)
+        for i, b in enumerate(value):
+            if b.over:
+                note = QGraphicsSimpleTextItem(f"{b.excess} too many", self.chart)
+                note.setFont(font)
+                note.setBrush(QBrush(QColor(self.colours.over)))
+                self._notes.append((note, i, float(b.items)))
+        self._place_notes()
+
+    def _place_notes(self) -> None:
+        for note, i, top in self._notes:
+            at = self.chart.mapToPosition(QPointF(i, top), self._series)
+            box = note.boundingRect()
+            note.setPos(at.x() - box.width() / 2, at.y() - box.height() - 2)
+
+    @staticmethod
+    def _label(b: MeetingBar) -> str:
+        if b.cancelled or b.happened:
+            return f"{b.label} ({b.status})"
+        return b.label
+
+    def rows(self, value: Sequence[MeetingBar]) -> list[list[QTableWidgetItem]]:
+        return [
+            [
+                _item(council_date(b.day), (MEETING, b.meeting_id)),
+                _item(str(b.items), number=True),
+                _item("no limit" if b.capacity is None else str(b.capacity), number=True),
+                _item(b.words),
+            ]
+            for b in value
+        ]
+
+    def _on_bar_clicked(self, index: int, _barset: QBarSet) -> None:
+        if 0 <= index < len(self._bars):
+            self.picked.emit(MEETING, self._bars[index].meeting_id)
+
+    def _on_bar_hovered(self, status: bool, index: int, _barset: QBarSet) -> None:
+        if status and 0 <= index < len(self._bars):
+            b = self._bars[index]
+            QToolTip.showText(self.cursor().pos(), f"{council_date(b.day)}: {b.words}", self.view)
+
+
+class SpreadChart(ChartPanel):
+    """The year's topics in each priority band at each stage: a bar per stage, a segment per
+    band in the band's colour with its count, the band named in the legend."""
+
+    title_text = "Priority spread"
+    columns = ("Band", *(title for title, _s in STAGES), "Total")
+
+    def draw(self, value: Sequence[BandCount]) -> None:
+        series = QHorizontalStackedBarSeries()
+        for count in value:
+            if not count.total:
+                continue
+            s = QBarSet(count.band)
+            swatch = (bands.colours_of(count.band) or bands.UNSCORED).swatch(self.colours.dark)
+            s.setColor(QColor(swatch.fill))
+            s.setBorderColor(QColor(self.colours.text if count.band == bands.UNSCORED.name else swatch.text))
+            s.setLabelColor(QColor(swatch.text))
+            s.append([float(n) for n in count.counts])
+            series.append(s)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        series.setBarWidth(0.6)
+        series.clicked.connect(self._on_bar_clicked)
+        self.chart.addSeries(series)
+        y = QBarCategoryAxis()
+        y.append([title for title, _s in STAGES])
+        x = QValueAxis()
+        most = max([sum(c.counts[i] for c in value) for i in range(len(STAGES))] + [1])
+        x.setRange(0, most)
+        x.setLabelFormat("%d")
+        x.setTickType(QValueAxis.TickType.TicksDynamic)
+        x.setTickInterval(max(1, -(-most // 5)))
+        x.setTitleText("Topics")
+        self._axis_style(x, y)
+        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(x)
+        series.attachAxis(y)
+
+    band_picked = Signal(str, int)  # a band, and the index of a stage in STAGES (-1: any)
+
+    def rows(self, value: Sequence[BandCount]) -> list[list[QTableWidgetItem]]:
+        return [
+            [_item(c.band, ("band", i)), *(_item(str(n), number=True) for n in c.counts), _item(str(c.total), number=True)]
+            for i, c in enumerate(value)
+        ]
+
+    def _on_bar_clicked(self, index: int, barset: QBarSet) -> None:
+        self.band_picked.emit(barset.label(), index)
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        # A row is a band at every stage; a column of a stage picks that stage.
+        stage = index.column() - 1
+        self.band_picked.emit(self.shown[index.row()].band, stage if 0 <= stage < len(STAGES) else -1)
+
+
+_SHAPES = {
+    MEETING: QScatterSeries.MarkerShape.MarkerShapeCircle,
+    PUBLICATION: QScatterSeries.MarkerShape.MarkerShapeTriangle,
+    REPORT_DEADLINE: QScatterSeries.MarkerShape.MarkerShapeRectangle,
+    RESOLUTION: QScatterSeries.MarkerShape.MarkerShapeStar,
+}
+_ROW = {kind: float(len(MARK_KINDS) - i) for i, (kind, _t) in enumerate(MARK_KINDS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """What the timeline draws: the year's span, today and the marks."""
+
+    begins: dt.date
+    ends: dt.date
+    today: dt.date
+    marks: tuple[Mark, ...]
+
+
+def timeline_of(view: YearView) -> Timeline:
+    return Timeline(view.begins, view.ends, view.today, view.marks)
+
+
+class TimelineChart(ChartPanel):
+    """The municipal year from its first day to its last: a row each for meetings, agenda
+    publication, report deadlines, select reviews (a bar from start to report) and
+    resolutions' target dates, and a line at today."""
+
+    title_text = "Timeline of the year"
+    columns = ("Date", "What")
+
+    def draw(self, value: Timeline) -> None:
+        c = self.colours
+        x = QCategoryAxis()
+        x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        first = _epoch_ms(value.begins) - 86_400_000.0  # the first month's label shows too
+        x.setStartValue(first)
+        month = value.begins.replace(day=1)
+        while month < value.ends:
+            x.append(f"{month:%b} {month:%y}", _epoch_ms(month))
+            month = add_months(month, 1)
+        x.setRange(first, _epoch_ms(value.ends))
+        y = QCategoryAxis()
+        y.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        y.setStartValue(0.4)
+        for kind, title in reversed(MARK_KINDS):  # a category axis takes its values rising
+            y.append(title, _ROW[kind])
+        y.setRange(0.4, len(MARK_KINDS) + 0.6)
+        self._axis_style(x, y)
+        y.setGridLineVisible(False)
+        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        self._marks: dict[str, list[Mark]] = {}
+        palette = {MEETING: c.booked, PUBLICATION: c.text, REPORT_DEADLINE: c.over, RESOLUTION: "#8d6e00" if not c.dark else "#ffd54f"}
+        for kind, title in MARK_KINDS:
+            if kind == REVIEW:
+                continue
+            marks = [m for m in value.marks if m.kind == kind]
+            if not marks:
+                continue
+            s = QScatterSeries()
+            s.setName(title)
+            s.setMarkerShape(_SHAPES[kind])
+            s.setMarkerSize(11 if kind != RESOLUTION else 14)
+            s.setColor(QColor(palette[kind]))
+            s.setBorderColor(QColor(c.background))
+            for m in marks:
+                s.append(QPointF(_epoch_ms(m.day), _ROW[kind]))
+            self._marks[kind] = marks
+            s.clicked.connect(lambda point, k=kind: self._on_mark_clicked(k, point))
+            s.hovered.connect(lambda point, state, k=kind: self._on_mark_hovered(k, point, state))
+            self._add(s, x, y)
+        reviews = [m for m in value.marks if m.kind == REVIEW]
+        for i, m in enumerate(reviews):
+            span = QLineSeries()
+            span.setName("Select reviews" if i == 0 else "")
+            span.setPen(QPen(QColor(c.booked), 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+            row = _ROW[REVIEW] + 0.25 * ((i % 3) - 1)
+            end = min(m.end or m.day, value.ends - dt.timedelta(days=1))
+            span.append(QPointF(_epoch_ms(max(m.day, value.begins)), row))
+            span.append(QPointF(_epoch_ms(end), row))
+            span.clicked.connect(lambda _p, ref=m.ref_id: self.picked.emit(REVIEW, ref))
+            span.hovered.connect(lambda _p, state, mark=m: self._tip(mark, state))
+            self._add(span, x, y)
+        for marker in self.chart.legend().markers():
+            if not marker.label():
+                marker.setVisible(False)
+        if value.begins <= value.today < value.ends:
+            today = QLineSeries()
+            today.setName(f"Today, {council_date(value.today)}")
+            today.setPen(QPen(QColor(c.today), 2, Qt.PenStyle.DashLine))
+            today.append(QPointF(_epoch_ms(value.today), 0.4))
+            today.append(QPointF(_epoch_ms(value.today), len(MARK_KINDS) + 0.6))
+            self._add(today, x, y)
+
+    def _add(self, series: Any, x: Any, y: Any) -> None:
+        self.chart.addSeries(series)
+        series.attachAxis(x)
+        series.attachAxis(y)
+
+    def rows(self, value: Timeline) -> list[list[QTableWidgetItem]]:
+        dated: list[tuple[dt.date, int, list[QTableWidgetItem]]] = []
+        for m in value.marks:
+            when = council_date(m.day)
+            what = m.label
+            if m.kind == REVIEW:
+                when += " – " + ("still going on" if m.ongoing else council_date(m.end or m.day))
+                what = f"Select review: {m.label}"
+            kind = MEETING if m.kind in (PUBLICATION, REPORT_DEADLINE) else m.kind
+            dated.append((m.day, 1, [_item(when, (kind, m.ref_id)), _item(what)]))
+        if value.begins <= value.today < value.ends:
+            dated.append((value.today, 0, [_item(council_date(value.today)), _item("Today")]))
+        return [row for _d, _o, row in sorted(dated, key=lambda d: (d[0], d[1]))]
+
+    def _nearest(self, kind: str, point: QPointF) -> Mark | None:
+        marks = self._marks.get(kind, [])
+        if not marks:
+            return None
+        return min(marks, key=lambda m: abs(_epoch_ms(m.day) - point.x()))
+
+    def _on_mark_clicked(self, kind: str, point: QPointF) -> None:
+        mark = self._nearest(kind, point)
+        if mark is not None:
+            self.picked.emit(MEETING if kind in (PUBLICATION, REPORT_DEADLINE) else kind, mark.ref_id)
+
+    def _on_mark_hovered(self, kind: str, point: QPointF, state: bool) -> None:
+        mark = self._nearest(kind, point)
+        if mark is not None:
+            self._tip(mark, state)
+
+    def _tip(self, mark: Mark, state: bool) -> None:
+        if state:
+            QToolTip.showText(self.cursor().pos(), f"{council_date(mark.day)}: {mark.label}", self.view)
+
+
