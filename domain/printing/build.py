@@ -64,6 +64,7 @@ from .document import (
 
 if TYPE_CHECKING:
     from ..models import Meeting
+    from ..ops.year_view import MeetingBar
 
 TO_FOLLOW = "To follow"
 VERBAL_UPDATE = "Verbal update"
@@ -509,12 +510,15 @@ def build_programme(
     include_exempt: bool = False,
     annex: bool = False,
     annex_topic_id: int | None = None,
+    load_chart: bool = False,
+    today: dt.date | None = None,
 ) -> ProgrammeDoc:
     """A committee's work programme for one municipal year, ready to render.
 
     Public unless ``include_exempt``; see the module docstring for how exempt items are kept
     out. ``annex`` adds the prioritisation tool (blank, or filled in for ``annex_topic_id``).
-    A programme not yet approved prints as a DRAFT.
+    ``load_chart`` puts each meeting's load against its capacity (as of ``today``) on the
+    first page. A programme not yet approved prints as a DRAFT.
     """
     committee = row_of(session, schema.committee, committee_id)
     settings = load_settings(session)
@@ -558,7 +562,17 @@ def build_programme(
         draft=not is_approved(session, committee_id=committee_id, year_start=year_start),
         not_for_publication=include_exempt,
         layout=layout,
+        load_chart=_load_chart(session, committee_id, year_start, today) if load_chart else None,
     )
+
+
+def _load_chart(
+    session: Session, committee_id: int, year_start: int, today: dt.date | None
+) -> tuple[MeetingBar, ...]:
+    """The Year page's load figures; only counts and dates, so exempt items need no care."""
+    from ..ops.year_view import year_loads
+
+    return year_loads(session, committee_id=committee_id, year_start=year_start, today=today or dt.date.today())
 
 
 def build_programmes(

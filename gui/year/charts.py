@@ -65,32 +65,6 @@ from domain.ops.year_view import (
 Ref = tuple[str, int]  # (kind, id) of what a bar, mark or table row stands for
 
 
-@dataclass(frozen=True, slots=True)
-class Colours:
-    """The charts' colours on the window's light or dark palette."""
-
-    dark: bool
-    background: str
-    text: str
-    grid: str
-    booked: str
-    over: str
-    held: str
-    today: str
-
-    @property
-    def over_ink(self) -> str:
-        return bands.ink_on(self.over)
-
-
-LIGHT = Colours(False, "#ffffff", "#1f1f1f", "#d0d0d0", "#3f6fa6", "#b3261e", "#9e9e9e", "#6a1b9a")
-DARK = Colours(True, "#202124", "#e8e8e8", "#4a4a4a", "#7fa8d8", "#ff7a6e", "#6f6f6f", "#d59cff")
-
-
-def colours(dark: bool) -> Colours:
-    return DARK if dark else LIGHT
-
-
 def _moment(day: dt.date, at: dt.time = dt.time(12)) -> QDateTime:
     return QDateTime(dt.datetime.combine(day, at))
 
@@ -156,12 +130,12 @@ class ChartPanel(QFrame):
         layout.addWidget(self.summary)
         layout.addWidget(self.stack, 1)
         self.shown: Any = None
-        self.colours = LIGHT
+        self.colours = bands.CHART_LIGHT
         self.draws = 0  # how many times the chart was drawn (tests see what was redrawn)
 
     # --- drawing -------------------------------------------------------------------------------
 
-    def present(self, value: Any, summary: str, palette: Colours) -> bool:
+    def present(self, value: Any, summary: str, palette: bands.ChartColours) -> bool:
         """Show ``value``; False (nothing redrawn) when it and the palette are as shown."""
         if value == self.shown and palette == self.colours:
             return False
@@ -281,7 +255,7 @@ class LoadChart(ChartPanel):
         within = QBarSet("Within capacity")
         over = QBarSet("Over capacity")
         held = QBarSet("Taken place")
-        for s, colour, ink in ((within, c.booked, bands.ink_on(c.booked)), (over, c.over, c.over_ink), (held, c.held, bands.ink_on(c.held))):
+        for s, colour, ink in ((within, c.booked, bands.ink_on(c.booked)), (over, c.over, bands.ink_on(c.over)), (held, c.held, bands.ink_on(c.held))):
             s.setColor(QColor(colour))
             s.setBorderColor(QColor(colour))
             s.setLabelColor(QColor(ink))
@@ -489,7 +463,7 @@ class TimelineChart(ChartPanel):
         self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         self._marks: dict[str, list[Mark]] = {}
-        palette = {MEETING: c.booked, PUBLICATION: c.text, REPORT_DEADLINE: c.over, RESOLUTION: "#8d6e00" if not c.dark else "#ffd54f"}
+        palette = {MEETING: c.booked, PUBLICATION: c.text, REPORT_DEADLINE: c.over, RESOLUTION: c.target}
         for kind, title in MARK_KINDS:
             if kind == REVIEW:
                 continue

@@ -36,9 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.bands import chart_colours
+
 from .. import errors
 from ..models import labels
-from .charts import ChartPanel, LoadChart, SpreadChart, TimelineChart, colours, timeline_of
+from .charts import ChartPanel, LoadChart, SpreadChart, TimelineChart, timeline_of
 
 if TYPE_CHECKING:
     from domain.ops.year_view import YearView
@@ -161,7 +163,7 @@ class YearPage(QWidget):
         """Show ``view``; the names of the charts redrawn."""
         self.view = view
         self.heading.setText(f"<b>{view.committee_name}</b> — the year {labels.year_label(view.year_start)}")
-        palette = colours(labels.dark_mode())
+        palette = chart_colours(labels.dark_mode())
         drawn = []
         if self.load_chart.present(view.loads, view.load_summary, palette):
             drawn.append("load")
