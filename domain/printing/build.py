@@ -576,7 +576,8 @@ def _load_chart(
 
 
 def build_programmes(
-    session: Session, *, year_start: int, include_exempt: bool = False, annex: bool = False
+    session: Session, *, year_start: int, include_exempt: bool = False, annex: bool = False,
+    load_chart: bool = False,
 ) -> tuple[tuple[CommitteeInfo, ProgrammeDoc], ...]:
     """Every committee's programme for one year ("Print all committees"), each committee with a
     programme that year once, in the committees' order."""
@@ -585,7 +586,7 @@ def build_programmes(
             c,
             build_programme(
                 session, committee_id=c.id, year_start=year_start,
-                include_exempt=include_exempt, annex=annex,
+                include_exempt=include_exempt, annex=annex, load_chart=load_chart,
             ),
         )  # fmt: skip
         for c in list_committees(session)
