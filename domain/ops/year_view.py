@@ -22,13 +22,17 @@ from sqlalchemy.orm import Session
 from ..codes import DecisionStatus
 from ..dates import council_date, short_date
 from ..decision_values import DecisionInfo, ReviewInfo
+from ..models import Committee
 from ..scheduling import HAPPENED
 from ..scoring import NOT_A_SCRUTINY_TOPIC, PAPER, band_rank
-from ..values import TopicRow
+from ..values import MeetingWithEntries, ProgrammeView, TopicRow
 from ..words import counted
 from ..years import municipal_year_label, start_month, year_bounds
+from .convert import committee_info, get, meeting_info
 from .decisions import list_decisions
-from .planning import PlannerData, planner_data
+from .planning import PlannerData, planner_data, programme_warnings
+from .planning.common import year_meetings
+from .planning.loads import meeting_loads_of
 from .reviews import list_reviews
 from .topics import list_topics
 
@@ -283,5 +287,26 @@ def year_view(session: Session, *, committee_id: int, year_start: int, today: dt
 
 
 def year_loads(session: Session, *, committee_id: int, year_start: int, today: dt.date) -> tuple[MeetingBar, ...]:
-    """Only the loads (the printed load chart needs no more)."""
-    return meeting_bars(planner_data(session, committee_id=committee_id, year_start=year_start, today=today))
+    """Only the loads, for the printed load chart, read without a word of any item (so an
+    exempt item's text is never even loaded): the meetings, their counts and the kinds of
+    the planner's warnings, put through the same planner rules as the Year page's."""
+    committee = get(session, Committee, committee_id)
+    meetings = year_meetings(session, committee_id, year_start)
+    loads = meeting_loads_of(session, committee, meetings)
+    data = PlannerData(
+        programme=ProgrammeView(
+            committee=committee_info(committee),
+            year_start=year_start,
+            approved=False,
+            meetings=tuple(MeetingWithEntries(meeting_info(m, loads[m.id].items), ()) for m in meetings),
+            to_be_scheduled=(),
+            reviews=(),
+        ),
+        deadlines={},
+        loads=loads,
+        warnings=tuple(
+            programme_warnings(session, committee_id=committee_id, year_start=year_start, today=today, words=False)
+        ),
+        today=today,
+    )
+    return meeting_bars(data)
