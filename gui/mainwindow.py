@@ -77,6 +77,7 @@ class MainWindow(WorkflowHost):
         self.meetings_flow = MeetingsFlow(self)
         self.committees_flow = CommitteesFlow(self)
         self.transfer_flow = TransferFlow(self)
+        self.year_flow = YearFlow(self)
 
         self._build_pages()
         self._build_toolbar()
@@ -118,7 +119,7 @@ class MainWindow(WorkflowHost):
         elif name in ("reviews", "decisions"):
             page.open_topic_requested.connect(self.show_topic)
         elif name == "year":
-            YearFlow(self).wire(page)
+            self.year_flow.wire(page)
 
     @property
     def topics_view(self) -> TopicsView:

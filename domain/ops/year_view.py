@@ -133,6 +133,7 @@ class Mark:
 class YearView:
     committee_id: int
     committee_name: str
+    committee_short_name: str
     year_start: int
     begins: dt.date
     ends: dt.date  # the first day of the next municipal year
@@ -270,6 +271,7 @@ def year_view(session: Session, *, committee_id: int, year_start: int, today: dt
     return YearView(
         committee_id=committee_id,
         committee_name=data.programme.committee.name,
+        committee_short_name=data.programme.committee.short_name,
         year_start=year_start,
         begins=begins,
         ends=ends,

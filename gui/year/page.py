@@ -235,12 +235,17 @@ class YearPage(QWidget):
         write_atomically(name, data)
 
     def _file_stem(self) -> str:
+        """'ECSC-2019-20-load-against-capacity', as a printed programme's file is named."""
+        from domain.years import short_year_label
+
+        from ..printing import _slug
+
         view = self.view
-        what = self.current.title_text.lower().replace(" ", "-")
+        what = _slug(self.current.title_text.lower())
         if view is None:
             return what
-        who = "".join(ch if ch.isalnum() else "-" for ch in view.committee_name).strip("-")[:40]
-        return f"{who}-{view.year_start}-{what}"
+        who = _slug(view.committee_short_name or view.committee_name)
+        return f"{who}-{short_year_label(view.year_start).replace('/', '-')}-{what}"
 
     # --- slots ---------------------------------------------------------------------------------
 
