@@ -30,7 +30,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,12 +65,9 @@ from domain.ops.year_view import (
 Ref = tuple[str, int]  # (kind, id) of what a bar, mark or table row stands for
 
 
-def _moment(day: dt.date, at: dt.time = dt.time(12)) -> QDateTime:
-    return QDateTime(dt.datetime.combine(day, at))
-
-
-def _epoch_ms(day: dt.date) -> float:
-    return float(_moment(day).toMSecsSinceEpoch())
+def _x(day: dt.date) -> float:
+    """Where a day is on the timeline: its day number (the axis is labelled by month)."""
+    return float(day.toordinal())
 
 
 def _item(text: str, ref: Ref | None = None, number: bool = False) -> QTableWidgetItem:
@@ -131,46 +128,76 @@ class ChartPanel(QFrame):
         layout.addWidget(self.stack, 1)
         self.shown: Any = None
         self.colours = bands.CHART_LIGHT
+        self._built = False
+        self._table_stale = False
         self.draws = 0  # how many times the chart was drawn (tests see what was redrawn)
 
     # --- drawing -------------------------------------------------------------------------------
 
     def present(self, value: Any, summary: str, palette: bands.ChartColours) -> bool:
-        """Show ``value``; False (nothing redrawn) when it and the palette are as shown."""
-        if value == self.shown and palette == self.colours:
+        """Show ``value``; False (nothing redrawn) when it and the palette are as shown.
+
+        The series and axes are made once (and again for a new palette); showing new figures
+        puts them into the same series, which is several times quicker than making the chart
+        again. The table is filled when it is shown."""
+        if value == self.shown and palette == self.colours and self._built:
             return False
+        rebuild = palette != self.colours or not self._built
         self.shown, self.colours = value, palette
         self.summary.setText(summary)
         self.view.setAccessibleDescription(summary)
+        if rebuild:
+            self.clear()
+            self._style()
+            self.build()
+            self._built = True
+        self.fill(value)
+        self._table_stale = True
+        if self.showing_table():
+            self._fill_table()
+        self.draws += 1
+        return True
+
+    def clear(self) -> None:
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
-        self._style()
-        self.draw(value)
+
+    def _fill_table(self) -> None:
+        self._table_stale = False
+        rows = self.rows(self.shown) if self.shown is not None else []
         self.table.setRowCount(0)
-        rows = self.rows(value)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, item in enumerate(row):
                 self.table.setItem(r, c, item)
-        self.draws += 1
-        return True
 
     def _style(self) -> None:
         c = self.colours
         self.chart.setTheme(QChart.ChartTheme.ChartThemeDark if c.dark else QChart.ChartTheme.ChartThemeLight)
         self.chart.setBackgroundBrush(QBrush(QColor(c.background)))
         self.chart.legend().setLabelColor(QColor(c.text))
+        self.chart.legend().setFont(self._small_font())
         self.view.setBackgroundBrush(QBrush(QColor(c.background)))
+
+    def _small_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        return font
 
     def _axis_style(self, *axes: Any) -> None:
         for axis in axes:
+            axis.setLabelsFont(self._small_font())
             axis.setLabelsColor(QColor(self.colours.text))
             axis.setGridLineColor(QColor(self.colours.grid))
             axis.setLinePenColor(QColor(self.colours.grid))
             axis.setTitleBrush(QBrush(QColor(self.colours.text)))
 
-    def draw(self, value: Any) -> None:
+    def build(self) -> None:
+        """Make the chart's series and axes, in the panel's colours."""
+
+    def fill(self, value: Any) -> None:
+        """Put ``value``'s figures into the chart."""
         raise NotImplementedError
 
     def rows(self, value: Any) -> list[list[QTableWidgetItem]]:
@@ -186,6 +213,8 @@ class ChartPanel(QFrame):
         self.setForegroundRole(QPalette.ColorRole.Highlight if on else QPalette.ColorRole.WindowText)
 
     def show_table(self, on: bool) -> None:
+        if on and self._table_stale:
+            self._fill_table()
         self.stack.setCurrentWidget(self.table if on else self.view)
 
     def showing_table(self) -> bool:
@@ -237,8 +266,8 @@ class ChartPanel(QFrame):
 
 class LoadChart(ChartPanel):
     """Items booked at each meeting against what it can take: within capacity, over it (in
-    the warning colour, and "N too many" written under the bar), and at meetings that have
-    taken place; the capacity as a line."""
+    the warning colour, and "N too many" written above the bar), and at meetings that have
+    taken place; the capacity as a dashed line."""
 
     title_text = "Load against capacity"
     columns = ("Meeting", "Items", "Capacity", "Load")
@@ -247,70 +276,76 @@ class LoadChart(ChartPanel):
         super().__init__(name, parent)
         self._bars: tuple[MeetingBar, ...] = ()
         self._notes: list[tuple[QGraphicsSimpleTextItem, int, float]] = []
-        self._series: QStackedBarSeries | None = None
         self.chart.plotAreaChanged.connect(lambda _area: self._place_notes())
 
-    def draw(self, value: Sequence[MeetingBar]) -> None:
+    def build(self) -> None:
         c = self.colours
-        within = QBarSet("Within capacity")
-        over = QBarSet("Over capacity")
-        held = QBarSet("Taken place")
-        for s, colour, ink in ((within, c.booked, bands.ink_on(c.booked)), (over, c.over, bands.ink_on(c.over)), (held, c.held, bands.ink_on(c.held))):
+        self.within = QBarSet("Within capacity")
+        self.over = QBarSet("Over capacity")
+        self.held = QBarSet("Taken place")
+        self.series = QStackedBarSeries()
+        for s, colour in ((self.within, c.booked), (self.over, c.over), (self.held, c.held)):
             s.setColor(QColor(colour))
             s.setBorderColor(QColor(colour))
-            s.setLabelColor(QColor(ink))
-        labels = []
-        top = 1
-        for b in value:
-            within.append(0 if b.happened else b.within)
-            over.append(b.excess)
-            held.append(b.items if b.happened else 0)
-            top = max(top, b.items, b.capacity or 0)
-            labels.append(self._label(b))
-        series = QStackedBarSeries()
-        for s in (within, over, held):
-            series.append(s)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value")
-        series.setBarWidth(0.6)
-        series.clicked.connect(self._on_bar_clicked)
-        series.hovered.connect(self._on_bar_hovered)
-        self.chart.addSeries(series)
-        self._series = series
-        x = QBarCategoryAxis()
-        x.append(labels)
-        y = QValueAxis()
-        y.setRange(0, top + 1)
-        y.setLabelFormat("%d")
-        y.setTickType(QValueAxis.TickType.TicksDynamic)
-        y.setTickInterval(max(1, -(-(top + 1) // 8)))
-        y.setTitleText("Items")
-        self._axis_style(x, y)
-        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x)
-        series.attachAxis(y)
-        line = QLineSeries()
-        line.setName("Capacity")
-        pen = QPen(QColor(c.text), 2, Qt.PenStyle.DashLine)
-        line.setPen(pen)
+            s.setLabelColor(QColor(bands.ink_on(colour)))
+            self.series.append(s)
+        self.series.setLabelsVisible(True)
+        self.series.setLabelsFormat("@value")
+        self.series.setBarWidth(0.6)
+        self.series.clicked.connect(self._on_bar_clicked)
+        self.series.hovered.connect(self._on_bar_hovered)
+        self.chart.addSeries(self.series)
+        self.x_axis = QBarCategoryAxis()
+        self.y_axis = QValueAxis()
+        self.y_axis.setLabelFormat("%d")
+        self.y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        self.y_axis.setTitleText("Items")
+        self._axis_style(self.x_axis, self.y_axis)
+        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.series.attachAxis(self.x_axis)
+        self.series.attachAxis(self.y_axis)
+        self.line = QLineSeries()
+        self.line.setName("Capacity")
+        self.line.setPen(QPen(QColor(c.text), 2, Qt.PenStyle.DashLine))
+        self.chart.addSeries(self.line)
+        self.line.attachAxis(self.x_axis)
+        self.line.attachAxis(self.y_axis)
+
+    def fill(self, value: Sequence[MeetingBar]) -> None:
+        self._bars = tuple(value)
+        for s, counts in (
+            (self.within, [0 if b.happened else b.within for b in value]),
+            (self.over, [b.excess for b in value]),
+            (self.held, [b.items if b.happened else 0 for b in value]),
+        ):
+            s.remove(0, s.count())
+            s.append([float(n) for n in counts])
+        self.x_axis.setCategories([self._label(b) for b in value])
+        top = max([1, *(b.items for b in value), *(b.capacity or 0 for b in value)])
+        self.y_axis.setRange(0, top + 1)
+        self.y_axis.setTickInterval(max(1, -(-(top + 1) // 4)))
+        points = []
         for i, b in enumerate(value):
             if b.capacity is not None and not b.happened and not b.cancelled:
-                line.append(QPointF(i - 0.4, b.capacity))
-                line.append(QPointF(i + 0.4, b.capacity))
-        self.chart.addSeries(line)
-        line.attachAxis(x)
-        line.attachAxis(y)
-        self._bars = tuple(value)
+                points += [QPointF(i - 0.4, b.capacity), QPointF(i + 0.4, b.capacity)]
+        self.line.replace(points)
         self._note_over(value)
 
-    def _note_over(self, value: Sequence[MeetingBar]) -> None:
-        """"N too many" in words above each bar over capacity."""
+    def clear(self) -> None:
+        self._clear_notes()
+        super().clear()
+
+    def _clear_notes(self) -> None:
         for note, _i, _top in self._notes:
             scene = note.scene()
             if scene is not None:
                 scene.removeItem(note)
         self._notes = []
+
+    def _note_over(self, value: Sequence[MeetingBar]) -> None:
+        """"N too many" in words above each bar over capacity."""
+        self._clear_notes()
         font = QFont(self.font())
         font.setBold(True)
         for i, b in enumerate(value):
@@ -323,14 +358,15 @@ class LoadChart(ChartPanel):
 
     def _place_notes(self) -> None:
         for note, i, top in self._notes:
-            at = self.chart.mapToPosition(QPointF(i, top), self._series)
+            at = self.chart.mapToPosition(QPointF(i, top), self.series)
             box = note.boundingRect()
             note.setPos(at.x() - box.width() / 2, at.y() - box.height() - 2)
 
     @staticmethod
     def _label(b: MeetingBar) -> str:
+        # Axis labels are rich text: the status goes on a second line, where it fits.
         if b.cancelled or b.happened:
-            return f"{b.label} ({b.status})"
+            return f"{b.label}<br>{b.status}"
         return b.label
 
     def rows(self, value: Sequence[MeetingBar]) -> list[list[QTableWidgetItem]]:
@@ -361,7 +397,9 @@ class SpreadChart(ChartPanel):
     title_text = "Priority spread"
     columns = ("Band", *(title for title, _s in STAGES), "Total")
 
-    def draw(self, value: Sequence[BandCount]) -> None:
+    def fill(self, value: Sequence[BandCount]) -> None:
+        # A band appears or goes with its topics: the few series are made again each time.
+        self.clear()
         series = QHorizontalStackedBarSeries()
         for count in value:
             if not count.total:
@@ -441,74 +479,100 @@ class TimelineChart(ChartPanel):
     title_text = "Timeline of the year"
     columns = ("Date", "What")
 
-    def draw(self, value: Timeline) -> None:
-        c = self.colours
-        x = QCategoryAxis()
-        x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        first = _epoch_ms(value.begins) - 86_400_000.0  # the first month's label shows too
-        x.setStartValue(first)
-        month = value.begins.replace(day=1)
-        while month < value.ends:
-            x.append(f"{month:%b} {month:%y}", _epoch_ms(month))
-            month = add_months(month, 1)
-        x.setRange(first, _epoch_ms(value.ends))
-        y = QCategoryAxis()
-        y.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        y.setStartValue(0.4)
-        for kind, title in reversed(MARK_KINDS):  # a category axis takes its values rising
-            y.append(title, _ROW[kind])
-        y.setRange(0.4, len(MARK_KINDS) + 0.6)
-        self._axis_style(x, y)
-        y.setGridLineVisible(False)
-        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(name, parent)
+        self.view.setMinimumHeight(210)  # five rows of marks, their names readable
         self._marks: dict[str, list[Mark]] = {}
-        palette = {MEETING: c.booked, PUBLICATION: c.text, REPORT_DEADLINE: c.over, RESOLUTION: c.target}
+        self._reviews: list[Mark] = []
+        self._spans: list[QLineSeries] = []
+        self._months: tuple[dt.date, dt.date] | None = None
+
+    def build(self) -> None:
+        c = self.colours
+        self.x_axis = QCategoryAxis()
+        self.x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.y_axis = QCategoryAxis()
+        self.y_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.y_axis.setStartValue(0.4)
+        for kind, title in reversed(MARK_KINDS):  # a category axis takes its values rising
+            self.y_axis.append(title, _ROW[kind])
+        self.y_axis.setRange(0.4, len(MARK_KINDS) + 0.6)
+        self._axis_style(self.x_axis, self.y_axis)
+        self.y_axis.setGridLineVisible(False)
+        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self._months = None
+        colour = {MEETING: c.booked, PUBLICATION: c.text, REPORT_DEADLINE: c.over, RESOLUTION: c.target}
+        self.dots: dict[str, QScatterSeries] = {}
         for kind, title in MARK_KINDS:
             if kind == REVIEW:
                 continue
-            marks = [m for m in value.marks if m.kind == kind]
-            if not marks:
-                continue
-            s = QScatterSeries()
-            s.setName(title)
-            s.setMarkerShape(_SHAPES[kind])
-            s.setMarkerSize(11 if kind != RESOLUTION else 14)
-            s.setColor(QColor(palette[kind]))
-            s.setBorderColor(QColor(c.background))
-            for m in marks:
-                s.append(QPointF(_epoch_ms(m.day), _ROW[kind]))
-            self._marks[kind] = marks
-            s.clicked.connect(lambda point, k=kind: self._on_mark_clicked(k, point))
-            s.hovered.connect(lambda point, state, k=kind: self._on_mark_hovered(k, point, state))
-            self._add(s, x, y)
-        reviews = [m for m in value.marks if m.kind == REVIEW]
-        for i, m in enumerate(reviews):
-            span = QLineSeries()
-            span.setName("Select reviews" if i == 0 else "")
-            span.setPen(QPen(QColor(c.booked), 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-            row = _ROW[REVIEW] + 0.25 * ((i % 3) - 1)
-            end = min(m.end or m.day, value.ends - dt.timedelta(days=1))
-            span.append(QPointF(_epoch_ms(max(m.day, value.begins)), row))
-            span.append(QPointF(_epoch_ms(end), row))
-            span.clicked.connect(lambda _p, ref=m.ref_id: self.picked.emit(REVIEW, ref))
-            span.hovered.connect(lambda _p, state, mark=m: self._tip(mark, state))
-            self._add(span, x, y)
-        for marker in self.chart.legend().markers():
-            if not marker.label():
-                marker.setVisible(False)
-        if value.begins <= value.today < value.ends:
-            today = QLineSeries()
-            today.setName(f"Today, {council_date(value.today)}")
-            today.setPen(QPen(QColor(c.today), 2, Qt.PenStyle.DashLine))
-            today.append(QPointF(_epoch_ms(value.today), 0.4))
-            today.append(QPointF(_epoch_ms(value.today), len(MARK_KINDS) + 0.6))
-            self._add(today, x, y)
+            dots = QScatterSeries()
+            dots.setName(title)
+            dots.setMarkerShape(_SHAPES[kind])
+            dots.setMarkerSize(11 if kind != RESOLUTION else 14)
+            dots.setColor(QColor(colour[kind]))
+            dots.setBorderColor(QColor(c.background))
+            dots.clicked.connect(lambda point, k=kind: self._on_mark_clicked(k, point))
+            dots.hovered.connect(lambda point, state, k=kind: self._on_mark_hovered(k, point, state))
+            self._add(dots)
+            self.dots[kind] = dots
+        self._spans = []
+        self.today_line = QLineSeries()
+        self.today_line.setPen(QPen(QColor(c.today), 2, Qt.PenStyle.DashLine))
+        self._add(self.today_line)
 
-    def _add(self, series: Any, x: Any, y: Any) -> None:
+    def fill(self, value: Timeline) -> None:
+        if self._months != (value.begins, value.ends):
+            self._label_months(value.begins, value.ends)
+        self._marks = {kind: [m for m in value.marks if m.kind == kind] for kind in self.dots}
+        for kind, dots in self.dots.items():
+            dots.replace([QPointF(_x(m.day), _ROW[kind]) for m in self._marks[kind]])
+        self._reviews = [m for m in value.marks if m.kind == REVIEW]
+        while len(self._spans) < len(self._reviews):
+            self._spans.append(self._new_span(len(self._spans)))
+        last = value.ends - dt.timedelta(days=1)
+        for i, span in enumerate(self._spans):
+            if i < len(self._reviews):
+                m = self._reviews[i]
+                row = _ROW[REVIEW] + 0.3 * ((i % 3) - 1)
+                span.replace([QPointF(_x(max(m.day, value.begins)), row), QPointF(_x(min(m.end or m.day, last)), row)])
+            else:
+                span.clear()
+        shown = value.begins <= value.today < value.ends
+        self.today_line.setName(f"Today, {council_date(value.today)}" if shown else "Today (not in this year)")
+        self.today_line.replace(
+            [QPointF(_x(value.today), 0.4), QPointF(_x(value.today), len(MARK_KINDS) + 0.6)] if shown else []
+        )
+
+    def _label_months(self, begins: dt.date, ends: dt.date) -> None:
+        for label in self.x_axis.categoriesLabels():
+            self.x_axis.remove(label)
+        first = _x(begins) - 1.0  # the first month's label shows too
+        self.x_axis.setStartValue(first)
+        month = begins.replace(day=1)
+        while month < ends:
+            self.x_axis.append(f"{month:%b} {month:%y}", _x(month))
+            month = add_months(month, 1)
+        self.x_axis.setRange(first, _x(ends))
+        self._months = (begins, ends)
+
+    def _new_span(self, i: int) -> QLineSeries:
+        span = QLineSeries()
+        span.setName("Select reviews" if i == 0 else "")
+        span.setPen(QPen(QColor(self.colours.booked), 5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        span.clicked.connect(lambda _p: self.picked.emit(REVIEW, self._reviews[i].ref_id) if i < len(self._reviews) else None)
+        span.hovered.connect(lambda _p, state: self._tip(self._reviews[i], state) if i < len(self._reviews) else None)
+        self._add(span)
+        if i:
+            for marker in self.chart.legend().markers(span):
+                marker.setVisible(False)  # one legend entry for all the reviews
+        return span
+
+    def _add(self, series: Any) -> None:
         self.chart.addSeries(series)
-        series.attachAxis(x)
-        series.attachAxis(y)
+        series.attachAxis(self.x_axis)
+        series.attachAxis(self.y_axis)
 
     def rows(self, value: Timeline) -> list[list[QTableWidgetItem]]:
         dated: list[tuple[dt.date, int, list[QTableWidgetItem]]] = []
@@ -528,7 +592,7 @@ class TimelineChart(ChartPanel):
         marks = self._marks.get(kind, [])
         if not marks:
             return None
-        return min(marks, key=lambda m: abs(_epoch_ms(m.day) - point.x()))
+        return min(marks, key=lambda m: abs(_x(m.day) - point.x()))
 
     def _on_mark_clicked(self, kind: str, point: QPointF) -> None:
         mark = self._nearest(kind, point)
