@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCharts import QStackedBarSeries
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -195,3 +195,32 @@ def test_a_dark_palette_redraws_every_chart_in_dark_colours(page: YearPage, qtbo
     finally:
         app.setPalette(light)
     qtbot.waitUntil(lambda: page.load_chart.chart.backgroundBrush().color() == QColor(bands.CHART_LIGHT.background))
+
+
+def test_the_print_preview_puts_the_load_chart_on_the_first_page_when_ticked(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from gui.printing import controller_of
+
+    def first_page(data: bytes) -> str:
+        return PdfReader(io.BytesIO(data)).pages[0].extract_text()
+
+    window.findChild(QAction, "printPreview").trigger()
+    controller = controller_of(window)
+    assert controller is not None and controller.preview is not None
+    dialog = controller.preview
+    assert dialog.chart_check.isEnabled() and not dialog.chart_check.isChecked()
+    assert "Load against capacity" not in first_page(dialog.pdf.data)
+    pages = dialog.page_count()
+    qtbot.keyClick(dialog.chart_check, Qt.Key.Key_Space)
+    assert dialog.chart_check.isChecked()
+    assert "Load against capacity" in first_page(dialog.pdf.data)
+    assert dialog.page_count() >= pages
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("decisions"))
+    assert not dialog.chart_check.isEnabled()
+    assert "Load against capacity" not in first_page(dialog.pdf.data)
+    dialog.close()
