@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from .settings import WindowState
 
 PAGES = ("topics", "programme", "year", "meetings", "reviews", "decisions")
-PAGE_TITLES = ("&Topics", "&Programme", "&Year", "&Meetings", "Re&views", "&Decisions")
+# "Ye&ar": Alt+Y is the municipal year picker's.
+PAGE_TITLES = ("&Topics", "&Programme", "Ye&ar", "&Meetings", "Re&views", "&Decisions")
 # The Year page came after the others: it takes the next number rather than move theirs.
 PAGE_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+6", "Ctrl+3", "Ctrl+4", "Ctrl+5")
 

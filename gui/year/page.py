@@ -92,14 +92,14 @@ class YearPage(QWidget):
 
         self.heading = QLabel(self)
         self.heading.setObjectName("yearHeading")
-        self.tables_button = QPushButton("Show as &tables", self)
+        self.tables_button = QPushButton("Show as ta&bles", self)
         self.tables_button.setObjectName("showTables")
         self.tables_button.setCheckable(True)
         self.tables_button.setToolTip("Show each chart's figures as a table in its place (and back)")
-        self.copy_button = QPushButton("&Copy chart", self)
+        self.copy_button = QPushButton("C&opy chart", self)
         self.copy_button.setObjectName("copyChart")
         self.copy_button.setToolTip("Copy the outlined chart as a picture")
-        self.save_button = QPushButton("Sa&ve chart…", self)
+        self.save_button = QPushButton("&Save chart…", self)
         self.save_button.setObjectName("saveChart")
         self.save_button.setToolTip("Save the outlined chart as a PNG picture or an SVG drawing")
 

@@ -53,17 +53,41 @@ def _rows(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
 
 def test_the_view_menu_opens_the_year_page_beside_programme(window: MainWindow, qtbot: QtBot) -> None:
     action = next(a for a in window.page_actions if a.objectName() == "page.year")
-    assert action.text() == "&Year" and action.shortcut().toString() == "Ctrl+6"
+    assert action.text() == "Ye&ar" and action.shortcut().toString() == "Ctrl+6"
     # The other pages keep their shortcuts.
     keys = {a.objectName(): a.shortcut().toString() for a in window.page_actions}
     assert keys["page.meetings"] == "Ctrl+3" and keys["page.decisions"] == "Ctrl+5"
     action.trigger()
     page = window.tabs.currentWidget()
     assert isinstance(page, YearPage)
-    assert window.tabs.tabText(window.tabs.currentIndex()) == "&Year"
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Ye&ar"
     assert window.tabs.indexOf(page) == window.tabs.indexOf(window.programme_view) + 1
     assert "Education and Children" in page.heading.text()
     assert page.load_chart.chart.axes(Qt.Orientation.Horizontal)[0].count() == 5  # a bar a meeting
+
+
+def test_the_pages_mnemonics_are_its_own(window: MainWindow, page: YearPage) -> None:
+    """Alt+letter on the Year page reaches one thing: no button shares its letter with a
+    menu, a tab, the pickers or another button."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    window.show()
+
+    def letters(texts: list[str]) -> list[str]:
+        return [m.group(1).lower() for t in texts if (m := re.search(r"&([^&])", t))]
+
+    mine = letters([b.text() for b in (page.tables_button, page.copy_button, page.save_button)])
+    year_tab = letters([window.tabs.tabText(window.tabs.indexOf(page))])
+    others = letters(
+        [a.text() for a in window.menuBar().actions()]
+        + [window.tabs.tabText(i) for i in range(window.tabs.count()) if window.tabs.widget(i) is not page]
+        + [w.text() for w in window.findChildren(QLabel) if w.isVisible() and w.buddy() is not None]
+        + [w.text() for w in window.findChildren(QAbstractButton) if w.isVisible() and not page.isAncestorOf(w)]
+    )
+    assert mine == ["b", "o", "s"] and year_tab == ["a"]
+    assert not set(mine + year_tab) & set(others), sorted(others)
 
 
 def test_the_load_chart_says_in_words_which_meeting_has_too_many(page: YearPage) -> None:
@@ -102,6 +126,7 @@ def test_the_tables_work_from_the_keyboard_and_lead_to_the_row(
 ) -> None:
     window.show()
     qtbot.waitExposed(window)
+    page.tables_button.setFocus()
     qtbot.keyClick(page.tables_button, Qt.Key.Key_Space)
     assert page.tables_button.isChecked()
     assert all(p.showing_table() for p in page.panels)
