@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QWidget
     from sqlalchemy.orm import Session
 
@@ -162,7 +163,6 @@ def _year_shots(window: MainWindow, save: Callable[[str], None]) -> None:
     dark, and as tables."""
     import datetime as dt
 
-    from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
     from gui.year.page import YearPage
@@ -178,6 +178,15 @@ def _year_shots(window: MainWindow, save: Callable[[str], None]) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     light = app.palette()
+    app.setPalette(dark_palette(light))
+    save("year_view_dark")
+    app.setPalette(light)
+
+
+def dark_palette(light: QPalette) -> QPalette:
+    """``light`` with a dark window, fields and buttons: the window as in a system's dark mode."""
+    from PySide6.QtGui import QColor, QPalette
+
     dark = QPalette(light)
     for role, colour in (
         (QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e8e8e8"),
@@ -186,9 +195,7 @@ def _year_shots(window: MainWindow, save: Callable[[str], None]) -> None:
         (QPalette.ColorRole.ButtonText, "#e8e8e8"),
     ):  # fmt: skip
         dark.setColor(role, QColor(colour))
-    app.setPalette(dark)
-    save("year_view_dark")
-    app.setPalette(light)
+    return dark
 
 
 def _scoring_example(s: Session) -> None:

@@ -5,12 +5,13 @@ dark; and after an edit only the charts whose figures changed are drawn again.""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QStackedBarSeries
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QImage, QPalette
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +19,9 @@ from domain import bands
 from domain.ops import decisions, topics
 from gui.mainwindow import MainWindow
 from gui.year.page import ChartFiles, YearPage
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
+from screenshots import dark_palette  # noqa: E402  # the pictures' dark palette
 
 SEPT_2 = dt.date(2019, 9, 2)
 NOV_13 = dt.date(2019, 11, 13)
@@ -205,12 +209,7 @@ def test_a_dark_palette_redraws_every_chart_in_dark_colours(page: YearPage, qtbo
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     light = app.palette()
-    dark = QPalette(light)
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.Base, "#202124"),
-        (QPalette.ColorRole.Text, "#e8e8e8"), (QPalette.ColorRole.WindowText, "#e8e8e8"),
-    ):  # fmt: skip
-        dark.setColor(role, QColor(colour))
+    dark = dark_palette(light)
     before = [p.draws for p in page.panels]
     try:
         app.setPalette(dark)
