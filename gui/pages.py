@@ -136,7 +136,7 @@ class Pages(dict[str, QWidget]):
         if name == "year":
             from .year.page import YearPage
 
-            return YearPage(self.tabs)
+            return YearPage(self.tabs, self._window_state)
         raise KeyError(name)
 
     def attach(self, hub: Hub) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,11 +81,12 @@ class YearPage(QWidget):
     decision_picked = Signal(int)
     band_picked = Signal(str, str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, state: WindowState | None = None) -> None:
+        """``state`` keeps the folder a chart was last saved in."""
         super().__init__(parent)
         self.setObjectName("yearPage")
         self.hub: Hub | None = None
-        self.files = ChartFiles()
+        self.files = ChartFiles(state)
         self.today: Callable[[], dt.date] = dt.date.today
         self.committee_id: int | None = None
         self.year_start: int | None = None
@@ -162,7 +164,7 @@ class YearPage(QWidget):
     def set_year_view(self, view: YearView) -> list[str]:
         """Show ``view``; the names of the charts redrawn."""
         self.view = view
-        self.heading.setText(f"<b>{view.committee_name}</b> — the year {labels.year_label(view.year_start)}")
+        self.heading.setText(f"<b>{escape(view.committee_name)}</b> — the year {labels.year_label(view.year_start)}")
         palette = chart_colours(labels.dark_mode())
         drawn = []
         if self.load_chart.present(view.loads, view.load_summary, palette):
