@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from ..settings import WindowState
 
 IMAGE_FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
+TABLES_KEY = "year.tables"  # window state: the page shows its tables instead of its charts
 
 
 class ChartFiles:
@@ -144,6 +145,9 @@ class YearPage(QWidget):
                       Qt.ShortcutContext.WidgetShortcut)
         self.spread_chart.band_picked.connect(self._on_spread_chart_band_picked)
         self._outline()
+        self._state = state
+        if state is not None and state.int(TABLES_KEY):
+            self.tables_button.setChecked(True)  # someone who reads the tables gets them again
 
     # --- data ----------------------------------------------------------------------------------
 
@@ -252,6 +256,8 @@ class YearPage(QWidget):
     # --- slots ---------------------------------------------------------------------------------
 
     def _on_tables_button_toggled(self, on: bool) -> None:
+        if self._state is not None:
+            self._state.set_int(TABLES_KEY, int(on))
         had_focus = self.current.focus_widget().hasFocus()
         for panel in self.panels:
             panel.show_table(on)

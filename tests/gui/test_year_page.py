@@ -248,3 +248,14 @@ def test_the_print_preview_puts_the_load_chart_on_the_first_page_when_ticked(
     assert not dialog.chart_check.isEnabled()
     assert "Load against capacity" not in first_page(dialog.pdf.data)
     dialog.close()
+
+
+def test_showing_the_tables_is_kept_for_next_time(window: MainWindow, page: YearPage, qtbot: QtBot) -> None:
+    page.tables_button.click()
+    again = YearPage(None, window.window_state)
+    qtbot.addWidget(again)
+    assert again.tables_button.isChecked() and all(p.showing_table() for p in again.panels)
+    page.tables_button.click()
+    later = YearPage(None, window.window_state)
+    qtbot.addWidget(later)
+    assert not later.tables_button.isChecked() and not later.load_chart.showing_table()
