@@ -91,3 +91,30 @@ def contrast(a: str, b: str) -> float:
     """The WCAG 2 contrast ratio of two colours, from 1 to 21."""
     la, lb = sorted((luminance(a), luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+# --- the Year page's charts and the printed load chart ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChartColours:
+    """The charts' colours on a light or a dark ground. The "too many" words are written in
+    ``over`` on ``background``; counts on a bar in :func:`ink_on` of its fill."""
+
+    dark: bool
+    background: str
+    text: str
+    grid: str
+    booked: str  # items within capacity, meetings, select reviews
+    over: str  # the warning colour: items over capacity
+    held: str  # meetings that have taken place
+    today: str
+    target: str  # resolutions' target dates
+
+
+CHART_LIGHT = ChartColours(False, "#ffffff", "#1f1f1f", "#d0d0d0", "#3f6fa6", "#b3261e", "#9e9e9e", "#6a1b9a", "#8d6e00")
+CHART_DARK = ChartColours(True, "#202124", "#e8e8e8", "#4a4a4a", "#7fa8d8", "#ff7a6e", "#6f6f6f", "#d59cff", "#ffd54f")
+
+
+def chart_colours(dark: bool = False) -> ChartColours:
+    return CHART_DARK if dark else CHART_LIGHT

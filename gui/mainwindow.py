@@ -1,4 +1,4 @@
-"""The main window: arranges the committee and year pickers, the five pages, menus and undo.
+"""The main window: arranges the committee and year pickers, the six pages, menus and undo.
 
 The window paints before the database is opened (``attach_database`` runs after the first
 paint), so this module imports only Qt and light GUI modules at load time; SQLAlchemy and the
@@ -14,7 +14,6 @@ what kind of data changed, and only the pages showing it reload (the others when
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 # ``Qt`` is imported where it is used, after the first paint: importing the name makes PySide
@@ -28,7 +27,7 @@ from .actions import new_action, shortcut, standard_shortcut
 from .dialogs.seam import Dialogs
 from .menus import build_menus
 from .models import labels
-from .pages import PAGE_TITLES, PAGES, Pages, showing
+from .pages import PAGES, Pages, showing
 from .settings import Preferences, WindowState, open_settings
 from .widgets.selection import SelectionBar
 from .workflows.committees import CommitteesFlow
@@ -36,6 +35,7 @@ from .workflows.host import WorkflowHost
 from .workflows.meetings import MeetingsFlow
 from .workflows.topics import TopicsFlow
 from .workflows.transfer import TransferFlow
+from .workflows.year import YearFlow
 
 if TYPE_CHECKING:
     from domain.db import Database
@@ -77,6 +77,7 @@ class MainWindow(WorkflowHost):
         self.meetings_flow = MeetingsFlow(self)
         self.committees_flow = CommitteesFlow(self)
         self.transfer_flow = TransferFlow(self)
+        self.year_flow = YearFlow(self)
 
         self._build_pages()
         self._build_toolbar()
@@ -117,6 +118,8 @@ class MainWindow(WorkflowHost):
             page.add_context_actions([self.print_meeting_action])
         elif name in ("reviews", "decisions"):
             page.open_topic_requested.connect(self.show_topic)
+        elif name == "year":
+            self.year_flow.wire(page)
 
     @property
     def topics_view(self) -> TopicsView:
@@ -201,11 +204,7 @@ class MainWindow(WorkflowHost):
             "Mark this year's programme approved by the committee (it prints without DRAFT), or back to draft",
         )  # fmt: skip
         self.approved_action.setCheckable(True)
-        self.page_actions: list[QAction] = []
-        for i, title in enumerate(PAGE_TITLES):
-            action = new_action(self, title, partial(self.tabs.setCurrentIndex, i), f"page.{PAGES[i]}")
-            shortcut(action, f"Ctrl+{i + 1}")
-            self.page_actions.append(action)
+        self.page_actions = self.pages.actions(self)
 
     # --- the database -----------------------------------------------------------------------
 

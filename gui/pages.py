@@ -1,4 +1,4 @@
-"""The window's five pages in their tabs, each built when first asked for.
+"""The window's six pages in their tabs, each built when first asked for.
 
 Each tab starts with an empty placeholder; a page's module is imported and the page built (its
 header and splitter state restored, the database attached) the first time it is asked for, so
@@ -8,20 +8,24 @@ the window's first paint shows only its frame.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoCommand, QUndoStack
+    from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
     from domain.values import Change
 
     from .hub import Hub
     from .settings import WindowState
 
-PAGES = ("topics", "programme", "meetings", "reviews", "decisions")
-PAGE_TITLES = ("&Topics", "&Programme", "&Meetings", "Re&views", "&Decisions")
+PAGES = ("topics", "programme", "year", "meetings", "reviews", "decisions")
+# "Ye&ar": Alt+Y is the municipal year picker's.
+PAGE_TITLES = ("&Topics", "&Programme", "Ye&ar", "&Meetings", "Re&views", "&Decisions")
+# The Year page came after the others: it takes the next number rather than move theirs.
+PAGE_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+6", "Ctrl+3", "Ctrl+4", "Ctrl+5")
 
 
 def showing(change: Change) -> set[str]:
@@ -35,6 +39,8 @@ def showing(change: Change) -> set[str]:
         stale |= {"decisions"}
     if change.reviews:
         stale |= {"reviews"}
+    if stale or change.committees:
+        stale |= {"year"}  # loads, bands and the timeline's dates: it reads what changed
     return stale
 
 
@@ -66,6 +72,17 @@ class Pages(dict[str, QWidget]):
             placeholder = QWidget(self.tabs)
             placeholder.setObjectName(f"{name}.placeholder")
             self.tabs.addTab(placeholder, title)
+
+    def actions(self, parent: QWidget) -> list[QAction]:
+        """The View menu's actions: one per page, with its mnemonic and shortcut."""
+        from .actions import new_action, shortcut
+
+        out = []
+        for i, (name, title, keys) in enumerate(zip(PAGES, PAGE_TITLES, PAGE_KEYS, strict=True)):
+            action = new_action(parent, title, partial(self.tabs.setCurrentIndex, i), f"page.{name}")
+            shortcut(action, keys)
+            out.append(action)
+        return out
 
     def __missing__(self, name: str) -> QWidget:
         page = self._create(name)
@@ -116,6 +133,10 @@ class Pages(dict[str, QWidget]):
             from .widgets.decisions_view import DecisionsView
 
             return DecisionsView(self.tabs)
+        if name == "year":
+            from .year.page import YearPage
+
+            return YearPage(self.tabs, self._window_state)
         raise KeyError(name)
 
     def attach(self, hub: Hub) -> None:
@@ -131,7 +152,7 @@ class Pages(dict[str, QWidget]):
             page.attach(self._hub, self._undo_stack)
         elif name in ("decisions", "reviews"):
             page.attach(self._hub, self._push)
-        elif name == "programme":
+        elif name in ("programme", "year"):
             page.attach(self._hub)
 
     def load(self, name: str, *, committee_id: int, year_start: int) -> None:
@@ -169,6 +190,8 @@ class Pages(dict[str, QWidget]):
             widgets = {"topics.header": page.table.horizontalHeader(), "topics.splitter": page.splitter}
         elif name == "programme":
             widgets = {"programme.header": page.tree.header()}
+        elif name == "year":
+            widgets = {"year.splitter": page.splitter}
         else:
             widgets = {f"{name}.header": page.table.horizontalHeader()}
         if hasattr(page, "history"):

@@ -96,6 +96,7 @@ class PrintRequest:
     include_exempt: bool = False
     review_id: int | None = None  # for REVIEW
     meeting_id: int | None = None  # for MEETING_AGENDA and MEETING_BRIEFING
+    load_chart: bool = False  # for PROGRAMME and PROGRAMME_WITH_ANNEX: the chart on page one
 
 
 def _slug(text: str) -> str:
@@ -135,6 +136,7 @@ def build_document(hub: Hub, request: PrintRequest) -> Document:
             year_start=request.year_start,
             include_exempt=request.include_exempt,
             annex=request.kind == PROGRAMME_WITH_ANNEX,
+            load_chart=request.load_chart,
         )
     if request.kind == SESSION_PACK:
         from domain.printing.session_pack import build_session_pack
@@ -408,15 +410,21 @@ class PrintController(QObject):
         hub = self.hub
         assert hub is not None
 
-        def produce(kind: str, include_exempt: bool) -> PrintedPdf:
-            return make_pdf(hub, PrintRequest(kind, request.committee_id, request.year_start, include_exempt))
+        def produce(kind: str, include_exempt: bool, load_chart: bool = False) -> PrintedPdf:
+            return make_pdf(
+                hub, PrintRequest(kind, request.committee_id, request.year_start, include_exempt, load_chart=load_chart)
+            )
 
-        dialog = PrintPreviewDialog(produce=produce, dialogs=self.dialogs, kinds=DOCUMENT_KINDS, parent=self.window)
+        dialog = PrintPreviewDialog(
+            produce=produce, dialogs=self.dialogs, kinds=DOCUMENT_KINDS, parent=self.window,
+            chart_kinds=(PROGRAMME, PROGRAMME_WITH_ANNEX),
+        )  # fmt: skip
         if kind != PROGRAMME:
             combo = dialog.kind_combo
             combo.blockSignals(True)  # one render, of the document asked for
             combo.setCurrentIndex(max(0, combo.findData(kind)))
             combo.blockSignals(False)
+            dialog.enable_chart()
         if not dialog.reload():
             dialog.deleteLater()
             return None

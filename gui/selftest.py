@@ -127,12 +127,35 @@ def _exports(ctx: Context) -> str:
     return ", ".join(made) + " written"
 
 
+def _chart_libraries(ctx: Context) -> str:
+    """The Year page's libraries load (Qt Charts, with the OpenGL libraries it links) and a
+    chart can be saved as SVG."""
+    from PySide6 import QtCharts
+    from PySide6.QtCore import QRectF, QSize
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    if not hasattr(QtCharts, "QChart"):
+        raise RuntimeError("Qt Charts did not load")
+    path = ctx.folder / "chart.svg"
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(100, 50))
+    painter = QPainter(generator)
+    painter.fillRect(QRectF(10, 10, 30, 30), QColor("#3f6fa6"))
+    painter.end()
+    if b"<svg" not in path.read_bytes():
+        raise RuntimeError("the SVG drawing came out empty")
+    return "Qt Charts loaded, SVG written"
+
+
 STEPS: tuple[Step, ...] = (
     ("Open a temporary database", _open_database),
     ("Load the demo programmes", _load_demo),
     ("Print a programme (PDF)", _print_programme),
     ("Render a printed page with Qt", _render_page),
     ("Write each export format", _exports),
+    ("Load the chart libraries", _chart_libraries),
 )
 
 

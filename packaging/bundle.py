@@ -19,7 +19,9 @@ from pathlib import PurePosixPath
 
 # The Qt modules the program imports (gui/, gui/selftest.py). PyInstaller collects what is
 # imported; these names are also kept out of EXCLUDES below.
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport")
+# QtCharts draws the Year page (its library links QtOpenGL and QtOpenGLWidgets, collected as
+# libraries); QtSvg writes a chart saved as SVG.
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtCharts", "QtSvg")
 
 # Python modules never to bundle, even if something imports them optionally.
 EXCLUDES = (
@@ -83,7 +85,6 @@ EXCLUDES = (
             "QtVirtualKeyboard",
             "QtNetwork",  # the library stays (Qt's PDF module links it); Python never calls it
             "QtDBus",
-            "QtSvg",
         )
     ),
 )

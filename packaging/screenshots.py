@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QWidget
     from sqlalchemy.orm import Session
 
@@ -107,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             if page in ("reviews", "decisions"):
                 _select_example(window, page)
             save(names.get(page, f"{page}_view"))
+        _year_shots(window, save)
 
         def save_dialog(name: str, dialog: QWidget | None, wait_ms: int = 0) -> None:
             if dialog is None:
@@ -203,6 +207,44 @@ def _path_example(window: MainWindow, save: Any, save_dialog: Any) -> None:
     controller = controller_of(window)
     save_dialog("session_pack", controller.open_session_pack() if controller else None, 2000)
     view.status_combo.setCurrentIndex(0)
+def _year_shots(window: MainWindow, save: Callable[[str], None]) -> None:
+    """The Year page as in September 2019 (as the planner's picture), as charts in light and
+    dark, and as tables."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QApplication
+
+    from gui.year.page import YearPage
+
+    year = window.pages["year"]
+    assert isinstance(year, YearPage)
+    year.today = lambda: dt.date(2019, 9, 2)
+    window.tabs.setCurrentWidget(year)
+    save("year_view")
+    year.tables_button.setChecked(True)
+    save("year_view_tables")
+    year.tables_button.setChecked(False)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light = app.palette()
+    app.setPalette(dark_palette(light))
+    save("year_view_dark")
+    app.setPalette(light)
+
+
+def dark_palette(light: QPalette) -> QPalette:
+    """``light`` with a dark window, fields and buttons: the window as in a system's dark mode."""
+    from PySide6.QtGui import QColor, QPalette
+
+    dark = QPalette(light)
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e8e8e8"),
+        (QPalette.ColorRole.Base, "#202124"), (QPalette.ColorRole.AlternateBase, "#2a2a2a"),
+        (QPalette.ColorRole.Text, "#e8e8e8"), (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e8e8e8"),
+    ):  # fmt: skip
+        dark.setColor(role, QColor(colour))
+    return dark
 
 
 def _scoring_example(s: Session) -> None:

@@ -77,6 +77,9 @@ def main() -> None:
                     answers=EARLY_HELP_ANSWERS, scored_on=dt.date(2019, 7, 10), agreed=True,
                 )  # fmt: skip
                 programme = build_programme(s, committee_id=ecsc.id, year_start=2019, annex=True)
+                charted = build_programme(
+                    s, committee_id=ecsc.id, year_start=2019, load_chart=True, today=dt.date(2019, 9, 2)
+                )
                 decisions = build_decisions(s, committee_id=ecsc.id)
                 sheets = build_scoring_sheets(s, topic_ids=[early_help.id])
                 september = next(
@@ -89,6 +92,7 @@ def main() -> None:
         assert programme.annex is not None
         jobs = {
             "programme": lambda p: render_programme(programme, p),
+            "programme-load-chart": lambda p: render_programme(charted, p),
             "decisions": lambda p: render_decisions(decisions, p),
             "annex": lambda p: render_annex(programme.annex, p, council_name=programme.council_name),
             "scoring-sheet": lambda p: render_scoring_sheet(sheets, p),

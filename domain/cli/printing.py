@@ -48,6 +48,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--annex", action="store_true", help="add the blank prioritisation tool as an annex"
     )
     p.add_argument(
+        "--load-chart",
+        action="store_true",
+        help="put the chart of each meeting's items against its capacity on the first page",
+    )
+    p.add_argument(
         "--include-exempt",
         action="store_true",
         help="also print exempt (Part II) items; every page is then marked NOT FOR PUBLICATION",
@@ -223,6 +228,7 @@ def cmd_print(args: argparse.Namespace) -> int:
                 year_start=year,
                 include_exempt=args.include_exempt,
                 annex=args.annex,
+                load_chart=args.load_chart,
             )
     finally:
         database.close()
@@ -254,8 +260,9 @@ def _print_all(args: argparse.Namespace, year: int) -> int:
             docs = [
                 (out_dir / programme_file_name(c.short_name, c.name, year), doc)
                 for c, doc in build_programmes(
-                    s, year_start=year, include_exempt=args.include_exempt, annex=args.annex
-                )
+                    s, year_start=year, include_exempt=args.include_exempt, annex=args.annex,
+                    load_chart=args.load_chart,
+                )  # fmt: skip
             ]
     finally:
         database.close()

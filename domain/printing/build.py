@@ -65,6 +65,7 @@ from .document import (
 if TYPE_CHECKING:
     from ..models import Meeting
     from ..ops.evidence import EvidenceInfo
+    from ..ops.year_view import MeetingBar
 
 TO_FOLLOW = "To follow"
 VERBAL_UPDATE = "Verbal update"
@@ -510,12 +511,15 @@ def build_programme(
     include_exempt: bool = False,
     annex: bool = False,
     annex_topic_id: int | None = None,
+    load_chart: bool = False,
+    today: dt.date | None = None,
 ) -> ProgrammeDoc:
     """A committee's work programme for one municipal year, ready to render.
 
     Public unless ``include_exempt``; see the module docstring for how exempt items are kept
     out. ``annex`` adds the prioritisation tool (blank, or filled in for ``annex_topic_id``).
-    A programme not yet approved prints as a DRAFT.
+    ``load_chart`` puts each meeting's load against its capacity (as of ``today``) on the
+    first page. A programme not yet approved prints as a DRAFT.
     """
     committee = row_of(session, schema.committee, committee_id)
     settings = load_settings(session)
@@ -559,11 +563,22 @@ def build_programme(
         draft=not is_approved(session, committee_id=committee_id, year_start=year_start),
         not_for_publication=include_exempt,
         layout=layout,
+        load_chart=_load_chart(session, committee_id, year_start, today) if load_chart else None,
     )
 
 
+def _load_chart(
+    session: Session, committee_id: int, year_start: int, today: dt.date | None
+) -> tuple[MeetingBar, ...]:
+    """The Year page's load figures; only counts and dates, so exempt items need no care."""
+    from ..ops.year_view import year_loads
+
+    return year_loads(session, committee_id=committee_id, year_start=year_start, today=today or dt.date.today())
+
+
 def build_programmes(
-    session: Session, *, year_start: int, include_exempt: bool = False, annex: bool = False
+    session: Session, *, year_start: int, include_exempt: bool = False, annex: bool = False,
+    load_chart: bool = False,
 ) -> tuple[tuple[CommitteeInfo, ProgrammeDoc], ...]:
     """Every committee's programme for one year ("Print all committees"), each committee with a
     programme that year once, in the committees' order."""
@@ -572,7 +587,7 @@ def build_programmes(
             c,
             build_programme(
                 session, committee_id=c.id, year_start=year_start,
-                include_exempt=include_exempt, annex=annex,
+                include_exempt=include_exempt, annex=annex, load_chart=load_chart,
             ),
         )  # fmt: skip
         for c in list_committees(session)

@@ -32,11 +32,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from domain.dates import council_date
 from domain.scoring import PAPER, BandRule, Question, band_for, total
 from domain.values import PROGRAMME_LAYOUTS
 from domain.years import short_year_label, year_label
+
+if TYPE_CHECKING:
+    from domain.ops.year_view import MeetingBar
 
 
 def year_labels(start_year: int) -> tuple[str, str]:
@@ -178,6 +182,9 @@ class ProgrammeDoc:
     draft: bool = False
     not_for_publication: bool = False
     layout: str = SCORED  # SCORED (seed 001) or PURPOSE (seed 000)
+    # Each meeting's load, for the chart on the first page (None: no chart). Counts and dates
+    # only, so it is the same in a public document and one not for publication.
+    load_chart: tuple[MeetingBar, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.layout not in LAYOUTS:

@@ -860,6 +860,7 @@ def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
         para(f"Work Programme {doc.year_label}", "doc_title"),
         para(note, "body"),
         *([para(contact, "body")] if contact else []),
+        *_load_chart(doc),
         Spacer(0, 6),
         _programme_table(doc),
         Spacer(0, 14),
@@ -872,6 +873,14 @@ def programme_story(doc: ProgrammeDoc) -> list[Flowable]:
     if doc.annex is not None:
         story += [PageBreak(), *_annex_story(doc.annex)]
     return story
+
+
+def _load_chart(doc: ProgrammeDoc) -> list[Flowable]:
+    if doc.load_chart is None:
+        return []
+    from .load_chart import LoadChartFlowable
+
+    return [Spacer(0, 4), LoadChartFlowable(doc.load_chart, FONT, FONT_BOLD)]
 
 
 def render_programme(doc: ProgrammeDoc, out: Output, *, invariant: bool = False) -> None:

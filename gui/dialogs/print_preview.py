@@ -33,18 +33,21 @@ from ..print_output import EXEMPT_LABEL, PrintDialogs, PrintedPdf, save_as, send
 
 
 class PrintPreviewDialog(QDialog):
-    """Shows a document page by page; ``produce(kind, include_exempt)`` builds and renders it."""
+    """Shows a document page by page; ``produce(kind, include_exempt)`` builds and renders it
+    (with ``load_chart=True`` when the load chart is asked for)."""
 
     def __init__(
         self,
         *,
-        produce: Callable[[str, bool], PrintedPdf],
+        produce: Callable[..., PrintedPdf],
         dialogs: PrintDialogs,
         parent: QWidget | None = None,
         kinds: Sequence[tuple[str, str]],
+        chart_kinds: Sequence[str] = (),
     ) -> None:
         """``kinds`` are the documents the Document box offers (code, label), e.g.
-        ``gui.printing.DOCUMENT_KINDS``."""
+        ``gui.printing.DOCUMENT_KINDS``; ``chart_kinds`` those that can carry the load chart
+        on their first page (the checkbox is offered for them)."""
         super().__init__(parent)
         self.setObjectName("PrintPreviewDialog")
         self.setWindowTitle("Print preview")
@@ -66,6 +69,13 @@ class PrintPreviewDialog(QDialog):
             "Off for anything that will be published. When on, every page is marked "
             "NOT FOR PUBLICATION."
         )
+        self.chart_kinds = tuple(chart_kinds)
+        self.chart_check = QCheckBox("Load c&hart on the first page", self)
+        self.chart_check.setObjectName("loadChart")
+        self.chart_check.setToolTip(
+            "Each meeting's items against its capacity, as on the Year page (counts and dates only)"
+        )
+        self.chart_check.setVisible(bool(self.chart_kinds))
         self.pages_label = QLabel(self)
         self.pages_label.setObjectName("pageCount")
 
@@ -97,6 +107,8 @@ class PrintPreviewDialog(QDialog):
         top.addWidget(self.kind_combo)
         top.addSpacing(16)
         top.addWidget(self.exempt_check)
+        top.addSpacing(16)
+        top.addWidget(self.chart_check)
         top.addStretch(1)
         top.addWidget(self.pages_label)
         layout = QVBoxLayout(self)
@@ -107,6 +119,8 @@ class PrintPreviewDialog(QDialog):
 
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
         self.exempt_check.toggled.connect(self._on_exempt_check_toggled)
+        self.chart_check.toggled.connect(lambda _on: self.reload())
+        self.enable_chart()
 
     # --- state ----------------------------------------------------------------------------------
 
@@ -116,6 +130,13 @@ class PrintPreviewDialog(QDialog):
     def include_exempt(self) -> bool:
         return self.exempt_check.isChecked()
 
+    def load_chart(self) -> bool:
+        """The load chart is asked for, and the chosen document can carry it."""
+        return self.chart_check.isChecked() and self.kind() in self.chart_kinds
+
+    def enable_chart(self) -> None:
+        self.chart_check.setEnabled(self.kind() in self.chart_kinds)
+
     def page_count(self) -> int:
         return self.document.pageCount()
 
@@ -123,7 +144,8 @@ class PrintPreviewDialog(QDialog):
         """Build and render the chosen document and show it; False (and a message) on failure,
         with the previous pages left as they were."""
         try:
-            pdf = self.produce(self.kind(), self.include_exempt())
+            extra = {"load_chart": True} if self.load_chart() else {}
+            pdf = self.produce(self.kind(), self.include_exempt(), **extra)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             errors.report(exc, self, "Print preview")
             return False
@@ -143,6 +165,7 @@ class PrintPreviewDialog(QDialog):
     # --- slots ----------------------------------------------------------------------------------
 
     def _on_kind_combo_changed(self, _index: int) -> None:
+        self.enable_chart()
         self.reload()
 
     def _on_exempt_check_toggled(self, checked: bool) -> None:

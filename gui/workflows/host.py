@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from ..dialogs.seam import Dialogs
     from ..hub import Hub
+    from ..pages import Pages
     from ..settings import Preferences, WindowState
     from ..widgets.decisions_view import DecisionsView
     from ..widgets.meetings_view import MeetingsView
@@ -39,6 +40,7 @@ class WorkflowHost(QMainWindow):
     preferences: Preferences
     window_state: WindowState
     tabs: QTabWidget
+    pages: Pages
     selection: SelectionBar
     approved_action: QAction
 

@@ -102,7 +102,7 @@ def _page_dialog(page: str, prepare: Callable[[MainWindow], Any] | None, method:
         if prepare is not None:
             prepare(window)
         result = getattr(view, method)()
-        return result if isinstance(result, QWidget) else view.open_dialog  # type: ignore[attr-defined]
+        return result if isinstance(result, QWidget) else view.open_dialog
 
     return open_dialog
 
@@ -266,6 +266,8 @@ def _evidence_links(window: MainWindow) -> QWidget | None:
 CASES = (
     Case("Topics page with the scoring panel", _page("topics", _select_scored_topic), _scoring_questions),
     Case("Programme page", _page("programme")),
+    Case("Year page", _page("year"), lambda w: [w.pages["year"].load_chart.view.viewport(), w.pages["year"].spread_chart.view.viewport(), w.pages["year"].timeline_chart.view.viewport()]),
+    Case("Year page as tables", _page("year", lambda w: w.pages["year"].tables_button.setChecked(True))),
     Case("Meetings page", _page("meetings", lambda w: w.meetings_view.table.selectRow(0))),
     Case("Reviews page", _page("reviews", _select_review)),
     Case("Decisions page", _page("decisions", _select_decision)),

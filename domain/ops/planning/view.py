@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import literal, select
 from sqlalchemy.orm import Session, selectinload
 
 from ... import scheduling
@@ -82,12 +82,16 @@ class ProgrammeWarning:
 
 
 def programme_warnings(
-    session: Session, *, committee_id: int, year_start: int, today: dt.date
+    session: Session, *, committee_id: int, year_start: int, today: dt.date, words: bool = True
 ) -> list[ProgrammeWarning]:
     """What is wrong with the year's programme, in meeting order, in plain words: meetings
     over capacity, reports still to follow after their deadline, items after their needed-by
     date, an officer with too many items at one meeting, items on a cancelled meeting, and
-    the same topic twice on one agenda."""
+    the same topic twice on one agenda.
+
+    ``words=False`` reads no item's title or officer (for a public print that needs only the
+    kinds of warning: an exempt item's words are then never even loaded); the messages then
+    name no item, and officers' loads are not checked."""
     committee = get(session, Committee, committee_id)
     _cal, s = calendar_and_settings(session)
     meetings = year_meetings(session, committee_id, year_start)
@@ -100,10 +104,10 @@ def programme_warnings(
                 ProgrammeEntry.topic_id,
                 ProgrammeEntry.meeting_id,
                 ProgrammeEntry.to_follow,
-                Topic.title,
+                Topic.title if words else literal(""),
                 Topic.estimated_minutes,
                 Topic.needed_by,
-                Topic.responsible,
+                Topic.responsible if words else literal(""),
             )
             .join(Topic, Topic.id == ProgrammeEntry.topic_id)
             .where(ProgrammeEntry.meeting_id.in_(mids))
@@ -163,7 +167,7 @@ class PlannerData:
         if self.status_of(meeting) in scheduling.HAPPENED:
             return counted(load.items, "item")
         text = load.text
-        if any(w.meeting_id == meeting.id and w.kind == OVER_CAPACITY for w in self.warnings):
+        if self.over_capacity(meeting):
             extra = []
             if load.capacity_items is not None and load.items > load.capacity_items:
                 extra.append(f"{load.items - load.capacity_items} too many")
@@ -171,6 +175,13 @@ class PlannerData:
                 extra.append(f"{load.minutes - load.capacity_minutes} minutes over")
             text += f" ({', '.join(extra)})"
         return text
+
+    def over_capacity(self, meeting: MeetingInfo) -> bool:
+        """The warnings say the meeting has more than it can take (never one that has taken
+        place: its capacity is history)."""
+        if self.status_of(meeting) in scheduling.HAPPENED:
+            return False
+        return any(w.meeting_id == meeting.id and w.kind == OVER_CAPACITY for w in self.warnings)
 
     @property
     def all_clear(self) -> str:
