@@ -67,22 +67,8 @@ def _year(extra: int) -> YearView:
     return YearView(1, "Synthetic Committee", "SYN", 2024, begins, dt.date(2025, 5, 1), today, tuple(loads), bands, tuple(marks))
 
 
-def _spare_references_to_none() -> None:
-    """PySide6 6.12.0 on Python 3.11 returns None from every void method without a new
-    reference to it (one fewer each call; None is immortal only from Python 3.12, PEP 683), so
-    the thousands of rounds here would bring None's count to 0 and abort the interpreter
-    ("none_dealloc"). Give None spare references for the benchmark's process."""
-    import ctypes
-    import sys
-
-    if sys.version_info < (3, 12):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 32
-
-
 def test_year_page_redraw_after_an_edit(benchmark, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from gui.year.page import YearPage
-
-    _spare_references_to_none()
+    from gui.year.page import YearPage  # importing gui keeps None alive (gui/__init__.py)
 
     page = YearPage()
     qtbot.addWidget(page)
