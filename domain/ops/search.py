@@ -1,0 +1,286 @@
+"""Find anything in every committee and year: topics (title, reason, responsible officer), the
+evidence given with scores, resolutions (title, text, officer) and their progress notes, select
+committee reviews (title, scope, lead officer) and their recommendations.
+
+Every word typed must appear in the same field group of one row, in any order and any case.
+The search is for advisors inside the program, so exempt (Part II) rows are found too, each
+marked with its Schedule 12A paragraph; nothing here is ever published.
+
+On SQLite the words are looked up in the FTS5 trigram index (domain.search_index), so a search
+over a council of 30,000 topics and their 280,000 answers takes a few milliseconds; there,
+letters outside ASCII match only in the case typed (SQLite's LIKE folds ASCII only). On
+PostgreSQL (or an SQLite built without FTS5) the tables are read with ILIKE, which folds every
+letter. At most ``limit`` rows are found; ``more`` says there were others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, or_, select, text
+from sqlalchemy.orm import Session
+
+from .. import schema, search_index
+from ..exemption import decision_paragraphs, exempt_decision_sql
+from ..years import municipal_year_of, start_month
+from .convert import chunks
+
+LIMIT = 200
+_EXCERPT = 90
+
+# What each kind of row is called in the results.
+KIND_WORDS = {
+    "topic": "Topic",
+    "answer": "Evidence",
+    "decision": "Resolution",
+    "select_review": "Review",
+    "recommendation": "Recommendation",
+    "progress_note": "Progress",
+}
+# The name of each searched column where a match is shown.
+_FIELD_WORDS = {
+    "title": "title",
+    "reason": "reason for consideration",
+    "responsible": "responsible",
+    "evidence": "evidence",
+    "resolution": "resolution",
+    "officer": "officer",
+    "scope": "scope",
+    "lead_officer": "lead officer",
+    "text": "text",
+    "response_text": "response",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One row that matches, with where it lives (to open it) and what to show."""
+
+    kind: str  # a key of KIND_WORDS
+    row_id: int
+    committee_id: int
+    committee: str
+    year_start: int | None  # None: a review with no date added
+    title: str  # the topic's, resolution's or review's title
+    field: str  # where the words were found ("reason for consideration")
+    excerpt: str  # the text around the first word
+    exempt: bool
+    exempt_paragraph: int | None
+    topic_id: int | None = None  # the row to open: a topic ...
+    decision_id: int | None = None  # ... a resolution ...
+    review_id: int | None = None  # ... or a review ...
+    recommendation_id: int | None = None  # ... (and its recommendation)
+
+    @property
+    def kind_word(self) -> str:
+        return KIND_WORDS[self.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    words: tuple[str, ...]
+    hits: tuple[Hit, ...]  # by committee, then newest year first, then title
+    more: bool  # there were more than the limit
+
+    def groups(self) -> list[tuple[tuple[str, int | None], list[Hit]]]:
+        """The hits grouped by (committee, year), in order."""
+        out: list[tuple[tuple[str, int | None], list[Hit]]] = []
+        for hit in self.hits:
+            key = (hit.committee, hit.year_start)
+            if not out or out[-1][0] != key:
+                out.append((key, []))
+            out[-1][1].append(hit)
+        return out
+
+
+def words_of(query: str) -> tuple[str, ...]:
+    """The words to find: whitespace-separated, repeats dropped, in the order typed."""
+    seen: dict[str, None] = {}
+    for w in query.split():
+        seen.setdefault(w.lower(), None)
+    return tuple(seen)
+
+
+def _pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search(session: Session, *, query: str, limit: int = LIMIT) -> SearchResult:
+    """Every row whose text holds all the words of ``query`` (at most ``limit``)."""
+    words = words_of(query)
+    if not words:
+        return SearchResult(words=(), hits=(), more=False)
+    conn = session.connection()
+    ids: dict[str, list[int]] = defaultdict(list)
+    if search_index.present(conn):
+        found = _indexed(session, words, limit + 1)
+        for rowid in found[:limit]:
+            kind = search_index.KINDS[rowid % search_index.STRIDE][0]
+            ids[kind].append(rowid // search_index.STRIDE)
+        more = len(found) > limit
+    else:
+        more = False
+        left = limit
+        for table, columns in search_index.KINDS.values():
+            if left <= 0:
+                more = True
+                break
+            got = _scanned(session, table, columns, words, left + 1)
+            more = more or len(got) > left
+            ids[table] = got[:left]
+            left -= len(ids[table])
+    hits = _hits(session, ids, words)
+    hits.sort(key=lambda h: (h.committee.casefold(), -(h.year_start or 0), h.title.casefold(), h.kind, h.row_id))
+    return SearchResult(words=words, hits=tuple(hits), more=more)
+
+
+def _indexed(session: Session, words: Sequence[str], limit: int) -> list[int]:
+    # No ESCAPE clause: with one FTS5 stops using the index and reads every row
+    # (https://www.sqlite.org/fts5.html#the_trigram_tokenizer). A word holding % or _ is looked
+    # up by the pieces between them, and the text read back to keep only the rows that hold it.
+    pieces = [p for w in words for p in re.split(r"[%_\\]+", w) if p]
+    exact = [w for w in words if re.search(r"[%_\\]", w)]
+    if not pieces:
+        pieces = [""]
+    where = " AND ".join(f"text LIKE :w{i}" for i in range(len(pieces)))
+    params: dict[str, Any] = {f"w{i}": f"%{p}%" for i, p in enumerate(pieces)}
+    params["limit"] = limit
+    sql = text(f"SELECT rowid, text FROM {search_index.TABLE} WHERE {where} LIMIT :limit")  # noqa: S608 - names are ours
+    rows = session.execute(sql, params).all()
+    return [
+        int(rowid) for rowid, found in rows if all(w in found.lower() for w in exact)
+    ]
+
+
+def _scanned(session: Session, table: str, columns: Sequence[str], words: Sequence[str], limit: int) -> list[int]:
+    t = schema.metadata.tables[table]
+    each: list[ColumnElement[bool]] = [
+        or_(*(t.c[c].ilike(_pattern(w), escape="\\") for c in columns)) for w in words
+    ]
+    return [int(i) for i in session.scalars(select(t.c.id).where(and_(*each)).order_by(t.c.id).limit(limit))]
+
+
+def _excerpt(value: str, words: Sequence[str]) -> str:
+    """The text around the first word found, on one line."""
+    flat = " ".join(value.split())
+    m = None
+    for w in words:
+        m = re.search(re.escape(w), flat, re.IGNORECASE)
+        if m:
+            break
+    if m is None or len(flat) <= _EXCERPT:
+        return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"
+    start = max(0, m.start() - _EXCERPT // 3)
+    end = min(len(flat), start + _EXCERPT)
+    start = max(0, end - _EXCERPT)
+    return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
+
+
+def _where_found(values: dict[str, str], words: Sequence[str]) -> tuple[str, str]:
+    """The first field holding a word, and its excerpt."""
+    for name, value in values.items():
+        if value and any(re.search(re.escape(w), value, re.IGNORECASE) for w in words):
+            return _FIELD_WORDS.get(name, name), _excerpt(value, words)
+    name, value = next(iter(values.items()))
+    return _FIELD_WORDS.get(name, name), _excerpt(value, words)
+
+
+def _rows(session: Session, query: Any, column: Any, ids: Iterable[int]) -> list[Any]:
+    out: list[Any] = []
+    for chunk in chunks(list(ids)):
+        out.extend(session.execute(query.where(column.in_(chunk))).all())
+    return out
+
+
+def _hits(session: Session, ids: dict[str, list[int]], words: Sequence[str]) -> list[Hit]:
+    c, t, d = schema.committee, schema.topic, schema.decision
+    names = {int(i): str(n) for i, n in session.execute(select(c.c.id, c.c.name))} if any(ids.values()) else {}
+    hits: list[Hit] = []
+    topic_cols = (t.c.id.label("topic_id"), t.c.committee_id, t.c.year_start, t.c.title, t.c.exempt, t.c.exempt_paragraph)
+
+    def topic_hit(kind: str, row_id: int, r: Any, values: dict[str, str]) -> Hit:
+        field, excerpt = _where_found(values, words)
+        return Hit(
+            kind, row_id, r.committee_id, names.get(r.committee_id, ""), r.year_start, r.title, field,
+            excerpt, bool(r.exempt), r.exempt_paragraph if r.exempt else None, topic_id=r.topic_id,
+        )  # fmt: skip
+
+    for r in _rows(session, select(*topic_cols, t.c.reason, t.c.responsible), t.c.id, ids.get("topic", ())):
+        hits.append(topic_hit("topic", r.topic_id, r, {"title": r.title, "reason": r.reason, "responsible": r.responsible}))
+    a, s = schema.answer, schema.assessment
+    evidence_q = select(a.c.id.label("answer_id"), a.c.evidence, *topic_cols).join(s, s.c.id == a.c.assessment_id).join(t, t.c.id == s.c.topic_id)
+    for r in _rows(session, evidence_q, a.c.id, ids.get("answer", ())):
+        hits.append(topic_hit("answer", r.answer_id, r, {"evidence": r.evidence}))
+
+    decision_ids = set(ids.get("decision", ()))
+    p = schema.progress_note
+    notes = _rows(session, select(p.c.id, p.c.decision_id, p.c.text), p.c.id, ids.get("progress_note", ()))
+    decision_ids |= {n.decision_id for n in notes}
+    if decision_ids:
+        month = start_month(session)
+        decisions = {
+            r.id: r
+            for r in _rows(
+                session,
+                select(d.c.id, d.c.committee_id, d.c.meeting_date, d.c.title, d.c.resolution, d.c.officer,
+                       exempt_decision_sql().label("exempt")),
+                d.c.id,
+                decision_ids,
+            )
+        }  # fmt: skip
+        exempt_ids = [i for i, r in decisions.items() if r.exempt]
+        paragraphs = decision_paragraphs(session, exempt_ids) if exempt_ids else {}
+
+        def decision_hit(kind: str, row_id: int, r: Any, values: dict[str, str]) -> Hit:
+            field, excerpt = _where_found(values, words)
+            year = municipal_year_of(r.meeting_date, month) if isinstance(r.meeting_date, dt.date) else None
+            return Hit(
+                kind, row_id, r.committee_id, names.get(r.committee_id, ""), year, r.title, field, excerpt,
+                bool(r.exempt), paragraphs.get(r.id), decision_id=r.id,
+            )  # fmt: skip
+
+        for i in ids.get("decision", ()):
+            if (r := decisions.get(i)) is not None:
+                hits.append(decision_hit("decision", i, r, {"title": r.title, "resolution": r.resolution, "officer": r.officer}))
+        for n in notes:
+            if (r := decisions.get(n.decision_id)) is not None:
+                hits.append(decision_hit("progress_note", n.id, r, {"text": n.text}))
+
+    v, rec = schema.select_review, schema.recommendation
+    review_ids = set(ids.get("select_review", ()))
+    recs = _rows(session, select(rec.c.id, rec.c.review_id, rec.c.text, rec.c.response_text), rec.c.id, ids.get("recommendation", ()))
+    review_ids |= {x.review_id for x in recs}
+    if review_ids:
+        month = start_month(session)
+        reviews = {
+            r.id: r
+            for r in _rows(
+                session,
+                select(v.c.id, v.c.committee_id, v.c.title, v.c.scope, v.c.lead_officer, v.c.added_on,
+                       t.c.exempt, t.c.exempt_paragraph).outerjoin(t, t.c.id == v.c.topic_id),
+                v.c.id,
+                review_ids,
+            )
+        }  # fmt: skip
+
+        def review_hit(kind: str, row_id: int, r: Any, values: dict[str, str], rec_id: int | None = None) -> Hit:
+            field, excerpt = _where_found(values, words)
+            year = municipal_year_of(r.added_on, month) if r.added_on is not None else None
+            return Hit(
+                kind, row_id, r.committee_id, names.get(r.committee_id, ""), year, r.title, field, excerpt,
+                bool(r.exempt), r.exempt_paragraph if r.exempt else None, review_id=r.id, recommendation_id=rec_id,
+            )  # fmt: skip
+
+        for i in ids.get("select_review", ()):
+            if (r := reviews.get(i)) is not None:
+                hits.append(review_hit("select_review", i, r, {"title": r.title, "scope": r.scope, "lead_officer": r.lead_officer}))
+        for x in recs:
+            if (r := reviews.get(x.review_id)) is not None:
+                hits.append(review_hit("recommendation", x.id, r, {"text": x.text, "response_text": x.response_text}, x.id))
+    return hits

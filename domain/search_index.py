@@ -1,0 +1,131 @@
+"""The text index that finds words anywhere in a council's programmes, on SQLite.
+
+SQLite's FTS5 with the trigram tokenizer answers ``text LIKE '%school admissions%'`` from an
+index (https://www.sqlite.org/fts5.html#the_trigram_tokenizer), case-insensitively for every
+letter with an upper and lower case, not only ASCII. One virtual table, ``search_fts``, holds one row per
+searchable thing; triggers on the tables keep it up to date, whoever writes (the program, the
+command line, a bulk insert, a cascaded delete). Its rowid says what the row is: the source
+row's id times 8 plus the kind below, so a trigger finds its row by rowid, not by a scan.
+
+PostgreSQL has no FTS5; there the search reads the tables themselves with ILIKE
+(domain.ops.search), which is fast enough for a council and needs no extension.
+
+The migration that made the index calls :func:`install`; :func:`ensure` runs after every
+upgrade too, because SQLite drops a table's triggers when a later migration rebuilds that
+table (Alembic's batch mode copies it to a new one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+TABLE = "search_fts"
+
+# kind -> (table, the columns searched). The numbers are stored in the index: never reuse one.
+KINDS: Mapping[int, tuple[str, tuple[str, ...]]] = {
+    1: ("topic", ("title", "reason", "responsible")),
+    2: ("answer", ("evidence",)),
+    3: ("decision", ("title", "resolution", "officer")),
+    4: ("select_review", ("title", "scope", "lead_officer")),
+    5: ("recommendation", ("text", "response_text")),
+    6: ("progress_note", ("text",)),
+}
+KIND_OF_TABLE = {table: kind for kind, (table, _cols) in KINDS.items()}
+STRIDE = 8
+
+
+def is_index_table(name: str) -> bool:
+    """Whether a table belongs to the index (FTS5 keeps its data in tables named after it)."""
+    return name == TABLE or name.startswith(TABLE + "_")
+
+
+def _text(prefix: str, columns: tuple[str, ...]) -> str:
+    return " || char(10) || ".join(f"coalesce({prefix}.{c}, '')" for c in columns)
+
+
+def _triggers(kind: int, table: str, columns: tuple[str, ...]) -> dict[str, str]:
+    rowid = f"{{row}}.id * {STRIDE} + {kind}"
+    insert = (
+        f"INSERT INTO {TABLE}(rowid, text) SELECT {rowid.format(row='new')}, {_text('new', columns)} "
+        f"WHERE {_text('new', columns)} != ''; "
+    )
+    delete = f"DELETE FROM {TABLE} WHERE rowid = {rowid.format(row='old')}; "
+    cols = ", ".join(columns)
+    return {
+        f"search_{table}_ai": f"CREATE TRIGGER search_{table}_ai AFTER INSERT ON {table} BEGIN {insert}END",
+        f"search_{table}_au": (
+            f"CREATE TRIGGER search_{table}_au AFTER UPDATE OF {cols} ON {table} BEGIN {delete}{insert}END"
+        ),
+        f"search_{table}_ad": f"CREATE TRIGGER search_{table}_ad AFTER DELETE ON {table} BEGIN {delete}END",
+    }
+
+
+def _all_triggers() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for kind, (table, columns) in KINDS.items():
+        out.update(_triggers(kind, table, columns))
+    return out
+
+
+def install(conn: Any) -> bool:
+    """Make the index and its triggers on an SQLite connection and fill it from the tables.
+    False (and nothing made) when this SQLite was built without FTS5: the search then reads
+    the tables."""
+    if conn.dialect.name != "sqlite":
+        return False
+    try:
+        conn.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(text, tokenize='trigram', "
+            "detail='none', columnsize=0)"
+        )
+    except Exception:  # no FTS5 (or no trigram tokenizer, before SQLite 3.34)
+        return False
+    for name, sql in _all_triggers().items():
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        conn.exec_driver_sql(sql)
+    rebuild(conn)
+    return True
+
+
+def rebuild(conn: Any) -> None:
+    """Fill the index afresh from the tables."""
+    conn.exec_driver_sql(f"DELETE FROM {TABLE}")
+    for kind, (table, columns) in KINDS.items():
+        text = _text(table, columns)
+        conn.exec_driver_sql(
+            f"INSERT INTO {TABLE}(rowid, text) SELECT {table}.id * {STRIDE} + {kind}, {text} "
+            f"FROM {table} WHERE {text} != ''"
+        )
+
+
+def present(conn: Any) -> bool:
+    """Whether this database has the index (SQLite with FTS5)."""
+    if conn.dialect.name != "sqlite":
+        return False
+    found = conn.exec_driver_sql(
+        f"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{TABLE}'"
+    ).scalar()
+    return bool(found)
+
+
+def ensure(conn: Any) -> None:
+    """After an upgrade: put back any trigger a migration's table rebuild dropped (and fill
+    the index again, since changes made without the trigger are missing from it)."""
+    if not present(conn):
+        return
+    have = {
+        row[0]
+        for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    }
+    if set(_all_triggers()) - have:
+        install(conn)
+
+
+def drop(conn: Any) -> None:
+    """Remove the index and its triggers (downgrade)."""
+    if conn.dialect.name != "sqlite":
+        return
+    for name in _all_triggers():
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {TABLE}")

@@ -1,0 +1,93 @@
+"""Find anything in every committee and year, on SQLite (with its text index) and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from domain import schema, search_index
+from domain.db import Database
+from domain.ops import decisions, search, topics
+
+
+def _ecsc(db: Database) -> int:
+    with db.transaction() as s:
+        return int(s.scalar(select(schema.committee.c.id).where(schema.committee.c.short_name == "ECSC")))
+
+
+def _find(db: Database, query: str, **kw: int) -> search.SearchResult:
+    with db.transaction() as s:
+        return search.search(s, query=query, **kw)
+
+
+def test_words_are_found_in_any_order_and_case_across_committees(demo_db: Database) -> None:
+    found = _find(demo_db, "ATTENDANCE school")
+    assert found.hits, "the demo has school attendance items"
+    with demo_db.transaction() as s:
+        for h in found.hits:
+            if h.topic_id is not None:
+                t = topics.get_topic(s, topic_id=h.topic_id)
+                text = f"{t.title} {t.reason} {t.responsible}"
+            else:
+                assert h.decision_id is not None
+                d = decisions.get_decision(s, decision_id=h.decision_id)
+                text = f"{d.title} {d.resolution} {d.officer}"
+            assert "attendance" in text.lower() and "school" in text.lower()
+    assert {h.kind for h in found.hits} == {"topic", "decision"}
+    keys = [(h.committee.casefold(), -(h.year_start or 0)) for h in found.hits]
+    assert keys == sorted(keys)  # grouped by committee, newest year first
+
+
+def test_every_kind_of_text_is_searched(demo_db: Database) -> None:
+    cid = _ecsc(demo_db)
+    with demo_db.transaction() as s:
+        topics.create_topic(s, committee_id=cid, year_start=2019, title="Plain title", reason="Quokka reason")
+        topics.create_topic(s, committee_id=cid, year_start=2019, title="Other", responsible="Jo Quokkaman")
+        decisions.create_decision(
+            s, committee_id=cid, title="Minute", meeting_date=dt.date(2019, 9, 11), resolution="Members asked for quokka data"
+        )
+    found = _find(demo_db, "quokka")
+    assert sorted((h.kind, h.field) for h in found.hits) == [
+        ("decision", "resolution"), ("topic", "reason for consideration"), ("topic", "responsible"),
+    ]  # fmt: skip
+    resolution = next(h for h in found.hits if h.kind == "decision")
+    assert resolution.year_start == 2019 and resolution.decision_id is not None
+
+
+def test_an_edit_or_a_delete_is_seen_by_the_next_search(demo_db: Database) -> None:
+    cid = _ecsc(demo_db)
+    with demo_db.transaction() as s:
+        tid = topics.create_topic(s, committee_id=cid, year_start=2019, title="Wombat crossing").id
+    assert [h.topic_id for h in _find(demo_db, "wombat").hits] == [tid]
+    with demo_db.transaction() as s:
+        topics.update_topic(s, topic_id=tid, title="Zebra crossing")
+    assert _find(demo_db, "wombat").hits == ()
+    assert [h.topic_id for h in _find(demo_db, "zebra").hits] == [tid]
+    with demo_db.transaction() as s:
+        topics.delete_topic(s, topic_id=tid)
+    assert _find(demo_db, "zebra").hits == ()
+
+
+def test_exempt_items_are_found_and_marked(demo_db: Database) -> None:
+    cid = _ecsc(demo_db)
+    with demo_db.transaction() as s:
+        topics.create_topic(s, committee_id=cid, year_start=2019, title="Sale of Capybara House", exempt=True, exempt_paragraph=3)
+    (hit,) = _find(demo_db, "capybara").hits
+    assert hit.exempt and hit.exempt_paragraph == 3
+
+
+def test_the_limit_says_there_is_more_and_wildcards_are_plain_letters(demo_db: Database) -> None:
+    found = _find(demo_db, "the", limit=5)
+    assert len(found.hits) == 5 and found.more
+    cid = _ecsc(demo_db)
+    with demo_db.transaction() as s:
+        topics.create_topic(s, committee_id=cid, year_start=2019, title="Budget cut of 50% to libraries")
+    assert [h.title for h in _find(demo_db, "50%").hits] == ["Budget cut of 50% to libraries"]
+    assert _find(demo_db, "5_%").hits == ()
+    assert _find(demo_db, "   ").hits == ()
+
+
+def test_sqlite_keeps_its_index_and_postgres_needs_none(demo_db: Database) -> None:
+    with demo_db.engine.connect() as conn:
+        assert search_index.present(conn) == (conn.dialect.name == "sqlite")
