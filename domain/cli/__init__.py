@@ -28,6 +28,8 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "domain.cli.meetings": ("import-meetings",),
     "domain.cli.printing": ("print", "print-decisions", "print-meeting"),
     "domain.cli.history": ("history",),
+    "domain.cli.search": ("search",),
+    "domain.cli.next_year": ("next-year",),
 }
 
 
