@@ -10,8 +10,10 @@ def build_menus(window: Any) -> Any:
     (the MainWindow, which imports this module, so it is not named here).
     Returns the print actions (gui.printing's), which the window keeps."""
     from .printing import install_print_actions
+    from .workflows.find import FindFlow
     from .workflows.history import HistoryFlow
     from .workflows.meeting_import import MeetingImportFlow
+    from .workflows.next_year import NextYearFlow
 
     menus = window.menuBar()
     file_menu = menus.addMenu("&File")
@@ -29,6 +31,7 @@ def build_menus(window: Any) -> Any:
     edit_menu.addAction(window.redo_action)
     edit_menu.addSeparator()
     edit_menu.addAction(window.find_action)
+    edit_menu.addAction(FindFlow(window).action)
     edit_menu.addAction(window.edit_topic_action)
     edit_menu.addAction(window.edit_committee_action)
     edit_menu.addAction(window.settings_action)
@@ -37,6 +40,8 @@ def build_menus(window: Any) -> Any:
     view_menu.addActions(window.page_actions)
     programme_menu = menus.addMenu("&Programme")
     programme_menu.addAction(window.approved_action)
+    programme_menu.addSeparator()
+    programme_menu.addAction(NextYearFlow(window).action)
     meetings_menu = menus.addMenu("&Meetings")
     meetings_menu.addActions([window.add_meeting_action, window.move_meeting_action, window.cancel_meeting_action, window.reinstate_meeting_action, window.outcome_action, *MeetingImportFlow(window).actions])
     meetings_menu.addSeparator()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from domain.dates import long_date, month_year
 from domain.values import TopicRow
+from domain.years import short_year_label
 
 from ..models import labels
 from .fields import FieldMessage, OptionalDate, show_field_error
@@ -77,6 +78,8 @@ class TopicEditor(QDialog):
         origin: DecisionInfo | None = None,
         on_open_origin: Callable[[int], object] | None = None,
         start_month: int,
+        carried_from: tuple[int, int, str] | None = None,
+        on_open_carried: Callable[[int], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("TopicEditor")
@@ -85,6 +88,8 @@ class TopicEditor(QDialog):
         self._on_save = on_save
         self.origin = origin
         self._on_open_origin = on_open_origin
+        self.carried_from = carried_from
+        self._on_open_carried = on_open_carried
         self.setWindowTitle("Edit topic" if row else "New topic")
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(700)
@@ -177,6 +182,7 @@ class TopicEditor(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_origin())
+        layout.addLayout(self._build_carried())
         layout.addLayout(self._form)
         layout.addWidget(self.buttons)
 
@@ -221,6 +227,39 @@ class TopicEditor(QDialog):
         self.open_origin_button.setVisible(self._on_open_origin is not None)
         return row
 
+    def _build_carried(self) -> QHBoxLayout:
+        """The topic of the year before that this one was carried from, with a way to open it."""
+        row = QHBoxLayout()
+        self.carried_label = QLabel(self)
+        self.carried_label.setObjectName("topicCarriedFrom")
+        self.carried_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.carried_label.setWordWrap(True)
+        self.open_carried_button = QPushButton("Open &origin", self)
+        self.open_carried_button.setObjectName("openCarriedFrom")
+        self.open_carried_button.setAccessibleName("Open the topic it was carried from")
+        self.open_carried_button.setAutoDefault(False)  # Enter saves the topic, never this
+        self.open_carried_button.setToolTip("Show the topic it was carried from on its year's Topics page")
+        self.open_carried_button.clicked.connect(self._on_open_carried_clicked)
+        row.addWidget(self.carried_label, 1)
+        row.addWidget(self.open_carried_button, 0, Qt.AlignmentFlag.AlignTop)
+        if self.carried_from is None:
+            self.carried_label.hide()
+            self.open_carried_button.hide()
+            return row
+        _origin_id, year, title = self.carried_from
+        self.carried_label.setText(f"Carried from {short_year_label(year)}: {title}")
+        self.carried_label.setAccessibleName(self.carried_label.text())
+        self.open_carried_button.setVisible(self._on_open_carried is not None)
+        return row
+
+    def _on_open_carried_clicked(self) -> None:
+        if self.carried_from is None or self._on_open_carried is None:
+            return
+        if self.row is not None and self.changed_values() and not self.confirm_discard("the topic it was carried from"):
+            return
+        self.reject()
+        self._on_open_carried(self.carried_from[0])
+
     def _on_open_origin_clicked(self) -> None:
         if self.origin is None or self._on_open_origin is None:
             return
@@ -230,12 +269,12 @@ class TopicEditor(QDialog):
         self.reject()
         self._on_open_origin(decision_id)
 
-    def confirm_discard(self) -> bool:
-        """Ask before leaving unsaved changes behind (tests replace this)."""
+    def confirm_discard(self, what: str = "the resolution") -> bool:
+        """Ask before leaving unsaved changes behind to open ``what`` (tests replace this)."""
         answer = QMessageBox.question(
             self,
-            "Open resolution",
-            "Your changes to this topic are not saved. Open the resolution and discard them?",
+            f"Open {what}",
+            f"Your changes to this topic are not saved. Open {what} and discard them?",
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

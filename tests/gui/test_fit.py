@@ -236,6 +236,11 @@ def _meeting_papers(window: MainWindow) -> QWidget | None:
     return controller.open_meeting_papers(meeting.id)
 
 
+def _find_all(window: MainWindow) -> None:
+    window.window_state.set_text("find_all_query", "school")
+    window.findChild(QAction, "findAll").trigger()
+
+
 CASES = (
     Case("Topics page with the scoring panel", _page("topics", _select_scored_topic), _scoring_questions),
     Case("Programme page", _page("programme")),
@@ -266,6 +271,8 @@ CASES = (
     Case("Import meetings", _import_meetings),
     Case("Record what happened", _record_outcome),
     Case("Meeting papers", _meeting_papers),
+    Case("Start next year's programme", _window_dialog(lambda w: w.findChild(QAction, "startNextYear").trigger())),
+    Case("Find in all committees", _window_dialog(_find_all)),
 )
 
 
