@@ -13,7 +13,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -149,9 +149,30 @@ def main(argv: list[str] | None = None) -> int:
         if dialog is not None:
             dialog.adjustSize()
         save_dialog("council_settings", dialog)
+        _next_year_and_find(window, save_dialog)
         window.close()
         database.close()
     return 0
+
+
+def _next_year_and_find(window: MainWindow, save_dialog: Any) -> None:
+    """Programme ▸ Start next year's programme… with a yearly report ticked, and Edit ▸ Find
+    in all committees with words that are in topics and resolutions."""
+    from PySide6.QtGui import QAction
+
+    from gui.dialogs.next_year import NextYearDialog
+
+    window.year_combo.setCurrentIndex(max(window.year_combo.findData(2019), 0))
+    window.findChild(QAction, "startNextYear").trigger()
+    dialog = window.open_dialog
+    if isinstance(dialog, NextYearDialog):
+        for c in dialog.plan.candidates:
+            if c.title == "Young Carers":
+                dialog.set_chosen(c.id, True)
+    save_dialog("next_year", dialog)
+    window.window_state.set_text("find_all_query", "school attendance")
+    window.findChild(QAction, "findAll").trigger()
+    save_dialog("find_all", window.open_dialog)
 
 
 def _scoring_example(s: Session) -> None:

@@ -176,19 +176,22 @@ def _excerpt(value: str, words: Sequence[str]) -> str:
             break
     if m is None or len(flat) <= _EXCERPT:
         return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"
-    start = max(0, m.start() - _EXCERPT // 3)
+    start = max(0, m.start() - _EXCERPT // 5)
     end = min(len(flat), start + _EXCERPT)
     start = max(0, end - _EXCERPT)
     return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
 
 
 def _where_found(values: dict[str, str], words: Sequence[str]) -> tuple[str, str]:
-    """The first field holding a word, and its excerpt."""
+    """The field holding the most of the words (the first of those), and its excerpt around
+    the first word it holds."""
+    best, best_count = next(iter(values)), -1
     for name, value in values.items():
-        if value and any(re.search(re.escape(w), value, re.IGNORECASE) for w in words):
-            return _FIELD_WORDS.get(name, name), _excerpt(value, words)
-    name, value = next(iter(values.items()))
-    return _FIELD_WORDS.get(name, name), _excerpt(value, words)
+        count = sum(1 for w in words if re.search(re.escape(w), value or "", re.IGNORECASE))
+        if count > best_count:
+            best, best_count = name, count
+    held = [w for w in words if re.search(re.escape(w), values[best] or "", re.IGNORECASE)] or list(words)
+    return _FIELD_WORDS.get(best, best), _excerpt(values[best] or "", held)
 
 
 def _rows(session: Session, query: Any, column: Any, ids: Iterable[int]) -> list[Any]:

@@ -120,3 +120,45 @@ def test_an_exempt_item_stays_exempt_and_clearing_it_needs_a_reason(demo_db: Dat
         new = topics.get_topic(s, topic_id=carried.rows[0].id)
         assert new.exempt and new.exempt_paragraph == 3
         assert source_exemption(s, new.id) is not None
+
+
+def test_two_people_carrying_at_the_same_moment_make_one_copy(demo_db: Database) -> None:
+    import threading
+
+    cid = _ecsc(demo_db)
+    with demo_db.transaction() as s:
+        chosen = [c.id for c in next_year.next_year_plan(s, committee_id=cid, year_start=2019).candidates if c.chosen]
+    first_carried, second_started = threading.Event(), threading.Event()
+    results: dict[str, next_year.Carried] = {}
+    failures: list[BaseException] = []
+
+    def first() -> None:
+        try:
+            with demo_db.transaction() as s:
+                results["first"] = next_year.carry_forward(s, committee_id=cid, year_start=2019, topic_ids=chosen)
+                first_carried.set()
+                second_started.wait(5)
+                threading.Event().wait(0.3)  # the second is waiting on the database by now
+        except BaseException as exc:  # noqa: BLE001 - reported by the test
+            failures.append(exc)
+            first_carried.set()
+
+    def second() -> None:
+        try:
+            second_started.set()
+            with demo_db.transaction() as s:
+                results["second"] = next_year.carry_forward(s, committee_id=cid, year_start=2019, topic_ids=chosen)
+        except BaseException as exc:  # noqa: BLE001 - reported by the test
+            failures.append(exc)
+
+    one = threading.Thread(target=first)
+    one.start()
+    assert first_carried.wait(10)
+    two = threading.Thread(target=second)
+    two.start()
+    one.join(20)
+    two.join(20)
+    assert failures == []
+    assert len(results["first"].rows) == 10
+    assert results["second"].rows == () and len(results["second"].skipped) == 10
+    assert _count(demo_db, cid, 2020) == 10
