@@ -163,7 +163,9 @@ def _next_year_and_find(window: MainWindow, save_dialog: Any) -> None:
     from gui.dialogs.next_year import NextYearDialog
 
     window.year_combo.setCurrentIndex(max(window.year_combo.findData(2019), 0))
-    window.findChild(QAction, "startNextYear").trigger()
+    for name in ("startNextYear", "findAll"):
+        assert window.findChild(QAction, name) is not None, name
+    window.findChild(QAction, "startNextYear").trigger()  # type: ignore[union-attr]
     dialog = window.open_dialog
     if isinstance(dialog, NextYearDialog):
         for c in dialog.plan.candidates:
@@ -171,7 +173,7 @@ def _next_year_and_find(window: MainWindow, save_dialog: Any) -> None:
                 dialog.set_chosen(c.id, True)
     save_dialog("next_year", dialog)
     window.window_state.set_text("find_all_query", "school attendance")
-    window.findChild(QAction, "findAll").trigger()
+    window.findChild(QAction, "findAll").trigger()  # type: ignore[union-attr]
     save_dialog("find_all", window.open_dialog)
 
 
