@@ -183,13 +183,14 @@ def _excerpt(value: str, words: Sequence[str]) -> str:
 
 
 def _where_found(values: dict[str, str], words: Sequence[str]) -> tuple[str, str]:
-    """The field holding the most of the words (the first of those), and its excerpt around
-    the first word it holds."""
-    best, best_count = next(iter(values)), -1
+    """The field holding the most of the words, and its excerpt around the first word it
+    holds. On a tie another field wins over the title, which the result shows anyway."""
+    best, best_rank = next(iter(values)), (-1, False)
     for name, value in values.items():
         count = sum(1 for w in words if re.search(re.escape(w), value or "", re.IGNORECASE))
-        if count > best_count:
-            best, best_count = name, count
+        rank = (count, count > 0 and name != "title")
+        if rank > best_rank:
+            best, best_rank = name, rank
     held = [w for w in words if re.search(re.escape(w), values[best] or "", re.IGNORECASE)] or list(words)
     return _FIELD_WORDS.get(best, best), _excerpt(values[best] or "", held)
 
