@@ -32,7 +32,9 @@ def test_next_years_programme_is_started_in_one_undoable_step(window: MainWindow
     dialog = _next_year_dialog(window)
     assert len(dialog.chosen_ids()) == 10  # 9 items to be scheduled and the standing item
     young_carers = next(c.id for c in dialog.plan.candidates if c.title == "Young Carers")
-    dialog.set_chosen(young_carers, True)
+    item = next(i for i in dialog._items() if i.data(0, Qt.ItemDataRole.UserRole) == young_carers)
+    dialog.tree.setCurrentItem(item)
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Space)  # ticks the selected line
     assert dialog.count_label.text() == "11 items will be carried."
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
     assert not dialog.isVisible()
