@@ -15,7 +15,6 @@ letter. At most ``limit`` rows are found; ``more`` says there were others.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -204,87 +203,57 @@ def _rows(session: Session, query: Any, column: Any, ids: Iterable[int]) -> list
 
 def _hits(session: Session, ids: dict[str, list[int]], words: Sequence[str]) -> list[Hit]:
     c, t, d = schema.committee, schema.topic, schema.decision
-    names = {int(i): str(n) for i, n in session.execute(select(c.c.id, c.c.name))} if any(ids.values()) else {}
+    if not any(ids.values()):
+        return []
+    names = {int(i): str(n) for i, n in session.execute(select(c.c.id, c.c.name))}
+    month = start_month(session)
     hits: list[Hit] = []
-    topic_cols = (t.c.id.label("topic_id"), t.c.committee_id, t.c.year_start, t.c.title, t.c.exempt, t.c.exempt_paragraph)
 
-    def topic_hit(kind: str, row_id: int, r: Any, values: dict[str, str]) -> Hit:
+    def add(kind: str, row_id: int, r: Any, values: dict[str, str], year: int | None, para: int | None, **where: int | None) -> None:
         field, excerpt = _where_found(values, words)
-        return Hit(
-            kind, row_id, r.committee_id, names.get(r.committee_id, ""), r.year_start, r.title, field,
-            excerpt, bool(r.exempt), r.exempt_paragraph if r.exempt else None, topic_id=r.topic_id,
-        )  # fmt: skip
+        hits.append(Hit(
+            kind, row_id, r.committee_id, names.get(r.committee_id, ""), year, r.title, field, excerpt,
+            bool(r.exempt), para if r.exempt else None, **where,
+        ))  # fmt: skip
 
+    topic_cols = (t.c.id.label("topic_id"), t.c.committee_id, t.c.year_start, t.c.title, t.c.exempt, t.c.exempt_paragraph)
     for r in _rows(session, select(*topic_cols, t.c.reason, t.c.responsible), t.c.id, ids.get("topic", ())):
-        hits.append(topic_hit("topic", r.topic_id, r, {"title": r.title, "reason": r.reason, "responsible": r.responsible}))
+        add("topic", r.topic_id, r, {"title": r.title, "reason": r.reason, "responsible": r.responsible},
+            r.year_start, r.exempt_paragraph, topic_id=r.topic_id)  # fmt: skip
     a, s = schema.answer, schema.assessment
     evidence_q = select(a.c.id.label("answer_id"), a.c.evidence, *topic_cols).join(s, s.c.id == a.c.assessment_id).join(t, t.c.id == s.c.topic_id)
     for r in _rows(session, evidence_q, a.c.id, ids.get("answer", ())):
-        hits.append(topic_hit("answer", r.answer_id, r, {"evidence": r.evidence}))
+        add("answer", r.answer_id, r, {"evidence": r.evidence}, r.year_start, r.exempt_paragraph, topic_id=r.topic_id)
 
-    decision_ids = set(ids.get("decision", ()))
+    # A progress note lives with its resolution, a recommendation with its review.
     p = schema.progress_note
     notes = _rows(session, select(p.c.id, p.c.decision_id, p.c.text), p.c.id, ids.get("progress_note", ()))
-    decision_ids |= {n.decision_id for n in notes}
-    if decision_ids:
-        month = start_month(session)
-        decisions = {
-            r.id: r
-            for r in _rows(
-                session,
-                select(d.c.id, d.c.committee_id, d.c.meeting_date, d.c.title, d.c.resolution, d.c.officer,
-                       exempt_decision_sql().label("exempt")),
-                d.c.id,
-                decision_ids,
-            )
-        }  # fmt: skip
-        exempt_ids = [i for i, r in decisions.items() if r.exempt]
-        paragraphs = decision_paragraphs(session, exempt_ids) if exempt_ids else {}
-
-        def decision_hit(kind: str, row_id: int, r: Any, values: dict[str, str]) -> Hit:
-            field, excerpt = _where_found(values, words)
-            year = municipal_year_of(r.meeting_date, month) if isinstance(r.meeting_date, dt.date) else None
-            return Hit(
-                kind, row_id, r.committee_id, names.get(r.committee_id, ""), year, r.title, field, excerpt,
-                bool(r.exempt), paragraphs.get(r.id), decision_id=r.id,
-            )  # fmt: skip
-
-        for i in ids.get("decision", ()):
-            if (r := decisions.get(i)) is not None:
-                hits.append(decision_hit("decision", i, r, {"title": r.title, "resolution": r.resolution, "officer": r.officer}))
-        for n in notes:
-            if (r := decisions.get(n.decision_id)) is not None:
-                hits.append(decision_hit("progress_note", n.id, r, {"text": n.text}))
+    decision_q = select(d.c.id, d.c.committee_id, d.c.meeting_date, d.c.title, d.c.resolution, d.c.officer,
+                        exempt_decision_sql().label("exempt"))  # fmt: skip
+    decisions = {r.id: r for r in _rows(session, decision_q, d.c.id, {*ids.get("decision", ()), *(n.decision_id for n in notes)})}
+    exempt_ids = [i for i, r in decisions.items() if r.exempt]
+    paragraphs = decision_paragraphs(session, exempt_ids) if exempt_ids else {}
+    found_notes: list[tuple[str, int, Any, dict[str, str] | None]] = [
+        *(("decision", i, decisions.get(i), None) for i in ids.get("decision", ())),
+        *(("progress_note", n.id, decisions.get(n.decision_id), {"text": n.text}) for n in notes),
+    ]
+    for kind, row_id, r, values in found_notes:
+        if r is not None:
+            shown = values or {"title": r.title, "resolution": r.resolution, "officer": r.officer}
+            add(kind, row_id, r, shown, municipal_year_of(r.meeting_date, month), paragraphs.get(r.id), decision_id=r.id)
 
     v, rec = schema.select_review, schema.recommendation
-    review_ids = set(ids.get("select_review", ()))
     recs = _rows(session, select(rec.c.id, rec.c.review_id, rec.c.text, rec.c.response_text), rec.c.id, ids.get("recommendation", ()))
-    review_ids |= {x.review_id for x in recs}
-    if review_ids:
-        month = start_month(session)
-        reviews = {
-            r.id: r
-            for r in _rows(
-                session,
-                select(v.c.id, v.c.committee_id, v.c.title, v.c.scope, v.c.lead_officer, v.c.added_on,
-                       t.c.exempt, t.c.exempt_paragraph).outerjoin(t, t.c.id == v.c.topic_id),
-                v.c.id,
-                review_ids,
-            )
-        }  # fmt: skip
-
-        def review_hit(kind: str, row_id: int, r: Any, values: dict[str, str], rec_id: int | None = None) -> Hit:
-            field, excerpt = _where_found(values, words)
+    review_q = select(v.c.id, v.c.committee_id, v.c.title, v.c.scope, v.c.lead_officer, v.c.added_on,
+                      t.c.exempt, t.c.exempt_paragraph).outerjoin(t, t.c.id == v.c.topic_id)  # fmt: skip
+    reviews = {r.id: r for r in _rows(session, review_q, v.c.id, {*ids.get("select_review", ()), *(x.review_id for x in recs)})}
+    found_recs: list[tuple[str, int, Any, dict[str, str] | None, int | None]] = [
+        *(("select_review", i, reviews.get(i), None, None) for i in ids.get("select_review", ())),
+        *(("recommendation", x.id, reviews.get(x.review_id), {"text": x.text, "response_text": x.response_text}, x.id) for x in recs),
+    ]
+    for kind, row_id, r, values, rec_id in found_recs:
+        if r is not None:
             year = municipal_year_of(r.added_on, month) if r.added_on is not None else None
-            return Hit(
-                kind, row_id, r.committee_id, names.get(r.committee_id, ""), year, r.title, field, excerpt,
-                bool(r.exempt), r.exempt_paragraph if r.exempt else None, review_id=r.id, recommendation_id=rec_id,
-            )  # fmt: skip
-
-        for i in ids.get("select_review", ()):
-            if (r := reviews.get(i)) is not None:
-                hits.append(review_hit("select_review", i, r, {"title": r.title, "scope": r.scope, "lead_officer": r.lead_officer}))
-        for x in recs:
-            if (r := reviews.get(x.review_id)) is not None:
-                hits.append(review_hit("recommendation", x.id, r, {"text": x.text, "response_text": x.response_text}, x.id))
+            shown = values or {"title": r.title, "scope": r.scope, "lead_officer": r.lead_officer}
+            add(kind, row_id, r, shown, year, r.exempt_paragraph, review_id=r.id, recommendation_id=rec_id)
     return hits

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from domain.years import short_year_label
 
-from .base import _TABLE_ROW, HubCommand, _left_at
+from .base import HubCommand
 
 if TYPE_CHECKING:
     from domain.ops.next_year import Carried
@@ -43,16 +42,4 @@ class CarryForwardCommand(HubCommand):
         from domain.ops.next_year import undo_carry
 
         assert self.carried is not None
-        self.run(undo_carry, carried=self.carried, expected=self._left())
-
-    def _left(self) -> Carried | None:
-        """What this command made, with the versions this window last left its topics at, or
-        None to overwrite."""
-        if self._forced or self.carried is None:
-            return None
-        left = _left_at.get(self.hub, {})
-        versions = tuple(
-            (table, row_id, left.get((_TABLE_ROW.get(table, table), row_id), version))
-            for table, row_id, version in self.carried.versions
-        )
-        return replace(self.carried, versions=versions)
+        self.run(undo_carry, carried=self.carried, expected=self.as_left(self.carried))

@@ -120,3 +120,26 @@ def test_exempt_items_are_found_and_marked_part_ii(window: MainWindow, qtbot: Qt
     dialog.run_search()
     (item,) = [dialog.tree.topLevelItem(0).child(0)]
     assert item.text(0) == "Sale of Capybara House" and item.text(2) == "Part II (para 3)"
+
+
+def test_a_recommendation_and_a_resolution_open_on_their_pages(window: MainWindow, qtbot: QtBot) -> None:
+    from domain.ops import reviews
+
+    select_committee(window, ECSC, 2019)
+    rec = window.hub.run(reviews.add_recommendation, review_id=2, text="Lobby the minister on the platypus formula")
+    dialog = _find(window)
+    dialog.edit.setText("platypus")
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)  # before the pause ends: searched, then opened
+    assert window.current_page() == "reviews"
+    assert window.reviews_view.current_review().id == 2
+    assert window.reviews_view.current_recommendation().id == rec.id
+
+    dialog = _find(window)
+    dialog.edit.setText("information emailed")
+    dialog.run_search()
+    note = next(h for h in dialog.hits_shown() if h.kind == "progress_note")
+    while dialog.current_hit() != note:
+        qtbot.keyClick(dialog.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+    assert window.current_page() == "decisions"
+    assert window.decisions_view.current_decision().id == note.decision_id

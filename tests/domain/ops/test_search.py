@@ -91,3 +91,17 @@ def test_the_limit_says_there_is_more_and_wildcards_are_plain_letters(demo_db: D
 def test_sqlite_keeps_its_index_and_postgres_needs_none(demo_db: Database) -> None:
     with demo_db.engine.connect() as conn:
         assert search_index.present(conn) == (conn.dialect.name == "sqlite")
+
+
+def test_reviews_recommendations_and_progress_notes_are_found_with_their_parent(demo_db: Database) -> None:
+    from domain.ops import reviews
+
+    with demo_db.transaction() as s:
+        rec = reviews.add_recommendation(s, review_id=2, text="Lobby the minister on the platypus formula")
+    (hit,) = _find(demo_db, "platypus").hits
+    assert (hit.kind, hit.review_id, hit.recommendation_id, hit.title) == ("recommendation", 2, rec.id, "Fair Funding for Schools")
+    assert hit.year_start == 2019  # the review was added on 10 July 2019
+    (review,) = [h for h in _find(demo_db, "be-wise").hits if h.kind == "select_review"]
+    assert review.year_start is None and review.review_id == 3  # no date added
+    notes = [h for h in _find(demo_db, "information emailed").hits if h.kind == "progress_note"]
+    assert notes and all(h.decision_id is not None and h.field == "text" for h in notes)
