@@ -201,54 +201,55 @@ class TopicEditor(QDialog):
         self._check_added_year()
         self.title_edit.setFocus()
 
+    def _link_row(self, name: str, button_text: str, button_name: str, tip: str) -> tuple[QHBoxLayout, QLabel, QPushButton]:
+        """A line saying where the topic came from, with a button that opens it (both hidden
+        until there is something to say)."""
+        row = QHBoxLayout()
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        button = QPushButton(button_text, self)
+        button.setObjectName(button_name)
+        button.setAutoDefault(False)  # Enter saves the topic, never this
+        button.setToolTip(tip)
+        row.addWidget(label, 1)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        label.hide()
+        button.hide()
+        return row, label, button
+
     def _build_origin(self) -> QHBoxLayout:
         """Where the topic came from: the resolution it was made from, with a way to open it."""
-        row = QHBoxLayout()
-        self.origin_label = QLabel(self)
-        self.origin_label.setObjectName("topicOrigin")
+        row, self.origin_label, self.open_origin_button = self._link_row(
+            "topicOrigin", "Open &resolution", "openOrigin", "Show the resolution on the Decisions page"
+        )
         self.origin_label.setAccessibleName("Made from the resolution")
-        self.origin_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.origin_label.setWordWrap(True)
-        self.open_origin_button = QPushButton("Open &resolution", self)
-        self.open_origin_button.setObjectName("openOrigin")
         self.open_origin_button.setAccessibleName("Open resolution")
-        self.open_origin_button.setAutoDefault(False)  # Enter saves the topic, never this
-        self.open_origin_button.setToolTip("Show the resolution on the Decisions page")
         self.open_origin_button.clicked.connect(self._on_open_origin_clicked)
-        row.addWidget(self.origin_label, 1)
-        row.addWidget(self.open_origin_button, 0, Qt.AlignmentFlag.AlignTop)
         d = self.origin
         if d is None:
-            self.origin_label.hide()
-            self.open_origin_button.hide()
             return row
         self.origin_label.setText(f"{origin_text(d)}: {d.title}")
         self.origin_label.setToolTip(d.resolution)
+        self.origin_label.show()
         self.open_origin_button.setVisible(self._on_open_origin is not None)
         return row
 
     def _build_carried(self) -> QHBoxLayout:
         """The topic of the year before that this one was carried from, with a way to open it."""
-        row = QHBoxLayout()
-        self.carried_label = QLabel(self)
-        self.carried_label.setObjectName("topicCarriedFrom")
-        self.carried_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.carried_label.setWordWrap(True)
-        self.open_carried_button = QPushButton("Open &origin", self)
-        self.open_carried_button.setObjectName("openCarriedFrom")
+        row, self.carried_label, self.open_carried_button = self._link_row(
+            "topicCarriedFrom", "Open &origin", "openCarriedFrom",
+            "Show the topic it was carried from on its year's Topics page",
+        )  # fmt: skip
         self.open_carried_button.setAccessibleName("Open the topic it was carried from")
-        self.open_carried_button.setAutoDefault(False)  # Enter saves the topic, never this
-        self.open_carried_button.setToolTip("Show the topic it was carried from on its year's Topics page")
         self.open_carried_button.clicked.connect(self._on_open_carried_clicked)
-        row.addWidget(self.carried_label, 1)
-        row.addWidget(self.open_carried_button, 0, Qt.AlignmentFlag.AlignTop)
         if self.carried_from is None:
-            self.carried_label.hide()
-            self.open_carried_button.hide()
             return row
         _origin_id, year, title = self.carried_from
         self.carried_label.setText(f"Carried from {short_year_label(year)}: {title}")
         self.carried_label.setAccessibleName(self.carried_label.text())
+        self.carried_label.show()
         self.open_carried_button.setVisible(self._on_open_carried is not None)
         return row
 
