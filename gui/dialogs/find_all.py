@@ -128,7 +128,13 @@ class FindAllDialog(QDialog):
         self._timer.stop()
         text = self.edit.text()
         self.last_query = text
-        self.found = self._query(search, query=text) if text.strip() else None
+        try:
+            self.found = self._query(search, query=text) if text.strip() else None
+        except Exception as exc:  # noqa: BLE001 - the database is busy or gone: said in words
+            from .. import errors
+
+            self.found = None
+            errors.report(exc, self, "Find in all committees")
         self._fill(self.found)
 
     def _fill(self, result: SearchResult | None) -> None:
