@@ -7,8 +7,11 @@ searchable thing; triggers on the tables keep it up to date, whoever writes (the
 command line, a bulk insert, a cascaded delete). Its rowid says what the row is: the source
 row's id times 8 plus the kind below, so a trigger finds its row by rowid, not by a scan.
 
-PostgreSQL has no FTS5; there the search reads the tables themselves with ILIKE
-(domain.ops.search), which is fast enough for a council and needs no extension.
+PostgreSQL has no FTS5; there the search asks each table ``(its text) ILIKE '%word%'``, and a
+trigram index on that same expression (pg_trgm's GIN operator class,
+https://www.postgresql.org/docs/current/pgtrgm.html#PGTRGM-INDEX) answers it. pg_trgm is a
+"trusted" extension since PostgreSQL 13, which the database's owner may create; where it cannot
+be created, the search reads the tables instead, more slowly but with the same answers.
 
 The migration that made the index calls :func:`install`; :func:`ensure` runs after every
 upgrade too, because SQLite drops a table's triggers when a later migration rebuilds that
@@ -35,13 +38,24 @@ KIND_OF_TABLE = {table: kind for kind, (table, _cols) in KINDS.items()}
 STRIDE = 8
 
 
-def is_index_table(name: str) -> bool:
-    """Whether a table belongs to the index (FTS5 keeps its data in tables named after it)."""
-    return name == TABLE or name.startswith(TABLE + "_")
+def is_ours(name: str | None, kind: str) -> bool:
+    """Whether a table or index is the search's, made by a migration rather than a model (FTS5
+    keeps its data in tables named after it; the trigram indexes are on expressions)."""
+    name = name or ""
+    if kind == "table":
+        return name == TABLE or name.startswith(TABLE + "_")
+    return kind == "index" and name.startswith("ix_search_")
 
 
-def _text(prefix: str, columns: tuple[str, ...]) -> str:
-    return " || char(10) || ".join(f"coalesce({prefix}.{c}, '')" for c in columns)
+def _text(prefix: str, columns: tuple[str, ...], newline: str = "char(10)") -> str:
+    return f" || {newline} || ".join(f"coalesce({prefix}.{c}, '')" for c in columns)
+
+
+def text_sql(table: str, dialect: str) -> str:
+    """The text of a row of ``table`` the search reads, as SQL: on PostgreSQL exactly the
+    expression the trigram index is made on, so that the index answers it."""
+    columns = dict(KINDS.values())[table]
+    return _text(table, columns, "chr(10)" if dialect == "postgresql" else "char(10)")
 
 
 def _triggers(kind: int, table: str, columns: tuple[str, ...]) -> dict[str, str]:
@@ -72,6 +86,8 @@ def install(conn: Any) -> bool:
     """Make the index and its triggers on an SQLite connection and fill it from the tables.
     False (and nothing made) when this SQLite was built without FTS5: the search then reads
     the tables."""
+    if conn.dialect.name == "postgresql":
+        return _install_trigrams(conn)
     if conn.dialect.name != "sqlite":
         return False
     try:
@@ -85,6 +101,20 @@ def install(conn: Any) -> bool:
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
         conn.exec_driver_sql(sql)
     rebuild(conn)
+    return True
+
+
+def _install_trigrams(conn: Any) -> bool:
+    try:
+        with conn.begin_nested():  # a refusal must not end the migration's transaction
+            conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except Exception:  # not installed on the server, or not allowed: the search scans
+        return False
+    for table, _columns in KINDS.values():
+        conn.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS ix_search_{table} ON {table} "
+            f"USING gin (({text_sql(table, 'postgresql')}) gin_trgm_ops)"
+        )
     return True
 
 
@@ -124,6 +154,10 @@ def ensure(conn: Any) -> None:
 
 def drop(conn: Any) -> None:
     """Remove the index and its triggers (downgrade)."""
+    if conn.dialect.name == "postgresql":
+        for table, _columns in KINDS.values():
+            conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_search_{table}")
+        return
     if conn.dialect.name != "sqlite":
         return
     for name in _all_triggers():

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from .. import schema, search_index
@@ -126,11 +126,11 @@ def search(session: Session, *, query: str, limit: int = LIMIT) -> SearchResult:
     else:
         more = False
         left = limit
-        for table, columns in search_index.KINDS.values():
+        for table, _columns in search_index.KINDS.values():
             if left <= 0:
                 more = True
                 break
-            got = _scanned(session, table, columns, words, left + 1)
+            got = _scanned(session, table, words, left + 1)
             more = more or len(got) > left
             ids[table] = got[:left]
             left -= len(ids[table])
@@ -157,12 +157,20 @@ def _indexed(session: Session, words: Sequence[str], limit: int) -> list[int]:
     ]
 
 
-def _scanned(session: Session, table: str, columns: Sequence[str], words: Sequence[str], limit: int) -> list[int]:
-    t = schema.metadata.tables[table]
-    each: list[ColumnElement[bool]] = [
-        or_(*(t.c[c].ilike(_pattern(w), escape="\\") for c in columns)) for w in words
-    ]
-    return [int(i) for i in session.scalars(select(t.c.id).where(and_(*each)).order_by(t.c.id).limit(limit))]
+def _scanned(session: Session, table: str, words: Sequence[str], limit: int) -> list[int]:
+    # Every word in the row's text: on PostgreSQL the trigram index on that expression answers.
+    dialect = session.get_bind().dialect.name
+    # PostgreSQL's LIKE escapes with a backslash already (and an ESCAPE clause would hide the
+    # pattern from the index); SQLite's LIKE has no escape character unless given, and ignores
+    # the case of ASCII letters by itself.
+    like = "ILIKE" if dialect == "postgresql" else "LIKE"
+    escape = "" if dialect == "postgresql" else " ESCAPE '\\'"
+    expr = search_index.text_sql(table, dialect)
+    where = " AND ".join(f"({expr}) {like} :w{i}{escape}" for i in range(len(words)))
+    params: dict[str, Any] = {f"w{i}": _pattern(w) for i, w in enumerate(words)}
+    params["limit"] = limit
+    sql = text(f"SELECT id FROM {table} WHERE {where} ORDER BY id LIMIT :limit")  # noqa: S608 - names are ours
+    return [int(i) for i in session.scalars(sql, params)]
 
 
 def _excerpt(value: str, words: Sequence[str]) -> str:

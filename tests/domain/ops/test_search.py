@@ -88,9 +88,12 @@ def test_the_limit_says_there_is_more_and_wildcards_are_plain_letters(demo_db: D
     assert _find(demo_db, "   ").hits == ()
 
 
-def test_sqlite_keeps_its_index_and_postgres_needs_none(demo_db: Database) -> None:
+def test_sqlite_has_its_text_index_and_postgres_its_trigram_indexes(demo_db: Database) -> None:
     with demo_db.engine.connect() as conn:
         assert search_index.present(conn) == (conn.dialect.name == "sqlite")
+        if conn.dialect.name == "postgresql":
+            names = {r[0] for r in conn.exec_driver_sql("SELECT indexname FROM pg_indexes")}
+            assert {f"ix_search_{table}" for table, _c in search_index.KINDS.values()} <= names
 
 
 def test_reviews_recommendations_and_progress_notes_are_found_with_their_parent(demo_db: Database) -> None:
