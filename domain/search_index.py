@@ -141,7 +141,13 @@ def present(conn: Any) -> bool:
 
 def ensure(conn: Any) -> None:
     """After an upgrade: put back any trigger a migration's table rebuild dropped (and fill
-    the index again, since changes made without the trigger are missing from it)."""
+    the index again, since changes made without the trigger are missing from it); on
+    PostgreSQL, make the trigram index of a kind added to KINDS since."""
+    if conn.dialect.name == "postgresql":
+        have_trgm = conn.exec_driver_sql("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'").scalar()
+        if have_trgm:
+            _install_trigrams(conn)
+        return
     if not present(conn):
         return
     have = {
