@@ -58,6 +58,6 @@ def test_search_groups_by_committee_and_year_and_marks_part_ii(db_file: Path, ca
     assert code == 0
     lines = out.splitlines()
     assert lines[0].endswith("— 2019 - 20")
-    assert "Topic" in lines[1] and "Sale of the Capybara site  [Part II (para 3)]" in lines[1]
+    assert "Topic" in lines[1] and "Sale of the Capybara site  [Part II (paragraph 3)]" in lines[1]
     code, out, _err = cli(capsys, "--db", str(db_file), "search", "nothing-like-this")
     assert out.strip() == "Nothing found for 'nothing-like-this'."

@@ -21,13 +21,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_search)
 
 
-def part_ii(exempt: bool, paragraph: int | None) -> str:
-    """How a result is marked exempt: "Part II (para 3)"."""
-    if not exempt:
-        return ""
-    return "Part II" + (f" (para {paragraph})" if paragraph is not None else "")
-
-
 def cmd_search(args: argparse.Namespace) -> int:
     from ..ops.search import search
     from ..years import year_label
@@ -48,8 +41,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     for (committee, year), hits in found.groups():
         print(f"{committee} — {year_label(year) if year is not None else 'no year'}")
         for h in hits:
-            mark = part_ii(h.exempt, h.exempt_paragraph)
-            title = f"{h.title}  [{mark}]" if mark else h.title
+            title = f"{h.title}  [{h.part_ii}]" if h.exempt else h.title
             print(f"  {h.kind_word:<14} {title}")
             print(f"  {'':<14} {h.field}: {h.excerpt}")
     if found.more:

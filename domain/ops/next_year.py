@@ -63,6 +63,14 @@ class Candidate:
     carried_to: int | None  # the next year's topic it was carried to already, if any
     chosen: bool  # ticked at first: items to be scheduled and standing items
 
+    @property
+    def part_ii(self) -> str:
+        """"Part II (paragraph 3)" for an exempt item, as printed; empty for a public one."""
+        from ..printing.document import part_ii
+
+        mark = part_ii(self.exempt, self.exempt_paragraph)
+        return mark.label if mark is not None else ""
+
 
 @dataclass(frozen=True, slots=True)
 class NextYearPlan:

@@ -79,6 +79,14 @@ class Hit:
     def kind_word(self) -> str:
         return KIND_WORDS[self.kind]
 
+    @property
+    def part_ii(self) -> str:
+        """"Part II (paragraph 3)" for an exempt row, as printed; empty for a public one."""
+        from ..printing.document import part_ii
+
+        mark = part_ii(self.exempt, self.exempt_paragraph)
+        return mark.label if mark is not None else ""
+
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:

@@ -36,13 +36,6 @@ DEBOUNCE_MS = 150
 HIT_ROLE = Qt.ItemDataRole.UserRole
 
 
-def part_ii(hit: Hit) -> str:
-    """How an exempt row is marked: "Part II (para 3)"; empty for a public one."""
-    if not hit.exempt:
-        return ""
-    return "Part II" + (f" (para {hit.exempt_paragraph})" if hit.exempt_paragraph is not None else "")
-
-
 class FindAllDialog(QDialog):
     """Search with ``query`` (the hub's); ``on_open`` is given the hit to show, after the
     dialog closes.
@@ -156,7 +149,7 @@ class FindAllDialog(QDialog):
             self.tree.addTopLevelItem(head)
             head.setFirstColumnSpanned(True)
             for hit in hits:
-                item = QTreeWidgetItem([hit.title, hit.kind_word, part_ii(hit), f"{hit.field}: {hit.excerpt}"])
+                item = QTreeWidgetItem([hit.title, hit.kind_word, hit.part_ii, f"{hit.field}: {hit.excerpt}"])
                 item.setData(0, HIT_ROLE, hit)
                 item.setToolTip(0, hit.title)
                 item.setToolTip(3, f"{hit.field}: {hit.excerpt}")

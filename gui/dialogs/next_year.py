@@ -70,9 +70,8 @@ class NextYearDialog(QDialog):
                 self.tree.addTopLevelItem(head)
                 head.setFirstColumnSpanned(True)
                 self._groups[c.group] = head
-            mark = ("Part II" + (f" (para {c.exempt_paragraph})" if c.exempt_paragraph else "")) if c.exempt else ""
             title = c.title if c.carried_to is None else f"{c.title} — already in {to_year}"
-            item = QTreeWidgetItem([title, c.responsible, mark])
+            item = QTreeWidgetItem([title, c.responsible, c.part_ii])
             item.setData(0, ID_ROLE, c.id)
             item.setToolTip(0, c.title)
             flags = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable

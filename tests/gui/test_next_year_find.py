@@ -119,7 +119,7 @@ def test_exempt_items_are_found_and_marked_part_ii(window: MainWindow, qtbot: Qt
     dialog.edit.setText("capybara")
     dialog.run_search()
     (item,) = [dialog.tree.topLevelItem(0).child(0)]
-    assert item.text(0) == "Sale of Capybara House" and item.text(2) == "Part II (para 3)"
+    assert item.text(0) == "Sale of Capybara House" and item.text(2) == "Part II (paragraph 3)"
 
 
 def test_a_recommendation_and_a_resolution_open_on_their_pages(window: MainWindow, qtbot: QtBot) -> None:
