@@ -20,7 +20,8 @@ table (Alembic's batch mode copies it to a new one).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 TABLE = "search_fts"
@@ -156,6 +157,21 @@ def ensure(conn: Any) -> None:
     }
     if set(_all_triggers()) - have:
         install(conn)
+
+
+@contextmanager
+def bulk_load(conn: Any) -> Iterator[None]:
+    """Write many rows without the triggers, then fill the index once: FTS5 takes a row at a
+    time about six times slower than the whole table at once (the synthetic council's 278,000
+    answers: 33 s against 5 s). Inside the caller's transaction, so a failure leaves the
+    triggers as they were."""
+    if not present(conn):
+        yield
+        return
+    for name in _all_triggers():
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    yield
+    install(conn)
 
 
 def drop(conn: Any) -> None:

@@ -147,22 +147,28 @@ def search(session: Session, *, query: str, limit: int = LIMIT) -> SearchResult:
     return SearchResult(words=words, hits=tuple(hits), more=more)
 
 
+# The trigram index looks up pieces of at least three letters; SQLite 3.40's FTS5 crashes the
+# process on "text LIKE '%by%' AND text LIKE '%raised%'" (a shorter piece before a longer one),
+# so shorter pieces are never sent with others: the text read back is checked for them instead.
+_TRIGRAM = 3
+_CHECKED_MORE = 10  # rows read per row wanted when some words are checked afterwards
+
+
 def _indexed(session: Session, words: Sequence[str], limit: int) -> list[int]:
     # No ESCAPE clause: with one FTS5 stops using the index and reads every row
     # (https://www.sqlite.org/fts5.html#the_trigram_tokenizer). A word holding % or _ is looked
     # up by the pieces between them, and the text read back to keep only the rows that hold it.
     pieces = [p for w in words for p in re.split(r"[%_\\]+", w) if p]
-    exact = [w for w in words if re.search(r"[%_\\]", w)]
-    if not pieces:
-        pieces = [""]
-    where = " AND ".join(f"text LIKE :w{i}" for i in range(len(pieces)))
-    params: dict[str, Any] = {f"w{i}": f"%{p}%" for i, p in enumerate(pieces)}
-    params["limit"] = limit
+    looked_up = [p for p in pieces if len(p) >= _TRIGRAM] or pieces[:1] or [""]
+    checked = len(looked_up) < len(pieces) or any(re.search(r"[%_\\]", w) for w in words)
+    where = " AND ".join(f"text LIKE :w{i}" for i in range(len(looked_up)))
+    params: dict[str, Any] = {f"w{i}": f"%{p}%" for i, p in enumerate(looked_up)}
+    params["limit"] = limit * _CHECKED_MORE if checked else limit
     sql = text(f"SELECT rowid, text FROM {search_index.TABLE} WHERE {where} LIMIT :limit")  # noqa: S608 - names are ours
     rows = session.execute(sql, params).all()
-    return [
-        int(rowid) for rowid, found in rows if all(w in found.lower() for w in exact)
-    ]
+    if not checked:
+        return [int(rowid) for rowid, _text in rows]
+    return [int(rowid) for rowid, found in rows if all(w in found.lower() for w in words)][:limit]
 
 
 def _scanned(session: Session, table: str, words: Sequence[str], limit: int) -> list[int]:
