@@ -95,6 +95,7 @@ def _naming() -> _Naming:
     parent: dict[type, tuple[str, type]] = {
         m.ProgrammeEntry: ("topic_id", m.Topic),
         m.StandingExclusion: ("topic_id", m.Topic),
+        m.TopicCarry: ("topic_id", m.Topic),
         m.Assessment: ("topic_id", m.Topic),
         m.Answer: ("assessment_id", m.Assessment),
         m.ReviewMeeting: ("review_id", m.SelectReview),

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 # The newest migration this version of the program knows. tests/domain/test_migrations.py
 # checks that it matches the head of domain/migrations/versions.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 ENV_VAR = "SCRUTINY_DB"
 
@@ -350,6 +350,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)
+    if revision == "head":
+        from . import search_index
+
+        with engine.begin() as conn:
+            search_index.ensure(conn)
 
 
 def open_database(

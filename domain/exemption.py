@@ -130,8 +130,12 @@ def source_exemption(session: Session, topic_id: int) -> Exemption | None:
 
     A topic made from a resolution inherits the resolution's (leaving the topic itself out,
     since its own flag would otherwise make its source exempt); a follow-up inherits its
-    recommendation's review's.
+    recommendation's review's; a topic carried into the next year inherits its origin's.
     """
+    origin_id = session.scalar(select(schema.topic_carry.c.origin_id).where(schema.topic_carry.c.topic_id == topic_id))
+    found = topic_exemption(session, origin_id)
+    if found is not None:
+        return found
     decision_id = session.scalar(select(schema.topic.c.decision_id).where(schema.topic.c.id == topic_id))
     if decision_id is not None:
         found = decision_exemption(session, decision_id, except_topic_id=topic_id)

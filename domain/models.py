@@ -302,6 +302,15 @@ class StandingExclusion(Versioned, Base):
     topic_id: Mapped[int]
 
 
+class TopicCarry(Versioned, Base):
+    """A topic carried into the next municipal year (``topic_id``) from its origin."""
+
+    __table__ = schema.topic_carry
+
+    topic_id: Mapped[int]
+    origin_id: Mapped[int]
+
+
 # --- select committee reviews -----------------------------------------------------------------
 
 

@@ -284,6 +284,23 @@ topic = Table(
     Index("ix_topic_committee_year", "committee_id", "year_start"),
 )
 
+# A topic carried into the next municipal year, and the topic of the year before it was carried
+# from. Each topic is carried at most once (``origin_id`` is unique): two people starting next
+# year's programme at the same moment cannot both carry it, the database refuses the second.
+topic_carry = Table(
+    "topic_carry",
+    metadata,
+    Column("topic_id", Integer, ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "origin_id",
+        Integer,
+        ForeignKey("topic.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    ),
+    Column("version", Integer, nullable=False, default=1),
+)
+
 assessment = Table(
     "assessment",
     metadata,

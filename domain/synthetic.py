@@ -157,6 +157,20 @@ def generate(
     """Write a synthetic council into the database (in the caller's transaction)."""
     if min(committees, years, meetings_per_year, items_per_meeting, extra_topics_per_year) < 0:
         raise Invalid("Every count must be 0 or more.")
+    from . import search_index
+
+    with search_index.bulk_load(session.connection()):
+        return _generate(
+            session, committees=committees, years=years, meetings_per_year=meetings_per_year,
+            items_per_meeting=items_per_meeting, extra_topics_per_year=extra_topics_per_year,
+            first_year=first_year, seed=seed,
+        )  # fmt: skip
+
+
+def _generate(
+    session: Session, *, committees: int, years: int, meetings_per_year: int, items_per_meeting: int,
+    extra_topics_per_year: int, first_year: int, seed: int,
+) -> SyntheticSummary:  # fmt: skip
     rng = random.Random(seed)
     criteria = ensure_default_set(session)
     question_ids = [q.id for q in criteria.questions]

@@ -11,8 +11,10 @@ def build_menus(window: Any) -> Any:
     Returns the print actions (gui.printing's), which the window keeps."""
     from .printing import install_print_actions
     from .workflows.evidence import EvidenceFlow
+    from .workflows.find import FindFlow
     from .workflows.history import HistoryFlow
     from .workflows.meeting_import import MeetingImportFlow
+    from .workflows.next_year import NextYearFlow
 
     menus = window.menuBar()
     file_menu = menus.addMenu("&File")
@@ -32,6 +34,7 @@ def build_menus(window: Any) -> Any:
     edit_menu.addAction(window.redo_action)
     edit_menu.addSeparator()
     edit_menu.addAction(window.find_action)
+    edit_menu.addAction(FindFlow(window).action)
     edit_menu.addAction(window.edit_topic_action)
     edit_menu.addAction(window.edit_committee_action)
     edit_menu.addAction(window.settings_action)
@@ -43,6 +46,8 @@ def build_menus(window: Any) -> Any:
     topics_menu.aboutToShow.connect(window.topics_flow.path.update)
     programme_menu = menus.addMenu("&Programme")
     programme_menu.addAction(window.approved_action)
+    programme_menu.addSeparator()
+    programme_menu.addAction(NextYearFlow(window).action)
     meetings_menu = menus.addMenu("&Meetings")
     meetings_menu.addActions([window.add_meeting_action, window.move_meeting_action, window.cancel_meeting_action, window.reinstate_meeting_action, window.outcome_action, *MeetingImportFlow(window).actions])
     meetings_menu.addSeparator()

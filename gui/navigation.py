@@ -1,5 +1,5 @@
-"""Going to one topic or resolution from elsewhere (a review's topic, a topic's origin),
-switching the committee, year and page to show it."""
+"""Going to one topic, resolution or review from elsewhere (a review's topic, a topic's origin,
+a result of Find in all committees), switching the committee, year and page to show it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from . import errors
 from .models import labels
 
 if TYPE_CHECKING:
+    from domain.ops.search import Hit
+
     from .workflows.host import WorkflowHost
 
 
@@ -32,8 +34,15 @@ def show_topic(window: WorkflowHost, topic_id: int) -> bool:
     if row is None:
         return False
     window.selection.select(row.committee_id, row.year_start)
-    window.tabs.setCurrentWidget(window.topics_view)
-    return window.topics_view.select_topic(topic_id)
+    view = window.topics_view
+    window.tabs.setCurrentWidget(view)
+    if view.select_topic(topic_id):
+        return True
+    # Hidden by the page's filters: show every topic of the year.
+    view.filter_edit.clear()
+    for combo in (view.status_combo, view.band_combo, view.source_combo):
+        combo.setCurrentIndex(0)
+    return view.select_topic(topic_id)
 
 
 def show_decision(window: WorkflowHost, decision_id: int) -> bool:
@@ -51,3 +60,29 @@ def show_decision(window: WorkflowHost, decision_id: int) -> bool:
         return True
     view.set_filter("all")  # complete or of another year: not in the current filter
     return view.select_decision(decision_id)
+
+
+def show_review(window: WorkflowHost, committee_id: int, year_start: int | None, review_id: int,
+                recommendation_id: int | None = None) -> bool:  # fmt: skip
+    """Select a review (and one of its recommendations) on the Reviews page, which lists the
+    committee's reviews of every year; the year shown changes only when the review has one."""
+    year = year_start if year_start is not None else window.year_start
+    if year is None:
+        return False
+    window.selection.select(committee_id, year)
+    view = window.reviews_view
+    window.tabs.setCurrentWidget(view)
+    if not view.select_review(review_id):
+        return False
+    return recommendation_id is None or view.select_recommendation(recommendation_id)
+
+
+def show_hit(window: WorkflowHost, hit: Hit) -> bool:
+    """Show a result of Find in all committees where it lives."""
+    if hit.decision_id is not None:
+        return show_decision(window, hit.decision_id)
+    if hit.review_id is not None:
+        return show_review(window, hit.committee_id, hit.year_start, hit.review_id, hit.recommendation_id)
+    if hit.topic_id is not None:
+        return show_topic(window, hit.topic_id)
+    return False

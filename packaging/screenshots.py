@@ -164,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             dialog.adjustSize()
         save_dialog("council_settings", dialog)
         _path_example(window, save, save_dialog)
+        _next_year_and_find(window, save_dialog)
         window.close()
         database.close()
     return 0
@@ -207,6 +208,8 @@ def _path_example(window: MainWindow, save: Any, save_dialog: Any) -> None:
     controller = controller_of(window)
     save_dialog("session_pack", controller.open_session_pack() if controller else None, 2000)
     view.status_combo.setCurrentIndex(0)
+
+
 def _year_shots(window: MainWindow, save: Callable[[str], None]) -> None:
     """The Year page as in September 2019 (as the planner's picture), as charts in light and
     dark, and as tables."""
@@ -245,6 +248,28 @@ def dark_palette(light: QPalette) -> QPalette:
     ):  # fmt: skip
         dark.setColor(role, QColor(colour))
     return dark
+
+
+def _next_year_and_find(window: MainWindow, save_dialog: Any) -> None:
+    """Programme ▸ Start next year's programme… with a yearly report ticked, and Edit ▸ Find
+    in all committees with words that are in topics and resolutions."""
+    from PySide6.QtGui import QAction
+
+    from gui.dialogs.next_year import NextYearDialog
+
+    window.year_combo.setCurrentIndex(max(window.year_combo.findData(2019), 0))
+    for name in ("startNextYear", "findAll"):
+        assert window.findChild(QAction, name) is not None, name
+    window.findChild(QAction, "startNextYear").trigger()  # type: ignore[union-attr]
+    dialog = window.open_dialog
+    if isinstance(dialog, NextYearDialog):
+        for c in dialog.plan.candidates:
+            if c.title == "Young Carers":
+                dialog.set_chosen(c.id, True)
+    save_dialog("next_year", dialog)
+    window.window_state.set_text("find_all_query", "school attendance")
+    window.findChild(QAction, "findAll").trigger()  # type: ignore[union-attr]
+    save_dialog("find_all", window.open_dialog)
 
 
 def _scoring_example(s: Session) -> None:

@@ -30,6 +30,8 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "domain.cli.history": ("history",),
     "domain.cli.evidence": ("import-evidence", "evidence", "link-evidence"),
     "domain.cli.suggestions": ("import-suggestions", "print-session-pack"),
+    "domain.cli.search": ("search",),
+    "domain.cli.next_year": ("next-year",),
 }
 
 

@@ -127,6 +127,21 @@ class HubCommand(QUndoCommand):
             return row.version  # type: ignore[no-any-return]
         return _left_at.get(self.hub, {}).get(_key(row), row.version)  # type: ignore[no-any-return]
 
+    def as_left(self, made: Any) -> Any:
+        """``made`` (a result naming its rows' ``versions``) with the versions this window last
+        left those rows at (a later command of the window, undone since, moves them on too), or
+        None to overwrite."""
+        if self._forced or made is None:
+            return None
+        from dataclasses import replace
+
+        left = _left_at.get(self.hub, {})
+        versions = tuple(
+            (table, row_id, left.get((_TABLE_ROW.get(table, table), row_id), version))
+            for table, row_id, version in made.versions
+        )
+        return replace(made, versions=versions)
+
     def expected_state(self, state: Any) -> Any:
         """What a restore of whole values (a planner snapshot, the council settings) should
         find: the state this command left, or None when the user chose to overwrite a newer
@@ -308,15 +323,4 @@ class ProgrammeAdditionCommand(HubCommand):
         self.addition = self.run(self.undo_op, addition=self.addition, expected=self._left())
 
     def _left(self) -> Any:
-        """The addition with the versions this window last left its rows at (a later command
-        of the window, undone since, moves them on too), or None to overwrite."""
-        if self._forced or self.addition is None:
-            return None
-        from dataclasses import replace
-
-        left = _left_at.get(self.hub, {})
-        versions = tuple(
-            (table, row_id, left.get((_TABLE_ROW.get(table, table), row_id), version))
-            for table, row_id, version in self.addition.versions
-        )
-        return replace(self.addition, versions=versions)
+        return self.as_left(self.addition)

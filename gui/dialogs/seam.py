@@ -30,13 +30,14 @@ class Dialogs:
         self, parent: QWidget, *, row: TopicRow | None, year_start: int, years: list[int], on_save: SaveHandler,
         origin: DecisionInfo | None = None, on_open_origin: Callable[[int], object] | None = None,
         start_month: int, find_similar: FindSimilar | None = None,
+        carried_from: tuple[int, int, str] | None = None, on_open_carried: Callable[[int], object] | None = None,
     ) -> TopicEditor:
         from .topic_editor import TopicEditor
 
         return TopicEditor(
             row=row, year_start=year_start, years=years, on_save=on_save, parent=parent,
             origin=origin, on_open_origin=on_open_origin, start_month=start_month,
-            find_similar=find_similar,
+            find_similar=find_similar, carried_from=carried_from, on_open_carried=on_open_carried,
         )
 
     def meeting_dialog(

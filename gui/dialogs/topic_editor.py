@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from domain.dates import long_date, month_year
 from domain.values import TopicRow
+from domain.years import short_year_label
 
 from ..models import labels
 from .fields import FieldMessage, OptionalDate, show_field_error
@@ -92,6 +93,8 @@ class TopicEditor(QDialog):
         on_open_origin: Callable[[int], object] | None = None,
         start_month: int,
         find_similar: FindSimilar | None = None,
+        carried_from: tuple[int, int, str] | None = None,
+        on_open_carried: Callable[[int], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("TopicEditor")
@@ -100,6 +103,8 @@ class TopicEditor(QDialog):
         self._on_save = on_save
         self.origin = origin
         self._on_open_origin = on_open_origin
+        self.carried_from = carried_from
+        self._on_open_carried = on_open_carried
         self.setWindowTitle("Edit topic" if row else "New topic")
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(700)
@@ -206,6 +211,7 @@ class TopicEditor(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_origin())
+        layout.addLayout(self._build_carried())
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
 
@@ -289,31 +295,65 @@ class TopicEditor(QDialog):
         status = self.status_combo.currentData()
         self.where_label.setText(f"It appears {where_it_appears(status)}." if status else "")
 
+    def _link_row(self, name: str, button_text: str, button_name: str, tip: str) -> tuple[QHBoxLayout, QLabel, QPushButton]:
+        """A line saying where the topic came from, with a button that opens it (both hidden
+        until there is something to say)."""
+        row = QHBoxLayout()
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        button = QPushButton(button_text, self)
+        button.setObjectName(button_name)
+        button.setAutoDefault(False)  # Enter saves the topic, never this
+        button.setToolTip(tip)
+        row.addWidget(label, 1)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        label.hide()
+        button.hide()
+        return row, label, button
+
     def _build_origin(self) -> QHBoxLayout:
         """Where the topic came from: the resolution it was made from, with a way to open it."""
-        row = QHBoxLayout()
-        self.origin_label = QLabel(self)
-        self.origin_label.setObjectName("topicOrigin")
+        row, self.origin_label, self.open_origin_button = self._link_row(
+            "topicOrigin", "Open &resolution", "openOrigin", "Show the resolution on the Decisions page"
+        )
         self.origin_label.setAccessibleName("Made from the resolution")
-        self.origin_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.origin_label.setWordWrap(True)
-        self.open_origin_button = QPushButton("Open &resolution", self)
-        self.open_origin_button.setObjectName("openOrigin")
         self.open_origin_button.setAccessibleName("Open resolution")
-        self.open_origin_button.setAutoDefault(False)  # Enter saves the topic, never this
-        self.open_origin_button.setToolTip("Show the resolution on the Decisions page")
         self.open_origin_button.clicked.connect(self._on_open_origin_clicked)
-        row.addWidget(self.origin_label, 1)
-        row.addWidget(self.open_origin_button, 0, Qt.AlignmentFlag.AlignTop)
         d = self.origin
         if d is None:
-            self.origin_label.hide()
-            self.open_origin_button.hide()
             return row
         self.origin_label.setText(f"{origin_text(d)}: {d.title}")
         self.origin_label.setToolTip(d.resolution)
+        self.origin_label.show()
         self.open_origin_button.setVisible(self._on_open_origin is not None)
         return row
+
+    def _build_carried(self) -> QHBoxLayout:
+        """The topic of the year before that this one was carried from, with a way to open it."""
+        row, self.carried_label, self.open_carried_button = self._link_row(
+            "topicCarriedFrom", "Open &origin", "openCarriedFrom",
+            "Show the topic it was carried from on its year's Topics page",
+        )  # fmt: skip
+        self.open_carried_button.setAccessibleName("Open the topic it was carried from")
+        self.open_carried_button.clicked.connect(self._on_open_carried_clicked)
+        if self.carried_from is None:
+            return row
+        _origin_id, year, title = self.carried_from
+        self.carried_label.setText(f"Carried from {short_year_label(year)}: {title}")
+        self.carried_label.setAccessibleName(self.carried_label.text())
+        self.carried_label.show()
+        self.open_carried_button.setVisible(self._on_open_carried is not None)
+        return row
+
+    def _on_open_carried_clicked(self) -> None:
+        if self.carried_from is None or self._on_open_carried is None:
+            return
+        if self.row is not None and self.changed_values() and not self.confirm_discard("the topic it was carried from"):
+            return
+        self.reject()
+        self._on_open_carried(self.carried_from[0])
 
     def _on_open_origin_clicked(self) -> None:
         if self.origin is None or self._on_open_origin is None:
@@ -324,12 +364,12 @@ class TopicEditor(QDialog):
         self.reject()
         self._on_open_origin(decision_id)
 
-    def confirm_discard(self) -> bool:
-        """Ask before leaving unsaved changes behind (tests replace this)."""
+    def confirm_discard(self, what: str = "the resolution") -> bool:
+        """Ask before leaving unsaved changes behind to open ``what`` (tests replace this)."""
         answer = QMessageBox.question(
             self,
-            "Open resolution",
-            "Your changes to this topic are not saved. Open the resolution and discard them?",
+            f"Open {what}",
+            f"Your changes to this topic are not saved. Open {what} and discard them?",
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -366,7 +366,7 @@ class PlannerView(QWidget):
         self.unschedule_action = self._make("&Unschedule", self.unschedule, "plannerUnschedule", "Delete", t)
         self.defer_action = self._make("&Defer…", self.defer, "plannerDefer", "Ctrl+D", t)
         self.bring_back_action = self._make("&Bring back in N months…", self.bring_back, "plannerBringBack", None, t)
-        self.to_follow_action = self._make("To &follow", self.toggle_to_follow, "plannerToFollow", "Ctrl+Shift+F", t, True)
+        self.to_follow_action = self._make("To &follow", self.toggle_to_follow, "plannerToFollow", "Ctrl+Shift+T", t, True)
         self.verbal_action = self._make("&Verbal update", self.toggle_verbal, "plannerVerbal", "Ctrl+Shift+V", t, True)
         self.cancel_meeting_action = self._make("&Cancel meeting…", self.cancel_meeting, "plannerCancelMeeting")
         self.outcome_action = self._make("&Record what happened…", self.record_outcome, "plannerRecordOutcome")

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..settings import Preferences, WindowState
     from ..widgets.decisions_view import DecisionsView
     from ..widgets.meetings_view import MeetingsView
+    from ..widgets.reviews_view import ReviewsView
     from ..widgets.selection import SelectionBar
     from ..widgets.topics_view import TopicsView
 
@@ -54,6 +55,10 @@ class WorkflowHost(QMainWindow):
 
     @property
     def decisions_view(self) -> DecisionsView:
+        raise NotImplementedError
+
+    @property
+    def reviews_view(self) -> ReviewsView:
         raise NotImplementedError
 
     def query(self, op: Callable[..., Any], **kw: Any) -> Any:

@@ -64,15 +64,17 @@ class TopicsFlow:
             return self.window.push(EditTopicCommand(hub, before=row, fields=fields))
 
         from domain.ops.decisions import topic_origin
+        from domain.ops.next_year import carried_from
 
         try:
             origin = self.window.query(topic_origin, topic_id=row.id)
+            carried = self.window.query(carried_from, topic_id=row.id)
         except Exception:  # noqa: BLE001 - the editor works without it; saving reports a deleted topic
-            origin = None
+            origin = carried = None
         editor = self.window.dialogs.topic_editor(
             self.window, row=row, year_start=self.window.year_start, years=self.window.years(), on_save=save,
             origin=origin, on_open_origin=self.window.show_decision, start_month=self.window.start_month(),
-            find_similar=self._similar(row),
+            find_similar=self._similar(row), carried_from=carried, on_open_carried=self._show_topic,
         )
         self.window.show_dialog(editor)
 
@@ -88,6 +90,11 @@ class TopicsFlow:
             return result
 
         return find
+
+    def _show_topic(self, topic_id: int) -> bool:
+        from .. import navigation
+
+        return navigation.show_topic(self.window, topic_id)
 
     def focus_filter(self) -> None:
         self.window.tabs.setCurrentWidget(self.window.topics_view)

@@ -44,6 +44,8 @@ SCREENS = (
 
 
 @dataclass(frozen=True)
+
+
 class Case:
     """A page or dialog: ``open`` shows it on the demo window and returns it (the window itself
     for a page); ``must_see`` lists the parts that may not be scrolled out of view."""
@@ -263,6 +265,11 @@ def _evidence_links(window: MainWindow) -> QWidget | None:
     return panel.hints.dialog  # type: ignore[attr-defined,no-any-return]
 
 
+def _find_all(window: MainWindow) -> None:
+    window.window_state.set_text("find_all_query", "school")
+    window.findChild(QAction, "findAll").trigger()
+
+
 CASES = (
     Case("Topics page with the scoring panel", _page("topics", _select_scored_topic), _scoring_questions),
     Case("Programme page", _page("programme")),
@@ -299,6 +306,8 @@ CASES = (
     Case("Record what happened", _record_outcome),
     Case("Meeting papers", _meeting_papers),
     Case("Linked evidence", _evidence_links),
+    Case("Start next year's programme", _window_dialog(lambda w: w.findChild(QAction, "startNextYear").trigger())),
+    Case("Find in all committees", _window_dialog(_find_all)),
 )
 
 
@@ -344,6 +353,8 @@ def _lay_out(widget: QWidget, window: MainWindow, size: QSize, width: int, heigh
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+
+
 def test_every_page_and_dialog_fits_a_laptop_screen(case: Case, make_window: Callable[[], MainWindow], qtbot: QtBot) -> None:
     window = make_window()
     select_committee(window, ECSC, 2019)
@@ -370,6 +381,8 @@ def test_every_page_and_dialog_fits_a_laptop_screen(case: Case, make_window: Cal
 
 
 @pytest.mark.parametrize("scale", ["1.25", "1.5"])
+
+
 def test_scaled_fonts_lay_out_as_the_logical_sizes_say(scale: str) -> None:
     """The check above stands for scaling by logical sizes; here Qt really scales (a process
     of its own, as QT_SCALE_FACTOR is read when the application starts) and the pages of a
