@@ -1,4 +1,4 @@
-"""The upgrade to 0008 on a database with data in it: old rows are found by the search (on
+"""The upgrade that made the search index, on a database with data in it: old rows are found by the search (on
 SQLite through the index the migration fills) and can be carried into the next year; a later
 table rebuild that drops the index's triggers is repaired on the next upgrade."""
 
@@ -58,3 +58,17 @@ def test_an_index_trigger_a_later_rebuild_dropped_comes_back_with_the_rows_it_mi
         found = conn.exec_driver_sql(f"SELECT rowid FROM {search_index.TABLE} WHERE text LIKE '%capital strategy%'").all()
     engine.dispose()
     assert found == [(1001 * search_index.STRIDE + 1,)]
+
+
+def test_an_upgrade_through_the_program_keeps_every_score(db_url: str) -> None:
+    """A later migration that copies the topic table (SQLite's way to change one) must not
+    delete the scores that refer to it, as foreign keys enforced during the copy once did."""
+    _at_0007_with_data(db_url)
+    open_database(db_url).close()
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        answers = conn.exec_driver_sql("SELECT evidence FROM answer").scalars().all()
+        scorers = conn.exec_driver_sql("SELECT scorer FROM assessment").scalars().all()
+    engine.dispose()
+    assert answers == ["External auditor flagged liquidity"]
+    assert scorers == ["Cllr Smith"]
