@@ -92,6 +92,8 @@ class TopicKind(enum.StrEnum):
 class TopicStatus(enum.StrEnum):
     PROPOSED = "proposed"
     ACCEPTED = "accepted"
+    SHORT_LISTED = "short_listed"
+    LONG_LISTED = "long_listed"
     SCHEDULED = "scheduled"
     TO_BE_SCHEDULED = "to_be_scheduled"
     NOT_PURSUED = "not_pursued"
@@ -122,6 +124,9 @@ criteria_set = Table(
     Column("is_default", Boolean, nullable=False, default=False),
     Column("created_on", Date, nullable=False),
     Column("version", Integer, nullable=False, default=1),
+    # The revision that replaced this one when it was changed after scores had used it; None
+    # for a set in use. An old score keeps pointing at the revision it was made with.
+    Column("replaced_by", Integer, ForeignKey("criteria_set.id", ondelete="SET NULL")),
     UniqueConstraint("name", "revision"),
 )
 
@@ -141,6 +146,11 @@ criterion = Table(
     Column("question", Text, nullable=False),
     Column("weight", Integer, nullable=False, default=1),
     Column("version", Integer, nullable=False, default=1),
+    # How it is answered (domain.scoring): "yes_no", or "scale" from scale_min to scale_max.
+    Column("kind", String(10), nullable=False, default="yes_no", server_default="yes_no"),
+    Column("scale_min", Integer, nullable=False, default=0, server_default="0"),
+    Column("scale_max", Integer, nullable=False, default=1, server_default="1"),
+    Column("help", Text, nullable=False, default="", server_default=""),
     UniqueConstraint("criteria_set_id", "position"),
 )
 
@@ -159,6 +169,8 @@ band = Table(
     Column("min_total", Integer, nullable=False),
     Column("max_total", Integer, nullable=False),
     Column("version", Integer, nullable=False, default=1),
+    # The council's own fill as #rrggbb; empty for the palette's colour (domain.bands).
+    Column("colour", String(7), nullable=False, default="", server_default=""),
     UniqueConstraint("criteria_set_id", "position"),
 )
 
@@ -283,7 +295,8 @@ answer = Table(
         "assessment_id", Integer, ForeignKey("assessment.id", ondelete="CASCADE"), nullable=False
     ),
     Column("criterion_id", Integer, ForeignKey("criterion.id"), nullable=False),
-    Column("answer", Boolean),
+    # Yes = 1, No = 0, or a scale answer's value; NULL when unanswered.
+    Column("answer", Integer),
     Column("evidence", Text, nullable=False, default=""),
     Column("version", Integer, nullable=False, default=1),
     UniqueConstraint("assessment_id", "criterion_id"),
