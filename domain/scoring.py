@@ -148,7 +148,7 @@ def problems(spec: CriteriaSetSpec) -> list[str]:
             found.append(f"Band {b.name} starts below 0.")
         if b.colour and not _COLOUR.fullmatch(b.colour):
             found.append(f"Band {b.name}: the colour '{b.colour}' is not written #rrggbb.")
-    if found or not spec.bands:
+    if any(b.min_total > b.max_total or not b.name.strip() for b in spec.bands) or not spec.bands:
         return found
     ordered = sorted(spec.bands, key=lambda b: (b.min_total, b.max_total))
     for low, high in zip(ordered, ordered[1:], strict=False):

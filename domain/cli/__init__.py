@@ -28,6 +28,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "domain.cli.meetings": ("import-meetings",),
     "domain.cli.printing": ("print", "print-decisions", "print-meeting"),
     "domain.cli.history": ("history",),
+    "domain.cli.criteria": ("criteria", "print-scoring"),
 }
 
 

@@ -79,7 +79,8 @@ from domain.printing.wording import (
     programme_note,
     scheduled_title,
 )
-from domain.scoring import BandRule, Question
+from domain.scoring import BandRule, Question, answer_word
+from domain.scoring import points as scored_points
 
 Output = BinaryIO | str | os.PathLike[str]
 
@@ -902,11 +903,22 @@ def _criterion_markup(q: Question) -> str:
 
 
 def _answer_text(answer: PaperAnswer | None, q: Question) -> str:
-    if answer is None or answer.yes is None:
-        return ""
-    if answer.yes:
-        return "Yes" if q.weight == 1 else f"Yes (={q.weight})"
-    return "No"
+    if answer is None or answer.value is None:
+        # A blank scale question shows its values, to circle one by hand.
+        return "  ".join(str(v) for v in q.values) if q.is_scale and answer is None else ""
+    word = answer_word(answer.value, q)
+    if q.weight == 1 or not (points := scored_points(answer.value, q)):
+        return word
+    return f"{word} (={points})"
+
+
+def _question_cell(q: Question) -> Flowable:
+    if not q.help:
+        return para(q.question)
+    return markup(
+        f'{escape_text(q.question)}<br/><font size="7.5" color="#404040">'
+        f"{escape_text(q.help)}</font>"
+    )
 
 
 def _band_fill(band: str, bands: Sequence[BandRule]) -> colors.Color | None:
@@ -928,7 +940,10 @@ def _paper_tables(
     total: int | None,
     band: str | None,
 ) -> list[Flowable]:
-    yes_heading = "Yes (=1)" if all(q.weight == 1 for q in questions) else "Yes (=weight)"
+    if any(q.is_scale for q in questions):
+        yes_heading = "Answer" if all(q.weight == 1 for q in questions) else "Answer (=points)"
+    else:
+        yes_heading = "Yes (=1)" if all(q.weight == 1 for q in questions) else "Yes (=weight)"
     data: list[list[Any]] = [
         [
             para("Criterion", "head"),
@@ -942,7 +957,7 @@ def _paper_tables(
         a = answers[i] if answers is not None else None
         data.append([
             markup(_criterion_markup(q)),
-            para(q.question),
+            _question_cell(q),
             text_cell(_answer_text(a, q), "cell_centre"),
             text_cell(a.evidence if a is not None else ""),
         ])  # fmt: skip
@@ -1017,22 +1032,31 @@ def render_annex(
 
 
 def _sheet_story(sheet: ScoringSheet, key: str) -> list[Flowable]:
-    story: list[Flowable] = [
-        Bookmark(key, sheet.topic_title),
-        para("Scrutiny Prioritisation Tool", "heading"),
-    ]
+    heading = "Scrutiny Prioritisation Tool"
+    if sheet.tool_name:
+        heading += f" ({sheet.tool_name})"
+    story: list[Flowable] = [Bookmark(key, sheet.topic_title), para(heading, "heading")]
     if sheet.committee_name:
         story.append(para(sheet.committee_name, "body"))
     story += [
         markup(f"<b>Topic:</b> {escape_text(sheet.topic_title)}", "body"),
         *marks((), sheet.part_ii),
-        markup(
-            f"<b>Scored by:</b> {escape_text(sheet.scorer)} on "
-            f"{escape_text(long_date(sheet.scored_on))}",
-            "body",
-        ),
-        Spacer(0, 6),
     ]
+    if sheet.reason:
+        story.append(markup(f"<b>Reason for consideration:</b> {escape_text(sheet.reason)}", "body"))
+    if sheet.answers is None or sheet.scored_on is None:
+        # To fill in by hand at the work-planning session.
+        blank = "_" * 28
+        story.append(markup(f"<b>Scored by:</b> {blank}&nbsp;&nbsp;&nbsp;<b>Date:</b> {blank[:14]}", "body"))
+    else:
+        story.append(
+            markup(
+                f"<b>Scored by:</b> {escape_text(sheet.scorer)} on "
+                f"{escape_text(long_date(sheet.scored_on))}",
+                "body",
+            )
+        )
+    story.append(Spacer(0, 6))
     story += _paper_tables(sheet.questions, sheet.answers, sheet.bands, sheet.total, sheet.band)
     return story
 
