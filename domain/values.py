@@ -244,6 +244,9 @@ _CHANGED_BY: dict[str, Change] = {
     # Settings change deadlines, warnings and what prints: the planner and meetings redraw.
     "CouncilSettings": Change(programme=True, meetings=True),
     "ImportResult": Change(topics=True, meetings=True, programme=True, scores=True),
+    # A scoring tool's questions and bands: the scoring panel, the topics' bands, the print.
+    "CriteriaSetInfo": Change(scores=True, topics=True, programme=True),
+    "DeletedSet": Change(scores=True, topics=True, programme=True),
     "DecisionInfo": Change(decisions=True),
     "ProgressNoteInfo": Change(decisions=True),
     "ReviewInfo": Change(reviews=True),

@@ -10,6 +10,7 @@ def build_menus(window: Any) -> Any:
     (the MainWindow, which imports this module, so it is not named here).
     Returns the print actions (gui.printing's), which the window keeps."""
     from .printing import install_print_actions
+    from .workflows.criteria import ScoringToolsFlow
     from .workflows.history import HistoryFlow
     from .workflows.meeting_import import MeetingImportFlow
 
@@ -32,6 +33,7 @@ def build_menus(window: Any) -> Any:
     edit_menu.addAction(window.edit_topic_action)
     edit_menu.addAction(window.edit_committee_action)
     edit_menu.addAction(window.settings_action)
+    edit_menu.addAction(ScoringToolsFlow(window).action)
     edit_menu.addAction(HistoryFlow(window).action)
     view_menu = menus.addMenu("&View")
     view_menu.addActions(window.page_actions)

@@ -249,6 +249,7 @@ CASES = (
     Case("Committee details", _window_dialog(lambda w: w.edit_committee_action.trigger())),
     Case("Council settings", _window_dialog(lambda w: w.settings_action.trigger())),
     Case("History", _window_dialog(lambda w: w.findChild(QAction, "history").trigger())),
+    Case("Scoring tools", _window_dialog(lambda w: w.findChild(QAction, "scoringTools").trigger())),
     Case("Print preview", _printing),
     Case("Create meetings", _planner_dialog("create_meetings")),
     Case("Suggest schedule", _planner_dialog("suggest_schedule", _in_september_2019)),
