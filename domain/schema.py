@@ -124,9 +124,11 @@ criteria_set = Table(
     Column("is_default", Boolean, nullable=False, default=False),
     Column("created_on", Date, nullable=False),
     Column("version", Integer, nullable=False, default=1),
-    # The revision that replaced this one when it was changed after scores had used it; None
-    # for a set in use. An old score keeps pointing at the revision it was made with.
-    Column("replaced_by", Integer, ForeignKey("criteria_set.id", ondelete="SET NULL")),
+    # The revision (a criteria_set id) that replaced this one when it was changed after scores
+    # had used it; None for a set in use. An old score keeps pointing at the revision it was
+    # made with. No foreign key: SQLite could add one only by copying the table, which the
+    # rows pointing at it forbid; domain.ops.criteria keeps it true.
+    Column("replaced_by", Integer),
     UniqueConstraint("name", "revision"),
 )
 

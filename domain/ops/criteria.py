@@ -289,6 +289,7 @@ class DeletedSet:
 
     info: CriteriaSetInfo
     committee_ids: tuple[int, ...]
+    replaced_ids: tuple[int, ...] = ()  # earlier revisions it had replaced
 
 
 def delete_set(
@@ -308,18 +309,30 @@ def delete_set(
     committees = list(session.scalars(select(Committee).where(Committee.criteria_set_id == cs.id)))
     for c in committees:
         c.criteria_set_id = None
+    # The revision it replaced is the one in use again.
+    replaced = list(session.scalars(select(CriteriaSet).where(CriteriaSet.replaced_by == cs.id)))
+    for old in replaced:
+        old.replaced_by = None
     session.delete(cs)
     session.flush()
-    return DeletedSet(info, tuple(c.id for c in committees))
+    return DeletedSet(info, tuple(c.id for c in committees), tuple(old.id for old in replaced))
 
 
 def restore_set(session: Session, *, deleted: DeletedSet) -> CriteriaSetInfo:
-    """Put a deleted set back with its id, for the committees that used it."""
-    info = create_set(session, spec=deleted.info.spec, criteria_set_id=deleted.info.id)
-    for committee_id in deleted.committee_ids:
-        get(session, Committee, committee_id).criteria_set_id = info.id
+    """Put a deleted set back with its id and revision, for the committees that used it and
+    replacing the revisions it had replaced."""
+    spec = deleted.info.spec
+    check_spec(spec)
+    for old_id in deleted.replaced_ids:
+        get(session, CriteriaSet, old_id).replaced_by = deleted.info.id
     session.flush()
-    return info
+    if _name_taken(session, spec.name):
+        raise Invalid(f"There is already a scoring tool called {spec.name}: rename it first.", "name")
+    cs = _create(session, spec, deleted.info.revision, False, deleted.info.id)
+    for committee_id in deleted.committee_ids:
+        get(session, Committee, committee_id).criteria_set_id = cs.id
+    session.flush()
+    return criteria_set_info(cs)
 
 
 def choose_set(

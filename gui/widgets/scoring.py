@@ -292,6 +292,7 @@ class ScoringPanel(QWidget):
         self.undo_stack = undo_stack
         self.ask_reason: Callable[[QWidget, str], str | None] = _ask_reason
         self.state: ScoringState | None = None
+        self.preview: QWidget | None = None  # the scoring papers' print preview, once opened
         self.rows: list[QuestionRow] = []
         self._built_for: int | None = None  # criteria set id the question rows show
         self._drafts: dict[int, list[tuple[bool | int | None, str]]] = {}
@@ -313,7 +314,17 @@ class ScoringPanel(QWidget):
         font.setBold(True)
         self.topic_label.setFont(font)
         self.topic_label.setAccessibleName("Topic being scored")
-        outer.addWidget(self.topic_label)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.topic_label, 1)
+        self.print_button = QPushButton("Print scor&ing papers…", self)
+        self.print_button.setAccessibleName("Print scoring papers")
+        self.print_button.setToolTip(
+            "Preview and print this topic's scoring tool, filled in or blank, or a sheet for "
+            "every short-listed topic"
+        )
+        self.print_button.clicked.connect(self.print_papers)
+        title_row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(title_row)
 
         self.printed_label = QLabel(self)
         self.printed_label.setWordWrap(True)
@@ -485,6 +496,19 @@ class ScoringPanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.save)
 
+    def print_papers(self) -> QWidget | None:
+        """Preview the scoring papers of the topic shown (or of every short-listed topic)."""
+        from ..workflows.scoring_papers import open_scoring_papers
+
+        state = self.state
+        if state is None:
+            return None
+        self.preview = open_scoring_papers(
+            self.window(), self.hub, committee_id=state.topic.committee_id,
+            year_start=state.topic.year_start, topic_id=state.topic.id,
+        )  # fmt: skip
+        return self.preview
+
     def show_scores(self) -> None:
         """Show the history of scores, the keyboard in its list."""
         self.sections.setCurrentIndex(1)
@@ -549,7 +573,7 @@ class ScoringPanel(QWidget):
         self._update_total()
 
     def _set_tab_order(self) -> None:
-        chain: list[QWidget] = [self.not_pursued_button, self.scorer_edit]
+        chain: list[QWidget] = [self.print_button, self.not_pursued_button, self.scorer_edit]
         for r in self.rows:
             chain += [r.answer, r.evidence]
         chain += [self.clear_button, self.save_button, self.history, self.agree_button,
@@ -690,7 +714,7 @@ class ScoringPanel(QWidget):
 
     def _set_enabled(self, enabled: bool) -> None:
         for w in (self.scorer_edit, self.questions_area, self.save_button, self.clear_button,
-                  self.history, self.details):
+                  self.history, self.details, self.print_button):
             w.setEnabled(enabled)
         if not enabled:
             self.agree_button.setEnabled(False)

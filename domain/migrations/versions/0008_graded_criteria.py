@@ -35,13 +35,6 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("criteria_set", schema=None) as batch_op:
         batch_op.add_column(sa.Column("replaced_by", sa.Integer(), nullable=True))
-        batch_op.create_foreign_key(
-            "fk_criteria_set_replaced_by_criteria_set",
-            "criteria_set",
-            ["replaced_by"],
-            ["id"],
-            ondelete="SET NULL",
-        )
     with op.batch_alter_table("answer", schema=None) as batch_op:
         batch_op.alter_column(
             "answer",
@@ -63,7 +56,6 @@ def downgrade() -> None:
             postgresql_using="answer > 0",
         )
     with op.batch_alter_table("criteria_set", schema=None) as batch_op:
-        batch_op.drop_constraint("fk_criteria_set_replaced_by_criteria_set", type_="foreignkey")
         batch_op.drop_column("replaced_by")
     with op.batch_alter_table("band", schema=None) as batch_op:
         batch_op.drop_column("colour")
