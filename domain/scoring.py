@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-
 YES_NO = "yes_no"
 SCALE = "scale"
 ANSWER_KINDS = (YES_NO, SCALE)

@@ -89,7 +89,7 @@ def _with_db(args: argparse.Namespace, action: str | None, work: Any) -> Any:
     from . import open_db
 
     database = open_db(args.db, user=args.user)
-    try:
+    try:  # each command's ``work`` returns what that command needs
         if action is None:
             with database.transaction(read_only=True) as s:
                 return work(s)
@@ -170,12 +170,12 @@ def _topic_id(s: Session, committee_id: int, year: int, title: str) -> int:
             schema.topic.c.committee_id == committee_id, schema.topic.c.year_start == year
         )
     ).all()
-    exact = [r.id for r in rows if " ".join(r.title.split()).casefold() == wanted]
+    exact: list[int] = [r.id for r in rows if " ".join(r.title.split()).casefold() == wanted]
     if len(exact) == 1:
         return exact[0]
     partial = [r for r in rows if wanted in r.title.casefold()]
     if len(partial) == 1 and not exact:
-        return partial[0].id
+        return int(partial[0].id)
     if len(exact) > 1 or len(partial) > 1:
         names = "; ".join(r.title for r in partial[:5])
         raise CliError(f"--topic {title!r} matches several topics ({names}); give the whole title.")

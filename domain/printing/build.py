@@ -804,20 +804,21 @@ def _sheets(
         filled = assessment is not None and not assessment.imported
         if filled_only and not filled:
             continue
-        cs = _criteria(session, assessment.criteria_set_id if assessment and filled else committee.criteria_set_id)
+        # A total typed in from a printed programme prints with its tool, without answers.
+        cs = _criteria(session, assessment.criteria_set_id if assessment else committee.criteria_set_id)
         questions, bands = _rules(cs)
         sheets.append(
             ScoringSheet(
                 topic_title=t.title,
-                scorer=assessment.scorer if assessment and filled else "",
-                scored_on=assessment.scored_on if assessment and filled else None,
+                scorer=assessment.scorer if assessment else "",
+                scored_on=assessment.scored_on if assessment else None,
                 answers=_answers(assessment) if assessment and filled else None,
                 questions=questions,
                 bands=bands,
                 committee_name=committee.name,
                 council_name=settings.council_name,
-                total=assessment.total if assessment and filled else None,
-                band=assessment.band if assessment and filled else None,
+                total=assessment.total if assessment else None,
+                band=assessment.band if assessment else None,
                 not_for_publication=bool(t.exempt),
                 part_ii=part_ii(t.exempt, t.exempt_paragraph),
                 reason=t.reason,

@@ -1044,15 +1044,17 @@ def _sheet_story(sheet: ScoringSheet, key: str) -> list[Flowable]:
     ]
     if sheet.reason:
         story.append(markup(f"<b>Reason for consideration:</b> {escape_text(sheet.reason)}", "body"))
-    if sheet.answers is None or sheet.scored_on is None:
+    if sheet.scored_on is None:
         # To fill in by hand at the work-planning session.
         blank = "_" * 28
         story.append(markup(f"<b>Scored by:</b> {blank}&nbsp;&nbsp;&nbsp;<b>Date:</b> {blank[:14]}", "body"))
     else:
+        only_total = " (the total only, from the printed programme: the answers were not recorded)"
         story.append(
             markup(
                 f"<b>Scored by:</b> {escape_text(sheet.scorer)} on "
-                f"{escape_text(long_date(sheet.scored_on))}",
+                f"{escape_text(long_date(sheet.scored_on))}"
+                + (only_total if sheet.answers is None else ""),
                 "body",
             )
         )
