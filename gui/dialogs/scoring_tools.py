@@ -70,6 +70,11 @@ def _choice_text(kind: str, low: int, high: int) -> str:
     return "Yes / No" if kind == YES_NO else f"Scale {low}-{high}"
 
 
+def _choice_key(kind: str, low: int, high: int) -> str:
+    # A string, not a tuple: a QVariant gives a tuple back as a list, which findData misses.
+    return f"{kind}:{low}:{high}"
+
+
 class ScoringToolsDialog(QDialog):
     """Edit the scoring tools. ``query(op, **kw)`` reads and ``push(command)`` runs an undoable
     command (returning its error); ``committee`` is the (id, name) of the committee on screen,
@@ -295,11 +300,11 @@ class ScoringToolsDialog(QDialog):
         answer = QComboBox(self.questions)
         answer.setAccessibleName(f"Answer for question {row + 1}")
         for kind, low, high in ANSWER_CHOICES:
-            answer.addItem(_choice_text(kind, low, high), (kind, low, high))
-        wanted = (q.kind, q.scale_min, q.scale_max) if q.is_scale else (YES_NO, 0, 1)
+            answer.addItem(_choice_text(kind, low, high), _choice_key(kind, low, high))
+        wanted = _choice_key(q.kind, q.scale_min, q.scale_max) if q.is_scale else _choice_key(YES_NO, 0, 1)
         index = answer.findData(wanted)
         if index < 0:
-            answer.addItem(scale_label(q), wanted)
+            answer.addItem(f"Scale {scale_label(q)}", wanted)
             index = answer.count() - 1
         answer.setCurrentIndex(index)
         answer.currentIndexChanged.connect(self._on_edited)
@@ -356,9 +361,9 @@ class ScoringToolsDialog(QDialog):
             answer = self.questions.cellWidget(row, Q_ANSWER)
             weight = self.questions.cellWidget(row, Q_WEIGHT)
             assert isinstance(answer, QComboBox) and isinstance(weight, QSpinBox)
-            kind, low, high = answer.currentData()
+            kind, low, high = str(answer.currentData()).split(":")
             questions.append(Question(text(Q_CODE).strip(), text(Q_TITLE).strip(), text(Q_QUESTION).strip(),
-                                      weight.value(), kind, low, high, text(Q_HELP).strip()))
+                                      weight.value(), kind, int(low), int(high), text(Q_HELP).strip()))
         bands = []
         for row in range(self.bands.rowCount()):
             name = self.bands.item(row, B_NAME)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -314,17 +315,7 @@ class ScoringPanel(QWidget):
         font.setBold(True)
         self.topic_label.setFont(font)
         self.topic_label.setAccessibleName("Topic being scored")
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.topic_label, 1)
-        self.print_button = QPushButton("Print scor&ing papers…", self)
-        self.print_button.setAccessibleName("Print scoring papers")
-        self.print_button.setToolTip(
-            "Preview and print this topic's scoring tool, filled in or blank, or a sheet for "
-            "every short-listed topic"
-        )
-        self.print_button.clicked.connect(self.print_papers)
-        title_row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(title_row)
+        outer.addWidget(self.topic_label)
 
         self.printed_label = QLabel(self)
         self.printed_label.setWordWrap(True)
@@ -359,6 +350,15 @@ class ScoringPanel(QWidget):
         self.sections.setObjectName("scoringSections")
         self.sections.setDocumentMode(True)
         outer.addWidget(self.sections, 1)
+        # Beside the tabs, where it costs the questions no height.
+        self.print_button = QPushButton("Print scor&ing papers…", self.sections)
+        self.print_button.setAccessibleName("Print scoring papers")
+        self.print_button.setToolTip(
+            "Preview and print this topic's scoring tool, filled in or blank, or a sheet for "
+            "every short-listed topic"
+        )
+        self.print_button.clicked.connect(self.print_papers)
+        self.sections.setCornerWidget(self.print_button, Qt.Corner.TopRightCorner)
 
         # The new score: scorer, questions, total, save.
         form = QWidget(self.sections)
@@ -516,11 +516,9 @@ class ScoringPanel(QWidget):
 
     def _build_questions(self, cs: CriteriaSetInfo) -> None:
         grid = self.questions_grid
-        while grid.count():
-            item = grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        _clear_layout(grid)
+        for row in range(grid.rowCount()):
+            grid.setRowStretch(row, 0)
         self.rows = []
         parent = self.questions_widget
         em = self.fontMetrics().height()
@@ -949,6 +947,22 @@ class ScoringPanel(QWidget):
         if command.failed is None:
             self.message_label.setText(f"“{topic.title}” is marked not pursued.")
             self.not_pursued.emit(topic.id)
+
+
+def _clear_layout(layout: QLayout) -> None:
+    """Remove every widget of ``layout``, those in its nested layouts too (a question's title
+    and text sit in a layout of their own), so a new set's questions never show over them."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            continue
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif (inner := item.layout()) is not None:
+            _clear_layout(inner)
+            inner.deleteLater()
 
 
 def _brush(colour: str) -> QBrush:
