@@ -4,12 +4,11 @@ everywhere a Yes/No one does, changing a used set makes a revision, and sets tra
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 from domain import bands, scoring
 from domain import db as dbmod
@@ -164,36 +163,38 @@ def test_a_set_round_trips_through_json_and_a_bad_file_names_the_question() -> N
         read_set(weight, "ours.json")
 
 
-def test_upgrading_keeps_every_yes_and_no_answer(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite"
-    engine = create_engine(f"sqlite:///{path}")
+def test_upgrading_keeps_every_yes_and_no_answer(db_url: str) -> None:
+    engine = create_engine(db_url)
     dbmod.upgrade(engine, "0007")
+    yes, no = True, False
+    with engine.begin() as conn:
+        for statement, rows in (
+            ("INSERT INTO criteria_set (id, name, revision, is_default, created_on, version) "
+             "VALUES (:id, 'PAPER', 1, :d, '2019-07-01', 1)", [{"id": 1, "d": yes}]),
+            ("INSERT INTO criterion (id, criteria_set_id, position, letter, title, question, weight, version) "
+             "VALUES (:id, 1, :p, '', :t, 'Q?', :w, 1)",
+             [{"id": 1, "p": 0, "t": "Public interest", "w": 1}, {"id": 2, "p": 1, "t": "Ability", "w": 2},
+              {"id": 3, "p": 2, "t": "Extent", "w": 1}]),
+            ("INSERT INTO band (id, criteria_set_id, position, name, min_total, max_total, version) "
+             "VALUES (:id, 1, :p, :n, :lo, :hi, 1)",
+             [{"id": 1, "p": 0, "n": "High", "lo": 3, "hi": 4}, {"id": 2, "p": 1, "n": "Low", "lo": 1, "hi": 2}]),
+            ("INSERT INTO committee (id, name, short_name, remit, corporate_priorities, chair, vice_chair, "
+             "members, co_opted, officer_name, officer_phone, officer_email, default_venue, minutes_per_item, "
+             "programme_layout, version) VALUES (1, 'Panel', '', '', '', '', '', '', '', '', '', '', '', 30, "
+             "'scored', 1)", [{}]),
+            ("INSERT INTO topic (id, committee_id, year_start, title, reason, responsible, source_ref, kind, "
+             "status, status_reason, exempt, exempt_cleared_reason, version) VALUES (1, 1, 2019, 'Dentistry', "
+             "'', '', '', 'report', 'proposed', '', :no, '', 1)", [{"no": no}]),
+            ("INSERT INTO assessment (id, topic_id, criteria_set_id, scorer, scored_on, agreed, note, version) "
+             "VALUES (1, 1, 1, 'Chair', '2019-07-10', :yes, '', 1)", [{"yes": yes}]),
+            ("INSERT INTO answer (id, assessment_id, criterion_id, answer, evidence, version) "
+             "VALUES (:id, 1, :id, :a, :e, 1)",
+             [{"id": 1, "a": yes, "e": "yes"}, {"id": 2, "a": no, "e": ""}, {"id": 3, "a": None, "e": ""}]),
+        ):
+            for row in rows:
+                conn.execute(text(statement), row)
     engine.dispose()
-    with sqlite3.connect(path) as conn:
-        conn.executescript(
-            """
-            INSERT INTO criteria_set (id, name, revision, is_default, created_on, version)
-                VALUES (1, 'PAPER', 1, 1, '2019-07-01', 1);
-            INSERT INTO criterion (id, criteria_set_id, position, letter, title, question, weight, version)
-                VALUES (1, 1, 0, 'P', 'Public interest', 'Q1?', 1, 1),
-                       (2, 1, 1, 'A', 'Ability', 'Q2?', 2, 1),
-                       (3, 1, 2, 'E', 'Extent', 'Q3?', 1, 1);
-            INSERT INTO band (id, criteria_set_id, position, name, min_total, max_total, version)
-                VALUES (1, 1, 0, 'High', 3, 4, 1), (2, 1, 1, 'Low', 1, 2, 1);
-            INSERT INTO committee (id, name, short_name, remit, corporate_priorities, chair, vice_chair,
-                members, co_opted, officer_name, officer_phone, officer_email, default_venue,
-                minutes_per_item, programme_layout, version)
-                VALUES (1, 'Panel', '', '', '', '', '', '', '', '', '', '', '', 30, 'scored', 1);
-            INSERT INTO topic (id, committee_id, year_start, title, reason, responsible, source_ref,
-                kind, status, status_reason, exempt, exempt_cleared_reason, version)
-                VALUES (1, 1, 2019, 'Dentistry', '', '', '', 'report', 'proposed', '', 0, '', 1);
-            INSERT INTO assessment (id, topic_id, criteria_set_id, scorer, scored_on, agreed, note, version)
-                VALUES (1, 1, 1, 'Chair', '2019-07-10', 1, '', 1);
-            INSERT INTO answer (id, assessment_id, criterion_id, answer, evidence, version)
-                VALUES (1, 1, 1, 1, 'yes', 1), (2, 1, 2, 0, '', 1), (3, 1, 3, NULL, '', 1);
-            """
-        )
-    database = open_database(f"sqlite:///{path}")
+    database = open_database(db_url)
     try:
         with database.transaction() as s:
             (score,) = assessments.list_assessments(s, topic_id=1)
