@@ -505,7 +505,7 @@ class ScoringPanel(QWidget):
             return None
         self.preview = open_scoring_papers(
             self.window(), self.hub, committee_id=state.topic.committee_id,
-            year_start=state.topic.year_start, topic_id=state.topic.id,
+            year_start=state.topic.year_start, topic_id=state.topic.id, exempt=state.topic.exempt,
         )  # fmt: skip
         return self.preview
 

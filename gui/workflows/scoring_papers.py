@@ -71,11 +71,17 @@ def open_scoring_papers(
     committee_id: int,
     year_start: int,
     topic_id: int | None,
+    exempt: bool = False,
     dialogs: PrintDialogs | None = None,
 ) -> QWidget | None:
     """The print preview of the scoring papers, from which they are printed or saved; None,
-    with the reason shown, when they cannot be made."""
+    with the reason shown, when they cannot be made. An ``exempt`` topic's papers can only be
+    NOT FOR PUBLICATION: the user is asked first, as ticking "Include exempt items" asks."""
     from ..dialogs.print_preview import PrintPreviewDialog
+
+    dialogs = dialogs or PrintDialogs()
+    if exempt and not dialogs.confirm_exempt(parent):
+        return None
 
     def produce(kind: str, include_exempt: bool) -> PrintedPdf:
         return scoring_pdf(
@@ -84,8 +90,12 @@ def open_scoring_papers(
         )  # fmt: skip
 
     kinds = KINDS if topic_id is not None else KINDS[2:]
-    dialog = PrintPreviewDialog(produce=produce, dialogs=dialogs or PrintDialogs(), kinds=kinds, parent=parent)
+    dialog = PrintPreviewDialog(produce=produce, dialogs=dialogs, kinds=kinds, parent=parent)
     dialog.setObjectName("ScoringPapersPreview")
+    if exempt:
+        dialog.exempt_check.blockSignals(True)  # asked above
+        dialog.exempt_check.setChecked(True)
+        dialog.exempt_check.blockSignals(False)
     if not dialog.reload():
         dialog.deleteLater()
         return None

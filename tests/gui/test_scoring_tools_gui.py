@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QSpinBox
@@ -114,3 +115,35 @@ def test_a_committee_scores_with_a_scale_tool_from_the_keyboard(window: MainWind
     panel.save()
     assert panel.message_label.text().startswith("Saved Councillor Murphy's score: Total 2 of 10 — Low.")
     assert "1 unanswered question counted as nothing" in panel.message_label.text()
+
+
+def test_the_scoring_papers_preview_from_the_topics_page(
+    window: MainWindow, qtbot: QtBot, messages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gui.print_output import PrintDialogs
+    from gui.workflows.scoring_papers import SHORT_LIST, TOPIC_BLANK
+
+    view = window.topics_view
+    view.select_topic(next(r.id for r in view.model.rows() if r.title == "Children in Need"))
+    panel = view.scoring_panel
+    assert panel is not None
+    qtbot.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
+    preview = panel.preview
+    assert preview is not None and preview.pdf is not None
+    assert preview.pdf.file_name == "scoring-Children-in-Need.pdf"
+    preview.kind_combo.setCurrentIndex(preview.kind_combo.findData(TOPIC_BLANK))
+    assert preview.pdf.title == "Children in Need"
+    preview.kind_combo.setCurrentIndex(preview.kind_combo.findData(SHORT_LIST))
+    assert "No topic of this year is short-listed" in messages[-1]
+    preview.close()
+
+    asked: list[bool] = []
+    monkeypatch.setattr(PrintDialogs, "confirm_exempt", lambda _self, _parent: asked.append(True) or False)
+    from domain.ops import topics
+
+    topic = panel.state.topic if panel.state else None
+    assert topic is not None
+    assert window.hub is not None
+    window.hub.run(topics.update_topic, topic_id=topic.id, exempt=True, exempt_paragraph=3)
+    panel.reload()
+    assert panel.print_papers() is None and asked == [True]  # asked first; declined, nothing opens
