@@ -218,7 +218,10 @@ def _scale_tool(window: MainWindow, view: Any, save: Any, save_dialog: Any) -> N
     from gui.dialogs.scoring_tools import ScoringToolsDialog
     from gui.widgets.scoring import ScoringPanel
 
-    window.findChild(QAction, "scoringTools").trigger()
+    action = window.findChild(QAction, "scoringTools")
+    if action is None:
+        return
+    action.trigger()
     tools = window.open_dialog
     if not isinstance(tools, ScoringToolsDialog):
         return
