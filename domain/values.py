@@ -247,6 +247,7 @@ _CHANGED_BY: dict[str, Change] = {
     # A scoring tool's questions and bands: the scoring panel, the topics' bands, the print.
     "CriteriaSetInfo": Change(scores=True, topics=True, programme=True),
     "DeletedSet": Change(scores=True, topics=True, programme=True),
+    "ToolChoice": Change(scores=True, topics=True, programme=True),
     "DecisionInfo": Change(decisions=True),
     "ProgressNoteInfo": Change(decisions=True),
     "ReviewInfo": Change(reviews=True),

@@ -335,11 +335,19 @@ def restore_set(session: Session, *, deleted: DeletedSet) -> CriteriaSetInfo:
     return criteria_set_info(cs)
 
 
+@dataclass(frozen=True, slots=True)
+class ToolChoice:
+    """A committee's or the council's choice of scoring tool changed; ``previous_id`` is the
+    set chosen before (None: the default), so the choice can be undone."""
+
+    previous_id: int | None
+
+
 def choose_set(
     session: Session, *, committee_id: int, criteria_set_id: int | None
-) -> int | None:
-    """The committee scores with this set from now on (None: the default). Returns the set
-    it used before, so the choice can be undone; earlier scores keep their own set."""
+) -> ToolChoice:
+    """The committee scores with this set from now on (None: the default); earlier scores
+    keep their own set."""
     committee = get(session, Committee, committee_id)
     if criteria_set_id is not None:
         cs = get(session, CriteriaSet, criteria_set_id)
@@ -348,12 +356,11 @@ def choose_set(
     previous = committee.criteria_set_id
     committee.criteria_set_id = criteria_set_id
     session.flush()
-    return previous
+    return ToolChoice(previous)
 
 
-def make_default(session: Session, *, criteria_set_id: int) -> int | None:
-    """Make a set the default (for committees that have not chosen one). Returns the
-    previous default's id."""
+def make_default(session: Session, *, criteria_set_id: int) -> ToolChoice:
+    """Make a set the default (for committees that have not chosen one)."""
     cs = get(session, CriteriaSet, criteria_set_id)
     if cs.replaced_by is not None:
         raise Invalid(f"{cs.name} revision {cs.revision} has been replaced; choose the newest.")
@@ -364,4 +371,4 @@ def make_default(session: Session, *, criteria_set_id: int) -> int | None:
         other.is_default = False
     cs.is_default = True
     session.flush()
-    return previous
+    return ToolChoice(previous)

@@ -97,7 +97,7 @@ class ChooseToolCommand(HubCommand):
     def do(self) -> None:
         from domain.ops import criteria
 
-        self.previous = self.run(criteria.choose_set, committee_id=self.committee_id, criteria_set_id=self.tool_id)
+        self.previous = self.run(criteria.choose_set, committee_id=self.committee_id, criteria_set_id=self.tool_id).previous_id
 
     def undo_(self) -> None:
         from domain.ops import criteria
@@ -116,7 +116,7 @@ class MakeDefaultToolCommand(HubCommand):
     def do(self) -> None:
         from domain.ops import criteria
 
-        self.previous = self.run(criteria.make_default, criteria_set_id=self.tool_id)
+        self.previous = self.run(criteria.make_default, criteria_set_id=self.tool_id).previous_id
 
     def undo_(self) -> None:
         from domain.ops import criteria
