@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..words import counted
 from . import CliError, find_committee, parse_year
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _describe(info: CriteriaSetInfo) -> list[str]:
     from ..scoring import scale_label
 
-    lines = [f"{info.name} (revision {info.revision}): {len(info.questions)} questions, totals 0-{info.max_total}"]
+    lines = [f"{info.name} (revision {info.revision}): {counted(len(info.questions), 'question')}, totals 0-{info.max_total}"]
     for n, q in enumerate(info.questions, start=1):
         weight = f", weight {q.weight}" if q.weight != 1 else ""
         code = f"{q.letter} " if q.letter else ""
@@ -106,7 +107,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         info = summary.info
         flags = [f"revision {info.revision}"] + (["default"] if info.is_default else [])
         used = ", ".join(summary.committees) or "no committee"
-        print(f"{info.name} ({', '.join(flags)}): {len(info.questions)} questions, "
+        print(f"{info.name} ({', '.join(flags)}): {counted(len(info.questions), 'question')}, "
               f"totals 0-{info.max_total}; {summary.scores} scores; used by {used}")
     return 0
 
@@ -143,7 +144,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return info, how
 
     info, how = _with_db(args, f"Import scoring tool {Path(args.file).name}", work)
-    print(f"{info.name} {how}: {len(info.questions)} questions, totals 0-{info.max_total}.")
+    print(f"{info.name} {how}: {counted(len(info.questions), 'question')}, totals 0-{info.max_total}.")
     return 0
 
 
@@ -155,7 +156,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     info = _with_db(args, None, lambda s: find_set(s, args.name))
     write_export(out, write_set(info.spec), what="scoring tool file")
-    print(f"Wrote {out}: {info.name}, {len(info.questions)} questions.")
+    print(f"Wrote {out}: {info.name}, {counted(len(info.questions), 'question')}.")
     return 0
 
 
@@ -185,7 +186,6 @@ def _topic_id(s: Session, committee_id: int, year: int, title: str) -> int:
 def cmd_print_scoring(args: argparse.Namespace) -> int:
     from ..printing.build import build_scoring_papers
     from ..printing.render import render_scoring_sheet
-    from ..words import counted
     from .printing import _warn_exempt, _write, _year_label, check_writable
 
     year = parse_year(args.year)

@@ -45,6 +45,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.paragraph import split as _rl_split
 from reportlab.platypus.paragraph import strip as _rl_strip
 
+from domain.bands import PALETTE
 from domain.bands import colours_of as band_colours
 from domain.dates import council_date, dotted_date, long_date, time_text, weekday_date
 from domain.paths import resource_path
@@ -922,9 +923,18 @@ def _question_cell(q: Question) -> Flowable:
 
 
 def _band_fill(band: str, bands: Sequence[BandRule]) -> colors.Color | None:
-    """The band's fill on paper (the light form of domain.bands): black text reads on each."""
+    """The band's fill on paper (the light form of domain.bands)."""
     found = band_colours(band, bands)
     return colors.HexColor(found.light.fill) if found is not None else None
+
+
+def _band_name(band: str, bands: Sequence[BandRule], style: str = "cell") -> Flowable:
+    """The band's name in the text colour that reads on its fill: black on the palette's
+    fills, white on a council's own dark colour (domain.bands keeps AA contrast)."""
+    found = band_colours(band, bands)
+    if found is None or found.light.text.lower() in ("#000000", *(c.light.text for c in PALETTE)):
+        return para(band, style)
+    return markup(f'<font color="{found.light.text}">{escape_text(band)}</font>', style)
 
 
 def _band_range(b: BandRule) -> str:
@@ -967,7 +977,7 @@ def _paper_tables(
         "",
         para("Total:", "cell_bold"),
         text_cell(_score_text(total), "cell_centre"),
-        para(band if band else band_names, "cell_bold"),
+        _band_name(band, bands, "cell_bold") if band else para(band_names, "cell_bold"),
     ])  # fmt: skip
     info.append(RowInfo("Total"))
     total_style: list[Any] = [("BACKGROUND", (0, -1), (-1, -1), _HEADER_FILL)]
@@ -985,7 +995,7 @@ def _paper_tables(
     band_data: list[list[Any]] = [[para("Priority", "head"), para("Score", "head_centre")]]
     band_info: list[RowInfo | None] = [None]
     for b in bands:
-        band_data.append([para(b.name), para(_band_range(b), "cell_centre")])
+        band_data.append([_band_name(b.name, bands), para(_band_range(b), "cell_centre")])
         band_info.append(RowInfo(b.name))
     # The bands in the colours the program shows them in, their names written beside.
     band_fills = [

@@ -115,6 +115,9 @@ def test_a_committee_scores_with_a_scale_tool_from_the_keyboard(window: MainWind
     panel.save()
     assert panel.message_label.text().startswith("Saved Councillor Murphy's score: Total 2 of 10 — Low.")
     assert "1 unanswered question counted as nothing" in panel.message_label.text()
+    panel.show_scores()  # the history shows each answer on its scale
+    details = panel.details.toPlainText()
+    assert "Timely\n1 of 2" in details and "Interest\n0 of 2" in details and "priority\n—" in details
 
 
 def test_the_scoring_papers_preview_from_the_topics_page(
