@@ -199,6 +199,11 @@ class ScoringToolsDialog(QDialog):
         outer.addWidget(self.message)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        # Enter in a table cell ends its edit; it must never close the dialog as well.
+        for button in close.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         outer.addWidget(close)
         save_key = QShortcut(QKeySequence("Ctrl+S"), self)
         save_key.activated.connect(self.save)
@@ -213,8 +218,12 @@ class ScoringToolsDialog(QDialog):
         button.clicked.connect(lambda _=False: slot())
         return button
 
-    @staticmethod
-    def _table_shape(table: QTableWidget, *, stretch: tuple[int, ...]) -> None:
+    def _table_shape(self, table: QTableWidget, *, stretch: tuple[int, ...]) -> None:
+        # F2 edits the current cell from the keyboard: a text cell opens its editor, and a
+        # choice or number cell takes the focus, so arrows then change its value.
+        edit = QShortcut(QKeySequence("F2"), table)
+        edit.setContext(Qt.ShortcutContext.WidgetShortcut)
+        edit.activated.connect(lambda t=table: self._edit_cell(t))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
@@ -223,6 +232,19 @@ class ScoringToolsDialog(QDialog):
         for col in range(table.columnCount()):
             mode = QHeaderView.ResizeMode.Stretch if col in stretch else QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(col, mode)
+
+    @staticmethod
+    def _edit_cell(table: QTableWidget) -> None:
+        row, col = table.currentRow(), table.currentColumn()
+        if row < 0 or col < 0:
+            return
+        widget = table.cellWidget(row, col)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        item = table.item(row, col)
+        if item is not None:
+            table.editItem(item)
 
     # --- reading and showing ------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QSpinBox
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from domain.ops.criteria import list_sets
@@ -150,3 +150,28 @@ def test_the_scoring_papers_preview_from_the_topics_page(
     window.hub.run(topics.update_topic, topic_id=topic.id, exempt=True, exempt_paragraph=3)
     panel.reload()
     assert panel.print_papers() is None and asked == [True]  # asked first; declined, nothing opens
+
+
+def test_the_tools_editor_works_from_the_keyboard(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = _open(window)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    table = dialog.questions
+    table.setFocus()
+    table.setCurrentCell(1, Q_ANSWER)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    answer = table.cellWidget(1, Q_ANSWER)
+    assert isinstance(answer, QComboBox) and answer.hasFocus()
+    qtbot.keyClick(answer, Qt.Key.Key_Down)
+    assert answer.currentText() == "Scale 0-2"
+    table.setFocus()
+    table.setCurrentCell(1, 1)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(dialog.focusWidget(), QLineEdit))
+    editor = dialog.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Able to influence")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)  # Qt commits it queued
+    assert dialog.spec().questions[1].title == "Able to influence"
+    assert dialog.spec().questions[1].scale_max == 2
