@@ -52,14 +52,21 @@ _BY_NAME = {c.name: c for c in (HIGH, MEDIUM, LOW, NOT_A_TOPIC)}
 def colours_of(band: str | None, bands: Sequence[BandRule] = PAPER.bands) -> BandColours | None:
     """The colours of ``band``, None when unscored.
 
-    A band of ``bands`` (a committee's criteria set may name its own) takes the colours of its
-    rank, highest first; below the third, and "Not a scrutiny topic", it is grey.
+    A band of ``bands`` (a committee's criteria set may name its own) takes its own colour when
+    the set gives one, else the colours of its rank, highest first; below the third, and "Not a
+    scrutiny topic", it is grey.
     """
     if not band:
         return None
     if band == NOT_A_SCRUTINY_TOPIC:
         return NOT_A_TOPIC
-    if any(b.name == band for b in bands):
+    own = next((b for b in bands if b.name == band), None)
+    if own is not None and own.colour:
+        # The council's own colour, light or dark theme alike, with black or white text,
+        # whichever reads better: one of them always keeps the AA contrast (at least 4.58:1).
+        swatch = Swatch(ink_on(own.colour), own.colour.lower())
+        return BandColours(band, swatch, swatch)
+    if own is not None:
         rank = band_rank(band, bands)
         return BY_RANK[rank] if rank < len(BY_RANK) else NOT_A_TOPIC
     return _BY_NAME.get(band)

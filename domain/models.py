@@ -76,6 +76,7 @@ class CriteriaSet(Versioned, Base):
     revision: Mapped[int]
     is_default: Mapped[bool]
     created_on: Mapped[dt.date]
+    replaced_by: Mapped[int | None]
 
     criteria: Mapped[list[Criterion]] = relationship(
         back_populates="criteria_set", order_by="Criterion.position", cascade="all, delete-orphan"
@@ -95,6 +96,10 @@ class Criterion(Versioned, Base):
     title: Mapped[str]
     question: Mapped[str]
     weight: Mapped[int]
+    kind: Mapped[str]
+    scale_min: Mapped[int]
+    scale_max: Mapped[int]
+    help: Mapped[str]
 
     criteria_set: Mapped[CriteriaSet] = relationship(back_populates="criteria")
 
@@ -110,6 +115,7 @@ class Band(Versioned, Base):
     name: Mapped[str]
     min_total: Mapped[int]
     max_total: Mapped[int]
+    colour: Mapped[str]
 
     criteria_set: Mapped[CriteriaSet] = relationship(back_populates="bands")
 
@@ -263,7 +269,7 @@ class Answer(Versioned, Base):
     id: Mapped[int]
     assessment_id: Mapped[int]
     criterion_id: Mapped[int]
-    answer: Mapped[bool | None]
+    answer: Mapped[int | None]  # Yes = 1, No = 0, or a scale value
     evidence: Mapped[str]
 
     assessment: Mapped[Assessment] = relationship(back_populates="answers")

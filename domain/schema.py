@@ -134,6 +134,11 @@ criteria_set = Table(
     Column("is_default", Boolean, nullable=False, default=False),
     Column("created_on", Date, nullable=False),
     Column("version", Integer, nullable=False, default=1),
+    # The revision (a criteria_set id) that replaced this one when it was changed after scores
+    # had used it; None for a set in use. An old score keeps pointing at the revision it was
+    # made with. No foreign key: SQLite could add one only by copying the table, which the
+    # rows pointing at it forbid; domain.ops.criteria keeps it true.
+    Column("replaced_by", Integer),
     UniqueConstraint("name", "revision"),
 )
 
@@ -153,6 +158,11 @@ criterion = Table(
     Column("question", Text, nullable=False),
     Column("weight", Integer, nullable=False, default=1),
     Column("version", Integer, nullable=False, default=1),
+    # How it is answered (domain.scoring): "yes_no", or "scale" from scale_min to scale_max.
+    Column("kind", String(10), nullable=False, default="yes_no", server_default="yes_no"),
+    Column("scale_min", Integer, nullable=False, default=0, server_default="0"),
+    Column("scale_max", Integer, nullable=False, default=1, server_default="1"),
+    Column("help", Text, nullable=False, default="", server_default=""),
     UniqueConstraint("criteria_set_id", "position"),
 )
 
@@ -171,6 +181,8 @@ band = Table(
     Column("min_total", Integer, nullable=False),
     Column("max_total", Integer, nullable=False),
     Column("version", Integer, nullable=False, default=1),
+    # The council's own fill as #rrggbb; empty for the palette's colour (domain.bands).
+    Column("colour", String(7), nullable=False, default="", server_default=""),
     UniqueConstraint("criteria_set_id", "position"),
 )
 
@@ -325,7 +337,8 @@ answer = Table(
         "assessment_id", Integer, ForeignKey("assessment.id", ondelete="CASCADE"), nullable=False
     ),
     Column("criterion_id", Integer, ForeignKey("criterion.id"), nullable=False),
-    Column("answer", Boolean),
+    # Yes = 1, No = 0, or a scale answer's value; NULL when unanswered.
+    Column("answer", Integer),
     Column("evidence", Text, nullable=False, default=""),
     Column("version", Integer, nullable=False, default=1),
     UniqueConstraint("assessment_id", "criterion_id"),

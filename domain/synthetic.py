@@ -190,7 +190,7 @@ def _generate(
         m: [] for m in (Committee, ProgrammeYear, Meeting, Topic, Assessment, ProgrammeEntry)
     }
     # Answers are most of the rows; as plain tuples they skip SQLAlchemy's per-row work.
-    answers: list[tuple[int, int, int, int, bool | None, str]] = []
+    answers: list[tuple[int, int, int, int, int | None, str]] = []
     last_year = first_year + years - 1
     statuses = [s for s, _ in _EXTRA_STATUSES]
     weights = [w for _, w in _EXTRA_STATUSES]
@@ -251,7 +251,7 @@ def _generate(
             for j, qid in enumerate(question_ids):
                 answer = rng.random()
                 answers.append(
-                    (first + j, 1, aid, qid, None if answer < 0.05 else answer < 0.6, evidence[j])
+                    (first + j, 1, aid, qid, None if answer < 0.05 else int(answer < 0.6), evidence[j])
                 )
             ids[Answer] += len(question_ids)
 

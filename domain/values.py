@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from . import scoring
+
 # The two printed programme layouts the council uses (``Committee.programme_layout``): seed 001's
 # with a Prioritisation Score column, and seed 000's with a "Purpose of the agenda item" column.
 PROGRAMME_LAYOUTS = ("scored", "purpose")
@@ -91,8 +93,11 @@ class TopicRow:
 
 @dataclass(frozen=True, slots=True)
 class AnswerValue:
+    """One answer: True (Yes) or False (No) to a Yes/No question, a whole number on a
+    scale question's scale, or None when unanswered."""
+
     question_index: int
-    answer: bool | None
+    answer: bool | int | None
     evidence: str
 
 
@@ -121,6 +126,21 @@ class QuestionInfo:
     title: str
     question: str
     weight: int
+    kind: str = scoring.YES_NO
+    scale_min: int = 0
+    scale_max: int = 1
+    help: str = ""
+
+    @property
+    def rule(self) -> scoring.Question:
+        return scoring.Question(
+            self.letter, self.title, self.question, self.weight,
+            self.kind, self.scale_min, self.scale_max, self.help,
+        )  # fmt: skip
+
+    @property
+    def is_scale(self) -> bool:
+        return self.kind == scoring.SCALE
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +148,11 @@ class BandInfo:
     name: str
     min_total: int
     max_total: int
+    colour: str = ""
+
+    @property
+    def rule(self) -> scoring.BandRule:
+        return scoring.BandRule(self.name, self.min_total, self.max_total, self.colour)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +162,25 @@ class CriteriaSetInfo:
     revision: int
     questions: tuple[QuestionInfo, ...]
     bands: tuple[BandInfo, ...]
+    version: int = 1
+    is_default: bool = False
+    replaced_by: int | None = None
 
     @property
     def max_total(self) -> int:
-        return sum(q.weight for q in self.questions)
+        return scoring.max_total(self.question_rules)
+
+    @property
+    def question_rules(self) -> tuple[scoring.Question, ...]:
+        return tuple(q.rule for q in self.questions)
+
+    @property
+    def band_rules(self) -> tuple[scoring.BandRule, ...]:
+        return tuple(b.rule for b in self.bands)
+
+    @property
+    def spec(self) -> scoring.CriteriaSetSpec:
+        return scoring.CriteriaSetSpec(self.name, self.question_rules, self.band_rules)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +256,10 @@ _CHANGED_BY: dict[str, Change] = {
     # Settings change deadlines, warnings and what prints: the planner and meetings redraw.
     "CouncilSettings": Change(programme=True, meetings=True),
     "ImportResult": Change(topics=True, meetings=True, programme=True, scores=True),
+    # A scoring tool's questions and bands: the scoring panel, the topics' bands, the print.
+    "CriteriaSetInfo": Change(scores=True, topics=True, programme=True),
+    "DeletedSet": Change(scores=True, topics=True, programme=True),
+    "ToolChoice": Change(scores=True, topics=True, programme=True),
     "DecisionInfo": Change(decisions=True),
     "ProgressNoteInfo": Change(decisions=True),
     "ReviewInfo": Change(reviews=True),

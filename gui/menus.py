@@ -12,6 +12,7 @@ def build_menus(window: Any) -> Any:
     from .printing import install_print_actions
     from .workflows.evidence import EvidenceFlow
     from .workflows.find import FindFlow
+    from .workflows.criteria import ScoringToolsFlow
     from .workflows.history import HistoryFlow
     from .workflows.meeting_import import MeetingImportFlow
     from .workflows.next_year import NextYearFlow
@@ -38,6 +39,7 @@ def build_menus(window: Any) -> Any:
     edit_menu.addAction(window.edit_topic_action)
     edit_menu.addAction(window.edit_committee_action)
     edit_menu.addAction(window.settings_action)
+    edit_menu.addAction(ScoringToolsFlow(window).action)
     edit_menu.addAction(HistoryFlow(window).action)
     view_menu = menus.addMenu("&View")
     view_menu.addActions(window.page_actions)

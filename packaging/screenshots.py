@@ -165,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         save_dialog("council_settings", dialog)
         _path_example(window, save, save_dialog)
         _next_year_and_find(window, save_dialog)
+        _scale_tool(window, view, save, save_dialog)
         window.close()
         database.close()
     return 0
@@ -351,6 +352,41 @@ def _evidence_links(window: MainWindow) -> QWidget | None:
     if dialog is not None:
         dialog.resize(880, 520)
     return dialog
+
+
+def _scale_tool(window: MainWindow, view: Any, save: Any, save_dialog: Any) -> None:
+    """Edit ▸ Scoring tools with the TOPIC example imported and chosen for the committee; then
+    a topic half-scored with it on its 0-2 scale, and its scoring papers' preview."""
+    from PySide6.QtGui import QAction
+
+    from gui.dialogs.scoring_tools import ScoringToolsDialog
+    from gui.widgets.scoring import ScoringPanel
+
+    action = window.findChild(QAction, "scoringTools")
+    if action is None:
+        return
+    action.trigger()
+    tools = window.open_dialog
+    if not isinstance(tools, ScoringToolsDialog):
+        return
+    tools.open_file = lambda: str(ROOT / "resources" / "criteria" / "topic.json")
+    tools.import_tool()
+    tools.save()
+    tools.use_for_committee()
+    tools.questions.selectRow(0)
+    save_dialog("scoring_tools", tools)
+    window.tabs.setCurrentWidget(view)
+    view.select_topic(next(r.id for r in view.model.rows() if r.title == "School visits"))
+    panel = view.scoring_panel
+    if not isinstance(panel, ScoringPanel):
+        return
+    panel.scorer_edit.setText("Councillor Murphy")
+    for row, value, text in zip(panel.rows, (2, 1, 2), ("Visits resume in September", "", "Attendance below target"), strict=False):
+        row.answer.set_answer(value)
+        row.evidence.setPlainText(text)
+    panel.rows[3].answer.setFocus()
+    save("scoring_panel_scale")
+    save_dialog("scoring_papers", panel.print_papers(), 2000)
 
 
 def _review_example(database: Database) -> None:

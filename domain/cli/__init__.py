@@ -32,6 +32,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "domain.cli.suggestions": ("import-suggestions", "print-session-pack"),
     "domain.cli.search": ("search",),
     "domain.cli.next_year": ("next-year",),
+    "domain.cli.criteria": ("criteria", "print-scoring"),
 }
 
 

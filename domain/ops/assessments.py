@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from .. import scoring
 from ..errors import Invalid
 from ..models import Answer, Assessment, Committee, Topic
-from ..values import AssessmentInfo, CriteriaSetInfo, TopicRow
+from ..values import AssessmentInfo, CriteriaSetInfo, QuestionInfo, TopicRow
 from ..words import counted
 from .bulk import insert_rows
 from .convert import (
@@ -47,14 +47,15 @@ def record_assessment(
     *,
     topic_id: int,
     scorer: str,
-    answers: Sequence[tuple[bool | None, str]],
+    answers: Sequence[tuple[bool | int | None, str]],
     scored_on: dt.date | None = None,
     criteria_set_id: int | None = None,
     agreed: bool = False,
     note: str = "",
     assessment_id: int | None = None,
 ) -> AssessmentInfo:
-    """Record one scorer's answers (Yes/No/unanswered + evidence, one per question).
+    """Record one scorer's answers (Yes/No, a value on the question's scale, or unanswered
+    (None), each with its evidence; one per question).
 
     ``assessment_id`` re-creates a score with its old id (redo after undo).
     """
@@ -82,14 +83,25 @@ def record_assessment(
         note=note,
     )
     a.answers = [
-        Answer(criterion_id=q.id, answer=ans, evidence=evidence.strip())
-        for q, (ans, evidence) in zip(cs.questions, answers, strict=True)
+        Answer(criterion_id=q.id, answer=_stored(n, q, ans), evidence=evidence.strip())
+        for n, (q, (ans, evidence)) in enumerate(zip(cs.questions, answers, strict=True), start=1)
     ]
     session.add(a)
     session.flush()
     if agreed:
         _set_agreed(session, a, True)
     return assessment_info(a, cs)
+
+
+def _stored(n: int, q: QuestionInfo, value: bool | int | None) -> int | None:
+    """An answer as stored (Yes = 1, No = 0, a scale value), refused when off the scale."""
+    if value is None:
+        return None
+    number = int(value)
+    if number not in q.rule.values:
+        allowed = f"{q.scale_min} to {q.scale_max}" if q.is_scale else "Yes or No"
+        raise Invalid(f"Question {n} ({q.title}) is answered {allowed}; got {number}.", "answers")
+    return number
 
 
 def record_imported_total(

@@ -180,15 +180,24 @@ def criteria_set_info(cs: CriteriaSet) -> CriteriaSetInfo:
         name=cs.name,
         revision=cs.revision,
         questions=tuple(
-            QuestionInfo(q.id, q.position, q.letter, q.title, q.question, q.weight)
+            QuestionInfo(
+                q.id, q.position, q.letter, q.title, q.question, q.weight,
+                q.kind, q.scale_min, q.scale_max, q.help,
+            )  # fmt: skip
             for q in cs.criteria
         ),
-        bands=tuple(BandInfo(b.name, b.min_total, b.max_total) for b in cs.bands),
+        bands=tuple(BandInfo(b.name, b.min_total, b.max_total, b.colour) for b in cs.bands),
+        version=cs.version,
+        is_default=cs.is_default,
+        replaced_by=cs.replaced_by,
     )
 
 
-def _band_rules(cs: CriteriaSetInfo) -> tuple[scoring.BandRule, ...]:
-    return tuple(scoring.BandRule(b.name, b.min_total, b.max_total) for b in cs.bands)
+def answer_value(stored: int | None, q: QuestionInfo) -> bool | int | None:
+    """A stored answer as the question reads it: True/False for Yes/No, else the value."""
+    if stored is None:
+        return None
+    return int(stored) if q.is_scale else bool(stored)
 
 
 class CriteriaCache:
@@ -217,7 +226,7 @@ def assessment_info(a: Assessment, cs: CriteriaSetInfo) -> AssessmentInfo:
     answers = tuple(
         AnswerValue(
             i,
-            by_criterion[q.id].answer if q.id in by_criterion else None,
+            answer_value(by_criterion[q.id].answer, q) if q.id in by_criterion else None,
             by_criterion[q.id].evidence if q.id in by_criterion else "",
         )
         for i, q in enumerate(cs.questions)
@@ -239,7 +248,7 @@ def assessment_info(a: Assessment, cs: CriteriaSetInfo) -> AssessmentInfo:
         answers=answers,
         total=total,
         max_total=cs.max_total,
-        band=scoring.band_for(total, _band_rules(cs)),
+        band=scoring.band_for(total, cs.band_rules),
         imported=imported,
         note=a.note,
     )
@@ -265,18 +274,25 @@ def _set_rules(
     maxima = {
         set_id: total
         for set_id, total in session.execute(
-            select(schema.criterion.c.criteria_set_id, func.sum(schema.criterion.c.weight))
+            select(
+                schema.criterion.c.criteria_set_id,
+                # A Yes/No question is stored with scale_max 1 (domain.ops.criteria).
+                func.sum(schema.criterion.c.weight * schema.criterion.c.scale_max),
+            )
             .where(schema.criterion.c.criteria_set_id.in_(ids))
             .group_by(schema.criterion.c.criteria_set_id)
         )
     }
     bands: dict[int, list[scoring.BandRule]] = defaultdict(list)
-    for set_id, name, low, high in session.execute(
-        select(schema.band.c.criteria_set_id, schema.band.c.name, schema.band.c.min_total, schema.band.c.max_total)
+    for set_id, name, low, high, colour in session.execute(
+        select(
+            schema.band.c.criteria_set_id, schema.band.c.name, schema.band.c.min_total,
+            schema.band.c.max_total, schema.band.c.colour,
+        )  # fmt: skip
         .where(schema.band.c.criteria_set_id.in_(ids))
         .order_by(schema.band.c.criteria_set_id, schema.band.c.position)
     ):
-        bands[set_id].append(scoring.BandRule(name, low, high))
+        bands[set_id].append(scoring.BandRule(name, low, high, colour))
     return {i: (int(maxima.get(i) or 0), tuple(bands[i])) for i in ids}
 
 
@@ -291,7 +307,7 @@ def agreed_scores(session: Session, topic_ids: Iterable[int]) -> dict[int, tuple
     ids = list(topic_ids)
     if not ids:
         return {}
-    yes_weights = func.coalesce(func.sum(schema.criterion.c.weight), 0)
+    yes_weights = func.coalesce(func.sum(schema.criterion.c.weight * schema.answer.c.answer), 0)
     rows: list[Row[*tuple[Any, ...]]] = []
     for chunk in chunks(ids):
         rows.extend(
@@ -306,7 +322,7 @@ def agreed_scores(session: Session, topic_ids: Iterable[int]) -> dict[int, tuple
                     schema.assessment.c.imported_total,
                     yes_weights,
                 )
-                .outerjoin(schema.answer, and_(schema.answer.c.assessment_id == schema.assessment.c.id, schema.answer.c.answer.is_(True)))
+                .outerjoin(schema.answer, and_(schema.answer.c.assessment_id == schema.assessment.c.id, schema.answer.c.answer.isnot(None)))
                 .outerjoin(schema.criterion, schema.criterion.c.id == schema.answer.c.criterion_id)
                 .where(schema.assessment.c.topic_id.in_(chunk))
                 .group_by(schema.assessment.c.id)

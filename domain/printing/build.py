@@ -430,10 +430,7 @@ def _rules(
 ) -> tuple[tuple[scoring.Question, ...], tuple[scoring.BandRule, ...]]:
     if info is None:
         return scoring.PAPER.questions, scoring.PAPER.bands
-    return (
-        tuple(scoring.Question(q.letter, q.title, q.question, q.weight) for q in info.questions),
-        tuple(scoring.BandRule(b.name, b.min_total, b.max_total) for b in info.bands),
-    )
+    return info.question_rules, info.band_rules
 
 
 def _printed_assessment(session: Session, topic_id: int) -> AssessmentInfo | None:
@@ -776,6 +773,84 @@ def build_decisions(
 # Scoring sheets
 
 
+def _refuse_exempt(session: Session, topic_ids: Sequence[int]) -> None:
+    exempt_count = len(
+        session.scalars(
+            select(schema.topic.c.id).where(schema.topic.c.id.in_(topic_ids), schema.topic.c.exempt.is_(True))
+        ).all()
+    )
+    if exempt_count == 1:
+        raise refuse_in_public("One of the chosen topics is")
+    if exempt_count:
+        raise refuse_in_public(f"{exempt_count} of the chosen topics are")
+
+
+def _sheets(
+    session: Session, topic_ids: Sequence[int], include_exempt: bool, *, blank: bool, filled_only: bool
+) -> tuple[ScoringSheet, ...]:
+    """The sheets of ``topic_ids`` in that order, exempt ones only with ``include_exempt``
+    (left out in the SQL itself otherwise). Filled in with each topic's printed score unless
+    ``blank``; a topic with no answered score gets a blank sheet, or none with ``filled_only``.
+    A filled-in sheet uses the set its score was made with, a blank one the committee's set."""
+    topics = {
+        t.id: t
+        for t in session.execute(
+            select(
+                schema.topic.c.id, schema.topic.c.title, schema.topic.c.reason, schema.topic.c.exempt,
+                schema.topic.c.exempt_paragraph, schema.topic.c.committee_id,
+            ).where(schema.topic.c.id.in_(topic_ids), _public(include_exempt))
+        )
+    }  # fmt: skip
+    settings: CouncilSettings = load_settings(session)
+    committees = {
+        c.id: c
+        for c in session.execute(
+            select(schema.committee.c.id, schema.committee.c.name, schema.committee.c.criteria_set_id).where(
+                schema.committee.c.id.in_({t.committee_id for t in topics.values()})
+            )
+        )
+    }
+    from ..ops.evidence import topic_evidence_linked
+
+    linked = topic_evidence_linked(session, topic_ids=list(topics))
+    sheets = []
+    for tid in topic_ids:
+        t = topics.get(tid)
+        if t is None:
+            continue
+        committee = committees[t.committee_id]
+        # Part II is inherited: an exempt forward-plan item is printed only when exempt items
+        # are asked for, and the sheet is then not for publication.
+        evidence = [e for e in linked.get(tid, ()) if include_exempt or not e.exempt]
+        assessment = None if blank else _printed_assessment(session, tid)
+        filled = assessment is not None and not assessment.imported
+        if filled_only and not filled:
+            continue
+        # A total typed in from a printed programme prints with its tool, without answers.
+        cs = _criteria(session, assessment.criteria_set_id if assessment else committee.criteria_set_id)
+        questions, bands = _rules(cs)
+        sheets.append(
+            ScoringSheet(
+                topic_title=t.title,
+                scorer=assessment.scorer if assessment else "",
+                scored_on=assessment.scored_on if assessment else None,
+                answers=_answers(assessment) if assessment and filled else None,
+                questions=questions,
+                bands=bands,
+                committee_name=committee.name,
+                council_name=settings.council_name,
+                total=assessment.total if assessment else None,
+                band=assessment.band if assessment else None,
+                not_for_publication=bool(t.exempt) or any(e.exempt for e in evidence),
+                part_ii=part_ii(t.exempt, t.exempt_paragraph),
+                evidence=tuple(_evidence_line(e) for e in evidence),
+                reason=t.reason,
+                tool_name=cs.name if cs is not None else scoring.PAPER.name,
+            )
+        )
+    return tuple(sheets)
+
+
 def build_scoring_sheets(
     session: Session, *, topic_ids: Sequence[int], include_exempt: bool = False
 ) -> tuple[ScoringSheet, ...]:
@@ -789,66 +864,69 @@ def build_scoring_sheets(
     if not wanted:
         return ()
     if not include_exempt:
-        exempt_count = len(
+        _refuse_exempt(session, wanted)
+    return _sheets(session, wanted, include_exempt, blank=False, filled_only=True)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringPapers:
+    """The scoring papers to print, and how many exempt topics a public print left out."""
+
+    sheets: tuple[ScoringSheet, ...]
+    exempt_left_out: int = 0
+
+
+def short_listed_ids(session: Session, *, committee_id: int, year_start: int) -> list[int]:
+    """The committee's short-listed topics for the year, in the order they were added."""
+    return list(
+        session.scalars(
+            select(schema.topic.c.id)
+            .where(
+                schema.topic.c.committee_id == committee_id,
+                schema.topic.c.year_start == year_start,
+                schema.topic.c.status == TopicStatus.SHORT_LISTED,
+            )
+            .order_by(schema.topic.c.added_on, schema.topic.c.id)
+        )
+    )
+
+
+def build_scoring_papers(
+    session: Session,
+    *,
+    committee_id: int,
+    year_start: int,
+    topic_ids: Sequence[int] | None = None,
+    blank: bool = False,
+    include_exempt: bool = False,
+) -> ScoringPapers:
+    """The scoring papers: one page per topic, for the named topics (``topic_ids``) or, when
+    None, every short-listed topic of the committee's year (for the annual work-planning
+    session). Each page is the tool filled in with the topic's printed score, answers and
+    evidence, or blank to fill in by hand when ``blank`` or when the topic has no answered
+    score yet.
+
+    Public unless ``include_exempt``: a topic named on its own that is exempt is refused; of
+    the short-listed topics the exempt ones are left out (in the SQL) and counted. With
+    ``include_exempt`` they print marked Part II, every page NOT FOR PUBLICATION.
+    """
+    committee = row_of(session, schema.committee, committee_id)
+    if topic_ids is not None:
+        wanted = list(dict.fromkeys(topic_ids))
+        if wanted and not include_exempt:
+            _refuse_exempt(session, wanted)
+        return ScoringPapers(_sheets(session, wanted, include_exempt, blank=blank, filled_only=False))
+    wanted = short_listed_ids(session, committee_id=committee.id, year_start=year_start)
+    left_out = 0
+    if not include_exempt and wanted:
+        left_out = len(
             session.scalars(
                 select(schema.topic.c.id).where(schema.topic.c.id.in_(wanted), schema.topic.c.exempt.is_(True))
             ).all()
         )
-        if exempt_count == 1:
-            raise refuse_in_public("One of the chosen topics is")
-        if exempt_count:
-            raise refuse_in_public(f"{exempt_count} of the chosen topics are")
-    topics = {
-        t.id: t
-        for t in session.execute(
-            select(
-                schema.topic.c.id, schema.topic.c.title, schema.topic.c.exempt, schema.topic.c.exempt_paragraph, schema.topic.c.committee_id
-            ).where(
-                schema.topic.c.id.in_(wanted), _public(include_exempt)
-            )
-        )
-    }
-    settings: CouncilSettings = load_settings(session)
-    committee_names = dict(
-        session.execute(
-            select(schema.committee.c.id, schema.committee.c.name).where(
-                schema.committee.c.id.in_({t.committee_id for t in topics.values()})
-            )
-        ).all()
+    return ScoringPapers(
+        _sheets(session, wanted, include_exempt, blank=blank, filled_only=False), left_out
     )
-    from ..ops.evidence import topic_evidence_linked
-
-    linked = topic_evidence_linked(session, topic_ids=list(topics))
-    sheets = []
-    for tid in wanted:
-        t = topics.get(tid)
-        if t is None:
-            continue
-        # Part II is inherited: an exempt forward-plan item is printed only when exempt items
-        # are asked for, and the sheet is then not for publication.
-        evidence = [e for e in linked.get(tid, ()) if include_exempt or not e.exempt]
-        assessment = _printed_assessment(session, tid)
-        if assessment is None or assessment.imported:
-            continue
-        questions, bands = _rules(_criteria(session, assessment.criteria_set_id))
-        sheets.append(
-            ScoringSheet(
-                topic_title=t.title,
-                scorer=assessment.scorer,
-                scored_on=assessment.scored_on,
-                answers=_answers(assessment),
-                questions=questions,
-                bands=bands,
-                committee_name=committee_names.get(t.committee_id, ""),
-                council_name=settings.council_name,
-                total=assessment.total,
-                band=assessment.band,
-                not_for_publication=bool(t.exempt) or any(e.exempt for e in evidence),
-                part_ii=part_ii(t.exempt, t.exempt_paragraph),
-                evidence=tuple(_evidence_line(e) for e in evidence),
-            )
-        )
-    return tuple(sheets)
 
 
 def _evidence_line(e: EvidenceInfo) -> str:
@@ -867,7 +945,9 @@ __all__ = [
     "build_meeting_papers",
     "build_programme",
     "build_programmes",
+    "build_scoring_papers",
     "build_scoring_sheets",
+    "short_listed_ids",
     "listed_reviews",
     "waiting_order",
 ]

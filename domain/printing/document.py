@@ -131,9 +131,10 @@ def _check_answers(
 
 @dataclass(frozen=True, slots=True)
 class PaperAnswer:
-    """One answer on the prioritisation tool: Yes (True), No (False) or not answered (None)."""
+    """One answer on the prioritisation tool: Yes (True), No (False), a value on a scale
+    question's scale, or not answered (None)."""
 
-    yes: bool | None
+    value: bool | int | None
     evidence: str = ""
 
 
@@ -159,7 +160,7 @@ class PaperAnnex:
         _check_answers(self.questions, self.answers, f"Annex for {self.topic_title or 'topic'}")
         if self.answers is not None:
             if self.total is None:
-                t = total([a.yes for a in self.answers], [q.weight for q in self.questions])
+                t = total([a.value for a in self.answers], [q.weight for q in self.questions])
                 object.__setattr__(self, "total", t)
             if self.band is None:
                 object.__setattr__(self, "band", band_for(self.total, self.bands))
@@ -228,12 +229,14 @@ class DecisionsDoc:
 
 @dataclass(frozen=True, slots=True)
 class ScoringSheet:
-    """One scorer's prioritisation of one topic, printed one page per topic."""
+    """A topic's prioritisation, printed one page per topic: one scorer's answers with their
+    evidence (the filled-in tool), or, with ``answers`` None, the sheet a member fills in by
+    hand at the work-planning session. ``tool_name`` names the criteria set ("PAPER")."""
 
     topic_title: str
     scorer: str
-    scored_on: dt.date
-    answers: tuple[PaperAnswer, ...]
+    scored_on: dt.date | None
+    answers: tuple[PaperAnswer, ...] | None
     questions: tuple[Question, ...] = PAPER.questions
     bands: tuple[BandRule, ...] = PAPER.bands
     committee_name: str = ""
@@ -245,11 +248,15 @@ class ScoringSheet:
     # The council's evidence linked to the topic, a line each ("Performance indicator: P14
     # Increase access to early help and support – Amber for Q2 2015/16").
     evidence: tuple[str, ...] = ()
+    reason: str = ""  # the topic's reason for consideration
+    tool_name: str = ""
 
     def __post_init__(self) -> None:
         _check_answers(self.questions, self.answers, f"Scoring sheet for {self.topic_title!r}")
+        if self.answers is None:
+            return
         if self.total is None:
-            t = total([a.yes for a in self.answers], [q.weight for q in self.questions])
+            t = total([a.value for a in self.answers], [q.weight for q in self.questions])
             object.__setattr__(self, "total", t)
         if self.band is None:
             object.__setattr__(self, "band", band_for(self.total, self.bands))

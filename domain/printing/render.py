@@ -45,6 +45,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.paragraph import split as _rl_split
 from reportlab.platypus.paragraph import strip as _rl_strip
 
+from domain.bands import PALETTE
 from domain.bands import colours_of as band_colours
 from domain.dates import council_date, dotted_date, long_date, time_text, weekday_date
 from domain.paths import resource_path
@@ -79,7 +80,8 @@ from domain.printing.wording import (
     programme_note,
     scheduled_title,
 )
-from domain.scoring import BandRule, Question
+from domain.scoring import BandRule, Question, answer_word
+from domain.scoring import points as scored_points
 
 Output = BinaryIO | str | os.PathLike[str]
 
@@ -911,17 +913,37 @@ def _criterion_markup(q: Question) -> str:
 
 
 def _answer_text(answer: PaperAnswer | None, q: Question) -> str:
-    if answer is None or answer.yes is None:
-        return ""
-    if answer.yes:
-        return "Yes" if q.weight == 1 else f"Yes (={q.weight})"
-    return "No"
+    if answer is None or answer.value is None:
+        # A blank scale question shows its values, to circle one by hand.
+        return "  ".join(str(v) for v in q.values) if q.is_scale and answer is None else ""
+    word = answer_word(answer.value, q)
+    if q.weight == 1 or not (points := scored_points(answer.value, q)):
+        return word
+    return f"{word} (={points})"
+
+
+def _question_cell(q: Question) -> Flowable:
+    if not q.help:
+        return para(q.question)
+    return markup(
+        f'{escape_text(q.question)}<br/><font size="7.5" color="#404040">'
+        f"{escape_text(q.help)}</font>"
+    )
 
 
 def _band_fill(band: str, bands: Sequence[BandRule]) -> colors.Color | None:
-    """The band's fill on paper (the light form of domain.bands): black text reads on each."""
+    """The band's fill on paper (the light form of domain.bands)."""
     found = band_colours(band, bands)
     return colors.HexColor(found.light.fill) if found is not None else None
+
+
+def _band_name(band: str, bands: Sequence[BandRule], style: str = "cell") -> Flowable:
+    """The band's name in the text colour that reads on its fill: black on the palette's
+    fills, white on a council's own dark colour (domain.bands keeps AA contrast)."""
+    found = band_colours(band, bands)
+    if found is None or found.light.text.lower() in ("#000000", *(c.light.text for c in PALETTE)):
+        return para(band, style)
+    return markup(f'<font color="{found.light.text}">{escape_text(band)}</font>', style)
 
 
 def _band_range(b: BandRule) -> str:
@@ -937,7 +959,10 @@ def _paper_tables(
     total: int | None,
     band: str | None,
 ) -> list[Flowable]:
-    yes_heading = "Yes (=1)" if all(q.weight == 1 for q in questions) else "Yes (=weight)"
+    if any(q.is_scale for q in questions):
+        yes_heading = "Answer" if all(q.weight == 1 for q in questions) else "Answer (=points)"
+    else:
+        yes_heading = "Yes (=1)" if all(q.weight == 1 for q in questions) else "Yes (=weight)"
     data: list[list[Any]] = [
         [
             para("Criterion", "head"),
@@ -951,7 +976,7 @@ def _paper_tables(
         a = answers[i] if answers is not None else None
         data.append([
             markup(_criterion_markup(q)),
-            para(q.question),
+            _question_cell(q),
             text_cell(_answer_text(a, q), "cell_centre"),
             text_cell(a.evidence if a is not None else ""),
         ])  # fmt: skip
@@ -961,7 +986,7 @@ def _paper_tables(
         "",
         para("Total:", "cell_bold"),
         text_cell(_score_text(total), "cell_centre"),
-        para(band if band else band_names, "cell_bold"),
+        _band_name(band, bands, "cell_bold") if band else para(band_names, "cell_bold"),
     ])  # fmt: skip
     info.append(RowInfo("Total"))
     total_style: list[Any] = [("BACKGROUND", (0, -1), (-1, -1), _HEADER_FILL)]
@@ -979,7 +1004,7 @@ def _paper_tables(
     band_data: list[list[Any]] = [[para("Priority", "head"), para("Score", "head_centre")]]
     band_info: list[RowInfo | None] = [None]
     for b in bands:
-        band_data.append([para(b.name), para(_band_range(b), "cell_centre")])
+        band_data.append([_band_name(b.name, bands), para(_band_range(b), "cell_centre")])
         band_info.append(RowInfo(b.name))
     # The bands in the colours the program shows them in, their names written beside.
     band_fills = [
@@ -1026,22 +1051,33 @@ def render_annex(
 
 
 def _sheet_story(sheet: ScoringSheet, key: str) -> list[Flowable]:
-    story: list[Flowable] = [
-        Bookmark(key, sheet.topic_title),
-        para("Scrutiny Prioritisation Tool", "heading"),
-    ]
+    heading = "Scrutiny Prioritisation Tool"
+    if sheet.tool_name:
+        heading += f" ({sheet.tool_name})"
+    story: list[Flowable] = [Bookmark(key, sheet.topic_title), para(heading, "heading")]
     if sheet.committee_name:
         story.append(para(sheet.committee_name, "body"))
     story += [
         markup(f"<b>Topic:</b> {escape_text(sheet.topic_title)}", "body"),
         *marks((), sheet.part_ii),
-        markup(
-            f"<b>Scored by:</b> {escape_text(sheet.scorer)} on "
-            f"{escape_text(long_date(sheet.scored_on))}",
-            "body",
-        ),
-        Spacer(0, 6),
     ]
+    if sheet.reason:
+        story.append(markup(f"<b>Reason for consideration:</b> {escape_text(sheet.reason)}", "body"))
+    if sheet.scored_on is None:
+        # To fill in by hand at the work-planning session.
+        blank = "_" * 28
+        story.append(markup(f"<b>Scored by:</b> {blank}&nbsp;&nbsp;&nbsp;<b>Date:</b> {blank[:14]}", "body"))
+    else:
+        only_total = " (the total only, from the printed programme: the answers were not recorded)"
+        story.append(
+            markup(
+                f"<b>Scored by:</b> {escape_text(sheet.scorer)} on "
+                f"{escape_text(long_date(sheet.scored_on))}"
+                + (only_total if sheet.answers is None else ""),
+                "body",
+            )
+        )
+    story.append(Spacer(0, 6))
     story += _paper_tables(sheet.questions, sheet.answers, sheet.bands, sheet.total, sheet.band)
     if sheet.evidence:
         story += [Spacer(0, 10), para("Linked evidence", "heading")]

@@ -27,7 +27,7 @@ class RecordScoreCommand(HubCommand):
         topic_id: int,
         topic_title: str,
         scorer: str,
-        answers: Sequence[tuple[bool | None, str]],
+        answers: Sequence[tuple[bool | int | None, str]],
         criteria_set_id: int | None = None,
         scored_on: dt.date | None = None,
     ) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -75,14 +76,12 @@ EARLIER_SCORES = "History of scores"
 
 def band_colours(band: str | None, cs: CriteriaSetInfo) -> tuple[str, str]:
     """(text, fill) of ``band`` in the palette every band is drawn in (domain.bands)."""
-    rules = [scoring.BandRule(b.name, b.min_total, b.max_total) for b in cs.bands]
-    swatch = labels.band_swatch(band, rules) or bands.UNSCORED.swatch(labels.dark_mode())
+    swatch = labels.band_swatch(band, cs.band_rules) or bands.UNSCORED.swatch(labels.dark_mode())
     return swatch.text, swatch.fill
 
 
 def band_for(total: int, cs: CriteriaSetInfo) -> str | None:
-    rules = [scoring.BandRule(b.name, b.min_total, b.max_total) for b in cs.bands]
-    return scoring.band_for(total, rules)
+    return scoring.band_for(total, cs.band_rules)
 
 
 def letter_of(q: QuestionInfo) -> str:
@@ -107,73 +106,123 @@ def _ask_reason(parent: QWidget, title: str) -> str | None:
 
 
 class AnswerChoice(QFrame):
-    """Yes / No for one question; unanswered until the user chooses.
+    """The answer to one question: Yes / No, or a value on the question's scale (0-2, 1-5);
+    unanswered until the user chooses.
 
-    Keyboard: Y answers Yes, N answers No, Space toggles, Left/Right move between Yes and
-    No, Delete or Backspace clears. The radio buttons never take focus themselves, so Tab
-    moves from question to question instead of into a button group.
+    Keyboard, Yes / No: Y answers Yes, N answers No, Space toggles, Left/Right move between
+    Yes and No. On a scale: a digit chooses that value (0 for 10 on a 1-10 scale), Left/Right
+    go down/up the scale, Space goes up and round. Delete or Backspace clears. The radio
+    buttons never take focus themselves, so Tab moves from question to question instead of
+    into a button group.
 
     Signals:
-        answer_changed(object): the answer is now True (Yes), False (No) or None.
+        answer_changed(object): the answer is now True (Yes), False (No), a scale value or None.
     """
 
     answer_changed = Signal(object)
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None, *, scale: range | None = None) -> None:
         super().__init__(parent)
         self._name = name
-        self._answer: bool | None = None
+        self._answer: bool | int | None = None
         self._read_only = False
+        self.scale = scale
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolTip("Y = Yes, N = No, Space toggles, Delete clears")
         layout = QHBoxLayout(self)
         margin = self.fontMetrics().height() // 3
         layout.setContentsMargins(margin, margin, margin, margin)
-        self.yes = QRadioButton("Yes", self)
-        self.no = QRadioButton("No", self)
+        choices: list[tuple[str, bool | int]]
+        if scale is None:
+            self.setToolTip("Y = Yes, N = No, Space toggles, Delete clears")
+            choices = [("Yes", True), ("No", False)]
+        else:
+            self.setToolTip(
+                f"Type {scale[0]} to {scale[-1]}, or Left / Right to go down / up; Delete clears"
+            )
+            choices = [(str(v), v) for v in scale]
+            layout.setSpacing(max(2, margin // 2))
         self.group = QButtonGroup(self)
-        for button, value in ((self.yes, True), (self.no, False)):
+        self.buttons: list[tuple[QRadioButton, bool | int]] = []
+        for text, value in choices:
+            button = QRadioButton(text, self)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setAccessibleName(f"{'Yes' if value else 'No'}, {name}")
+            button.setAccessibleName(f"{text}, {name}")
             self.group.addButton(button)
             layout.addWidget(button)
             button.clicked.connect(lambda _=False, v=value: self._on_button_clicked(v))
+            self.buttons.append((button, value))
+        if scale is None:
+            self.yes, self.no = self.buttons[0][0], self.buttons[1][0]
         self._update_accessible_name()
 
-    def answer(self) -> bool | None:
+    def answer(self) -> bool | int | None:
         return self._answer
 
-    def set_answer(self, answer: bool | None) -> None:
-        if answer == self._answer:
+    def set_answer(self, answer: bool | int | None) -> None:
+        if answer == self._answer and type(answer) is type(self._answer):
             return
         self._answer = answer
         # An exclusive group cannot uncheck its last checked button; lift exclusivity briefly.
         self.group.setExclusive(False)
-        self.yes.setChecked(answer is True)
-        self.no.setChecked(answer is False)
+        for button, value in self.buttons:
+            button.setChecked(answer is not None and value == answer)
         self.group.setExclusive(True)
         self._update_accessible_name()
         self.answer_changed.emit(answer)
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
-        self.yes.setEnabled(not read_only)
-        self.no.setEnabled(not read_only)
+        for button, _value in self.buttons:
+            button.setEnabled(not read_only)
 
     def _update_accessible_name(self) -> None:
-        state = {True: "Yes", False: "No", None: "not answered"}[self._answer]
+        if self._answer is None:
+            state = "not answered"
+        elif self.scale is None:
+            state = "Yes" if self._answer else "No"
+        else:
+            state = f"{self._answer} on a scale of {self.scale[0]} to {self.scale[-1]}"
         self.setAccessibleName(f"{self._name}: {state}")
 
-    def _on_button_clicked(self, value: bool) -> None:
+    def _on_button_clicked(self, value: bool | int) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self.set_answer(value)
+
+    def _scale_key(self, key: int, text: str) -> bool:
+        """A key on a scale question; False when it is not one of its keys."""
+        assert self.scale is not None
+        values = self.scale
+        current = self._answer if isinstance(self._answer, int) else None
+        if text.isdigit() and len(text) == 1:
+            value = int(text)
+            if value == 0 and 0 not in values and 10 in values:
+                value = 10
+            if value in values:
+                self.set_answer(value)
+            return True
+        if key == Qt.Key.Key_Left:
+            self.set_answer(values[0] if current is None else max(values[0], current - 1))
+        elif key == Qt.Key.Key_Right:
+            self.set_answer(values[0] if current is None else min(values[-1], current + 1))
+        elif key == Qt.Key.Key_Space:
+            up = values[0] if current is None or current >= values[-1] else current + 1
+            self.set_answer(up)
+        else:
+            return False
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if self._read_only or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)
             return
         key = event.key()
-        if key == Qt.Key.Key_Y:
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.set_answer(None)
+        elif self.scale is not None:
+            if not self._scale_key(key, event.text()):
+                super().keyPressEvent(event)
+                return
+        elif key == Qt.Key.Key_Y:
             self.set_answer(True)
         elif key == Qt.Key.Key_N:
             self.set_answer(False)
@@ -183,8 +232,6 @@ class AnswerChoice(QFrame):
             self.set_answer(True)
         elif key == Qt.Key.Key_Right:
             self.set_answer(False)
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.set_answer(None)
         else:
             super().keyPressEvent(event)
             return
@@ -246,9 +293,10 @@ class ScoringPanel(QWidget):
         self.undo_stack = undo_stack
         self.ask_reason: Callable[[QWidget, str], str | None] = _ask_reason
         self.state: ScoringState | None = None
+        self.preview: QWidget | None = None  # the scoring papers' print preview, once opened
         self.rows: list[QuestionRow] = []
         self._built_for: int | None = None  # criteria set id the question rows show
-        self._drafts: dict[int, list[tuple[bool | None, str]]] = {}
+        self._drafts: dict[int, list[tuple[bool | int | None, str]]] = {}
         self._build()
         self.hub.changed.connect(self._on_hub_changed)
         self._show_empty()
@@ -302,6 +350,15 @@ class ScoringPanel(QWidget):
         self.sections.setObjectName("scoringSections")
         self.sections.setDocumentMode(True)
         outer.addWidget(self.sections, 1)
+        # Beside the tabs, where it costs the questions no height.
+        self.print_button = QPushButton("Print scor&ing papers…", self.sections)
+        self.print_button.setAccessibleName("Print scoring papers")
+        self.print_button.setToolTip(
+            "Preview and print this topic's scoring tool, filled in or blank, or a sheet for "
+            "every short-listed topic"
+        )
+        self.print_button.clicked.connect(self.print_papers)
+        self.sections.setCornerWidget(self.print_button, Qt.Corner.TopRightCorner)
 
         # The new score: scorer, questions, total, save.
         form = QWidget(self.sections)
@@ -444,6 +501,19 @@ class ScoringPanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.save)
 
+    def print_papers(self) -> QWidget | None:
+        """Preview the scoring papers of the topic shown (or of every short-listed topic)."""
+        from ..workflows.scoring_papers import open_scoring_papers
+
+        state = self.state
+        if state is None:
+            return None
+        self.preview = open_scoring_papers(
+            self.window(), self.hub, committee_id=state.topic.committee_id,
+            year_start=state.topic.year_start, topic_id=state.topic.id, exempt=state.topic.exempt,
+        )  # fmt: skip
+        return self.preview
+
     def show_scores(self) -> None:
         """Show the history of scores, the keyboard in its list."""
         self.sections.setCurrentIndex(1)
@@ -451,11 +521,9 @@ class ScoringPanel(QWidget):
 
     def _build_questions(self, cs: CriteriaSetInfo) -> None:
         grid = self.questions_grid
-        while grid.count():
-            item = grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        _clear_layout(grid)
+        for row in range(grid.rowCount()):
+            grid.setRowStretch(row, 0)
         self.rows = []
         parent = self.questions_widget
         em = self.fontMetrics().height()
@@ -475,8 +543,15 @@ class ScoringPanel(QWidget):
             text.setWordWrap(True)
             text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            answer = AnswerChoice(name, parent)
-            answer.setAccessibleDescription(f"{q.question} Press Y for Yes or N for No.")
+            scale = q.rule.values if q.is_scale else None
+            answer = AnswerChoice(name, parent, scale=scale)
+            keys = (
+                f"Type {scale[0]} to {scale[-1]}." if scale is not None else "Press Y for Yes or N for No."
+            )
+            answer.setAccessibleDescription(" ".join(part for part in (q.question, q.help, keys) if part))
+            if q.help:
+                for widget in (title, text):
+                    widget.setToolTip(q.help)
             title.setBuddy(answer)
             evidence = QPlainTextEdit(parent)
             evidence.setTabChangesFocus(True)
@@ -501,7 +576,7 @@ class ScoringPanel(QWidget):
         self._update_total()
 
     def _set_tab_order(self) -> None:
-        chain: list[QWidget] = [self.not_pursued_button, self.scorer_edit]
+        chain: list[QWidget] = [self.print_button, self.not_pursued_button, self.scorer_edit]
         for r in self.rows:
             chain += [r.answer, r.evidence]
         chain += [self.clear_button, self.save_button, self.history, self.agree_button,
@@ -535,7 +610,7 @@ class ScoringPanel(QWidget):
         if self.state is not None:
             self._load(self.state.topic.id, restore_draft=False)
 
-    def answers(self) -> list[tuple[bool | None, str]]:
+    def answers(self) -> list[tuple[bool | int | None, str]]:
         return [(r.answer.answer(), r.evidence.toPlainText().strip()) for r in self.rows]
 
     def clear_answers(self) -> None:
@@ -557,7 +632,7 @@ class ScoringPanel(QWidget):
         answers = self.answers()
         unanswered = sum(1 for a, _ in answers if a is None)
         if unanswered == len(answers):
-            self.message_label.setText("Answer the questions (Y for Yes, N for No) before saving.")
+            self.message_label.setText("Answer the questions before saving.")
             return
         self.scorer_error.hide()
         command = RecordScoreCommand(
@@ -577,7 +652,8 @@ class ScoringPanel(QWidget):
         self.clear_answers()
         self._select_assessment(info.id)
         note = (
-            f" {counted(unanswered, 'unanswered question')} counted as No."
+            f" {counted(unanswered, 'unanswered question')} counted as "
+            + ("No." if not any(r.question.is_scale for r in self.rows) else "nothing.")
             if unanswered
             else ""
         )
@@ -643,7 +719,7 @@ class ScoringPanel(QWidget):
 
     def _set_enabled(self, enabled: bool) -> None:
         for w in (self.scorer_edit, self.questions_area, self.save_button, self.clear_button,
-                  self.history, self.details):
+                  self.history, self.details, self.print_button):
             w.setEnabled(enabled)
         if not enabled:
             self.agree_button.setEnabled(False)
@@ -788,7 +864,9 @@ class ScoringPanel(QWidget):
         )
         rows = []
         for q, ans in zip(cs.questions, info.answers, strict=False):
-            word = {True: "Yes", False: "No", None: "—"}[ans.answer]
+            word = scoring.answer_word(ans.answer, q.rule) or "—"
+            if q.is_scale and ans.answer is not None:
+                word += f" of {q.scale_max}"
             rows.append(
                 f"<tr><td><b>{e(letter_of(q))}</b>&nbsp;&nbsp;{e(q.title)}</td>"
                 f"<td><b>{word}</b></td><td>{e(ans.evidence)}</td></tr>"
@@ -876,6 +954,22 @@ class ScoringPanel(QWidget):
         if command.failed is None:
             self.message_label.setText(f"“{topic.title}” is marked not pursued.")
             self.not_pursued.emit(topic.id)
+
+
+def _clear_layout(layout: QLayout) -> None:
+    """Remove every widget of ``layout``, those in its nested layouts too (a question's title
+    and text sit in a layout of their own), so a new set's questions never show over them."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            continue
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif (inner := item.layout()) is not None:
+            _clear_layout(inner)
+            inner.deleteLater()
 
 
 def _brush(colour: str) -> QBrush:

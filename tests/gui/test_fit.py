@@ -287,6 +287,7 @@ CASES = (
     Case("Committee details", _window_dialog(lambda w: w.edit_committee_action.trigger())),
     Case("Council settings", _window_dialog(lambda w: w.settings_action.trigger())),
     Case("History", _window_dialog(lambda w: w.findChild(QAction, "history").trigger())),
+    Case("Scoring tools", _window_dialog(lambda w: w.findChild(QAction, "scoringTools").trigger())),
     Case("Print preview", _printing),
     Case("Session pack", _session_pack),
     Case("Create meetings", _planner_dialog("create_meetings")),

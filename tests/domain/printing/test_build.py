@@ -191,7 +191,7 @@ def test_annex_blank_or_filled_in_for_a_topic(s: Session) -> None:
     filled = build_programme(s, committee_id=c.id, year_start=2019, annex_topic_id=t.id).annex
     assert filled is not None
     assert filled.topic_title == "Early Help"
-    assert [(a.yes, a.evidence) for a in filled.answers or ()] == answers
+    assert [(a.value, a.evidence) for a in filled.answers or ()] == answers
     assert (filled.total, filled.band) == (4, "Medium")
 
 
