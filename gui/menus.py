@@ -10,9 +10,9 @@ def build_menus(window: Any) -> Any:
     (the MainWindow, which imports this module, so it is not named here).
     Returns the print actions (gui.printing's), which the window keeps."""
     from .printing import install_print_actions
+    from .workflows.criteria import ScoringToolsFlow
     from .workflows.evidence import EvidenceFlow
     from .workflows.find import FindFlow
-    from .workflows.criteria import ScoringToolsFlow
     from .workflows.history import HistoryFlow
     from .workflows.meeting_import import MeetingImportFlow
     from .workflows.next_year import NextYearFlow
