@@ -99,7 +99,7 @@ class YearPage(QWidget):
         self.tables_button.setObjectName("showTables")
         self.tables_button.setCheckable(True)
         self.tables_button.setToolTip("Show each chart's figures as a table in its place (and back)")
-        self.copy_button = QPushButton("C&opy chart", self)
+        self.copy_button = QPushButton("Copy c&hart", self)
         self.copy_button.setObjectName("copyChart")
         self.copy_button.setToolTip("Copy the outlined chart as a picture")
         self.save_button = QPushButton("&Save chart…", self)
