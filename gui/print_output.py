@@ -10,9 +10,8 @@ before the window's first paint, it imports Qt's painting and file dialog classe
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -33,8 +32,7 @@ EXEMPT_WARNING = (
 MAX_PRINT_DPI = 300
 
 
-@dataclass(frozen=True, slots=True)
-class PrintedPdf:
+class PrintedPdf(NamedTuple):
     """A rendered document: its bytes, its title and a file name to offer."""
 
     data: bytes
