@@ -19,7 +19,6 @@ is the one reader of a date field of a use case (a date, an empty value or typed
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Any
@@ -89,7 +88,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved on by whole months; the 31st becomes the last day of a shorter month."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    # The last day of the month without the calendar module (4 ms to import, at start-up).
+    first_of_next = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, min(day.day, (first_of_next - dt.timedelta(days=1)).day))
 
 
 def dotted_date(d: dt.date) -> str:

@@ -16,6 +16,7 @@ import datetime as dt
 import logging
 import os
 import sqlite3
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,15 +26,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.orm import Session, sessionmaker
 
-from .audit import DEFAULT_ACTION, AuditContext, install
-from .audit import INFO_KEY as AUDIT_INFO_KEY
 from .identity import default_user
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
     from sqlalchemy.engine import URL
+    from sqlalchemy.orm import Session, sessionmaker
 
 # The newest migration this version of the program knows. tests/domain/test_migrations.py
 # checks that it matches the head of domain/migrations/versions.
@@ -62,7 +61,6 @@ class Database:
     """An open database: the engine, a session factory and what the user should know."""
 
     engine: Engine
-    sessions: sessionmaker[Session]
     description: str  # file path or server, for the status bar
     warnings: list[str] = field(default_factory=list)
     backup_path: Path | None = None
@@ -73,16 +71,59 @@ class Database:
     # Names this open database in the change notices it sends, so a window can tell its own
     # commits from other people's (see ``NOTIFY_CHANNEL``).
     origin: str = field(default_factory=lambda: f"{os.getpid()}-{uuid.uuid4().hex[:12]}")
+    _sessions: sessionmaker[Session] | None = field(default=None, repr=False)
+    _sessions_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """The session factory; every change made through its sessions is recorded in the
+        history (as this database's ``user`` when made outside ``transaction()``). Made at
+        first use, so that a path that only reads (``reading()``: a print from the command
+        line) never imports SQLAlchemy's ORM, about a tenth of such a process."""
+        with self._sessions_lock:
+            if self._sessions is None:
+                from sqlalchemy.orm import sessionmaker
+
+                from .audit import INFO_KEY, AuditContext, install
+
+                sessions = sessionmaker(
+                    self.engine, expire_on_commit=False, info={INFO_KEY: AuditContext(who=self.user)}
+                )
+                install(sessions)
+                self._sessions = sessions
+            return self._sessions
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """One read-only transaction on a plain connection: one consistent snapshot of the
+        database, as ``transaction(read_only=True)`` reads, for use cases that only query
+        ``schema``'s tables (they take a ``domain.reader.Reader``). Nothing is written; busy and unreadable
+        databases surface as in ``transaction()``."""
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(**{_READ_ONLY: True})
+                conn.begin()
+                try:
+                    yield conn
+                finally:
+                    conn.rollback()
+        except OperationalError as exc:
+            plain = _plain_operational_error(exc, self.description)
+            if plain is None:
+                raise
+            raise plain from exc
 
     @contextmanager
     def transaction(
-        self, *, action: str = DEFAULT_ACTION, who: str | None = None, read_only: bool = False
+        self, *, action: str | None = None, who: str | None = None, read_only: bool = False
     ) -> Iterator[Session]:
         """One short transaction: committed on success, rolled back on any error.
 
         Every change made in it is recorded in the audit history, in the same transaction,
-        as ``action`` ("Import ecsc.csv", "Move School attendance") by ``who`` (default: the
-        database's ``user``).
+        as ``action`` ("Import ecsc.csv", "Move School attendance"; default "Edit") by ``who``
+        (default: the database's ``user``).
 
         A row changed by someone else since this session read it (the version counter moved)
         surfaces as ``domain.errors.Conflict`` with a message for the user.
@@ -99,11 +140,14 @@ class Database:
         from sqlalchemy.exc import IntegrityError, OperationalError
         from sqlalchemy.orm.exc import StaleDataError
 
+        from .audit import DEFAULT_ACTION, INFO_KEY, AuditContext
         from .errors import Conflict
 
         try:
             with self.sessions.begin() as session:
-                session.info[AUDIT_INFO_KEY] = AuditContext(who=who or self.user, action=action)
+                session.info[INFO_KEY] = AuditContext(
+                    who=who or self.user, action=DEFAULT_ACTION if action is None else action
+                )
                 if read_only:
                     session.connection(execution_options={_READ_ONLY: True})
                 yield session
@@ -134,7 +178,7 @@ class Database:
             raise plain from exc
 
     def run(
-        self, op: Callable[..., object], /, *, action: str = DEFAULT_ACTION, **kwargs: object
+        self, op: Callable[..., object], /, *, action: str | None = None, **kwargs: object
     ) -> object:
         """Run one use case in its own transaction and return its (plain) result."""
         with self.transaction(action=action) as session:
@@ -426,20 +470,13 @@ def open_database(
         upgrade(engine)
     if path is not None:
         _use_wal(engine)
-    user = user or default_user()
-    # Sessions made outside Database.transaction() are recorded too, as this user's edits.
-    sessions = sessionmaker(
-        engine, expire_on_commit=False, info={AUDIT_INFO_KEY: AuditContext(who=user)}
-    )
-    install(sessions)
     database = Database(
         engine=engine,
-        sessions=sessions,
         description=description,
         warnings=warnings,
         backup_path=backup_path,
         created=created,
-        user=user,
+        user=user or default_user(),
     )
     if (
         demo_on_first_run

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, and_, exists, or_, select
-from sqlalchemy.orm import Session
 
 from . import schema
 from .errors import Invalid
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 CLEARED_REASON_FIELD = "exempt_cleared_reason"
 

@@ -11,9 +11,12 @@ committed; its check then sees the first one's rows.
 from __future__ import annotations
 
 import zlib
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
-from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def _key(*parts: object) -> int:

@@ -13,13 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from . import schema
 from .errors import Invalid
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from .reader import Reader
 
 SETTINGS_VERSION = 1
 
@@ -73,7 +77,7 @@ def _validate(s: CouncilSettings) -> None:
         raise Invalid("Allow at least one item per officer.", "max_items_per_officer")
 
 
-def load_settings(session: Session) -> CouncilSettings:
+def load_settings(session: Reader) -> CouncilSettings:
     stored = {
         row.key.removeprefix(_KEY_PREFIX): row.value
         for row in session.execute(
@@ -127,7 +131,7 @@ def save_settings(
 IDENTITY_KEY = "database.identity"
 
 
-def database_identity(session: Session) -> str:
+def database_identity(session: Reader) -> str:
     """The database's own identity (32 hex digits), e.g. for a calendar's stable UIDs."""
     value = session.scalar(select(schema.setting.c.value).where(schema.setting.c.key == IDENTITY_KEY))
     if value is None:

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from .reader import Reader
 
 # Years a programme can be kept for: municipal years as we know them began in the 1970s, and a
 # bound well short of datetime's year 9999 keeps every date arithmetic on a year valid.
@@ -28,12 +28,12 @@ def municipal_year_of(d: dt.date, start_month: int = 5) -> int:
     return d.year if d.month >= start_month else d.year - 1
 
 
-def start_month(session: Session) -> int:
+def start_month(session: Reader) -> int:
     """The month the council's municipal year starts in (council setting, May by default).
 
     The one place that answers it: every rule that needs the year's bounds asks here.
     """
-    from .settings import load_settings  # the settings module loads the ORM models
+    from .settings import load_settings
 
     return load_settings(session).year_start_month
 

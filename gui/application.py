@@ -1,8 +1,10 @@
 """The desktop program's entry point: QApplication, the main window, then the database.
 
 The window is shown first and the database opened just after its first paint
-(``QTimer.singleShot(0, ...)``), so the program appears at once; SQLAlchemy, Alembic and the
-domain operations are imported only then, and the current page is built with its data.
+(``QTimer.singleShot(0, ...)``), so the program appears at once; the window icon is read,
+SQLAlchemy and the domain operations are imported only then, and the current page is built
+with its data, read through a plain connection (``gui.hub``): SQLAlchemy's ORM and the mapped
+classes are loaded at the first edit.
 
 Start-up runs with Python's cyclic garbage collector paused: it only creates long-lived objects
 (modules, classes, widgets), and the collector's passes over them cost about a tenth of the
@@ -53,11 +55,6 @@ def run_gui(db_url: str | None = None, settings_path: str | Path | None = None) 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Scrutineer")
     app.setOrganizationName("Scrutineer")
-    from PySide6.QtGui import QIcon
-
-    from domain.paths import resource_path
-
-    QApplication.setWindowIcon(QIcon(str(resource_path("icons", "scrutineer.png"))))
     from . import errors
     from .mainwindow import MainWindow
     from .settings import open_settings
@@ -70,7 +67,13 @@ def run_gui(db_url: str | None = None, settings_path: str | Path | None = None) 
     def open_data() -> None:
         if probe:
             print(f"painted {time.time():.6f} {time.process_time():.6f}", flush=True)
+        from PySide6.QtGui import QIcon
+
         from domain.db import DatabaseError, open_database
+        from domain.paths import resource_path
+
+        # Set once the window is up: reading the icon is no part of drawing the window.
+        QApplication.setWindowIcon(QIcon(str(resource_path("icons", "scrutineer.png"))))
 
         errors.configure_logging()
 

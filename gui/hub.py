@@ -19,11 +19,23 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from domain.audit import DEFAULT_ACTION
 from domain.db import Database
 from domain.values import EVERYTHING, Change, change_of
 
 T = TypeVar("T")
+
+_READS: dict[Callable[..., Any], bool] = {}
+
+
+def _takes_reader(op: Callable[..., Any]) -> bool:
+    """Whether ``op`` declares its first parameter a ``domain.reader.Reader``: it queries the
+    tables only, so a plain connection serves it and the ORM need not be loaded."""
+    known = _READS.get(op)
+    if known is None:
+        code = getattr(op, "__code__", None)
+        first = code.co_varnames[0] if code is not None and code.co_argcount else None
+        known = _READS[op] = getattr(op, "__annotations__", {}).get(first) == "Reader"
+    return known
 
 
 class Hub(QObject):
@@ -35,7 +47,12 @@ class Hub(QObject):
         self.database = database
 
     def query(self, op: Callable[..., T], /, **kwargs: Any) -> T:
-        """Run a read-only operation and return its plain result."""
+        """Run a read-only operation and return its plain result. An operation declared to take
+        a ``Reader`` reads through a plain connection (``Database.reading()``), so the window's
+        first screen shows its data without loading SQLAlchemy's ORM; others in a session."""
+        if _takes_reader(op):
+            with self.database.reading() as connection:
+                return op(connection, **kwargs)
         with self.database.transaction(read_only=True) as session:
             return op(session, **kwargs)
 
@@ -45,14 +62,14 @@ class Hub(QObject):
         /,
         *,
         otherwise: Change | None = None,
-        action: str = DEFAULT_ACTION,
+        action: str | None = None,
         **kwargs: Any,
     ) -> T:
         """Run an operation that changes data; on success emit ``changed`` with what its result
         says changed, or ``otherwise`` (everything, if not given) when the result says nothing.
 
         ``action`` names the change in the audit history (an undo command's text is the
-        natural one: "Move School attendance", "Undo move School attendance").
+        natural one: "Move School attendance", "Undo move School attendance"; default "Edit").
 
         Errors (``domain.errors.OpError`` for the user's mistakes, anything else for ours)
         propagate after the transaction is rolled back, so a failed action changes nothing.

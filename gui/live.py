@@ -19,7 +19,6 @@ Signals:
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -115,6 +114,8 @@ class _Probe:
 
 class _SqliteProbe(_Probe):
     def __init__(self, path: str) -> None:
+        import sqlite3  # here, not before the window's first paint
+
         # Autocommit (no transaction is ever held open) and read-only: it only asks.
         uri = f"{Path(path).resolve().as_uri()}?mode=ro"  # as_uri escapes "?", "#" and "%"
         self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)

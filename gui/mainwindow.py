@@ -26,7 +26,6 @@ from . import errors, live, navigation
 from .actions import new_action, shortcut, standard_shortcut
 from .dialogs.seam import Dialogs
 from .menus import build_menus
-from .models import labels
 from .pages import PAGES, Pages, showing
 from .settings import Preferences, WindowState, open_settings
 from .widgets.selection import SelectionBar
@@ -259,6 +258,8 @@ class MainWindow(WorkflowHost):
         return self.selection.years()
 
     def _update_title(self) -> None:
+        from .models import labels
+
         if self.committee is None or self.year_start is None:
             self.setWindowTitle("Scrutineer")
             return

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import errors
-from .models import labels
 
 if TYPE_CHECKING:
     from domain.ops.search import Hit
@@ -49,6 +48,8 @@ def show_decision(window: WorkflowHost, decision_id: int) -> bool:
     """Select a resolution on the Decisions page, switching to its committee and the year of
     its meeting, and showing every resolution if the page's filter hides it."""
     from domain.ops import decisions
+
+    from .models import labels
 
     info = _look_up(window, decisions.get_decision, decision_id=decision_id)
     if info is None:

@@ -3,19 +3,17 @@
 Shared by the printing actions (:mod:`gui.printing`) and the print preview
 (:mod:`gui.dialogs.print_preview`), which both hand a rendered :class:`PrintedPdf` to
 :func:`send_to_printer` or :func:`save_as`; the dialogs those open are one seam,
-:class:`PrintDialogs`, so tests can replace any of them.
+:class:`PrintDialogs`, so tests can replace any of them. Loaded with the print menu's actions
+before the window's first paint, it imports Qt's painting and file dialog classes where used.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QPageLayout, QPainter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from . import errors
 
@@ -34,8 +32,7 @@ EXEMPT_WARNING = (
 MAX_PRINT_DPI = 300
 
 
-@dataclass(frozen=True, slots=True)
-class PrintedPdf:
+class PrintedPdf(NamedTuple):
     """A rendered document: its bytes, its title and a file name to offer."""
 
     data: bytes
@@ -56,7 +53,8 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
     Each page is rendered by QtPdf at the printer's resolution (at most ``MAX_PRINT_DPI``) and
     drawn to fill the printable area with its proportions kept.
     """
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+    from PySide6.QtGui import QPageLayout, QPainter
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
 
@@ -106,6 +104,8 @@ class PrintDialogs:
         self.state = state
 
     def save_file_name(self, parent: QWidget | None, suggested: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         from .save_folder import remember_folder, start_folder
 
         start = str(start_folder(self.state) / suggested)
@@ -117,6 +117,8 @@ class PrintDialogs:
         return name if name.lower().endswith(".pdf") else name + ".pdf"
 
     def choose_folder(self, parent: QWidget | None) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name = QFileDialog.getExistingDirectory(
             parent, "Print all committees into folder", str(Path.home())
         )

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -88,8 +87,7 @@ def current_selection(window: Any) -> tuple[int | None, int | None]:
 # --- documents --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PrintRequest:
+class PrintRequest(NamedTuple):
     kind: str
     committee_id: int
     year_start: int

@@ -12,9 +12,8 @@ Both live in one ``QSettings`` whose location is injectable, so tests use a temp
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -90,8 +89,7 @@ class WindowState:
         self.set_bytes("state", window.saveState())
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     name: str
     default: Any
     kind: type

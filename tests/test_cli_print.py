@@ -223,3 +223,22 @@ def test_print_meeting_on_a_day_without_one_says_so_and_writes_nothing(demo_db: 
     assert "has no meeting on 12 September 2019" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def test_print_reads_the_programme_without_the_orm(demo_db: Path, tmp_path: Path) -> None:
+    # The print command queries the tables through a plain connection: SQLAlchemy's ORM (a
+    # tenth of the command's time) is never loaded, and the programme is printed whole.
+    out = tmp_path / "ecsc.pdf"
+    code = (
+        "import sys, app\n"
+        f"status = app.main(['--db', {str(demo_db)!r}, 'print', '--committee', 'ECSC', "
+        f"'--year', '2019-20', '--out', {str(out)!r}])\n"
+        "print('orm loaded' if 'sqlalchemy.orm' in sys.modules else 'orm not loaded')\n"
+        "sys.exit(status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "orm not loaded" in result.stdout
+    assert "Children in Need" in text_of(out)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from ..db import Database
     from ..models import Committee
+    from ..reader import Reader
 
 COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "domain.cli.data": ("committees", "demo"),
@@ -120,7 +121,7 @@ def parse_year(text: str) -> int:
         raise CliError(f"--year: {exc}") from None
 
 
-def find_committee(session: Session, name: str) -> Row[*tuple[Any, ...]]:
+def find_committee(session: Reader, name: str) -> Row[*tuple[Any, ...]]:
     """The committee a --committee value names (name or short name, any case): its ``id``,
     ``name`` and ``short_name``."""
     from ..errors import NotFound

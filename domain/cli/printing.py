@@ -213,7 +213,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     database = open_db(args.db)
     try:
-        with database.transaction(read_only=True) as s:
+        with database.reading() as s:
             committee = find_committee(s, args.committee)
             years = list_years(s, committee_id=committee.id)
             if year not in years:
@@ -256,7 +256,7 @@ def _print_all(args: argparse.Namespace, year: int) -> int:
 
     database = open_db(args.db)
     try:
-        with database.transaction(read_only=True) as s:
+        with database.reading() as s:
             docs = [
                 (out_dir / programme_file_name(c.short_name, c.name, year), doc)
                 for c, doc in build_programmes(

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from .. import schema
 from ..errors import Invalid
@@ -14,6 +13,11 @@ from ..locks import lock_committee_names, lock_programme
 from ..values import PROGRAMME_LAYOUTS, CommitteeInfo
 from ..years import municipal_year_of, start_month
 from .convert import changed_since, committee_info, get, row_of
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..reader import Reader
 
 EDITABLE = (
     "name",
@@ -39,14 +43,14 @@ EDITABLE = (
 # "purpose" a "Purpose of the agenda item" column and no score (seed 000).
 
 
-def list_committees(session: Session) -> list[CommitteeInfo]:
+def list_committees(session: Reader) -> list[CommitteeInfo]:
     return [
         committee_info(c)
         for c in session.execute(select(schema.committee).order_by(schema.committee.c.name))
     ]
 
 
-def get_committee(session: Session, *, committee_id: int) -> CommitteeInfo:
+def get_committee(session: Reader, *, committee_id: int) -> CommitteeInfo:
     return committee_info(row_of(session, schema.committee, committee_id))
 
 
@@ -129,7 +133,7 @@ def delete_committee(session: Session, *, committee_id: int, expected_version: i
     session.flush()
 
 
-def list_years(session: Session, *, committee_id: int) -> list[int]:
+def list_years(session: Reader, *, committee_id: int) -> list[int]:
     """Every municipal year the committee has a programme, meeting or topic in, newest first."""
     years = set(
         session.scalars(
@@ -149,7 +153,7 @@ def list_years(session: Session, *, committee_id: int) -> list[int]:
     return sorted(years, reverse=True)
 
 
-def newest_programme(session: Session) -> int | None:
+def newest_programme(session: Reader) -> int | None:
     """The committee whose programme is the newest (the latest municipal year with topics, a
     programme or meetings; between equals, the one meeting latest), for a window that has no
     committee to go back to. None when there are no committees."""
@@ -208,7 +212,7 @@ def set_programme_approved(
     return previous
 
 
-def is_approved(session: Session, *, committee_id: int, year_start: int) -> bool:
+def is_approved(session: Reader, *, committee_id: int, year_start: int) -> bool:
     return bool(
         session.scalar(
             select(schema.programme_year.c.approved).where(

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Row, Table, and_, func, select
-from sqlalchemy.orm import Session, selectinload
 
 from .. import schema, scoring
 from ..dates import short_date
@@ -26,6 +25,8 @@ from ..values import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ..models import (
         Assessment,
         Base,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
         Meeting,
         Topic,
     )
+    from ..reader import Reader
 
 M = TypeVar("M", bound="Base")
 
@@ -210,6 +212,8 @@ class CriteriaCache:
     def __getitem__(self, set_id: int) -> CriteriaSetInfo:
         info = self._sets.get(set_id)
         if info is None:
+            from sqlalchemy.orm import selectinload
+
             from ..models import CriteriaSet
 
             cs = self._session.scalars(
@@ -264,7 +268,7 @@ def summaries(infos: Iterable[AssessmentInfo]) -> list[scoring.ScoreSummary]:
 
 
 def _set_rules(
-    session: Session, set_ids: Iterable[int]
+    session: Reader, set_ids: Iterable[int]
 ) -> dict[int, tuple[int, tuple[scoring.BandRule, ...]]]:
     """Each criteria set's maximum total and band rules, read as plain columns: what
     :func:`agreed_scores` needs, without building the sets' questions as ORM objects."""
@@ -296,7 +300,7 @@ def _set_rules(
     return {i: (int(maxima.get(i) or 0), tuple(bands[i])) for i in ids}
 
 
-def agreed_scores(session: Session, topic_ids: Iterable[int]) -> dict[int, tuple[int, str | None]]:
+def agreed_scores(session: Reader, topic_ids: Iterable[int]) -> dict[int, tuple[int, str | None]]:
     """The printed (agreed) score and band of each topic that has one.
 
     The totals are summed by the database (the weights of the Yes answers), one row per
@@ -396,7 +400,7 @@ def topic_row(t: Topic | Row[*tuple[Any, ...]], score: tuple[int, str | None] | 
     )
 
 
-def committee_row_by_name(session: Session, name: str) -> Row[*tuple[Any, ...]]:
+def committee_row_by_name(session: Reader, name: str) -> Row[*tuple[Any, ...]]:
     """The committee (its ``id``, ``name`` and ``short_name``) a name or short name names,
     ignoring case; read through the table, for the read paths."""
     wanted = name.strip().casefold()
@@ -416,7 +420,7 @@ def committee_by_name(session: Session, name: str) -> Committee:
     return get(session, Committee, committee_row_by_name(session, name).id)
 
 
-def row_of(session: Session, table: Table, id_: int) -> Row[*tuple[Any, ...]]:
+def row_of(session: Reader, table: Table, id_: int) -> Row[*tuple[Any, ...]]:
     """Row ``id_`` of ``table``, read without the ORM; NotFound when it is gone, as :func:`get`."""
     row = session.execute(select(table).where(table.c.id == id_)).first()
     if row is None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from .. import schema
 from ..errors import Invalid
@@ -15,6 +14,11 @@ from ..schema import SourceKind, TopicKind, TopicStatus, Workload
 from ..screening import normal_screening, screening_json
 from ..values import TopicRow
 from .convert import TOPIC_ROW_COLUMNS, agreed_scores, get, row_of, topic_row
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..reader import Reader
 
 EDITABLE = (
     "title",
@@ -91,7 +95,7 @@ def validate(fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def list_topics(session: Session, *, committee_id: int, year_start: int | None = None) -> list[TopicRow]:
+def list_topics(session: Reader, *, committee_id: int, year_start: int | None = None) -> list[TopicRow]:
     """The committee's topics (of one municipal year, or all), with their agreed scores."""
     q = select(*TOPIC_ROW_COLUMNS).where(schema.topic.c.committee_id == committee_id)
     if year_start is not None:
@@ -101,7 +105,7 @@ def list_topics(session: Session, *, committee_id: int, year_start: int | None =
     return [topic_row(t, scores.get(t.id)) for t in topics]
 
 
-def get_topic(session: Session, *, topic_id: int) -> TopicRow:
+def get_topic(session: Reader, *, topic_id: int) -> TopicRow:
     t = row_of(session, schema.topic, topic_id)
     return topic_row(t, agreed_scores(session, [t.id]).get(t.id))
 

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Row, false, or_, select
-from sqlalchemy.orm import Session, selectinload
 
 from .. import schema, scoring
 from ..errors import Invalid
@@ -37,6 +36,7 @@ from ..ops.convert import (
     row_of,
     summaries,
 )
+from ..reader import orm_session
 from ..schema import DecisionStatus, MeetingStatus, ReviewStatus, TopicKind, TopicStatus
 from ..settings import CouncilSettings, load_settings
 from ..values import AssessmentInfo, CommitteeInfo, CriteriaSetInfo
@@ -63,9 +63,12 @@ from .document import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ..models import Meeting
     from ..ops.evidence import EvidenceInfo
     from ..ops.year_view import MeetingBar
+    from ..reader import Reader
 
 TO_FOLLOW = "To follow"
 VERBAL_UPDATE = "Verbal update"
@@ -101,7 +104,7 @@ class _Placed:
 
 
 def _meeting_groups(
-    session: Session,
+    session: Reader,
     committee_id: int,
     year_start: int,
     include_exempt: bool,
@@ -163,7 +166,7 @@ def _meeting_groups(
     )
 
 
-def _booked(session: Session, meeting_ids: Sequence[int], include_exempt: bool) -> Sequence[Any]:
+def _booked(session: Reader, meeting_ids: Sequence[int], include_exempt: bool) -> Sequence[Any]:
     """The items booked onto the meetings, with their topics' printable text (public ones only
     unless ``include_exempt``)."""
     return session.execute(
@@ -197,7 +200,7 @@ def _flags(r: Any) -> tuple[str, ...]:
 
 
 def _agendas(
-    session: Session,
+    session: Reader,
     meeting_ids: Sequence[int],
     rows: Sequence[Any],
     make_row: Callable[[Any], Any],
@@ -237,7 +240,7 @@ def waiting_order(topic_id: int) -> tuple[int]:
 
 
 def _to_be_scheduled(
-    session: Session, committee_id: int, year_start: int, include_exempt: bool, placeholders: bool
+    session: Reader, committee_id: int, year_start: int, include_exempt: bool, placeholders: bool
 ) -> tuple[ScheduleRow | PartIIPlaceholder, ...]:
     waiting = (
         schema.topic.c.committee_id == committee_id,
@@ -307,7 +310,7 @@ def _review_order(added_on: dt.date | None, kind: int, id_: int) -> tuple[Any, .
 
 
 def listed_reviews(
-    session: Session,
+    session: Reader,
     *,
     committee_id: int,
     year_start: int,
@@ -372,7 +375,7 @@ def listed_reviews(
 
 
 def _reviews(
-    session: Session,
+    session: Reader,
     committee_id: int,
     year_start: int,
     include_exempt: bool,
@@ -435,6 +438,8 @@ def _rules(
 
 def _printed_assessment(session: Session, topic_id: int) -> AssessmentInfo | None:
     """The assessment the programme prints for a topic (the agreed one), with its answers."""
+    from sqlalchemy.orm import selectinload
+
     from ..models import Assessment
 
     cache = CriteriaCache(session)
@@ -501,7 +506,7 @@ def _annex(
 
 
 def build_programme(
-    session: Session,
+    session: Reader,
     *,
     committee_id: int,
     year_start: int,
@@ -553,7 +558,7 @@ def build_programme(
             settings.year_start_month,
         ),
         annex=(
-            _annex(session, committee, annex_topic_id, include_exempt)
+            _annex(orm_session(session), committee, annex_topic_id, include_exempt)
             if annex or annex_topic_id is not None
             else None
         ),
@@ -565,16 +570,17 @@ def build_programme(
 
 
 def _load_chart(
-    session: Session, committee_id: int, year_start: int, today: dt.date | None
+    session: Reader, committee_id: int, year_start: int, today: dt.date | None
 ) -> tuple[MeetingBar, ...]:
-    """The Year page's load figures; only counts and dates, so exempt items need no care."""
+    """The Year page's load figures; only counts and dates, so exempt items need no care.
+    They come from the planner's rules, which read through the ORM."""
     from ..ops.year_view import year_loads
 
-    return year_loads(session, committee_id=committee_id, year_start=year_start, today=today or dt.date.today())
+    return year_loads(orm_session(session), committee_id=committee_id, year_start=year_start, today=today or dt.date.today())
 
 
 def build_programmes(
-    session: Session, *, year_start: int, include_exempt: bool = False, annex: bool = False,
+    session: Reader, *, year_start: int, include_exempt: bool = False, annex: bool = False,
     load_chart: bool = False,
 ) -> tuple[tuple[CommitteeInfo, ProgrammeDoc], ...]:
     """Every committee's programme for one year ("Print all committees"), each committee with a

@@ -30,20 +30,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
-from reportlab.platypus.doctemplate import LayoutError
-from reportlab.platypus.paragraph import split as _rl_split
-from reportlab.platypus.paragraph import strip as _rl_strip
 
 from domain.bands import PALETTE
 from domain.bands import colours_of as band_colours
@@ -66,6 +52,20 @@ from domain.printing.document import (
     ScheduleRow,
     ScoringSheet,
 )
+from domain.printing.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    LayoutError,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from domain.printing.platypus import split as _rl_split
+from domain.printing.platypus import strip as _rl_strip
 from domain.printing.wording import (
     DRAFT,
     NO_ITEMS,

@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
 
-from ..models import labels
-
 if TYPE_CHECKING:
     from domain.values import CommitteeInfo
 
@@ -121,6 +119,8 @@ class SelectionBar(QToolBar):
     def set_years(self, prefer: int | None) -> None:
         """Fill the year picker for the committee shown and show ``prefer`` if offered, else
         the current year if it has a programme or none has, else the newest with one."""
+        from ..models import labels
+
         years: list[int] = []
         if self.committee_id is not None:
             from domain.ops import committees

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import errors
-from ..models import labels
 
 if TYPE_CHECKING:
     from .host import WorkflowHost
@@ -82,6 +81,8 @@ class CommitteesFlow:
 
     def toggle_approved(self) -> None:
         """Approve the shown programme, or put it back to draft, as one undoable step."""
+        from ..models import labels
+
         if self.window.hub is None or self.window.committee_id is None or self.window.year_start is None:
             self.window.approved_action.setChecked(False)
             return

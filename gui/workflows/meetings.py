@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..models import labels
-
 if TYPE_CHECKING:
 
     from .host import WorkflowHost
@@ -19,6 +17,8 @@ class MeetingsFlow:
         self.window = window
 
     def _next_meeting_time(self) -> dt.datetime:
+        from ..models import labels
+
         time = (self.window.committee.default_time if self.window.committee else None) or dt.time(14, 0)
         today = dt.date.today()
         assert self.window.year_start is not None
@@ -75,6 +75,8 @@ class MeetingsFlow:
 
     def cancel_meeting(self) -> None:
         """Cancel the selected meeting as the planner does, asking where its items go."""
+        from ..models import labels
+
         meeting = self.window.meetings_view.current_meeting()
         if self.window.hub is None or meeting is None or meeting.status == "cancelled":
             return

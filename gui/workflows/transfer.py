@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import errors
-from ..models import labels
 
 if TYPE_CHECKING:
     from .host import WorkflowHost
@@ -23,6 +22,8 @@ class TransferFlow:
         self.window = window
 
     def _programme_name(self) -> str:
+        from ..models import labels
+
         assert self.window.committee is not None and self.window.year_start is not None
         return f"{self.window.committee.short_name or self.window.committee.name}, {labels.year_label(self.window.year_start)}"
 
@@ -31,6 +32,8 @@ class TransferFlow:
 
         The Save dialog opens in the folder last exported to, else the user's Documents folder.
         """
+        from ..models import labels
+
         window = self.window
         if window.hub is None or window.committee_id is None or window.year_start is None or window.committee is None:
             return

@@ -67,6 +67,18 @@ def build_synthetic(**params: int) -> Path:
 
 
 @pytest.fixture(scope="session")
+def byte_compiled() -> None:
+    """The project's modules byte-compiled, as an installed program's are: a checkout run with
+    PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module changed since in every
+    process a benchmark starts, and time that."""
+    import compileall
+
+    root = Path(__file__).resolve().parents[2]
+    for package in ("domain", "gui"):
+        compileall.compile_dir(root / package, quiet=1)
+
+
+@pytest.fixture(scope="session")
 def synthetic_db() -> Callable[..., Path]:
     """Call with generator parameters (default: the full 20 x 10 x 8 x 10 council)."""
     return build_synthetic

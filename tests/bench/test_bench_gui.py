@@ -250,6 +250,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.usefixtures("byte_compiled")
 def test_cold_start(demo_file: Path, tmp_path: Path, record_property, benchmark) -> None:  # noqa: ANN001
     """The benchmark times the program's whole run (start, data shown, quit); the budgets are
     checked on the marks it prints. Each round first starts the two bare windows, so a burst
@@ -301,6 +302,7 @@ def _run_command(command: list[str]) -> dict[str, float]:
     return marks
 
 
+@pytest.mark.usefixtures("byte_compiled")
 def test_frozen_cold_start(demo_file: Path, tmp_path: Path, record_property) -> None:  # noqa: ANN001
     """The built program (``SCRUTINEER_FROZEN``: the path of its executable, made by
     ``packaging/build.py``) against the same program run from source, started in turns.

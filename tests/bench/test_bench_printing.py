@@ -166,19 +166,14 @@ def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+@pytest.mark.usefixtures("byte_compiled")
 def test_print_command_against_the_import_floor(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     """Targets: ``python app.py print`` of the demo programme <= 1.2 x the time Python takes
     just to import SQLAlchemy's ORM and ReportLab's platypus (the floor), and <= 0.4 x
     LibreOffice converting the same programme from Word (our own .docx export of it, with
     ``soffice --headless --convert-to pdf``): medians of CPU time (user + system) of each
-    process and its children, the three started in turns; wall time is shown too.
-
-    The project's modules are byte-compiled first, as an installed program's are (a checkout
-    run with PYTHONDONTWRITEBYTECODE=1 would otherwise compile them in every process)."""
-    import compileall
-
-    for package in ("domain", "gui"):
-        compileall.compile_dir(ROOT / package, quiet=1)
+    process and its children, the three started in turns; wall time is shown too. The
+    project's modules are byte-compiled first (``byte_compiled``)."""
     db = tmp_path / "demo.sqlite"
     subprocess.run([sys.executable, "app.py", "--db", str(db), "demo"], check=True, cwd=ROOT,
                    capture_output=True)  # fmt: skip
@@ -218,6 +213,7 @@ def test_print_command_against_the_import_floor(tmp_path: Path, capsys) -> None:
     assert out.exists()
 
 
+@pytest.mark.usefixtures("byte_compiled")
 def test_print_all_command_on_both_cores(big_council: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     """``python app.py print --all`` of one year of the 20 synthetic committees, as a whole
     process: it builds the documents, then renders them in a pool of one process per CPU.

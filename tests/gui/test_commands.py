@@ -49,7 +49,13 @@ def _ops_run_by_commands() -> dict[str, typing.Callable[..., object]]:
 
 
 def _result_type(op: typing.Callable[..., object]) -> object:
-    return typing.get_type_hints(op)["return"]
+    # The session types are imported only for type checking where an op is declared (the read
+    # paths never load SQLAlchemy's ORM), so they are named here for its annotations.
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session
+
+    names = {"Session": Session, "Reader": Session | Connection}
+    return typing.get_type_hints(op, localns=names)["return"]
 
 
 def _changed_by(tp: object) -> object:
