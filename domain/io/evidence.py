@@ -27,7 +27,7 @@ from ..codes import EvidenceKind, Rag
 from ..dates import parse_council_date
 from ..years import parse_municipal_year, short_year_label
 from .csv import _decode, _records
-from .rows import ImportFileError, read_source
+from .rows import ImportFileError, read_source, source_data
 from .sniff import CSV, XLSX, file_kind
 from .xlsx import _text
 
@@ -194,11 +194,7 @@ def read_evidence(
     Raises ``ImportFileError`` at the first problem, naming the file, sheet, row and column;
     returns the rows in file order otherwise.
     """
-    if isinstance(source, Path):
-        label = name or source.name
-        data = read_source(source, label, kind=f"{kind.label} file")
-    else:
-        label, data = name or "the file", source
+    label, data = source_data(source, name, kind=f"{kind.label} file")
     what = file_kind(data, label)
     if what == XLSX:
         tables = _xlsx_tables(data, label)

@@ -73,6 +73,14 @@ def read_source(source: Path, label: str, *, kind: str = "file") -> bytes:
         ) from None
 
 
+def source_data(source: Path | bytes, name: str | None, *, kind: str) -> tuple[str, bytes]:
+    """How messages call a file given by path or as bytes (``name`` if given), and its bytes."""
+    if isinstance(source, Path):
+        label = name or source.name
+        return label, read_source(source, label, kind=kind)
+    return name or "the file", source
+
+
 class Section(enum.StrEnum):
     """The parts of a printed programme, each its own table: the meetings with their items,
     the items still waiting for a meeting, and the select committee reviews."""

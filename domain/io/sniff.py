@@ -14,7 +14,7 @@ from pathlib import Path
 from .csv import read_programme_csv
 from .docx import read_programme_docx
 from .layout import DEFAULT_MAX_SCORE
-from .rows import ImportFileError, ProgrammeRow, read_source
+from .rows import ImportFileError, ProgrammeRow, source_data
 from .xlsx import read_programme_xlsx
 
 CSV, XLSX, DOCX = "csv", "xlsx", "docx"
@@ -61,11 +61,7 @@ def read_programme(
     ``ImportFileError`` naming the file, the sheet or table, the row and the column at the first
     problem; returns the rows in file order otherwise.
     """
-    if isinstance(source, Path):
-        label = name or source.name
-        data = read_source(source, label, kind="programme file")
-    else:
-        label, data = name or "the file", source
+    label, data = source_data(source, name, kind="programme file")
     kind = file_kind(data, label)
     if kind == DOCX:
         return read_programme_docx(data, label=label, max_score=max_score)

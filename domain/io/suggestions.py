@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..dates import parse_council_date
 from .csv import _decode, _records
-from .rows import ImportFileError, read_source
+from .rows import ImportFileError, source_data
 from .sniff import CSV, file_kind
 from .xlsx import _text
 
@@ -211,11 +211,7 @@ def _xlsx_records(data: bytes, label: str) -> tuple[list[list[str]], str]:
 
 def read_suggestions(source: Path | bytes, *, name: str | None = None) -> list[SuggestionRow]:
     """Read and check a whole suggestion file, CSV or Excel, whatever it is called."""
-    if isinstance(source, Path):
-        label = name or source.name
-        data = read_source(source, label, kind="suggestion file")
-    else:
-        label, data = name or "the file", source
+    label, data = source_data(source, name, kind="suggestion file")
     kind = file_kind(data, label)
     if kind == CSV:
         text = _decode(data, label)
