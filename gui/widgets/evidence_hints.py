@@ -170,7 +170,11 @@ class EvidenceHints(QFrame):
         text = evidence.toPlainText().strip()  # type: ignore[attr-defined]
         if suggestion.evidence not in text:
             evidence.setPlainText(f"{text}\n{suggestion.evidence}".strip())  # type: ignore[attr-defined]
-        row.answer.set_answer(suggestion.answer)  # type: ignore[attr-defined]
+        answer: bool | int = suggestion.answer
+        scale = getattr(row.answer, "scale", None)
+        if scale is not None and answer is True:
+            answer = scale[-1]  # on a graded question the suggested Yes is the top of its scale
+        row.answer.set_answer(answer)  # type: ignore[attr-defined]
         self.accepted.emit(index)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

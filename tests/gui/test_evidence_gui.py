@@ -134,3 +134,24 @@ def test_accepting_twice_adds_the_evidence_once(window: MainWindow) -> None:
     panel.hints.accept(2)
     text = panel.rows[2].evidence.toPlainText()
     assert text.startswith("Raised by the panel\n") and text.count("P31") == 1
+
+
+def test_on_a_graded_tool_the_suggested_yes_is_the_top_of_the_scale(window: MainWindow, qtbot: QtBot) -> None:
+    """TOPIC's Performance is scored 0-2 (2 = red indicators): accepting the red indicator's
+    suggestion answers 2, not 1."""
+    from domain.io.criteria import read_set
+    from domain.ops import committees, criteria
+
+    assert window.hub is not None
+    spec = read_set(Path(__file__).resolve().parents[2] / "resources" / "criteria" / "topic.json")
+    made = window.hub.run(criteria.create_set, spec=spec)
+    plymouth = next(c for c in window.hub.query(committees.list_committees) if c.name == "Ambitious Plymouth")
+    window.hub.run(criteria.choose_set, committee_id=plymouth.id, criteria_set_id=made.id)
+    panel = _panel(window, "Ambitious Plymouth", "'Be-wise to Child Sexual Exploitation'")
+    panel.reload()
+    performance = next(r for r in panel.rows if r.question.title == "Performance")
+    assert performance.answer.scale is not None and performance.answer.scale[-1] == 2
+    performance.answer.setFocus()
+    qtbot.keyClick(performance.answer, Qt.Key.Key_A)
+    assert performance.answer.answer() == 2
+    assert "P31" in performance.evidence.toPlainText()
