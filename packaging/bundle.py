@@ -76,6 +76,9 @@ EXCLUDES = (
             "QtSerialPort",
             "QtDesigner",
             "QtUiTools",
+            # Qt Charts' library links Qt's OpenGL libraries (kept as libraries); the Python
+            # bindings of those modules (9 MB) are never imported.
+            "QtOpenGL",
             "QtOpenGLWidgets",
             "QtSql",
             "QtTest",
