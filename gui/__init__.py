@@ -1,4 +1,4 @@
-"""The desktop window (PySide6). Importing this package makes the process safe for a long day's use."""
+"""The desktop window (PySide6)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ def spare_references_to_none() -> None:
     ``hide``…) without taking a new reference to it: one fewer each call. A window starts with
     about 58,000, so an advisor's day of editing would bring the count to 0 and the interpreter
     aborts ("none_dealloc"). ``None`` is immortal from Python 3.12 (PEP 683), where this does
-    nothing. The count is the first field of every CPython object."""
+    nothing. The count is the first field of every CPython object. Called by whatever starts a
+    Qt application (gui.application.run_gui just after the first paint, as ctypes costs a few
+    milliseconds to load; the screenshots script; the tests)."""
     if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
         import ctypes
 
@@ -20,5 +22,3 @@ def spare_references_to_none() -> None:
         if count.value < 1 << 40:
             count.value += 1 << 40
 
-
-spare_references_to_none()

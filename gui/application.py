@@ -69,6 +69,10 @@ def run_gui(db_url: str | None = None, settings_path: str | Path | None = None) 
             print(f"painted {time.time():.6f} {time.process_time():.6f}", flush=True)
         from PySide6.QtGui import QIcon
 
+        from . import spare_references_to_none
+
+        spare_references_to_none()
+
         from domain.db import DatabaseError, open_database
         from domain.paths import resource_path
 

@@ -44,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from gui import spare_references_to_none
+
+    spare_references_to_none()
     from domain.db import open_database
     from domain.demo import load_demo
     from gui.mainwindow import MainWindow

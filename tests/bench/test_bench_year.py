@@ -68,7 +68,10 @@ def _year(extra: int) -> YearView:
 
 
 def test_year_page_redraw_after_an_edit(benchmark, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from gui.year.page import YearPage  # importing gui keeps None alive (gui/__init__.py)
+    from gui import spare_references_to_none
+    from gui.year.page import YearPage
+
+    spare_references_to_none()  # thousands of rounds of Qt calls (gui/__init__.py)
 
     page = YearPage()
     qtbot.addWidget(page)

@@ -12,9 +12,11 @@ from window_helpers import ECSC, ConflictAnswers, select_committee
 
 from domain.db import Database
 from domain.errors import Conflict
-from gui import errors
+from gui import errors, spare_references_to_none
 from gui.dialogs.seam import Dialogs
 from gui.mainwindow import MainWindow
+
+spare_references_to_none()  # the suite makes more Qt calls than a day's use (gui/__init__.py)
 
 
 @pytest.fixture
