@@ -214,14 +214,17 @@ def detect_kind(source: Path, *, name: str | None = None) -> EvidenceFile:
     columns it has. ``ImportFileError`` when it has none, saying what each layout needs."""
     label = name or source.name
     data = read_source(source, label, kind="evidence file")
+    header_only: EvidenceFile | None = None
     for kind in EvidenceFile:
         try:
             read_evidence(data, kind, name=label)
         except ImportFileError as exc:
-            if exc.row is not None or "no rows under it" in exc.message:
-                return kind  # its header row is there; the error is in a row
+            if header_only is None and (exc.row is not None or "no rows under it" in exc.message):
+                header_only = kind  # its header row is there; the error is in a row
             continue
-        return kind
+        return kind  # every row reads: a register headed "Ref, Description" is not a KPI file
+    if header_only is not None:
+        return header_only  # the import then names the row at fault
     needs = "; ".join(
         f"{k.label}: {', '.join(c.name for c in LAYOUTS[k] if c.required)}" for k in EvidenceFile
     )
@@ -384,10 +387,10 @@ def _kpi_row(
         raise error(number, CODE, "The code is empty: each key action or indicator has one (K14, P11).",
                     "Write the code and import the file again; nothing was imported.")
     typed = _norm(cell(TYPE))
-    if typed.startswith("key") or typed in {"ka", "action"}:
-        kind = EvidenceKind.KEY_ACTION
-    elif typed.startswith(("perf", "indic", "kpi", "pi")):
+    if typed.startswith(("perf", "indic", "kpi", "pi", "keyperf")):  # "Key performance indicator"
         kind = EvidenceKind.INDICATOR
+    elif typed.startswith("key") or typed in {"ka", "action"}:
+        kind = EvidenceKind.KEY_ACTION
     elif typed:
         raise error(number, TYPE, f"'{cell(TYPE)}' is not a type: write Key action or Performance indicator.")
     elif code[:1].upper() == "K":

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, delete, select
+from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.orm import Session
 
 from .. import schema
@@ -139,8 +139,8 @@ def import_evidence(
     keys = sorted({r.key for r in rows})
     existing = {
         (e.kind, e.key): e
-        for i in range(0, len(keys), 500)  # as convert.chunks slices ids
-        for e in session.scalars(select(Evidence).where(Evidence.key.in_(keys[i : i + 500])))
+        for part in chunks(keys)
+        for e in session.scalars(select(Evidence).where(Evidence.key.in_(part)))
     }
     marks_of: dict[int, dict[int, EvidenceRating]] = {}
     known_ids = sorted(e.id for e in existing.values())
@@ -196,14 +196,28 @@ def import_evidence(
                 ratings += 1
     session.flush()
     touched = [*added, *(b.id for b in before)]
+    # A row's marks are part of it: a later import that only changes marks must show in the
+    # version an undo of this import checks.
+    _new_version(session, [b.id for b in before])
     versions = tuple(
         ("evidence", i, v)
-        for i, v in session.execute(select(Evidence.id, Evidence.version).where(Evidence.id.in_(touched)))
-    ) if touched else ()
+        for part in chunks(touched)
+        for i, v in session.execute(select(Evidence.id, Evidence.version).where(Evidence.id.in_(part)))
+    )
     return EvidenceImportSummary(
         file_kind=file_kind, added=tuple(added), updated=updated, unchanged=unchanged,
         ratings=ratings, before=tuple(before), versions=versions,
     )
+
+
+def _new_version(session: Session, evidence_ids: Sequence[int]) -> None:
+    """Count a change to these rows' marks or links as a change to the rows (their version),
+    so whoever kept the version they read sees it. After the session's last flush of them."""
+    for part in chunks(sorted(set(evidence_ids))):
+        session.execute(
+            update(schema.evidence).where(schema.evidence.c.id.in_(part)).values(version=schema.evidence.c.version + 1)
+        )
+    session.expire_all()
 
 
 def _snapshot(e: Evidence, marks: Iterable[EvidenceRating]) -> EvidenceSnapshot:
@@ -408,6 +422,7 @@ def set_topic_evidence(
         if eid not in before:
             session.add(EvidenceLink(evidence_id=eid, topic_id=topic_id))
     session.flush()
+    _new_version(session, sorted(set(before) ^ set(wanted)))
     return LinkChange(topic_id, before, wanted)
 
 

@@ -258,3 +258,30 @@ def test_undoing_an_import_stops_when_someone_changed_its_rows_since(db: Databas
         ev.undo_import(s, summary=summary)
     with db.transaction(read_only=True) as s:
         assert ev.find_evidence(s, reference="P14").lead == "Alison Botham"
+
+
+def test_a_risk_register_headed_ref_and_description_is_told_from_a_kpi_file(tmp_path: Path) -> None:
+    register = tmp_path / "risks.csv"
+    register.write_text("Ref,Description,Risk score,Risk owner\nCR01,Health inequalities,16,Director of Public Health\n")
+    assert detect_kind(register) is EvidenceFile.RISK
+
+
+def test_a_key_performance_indicator_is_an_indicator() -> None:
+    rows = read_evidence(b"Code,Type,Title\nX1,Key performance indicator,Early help\nX2,Key action,Family hubs\n", EvidenceFile.KPI)
+    assert [r.kind for r in rows] == [EvidenceKind.INDICATOR, EvidenceKind.KEY_ACTION]
+
+
+def test_undoing_an_import_stops_when_a_later_import_changed_only_its_marks(db: Database) -> None:
+    from domain.errors import Conflict
+
+    first = read_evidence(b"Code,Title,Q1 2015/16\nP14,Early help,Green\n", EvidenceFile.KPI)
+    later = read_evidence(b"Code,Title,Q1 2015/16,Q2 2015/16\nP14,Early help,Green,Red\n", EvidenceFile.KPI)
+    with db.transaction() as s:
+        summary = ev.import_evidence(s, file_kind=EvidenceFile.KPI, rows=first)
+    with db.transaction() as s:
+        ev.import_evidence(s, file_kind=EvidenceFile.KPI, rows=later)
+    with pytest.raises(Conflict), db.transaction() as s:
+        ev.undo_import(s, summary=summary)
+    with db.transaction(read_only=True) as s:
+        latest = ev.find_evidence(s, reference="P14").latest
+        assert latest is not None and (latest.period, latest.rag) == ("Q2 2015/16", Rag.RED)
