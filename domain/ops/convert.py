@@ -55,10 +55,11 @@ _WHAT = {
 }
 
 _CHUNK = 500  # ids per IN (...) list, well under every database's limit
+_Key = TypeVar("_Key", int, str)
 
 
-def chunks(ids: Sequence[int]) -> list[Sequence[int]]:
-    """``ids`` in slices short enough for an ``IN (...)`` list."""
+def chunks(ids: Sequence[_Key]) -> list[Sequence[_Key]]:
+    """``ids`` (or keys) in slices short enough for an ``IN (...)`` list."""
     return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
 
 
