@@ -412,10 +412,12 @@ def _reviews(
     return tuple(p.row for p in sorted(placed, key=lambda p: p.key))
 
 
-def _criteria(session: Session, criteria_set_id: int | None) -> CriteriaSetInfo | None:
+def _criteria(
+    session: Session, criteria_set_id: int | None, cache: CriteriaCache | None = None
+) -> CriteriaSetInfo | None:
     """A criteria set: the given one, else the default; None when the database has none.
 
-    Read only: printing never creates the default set.
+    Read only: printing never creates the default set. ``cache`` serves a print of many sheets.
     """
     set_id = criteria_set_id
     if set_id is None:
@@ -425,7 +427,7 @@ def _criteria(session: Session, criteria_set_id: int | None) -> CriteriaSetInfo 
             .order_by(schema.criteria_set.c.revision.desc())
             .limit(1)
         )
-    return None if set_id is None else CriteriaCache(session)[set_id]
+    return None if set_id is None else (cache or CriteriaCache(session))[set_id]
 
 
 def _rules(
@@ -436,13 +438,15 @@ def _rules(
     return info.question_rules, info.band_rules
 
 
-def _printed_assessment(session: Session, topic_id: int) -> AssessmentInfo | None:
+def _printed_assessment(
+    session: Session, topic_id: int, cache: CriteriaCache | None = None
+) -> AssessmentInfo | None:
     """The assessment the programme prints for a topic (the agreed one), with its answers."""
     from sqlalchemy.orm import selectinload
 
     from ..models import Assessment
 
-    cache = CriteriaCache(session)
+    cache = cache or CriteriaCache(session)
     infos = [
         assessment_info(a, cache[a.criteria_set_id])
         for a in session.scalars(
@@ -819,6 +823,7 @@ def _sheets(
     from ..ops.evidence import topic_evidence_linked
 
     linked = topic_evidence_linked(session, topic_ids=list(topics))
+    cache = CriteriaCache(session)  # each tool read once for all the sheets
     sheets = []
     for tid in topic_ids:
         t = topics.get(tid)
@@ -828,12 +833,12 @@ def _sheets(
         # Part II is inherited: an exempt forward-plan item is printed only when exempt items
         # are asked for, and the sheet is then not for publication.
         evidence = [e for e in linked.get(tid, ()) if include_exempt or not e.exempt]
-        assessment = None if blank else _printed_assessment(session, tid)
+        assessment = None if blank else _printed_assessment(session, tid, cache)
         filled = assessment is not None and not assessment.imported
         if filled_only and not filled:
             continue
         # A total typed in from a printed programme prints with its tool, without answers.
-        cs = _criteria(session, assessment.criteria_set_id if assessment else committee.criteria_set_id)
+        cs = _criteria(session, assessment.criteria_set_id if assessment else committee.criteria_set_id, cache)
         questions, bands = _rules(cs)
         sheets.append(
             ScoringSheet(
