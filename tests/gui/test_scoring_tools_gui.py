@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from domain.ops.criteria import list_sets
+from domain.ops.criteria import list_sets, set_for_committee
 from gui.dialogs.scoring_tools import Q_ANSWER, Q_WEIGHT, ScoringToolsDialog
 from gui.mainwindow import MainWindow
 
@@ -175,3 +175,28 @@ def test_the_tools_editor_works_from_the_keyboard(window: MainWindow, qtbot: QtB
     qtbot.waitUntil(lambda: table.state() != table.State.EditingState)  # Qt commits it queued
     assert dialog.spec().questions[1].title == "Able to influence"
     assert dialog.spec().questions[1].scale_max == 2
+
+
+def test_redo_of_a_revision_keeps_its_id_so_a_later_choice_of_it_redoes_too(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = _open(window)
+    weight = dialog.questions.cellWidget(0, Q_WEIGHT)
+    assert isinstance(weight, QSpinBox)
+    weight.setValue(2)
+    top = dialog.bands.cellWidget(0, 2)
+    assert isinstance(top, QSpinBox)
+    top.setValue(7)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+    assert "scores with PAPER from now on" in dialog.message.text()
+    stack = window.undo_stack
+    stack.undo()
+    stack.undo()
+    assert _tools(window) == [("PAPER", 1)]
+    stack.redo()
+    stack.redo()
+    assert _tools(window) == [("PAPER", 2)]
+    assert stack.index() == stack.count() == 2  # both steps redone; none failed
+    chosen = window.query(set_for_committee, committee_id=window.committee_id)
+    assert (chosen.name, chosen.revision) == ("PAPER", 2)
