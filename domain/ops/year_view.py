@@ -25,7 +25,7 @@ from ..decision_values import DecisionInfo, ReviewInfo
 from ..models import Committee
 from ..scheduling import HAPPENED
 from ..scoring import NOT_A_SCRUTINY_TOPIC, PAPER, band_rank
-from ..values import MeetingWithEntries, ProgrammeView, TopicRow
+from ..values import STAGES, MeetingWithEntries, ProgrammeView, TopicRow
 from ..words import counted
 from ..years import municipal_year_label, start_month, year_bounds
 from .convert import committee_info, get, meeting_info
@@ -38,13 +38,6 @@ from .topics import list_topics
 
 NOT_SCORED = "Not scored"
 
-# The stages the priority spread counts, with the topic statuses each takes in (the first
-# is the stage's own, the one the Topics page filters on).
-STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Accepted", ("accepted", "to_be_scheduled")),
-    ("Scheduled", ("scheduled", "done")),
-    ("Not pursued", ("not_pursued",)),
-)
 
 # The timeline's kinds of mark, in the order its rows are drawn (top first).
 MEETING = "meeting"

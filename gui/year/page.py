@@ -14,7 +14,8 @@ Signals:
     meeting_picked(int): show this meeting on the Programme page.
     review_picked(int): show this review on the Reviews page.
     decision_picked(int): show this resolution on the Decisions page.
-    band_picked(str, str): show the topics of this band (and status) on the Topics page.
+    band_picked(str, tuple): show the topics of this band (and of the stage's statuses, if
+        any) on the Topics page.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ class YearPage(QWidget):
     meeting_picked = Signal(int)
     review_picked = Signal(int)
     decision_picked = Signal(int)
-    band_picked = Signal(str, str)
+    band_picked = Signal(str, tuple)
 
     def __init__(self, parent: QWidget | None = None, state: WindowState | None = None) -> None:
         """``state`` keeps the folder a chart was last saved in."""
@@ -275,6 +276,6 @@ class YearPage(QWidget):
             self.decision_picked.emit(ref)
 
     def _on_spread_chart_band_picked(self, band: str, stage: int) -> None:
-        from domain.ops.year_view import STAGES
+        from domain.values import STAGES
 
-        self.band_picked.emit(band, STAGES[stage][1][0] if 0 <= stage < len(STAGES) else "")
+        self.band_picked.emit(band, STAGES[stage][1] if 0 <= stage < len(STAGES) else ())
