@@ -45,7 +45,7 @@ from domain.words import counted
 from .. import errors
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoCommand
+    from PySide6.QtGui import QUndoCommand, QUndoStack
 
     from domain.ops.criteria import CriteriaSetSummary
 
@@ -88,6 +88,7 @@ class ScoringToolsDialog(QDialog):
         push: Callable[[QUndoCommand], BaseException | None],
         hub: Any,
         committee: tuple[int, str] | None,
+        undo_stack: QUndoStack | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -105,6 +106,8 @@ class ScoringToolsDialog(QDialog):
         self._dirty = False
         self._loading = False
         self._build()
+        if undo_stack is not None:
+            self._add_undo(undo_stack)
         self.reload()
 
     # --- building -----------------------------------------------------------------------------
@@ -210,6 +213,20 @@ class ScoringToolsDialog(QDialog):
         save_key.activated.connect(self.save)
         em = self.fontMetrics().height()
         self.resize(em * 70, em * 42)
+
+    def _add_undo(self, stack: QUndoStack) -> None:
+        """Ctrl+Z and Ctrl+Y (Ctrl+Shift+Z) undo and redo here as in the main window, which
+        does not hear its keys while this dialog is open; the list shows the result."""
+        from ..actions import undo_redo_actions
+
+        for action in undo_redo_actions(stack, self, "&Undo", "&Redo"):
+            self.addAction(action)
+            action.triggered.connect(lambda _checked=False: self._after_undo())
+
+    def _after_undo(self) -> None:
+        self._dirty = False
+        self.reload()
+        self.message.clear()
 
     def _button(self, text: str, tip: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text, self)

@@ -200,3 +200,23 @@ def test_redo_of_a_revision_keeps_its_id_so_a_later_choice_of_it_redoes_too(
     assert stack.index() == stack.count() == 2  # both steps redone; none failed
     chosen = window.query(set_for_committee, committee_id=window.committee_id)
     assert (chosen.name, chosen.revision) == ("PAPER", 2)
+
+
+def test_ctrl_z_in_the_dialog_undoes_the_save_and_ctrl_y_redoes_it(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = _open(window)
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    dialog.name_edit.setText("Ours")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.message.text() == "Saved Ours. Ctrl+Z undoes it."
+    listed = lambda: [dialog.tools.item(i).text().split("\n")[0] for i in range(dialog.tools.count())]  # noqa: E731
+    assert listed() == ["PAPER — default", "Ours"]
+    dialog.tools.setFocus()
+    qtbot.keyClick(dialog.tools, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _tools(window) == [("PAPER", 1)]
+    assert listed() == ["PAPER — default"]
+    qtbot.keyClick(dialog.tools, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert _tools(window) == [("PAPER", 1), ("Ours", 1)]
+    assert listed() == ["PAPER — default", "Ours"]
+    assert dialog.isVisible()
