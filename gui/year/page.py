@@ -243,15 +243,14 @@ class YearPage(QWidget):
 
     def _file_stem(self) -> str:
         """'ECSC-2019-20-load-against-capacity', as a printed programme's file is named."""
+        from domain.words import slug
         from domain.years import short_year_label
 
-        from ..printing import _slug
-
         view = self.view
-        what = _slug(self.current.title_text.lower())
+        what = slug(self.current.title_text.lower())
         if view is None:
             return what
-        who = _slug(view.committee_short_name or view.committee_name)
+        who = slug(view.committee_short_name or view.committee_name)
         return f"{who}-{short_year_label(view.year_start).replace('/', '-')}-{what}"
 
     # --- slots ---------------------------------------------------------------------------------

@@ -151,6 +151,14 @@ def test_the_scoring_papers_preview_from_the_topics_page(
     panel.reload()
     assert panel.print_papers() is None and asked == [True]  # asked first; declined, nothing opens
 
+    monkeypatch.setattr(PrintDialogs, "confirm_exempt", lambda _self, _parent: True)
+    preview = panel.print_papers()
+    assert preview is not None
+    preview.exempt_check.setChecked(False)  # the exempt topic's own sheet, made public
+    assert "is exempt (Part II)" in messages[-1] and "Include exempt items" in messages[-1]
+    assert "short-listed" not in messages[-1]
+    preview.close()
+
 
 def test_the_tools_editor_works_from_the_keyboard(window: MainWindow, qtbot: QtBot) -> None:
     dialog = _open(window)
