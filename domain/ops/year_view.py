@@ -28,7 +28,7 @@ from ..scoring import NOT_A_SCRUTINY_TOPIC, PAPER, band_rank
 from ..values import STAGES, MeetingWithEntries, ProgrammeView, TopicRow
 from ..words import counted
 from ..years import municipal_year_label, start_month, year_bounds
-from .convert import committee_info, get, meeting_info
+from .convert import committee_info, criteria_set_or_default, get, meeting_info
 from .decisions import list_decisions
 from .planning import PlannerData, planner_data, programme_warnings
 from .planning.common import year_meetings
@@ -257,6 +257,12 @@ def timeline_marks(
     return tuple(sorted(marks, key=lambda m: (order[m.kind], m.day, m.ref_id)))
 
 
+def _band_names(session: Session, committee_id: int) -> tuple[str, ...]:
+    """The bands of the tool the committee scores with, highest first (none: PAPER's)."""
+    tool = criteria_set_or_default(session, get(session, Committee, committee_id).criteria_set_id)
+    return () if tool is None else tuple(b.name for b in sorted(tool.bands, key=lambda b: -b.max_total))
+
+
 def year_view(session: Session, *, committee_id: int, year_start: int, today: dt.date) -> YearView:
     """The year's loads, priority spread and timeline, in one transaction."""
     data = planner_data(session, committee_id=committee_id, year_start=year_start, today=today)
@@ -270,7 +276,10 @@ def year_view(session: Session, *, committee_id: int, year_start: int, today: dt
         ends=ends,
         today=today,
         loads=meeting_bars(data),
-        bands=band_counts(list_topics(session, committee_id=committee_id, year_start=year_start)),
+        bands=band_counts(
+            list_topics(session, committee_id=committee_id, year_start=year_start),
+            _band_names(session, committee_id),
+        ),
         marks=timeline_marks(
             data,
             list_reviews(session, committee_id=committee_id),
