@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
+from window_helpers import ConflictAnswers
 
+from domain.db import Database
 from domain.ops.criteria import list_sets, set_for_committee
 from gui.dialogs.scoring_tools import Q_ANSWER, Q_WEIGHT, ScoringToolsDialog
 from gui.mainwindow import MainWindow
@@ -228,3 +230,23 @@ def test_ctrl_z_in_the_dialog_undoes_the_save_and_ctrl_y_redoes_it(window: MainW
     assert _tools(window) == [("PAPER", 1), ("Ours", 1)]
     assert listed() == ["PAPER — default", "Ours"]
     assert dialog.isVisible()
+
+
+def test_undoing_a_choice_of_tool_after_someone_else_changed_the_committee_asks(
+    window: MainWindow, qtbot: QtBot, conflicts: ConflictAnswers, demo_db: Database
+) -> None:
+    from domain.models import Committee
+    from domain.ops import committees
+
+    dialog = _open(window)
+    assert dialog.editing is not None
+    paper_id = dialog.editing.id
+    qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+    assert "scores with PAPER from now on" in dialog.message.text()
+    assert window.hub is not None
+    with demo_db.transaction(who="Sam Patel") as s:
+        committees.update_committee(s, committee_id=window.committee_id, chair="Cllr Sam Patel")
+    window.undo_stack.undo()
+    assert len(conflicts.asked) == 1 and str(conflicts.asked[0]).startswith("Sam Patel changed")
+    with demo_db.transaction(read_only=True) as s:  # the choice stays as the user left it
+        assert s.get(Committee, window.committee_id).criteria_set_id == paper_id
