@@ -64,11 +64,8 @@ def test_a_tool_that_cannot_work_is_refused_with_the_problem_named(window: MainW
     assert window.undo_stack.count() == 0
 
 
-def test_changing_a_used_tool_makes_a_revision_and_undo_brings_the_old_one_back(
-    window: MainWindow, qtbot: QtBot
-) -> None:
-    dialog = _open(window)
-    assert "15 scores made with it. Saving a change makes revision 2" in dialog.about.text()
+def _save_a_heavier_first_question(dialog: ScoringToolsDialog, qtbot: QtBot) -> None:
+    """Weight 2 on PAPER's first question, its top band reaching the new highest total, saved."""
     weight = dialog.questions.cellWidget(0, Q_WEIGHT)
     assert isinstance(weight, QSpinBox)
     weight.setValue(2)
@@ -76,6 +73,14 @@ def test_changing_a_used_tool_makes_a_revision_and_undo_brings_the_old_one_back(
     assert isinstance(top, QSpinBox)
     top.setValue(7)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_changing_a_used_tool_makes_a_revision_and_undo_brings_the_old_one_back(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = _open(window)
+    assert "15 scores made with it. Saving a change makes revision 2" in dialog.about.text()
+    _save_a_heavier_first_question(dialog, qtbot)
     assert dialog.message.text().startswith("Saved PAPER as revision 2; earlier scores keep revision 1.")
     assert _tools(window) == [("PAPER", 2)]
     assert window.undo_stack.undoText() == "save scoring tool PAPER"
@@ -191,13 +196,7 @@ def test_redo_of_a_revision_keeps_its_id_so_a_later_choice_of_it_redoes_too(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     dialog = _open(window)
-    weight = dialog.questions.cellWidget(0, Q_WEIGHT)
-    assert isinstance(weight, QSpinBox)
-    weight.setValue(2)
-    top = dialog.bands.cellWidget(0, 2)
-    assert isinstance(top, QSpinBox)
-    top.setValue(7)
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    _save_a_heavier_first_question(dialog, qtbot)
     qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
     assert "scores with PAPER from now on" in dialog.message.text()
     stack = window.undo_stack
