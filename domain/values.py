@@ -11,6 +11,14 @@ from dataclasses import dataclass
 
 from . import scoring
 
+# The stages of a year's topics the Year page's priority spread counts, with the topic
+# statuses each takes in (the Topics page filters on the same sets).
+STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Accepted", ("accepted", "to_be_scheduled")),
+    ("Scheduled", ("scheduled", "done")),
+    ("Not pursued", ("not_pursued",)),
+)
+
 # The two printed programme layouts the council uses (``Committee.programme_layout``): seed 001's
 # with a Prioritisation Score column, and seed 000's with a "Purpose of the agenda item" column.
 PROGRAMME_LAYOUTS = ("scored", "purpose")

@@ -1,4 +1,5 @@
-"""How a count is written in a message: "1 item", "2 items", "1 meeting was created".
+"""How a count is written in a message: "1 item", "2 items", "1 meeting was created"; and
+how a name is written in a file name ("Health-Care-work-programme-2019-20.pdf").
 
 The one home for plurals, so no message says "1 items" or "item(s)". Kept free of imports: the
 command line and the GUI's first paint use it.
@@ -15,3 +16,12 @@ def counted(n: int, singular: str, plural: str | None = None) -> str:
 
 
 __all__ = ["counted"]
+
+
+def slug(text: str, empty: str = "document") -> str:
+    """``text`` safe in a file name: each run of other characters than letters and digits
+    becomes one hyphen ("Health & Care" -> "Health-Care"); ``empty`` when nothing is left."""
+    out = "".join(ch if ch.isalnum() else "-" for ch in text)
+    while "--" in out:
+        out = out.replace("--", "-")
+    return out.strip("-") or empty

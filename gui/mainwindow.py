@@ -23,7 +23,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUnd
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from . import errors, live, navigation
-from .actions import new_action, shortcut, standard_shortcut
+from .actions import new_action, shortcut, standard_shortcut, undo_redo_actions
 from .dialogs.seam import Dialogs
 from .menus import build_menus
 from .pages import PAGES, Pages, showing
@@ -158,16 +158,7 @@ class MainWindow(WorkflowHost):
         self.quit_action = new_action(self, "&Quit", self.close, "quit")
         standard_shortcut(self.quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
-        self.undo_action.setObjectName("undo")
-        standard_shortcut(self.undo_action, QKeySequence.StandardKey.Undo, "Ctrl+Z")
-        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
-        self.redo_action.setObjectName("redo")
-        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-        shift_z = QKeySequence.fromString("Ctrl+Shift+Z")
-        if shift_z not in redo_keys:
-            redo_keys.append(shift_z)
-        self.redo_action.setShortcuts(redo_keys)
+        self.undo_action, self.redo_action = undo_redo_actions(self.undo_stack, self)
 
         self.new_committee_action = new_action(self,
             "New &committee…", self.committees_flow.new_committee, "newCommittee", "Add a committee, panel or board"

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.words import slug
+
 from . import errors
 from .actions import new_action, shortcut, standard_shortcut
 from .print_output import PrintDialogs, PrintedPdf, save_as, send_to_printer, write_file
@@ -95,13 +97,6 @@ class PrintRequest(NamedTuple):
     review_id: int | None = None  # for REVIEW
     meeting_id: int | None = None  # for MEETING_AGENDA and MEETING_BRIEFING
     load_chart: bool = False  # for PROGRAMME and PROGRAMME_WITH_ANNEX: the chart on page one
-
-
-def _slug(text: str) -> str:
-    out = "".join(ch if ch.isalnum() else "-" for ch in text)
-    while "--" in out:
-        out = out.replace("--", "-")
-    return out.strip("-") or "document"
 
 
 def build_document(hub: Hub, request: PrintRequest) -> Document:
@@ -180,16 +175,16 @@ def suggested_file_name(doc: Document, short_name: str = "") -> str:
     from domain.printing.review import ReviewDoc
     from domain.printing.session_pack import SessionPackDoc
 
-    who = _slug(short_name or doc.committee_name)
+    who = slug(short_name or doc.committee_name)
     if isinstance(doc, ProgrammeDoc):
         what = f"work-programme-{doc.short_year.replace('/', '-')}"
     elif isinstance(doc, MeetingPapersDoc):
         day = doc.meeting.starts_at.date().isoformat()
         what = f"{day}-{'chairs-briefing' if doc.with_forward_look else 'agenda-items'}"
     elif isinstance(doc, ReviewDoc):
-        what = f"{_slug(doc.review_title)}-recommendations"
+        what = f"{slug(doc.review_title)}-recommendations"
     elif isinstance(doc, SessionPackDoc):
-        what = f"session-pack-{_slug(doc.year_label)}"
+        what = f"session-pack-{slug(doc.year_label)}"
     else:
         what = "tracking-decisions"
     secret = "-NOT-FOR-PUBLICATION" if doc.not_for_publication else ""

@@ -10,13 +10,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..words import counted
+from ..words import counted, slug
 
 if TYPE_CHECKING:
     from sqlalchemy import Row
@@ -133,13 +132,8 @@ def check_writable(path: Path) -> None:
         raise CliError(f"Cannot write {path}: the file is read-only.")
 
 
-def slug(text: str) -> str:
-    """A file-name-safe form of a committee name: "Health & Care" -> "Health-Care"."""
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "committee"
-
-
 def programme_file_name(short_name: str, name: str, year_start: int) -> str:
-    return f"{slug(short_name or name)}-work-programme-{year_start}-{(year_start + 1) % 100:02d}.pdf"
+    return f"{slug(short_name or name, 'committee')}-work-programme-{year_start}-{(year_start + 1) % 100:02d}.pdf"
 
 
 # --- rendering --------------------------------------------------------------------------------

@@ -226,6 +226,26 @@ class CriteriaCache:
         return info
 
 
+def criteria_set_or_default(
+    session: Session, criteria_set_id: int | None, cache: CriteriaCache | None = None
+) -> CriteriaSetInfo | None:
+    """A criteria set: the given one (a committee's or a score's), else the default; None
+    when the database has none.
+
+    Read only: printing and the Year page never create the default set. ``cache`` serves a
+    print of many sheets.
+    """
+    set_id = criteria_set_id
+    if set_id is None:
+        set_id = session.scalar(
+            select(schema.criteria_set.c.id)
+            .where(schema.criteria_set.c.is_default.is_(True))
+            .order_by(schema.criteria_set.c.revision.desc())
+            .limit(1)
+        )
+    return None if set_id is None else (cache or CriteriaCache(session))[set_id]
+
+
 def assessment_info(a: Assessment, cs: CriteriaSetInfo) -> AssessmentInfo:
     by_criterion = {ans.criterion_id: ans for ans in a.answers}
     answers = tuple(

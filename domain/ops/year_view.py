@@ -25,10 +25,10 @@ from ..decision_values import DecisionInfo, ReviewInfo
 from ..models import Committee
 from ..scheduling import HAPPENED
 from ..scoring import NOT_A_SCRUTINY_TOPIC, PAPER, band_rank
-from ..values import MeetingWithEntries, ProgrammeView, TopicRow
+from ..values import STAGES, MeetingWithEntries, ProgrammeView, TopicRow
 from ..words import counted
 from ..years import municipal_year_label, start_month, year_bounds
-from .convert import committee_info, get, meeting_info
+from .convert import committee_info, criteria_set_or_default, get, meeting_info
 from .decisions import list_decisions
 from .planning import PlannerData, planner_data, programme_warnings
 from .planning.common import year_meetings
@@ -38,13 +38,6 @@ from .topics import list_topics
 
 NOT_SCORED = "Not scored"
 
-# The stages the priority spread counts, with the topic statuses each takes in (the first
-# is the stage's own, the one the Topics page filters on).
-STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Accepted", ("accepted", "to_be_scheduled")),
-    ("Scheduled", ("scheduled", "done")),
-    ("Not pursued", ("not_pursued",)),
-)
 
 # The timeline's kinds of mark, in the order its rows are drawn (top first).
 MEETING = "meeting"
@@ -264,6 +257,12 @@ def timeline_marks(
     return tuple(sorted(marks, key=lambda m: (order[m.kind], m.day, m.ref_id)))
 
 
+def _band_names(session: Session, committee_id: int) -> tuple[str, ...]:
+    """The bands of the tool the committee scores with, highest first (none: PAPER's)."""
+    tool = criteria_set_or_default(session, get(session, Committee, committee_id).criteria_set_id)
+    return () if tool is None else tuple(b.name for b in sorted(tool.bands, key=lambda b: -b.max_total))
+
+
 def year_view(session: Session, *, committee_id: int, year_start: int, today: dt.date) -> YearView:
     """The year's loads, priority spread and timeline, in one transaction."""
     data = planner_data(session, committee_id=committee_id, year_start=year_start, today=today)
@@ -277,7 +276,10 @@ def year_view(session: Session, *, committee_id: int, year_start: int, today: dt
         ends=ends,
         today=today,
         loads=meeting_bars(data),
-        bands=band_counts(list_topics(session, committee_id=committee_id, year_start=year_start)),
+        bands=band_counts(
+            list_topics(session, committee_id=committee_id, year_start=year_start),
+            _band_names(session, committee_id),
+        ),
         marks=timeline_marks(
             data,
             list_reviews(session, committee_id=committee_id),

@@ -32,6 +32,7 @@ from ..ops.convert import (
     agreed_scores,
     assessment_info,
     chunks,
+    criteria_set_or_default,
     get,
     row_of,
     summaries,
@@ -412,24 +413,6 @@ def _reviews(
     return tuple(p.row for p in sorted(placed, key=lambda p: p.key))
 
 
-def _criteria(
-    session: Session, criteria_set_id: int | None, cache: CriteriaCache | None = None
-) -> CriteriaSetInfo | None:
-    """A criteria set: the given one, else the default; None when the database has none.
-
-    Read only: printing never creates the default set. ``cache`` serves a print of many sheets.
-    """
-    set_id = criteria_set_id
-    if set_id is None:
-        set_id = session.scalar(
-            select(schema.criteria_set.c.id)
-            .where(schema.criteria_set.c.is_default.is_(True))
-            .order_by(schema.criteria_set.c.revision.desc())
-            .limit(1)
-        )
-    return None if set_id is None else (cache or CriteriaCache(session))[set_id]
-
-
 def _rules(
     info: CriteriaSetInfo | None,
 ) -> tuple[tuple[scoring.Question, ...], tuple[scoring.BandRule, ...]]:
@@ -473,7 +456,7 @@ def _annex(
     include_exempt: bool,
 ) -> PaperAnnex:
     if annex_topic_id is None:
-        questions, bands = _rules(_criteria(session, committee.criteria_set_id))
+        questions, bands = _rules(criteria_set_or_default(session, committee.criteria_set_id))
         return PaperAnnex(questions=questions, bands=bands)
     exempt = session.scalar(select(schema.topic.c.exempt).where(schema.topic.c.id == annex_topic_id))
     if exempt is None:
@@ -487,9 +470,9 @@ def _annex(
     )
     assessment = _printed_assessment(session, annex_topic_id)
     if assessment is None:
-        questions, bands = _rules(_criteria(session, committee.criteria_set_id))
+        questions, bands = _rules(criteria_set_or_default(session, committee.criteria_set_id))
         return PaperAnnex(questions=questions, bands=bands, topic_title=title, part_ii=mark)
-    questions, bands = _rules(_criteria(session, assessment.criteria_set_id))
+    questions, bands = _rules(criteria_set_or_default(session, assessment.criteria_set_id))
     if assessment.imported:
         # Only the total is known (typed in from a printed programme): no answers to show.
         return PaperAnnex(
@@ -838,7 +821,7 @@ def _sheets(
         if filled_only and not filled:
             continue
         # A total typed in from a printed programme prints with its tool, without answers.
-        cs = _criteria(session, assessment.criteria_set_id if assessment else committee.criteria_set_id, cache)
+        cs = criteria_set_or_default(session, assessment.criteria_set_id if assessment else committee.criteria_set_id, cache)
         questions, bands = _rules(cs)
         sheets.append(
             ScoringSheet(

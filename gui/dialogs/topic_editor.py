@@ -350,7 +350,7 @@ class TopicEditor(QDialog):
     def _on_open_carried_clicked(self) -> None:
         if self.carried_from is None or self._on_open_carried is None:
             return
-        if self.row is not None and self.changed_values() and not self.confirm_discard("the topic it was carried from"):
+        if self._has_changes() and not self.confirm_discard("the topic it was carried from"):
             return
         self.reject()
         self._on_open_carried(self.carried_from[0])
@@ -358,7 +358,7 @@ class TopicEditor(QDialog):
     def _on_open_origin_clicked(self) -> None:
         if self.origin is None or self._on_open_origin is None:
             return
-        if self.row is not None and self.changed_values() and not self.confirm_discard():
+        if self._has_changes() and not self.confirm_discard():
             return
         decision_id = self.origin.id
         self.reject()
@@ -471,6 +471,18 @@ class TopicEditor(QDialog):
 
         normal = validate(values)
         return {k: v for k, v in values.items() if getattr(self.row, k) != normal[k]}
+
+    def _has_changes(self) -> bool:
+        """Whether leaving the editor would drop something typed: a change of the topic
+        being edited, counting one that cannot be saved yet (Urgent ticked with no reason)."""
+        if self.row is None:
+            return False
+        from domain.errors import Invalid
+
+        try:
+            return bool(self.changed_values())
+        except Invalid:
+            return True
 
     # --- messages ---------------------------------------------------------------------------
 

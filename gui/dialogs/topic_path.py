@@ -3,9 +3,6 @@ like it (reviewed in the last 12 months by any committee), for the topic editor.
 
 The program only points the earlier items out: a person decides, and **Use as the reason**
 ticks "Reviewed in the last 12 months" with the chosen item as the reason.
-
-Signals:
-    changed(): a flag or a reason changed.
 """
 
 from __future__ import annotations
@@ -13,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -45,8 +42,6 @@ _CHECKS = {
 
 
 class ScreeningBox(QWidget):
-    changed = Signal()
-
     def __init__(self, find_similar: FindSimilar | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._find_similar = find_similar
@@ -66,8 +61,6 @@ class ScreeningBox(QWidget):
             reason.setEnabled(False)
             check.toggled.connect(reason.setEnabled)
             check.toggled.connect(lambda on, r=reason: r.setFocus() if on else None)
-            check.toggled.connect(lambda _on: self.changed.emit())
-            reason.textEdited.connect(lambda _t: self.changed.emit())
             grid.addWidget(check, row, 0)
             grid.addWidget(reason, row, 1)
             self.checks[flag], self.reasons[flag] = check, reason
@@ -134,4 +127,3 @@ class ScreeningBox(QWidget):
         self.checks[RECENT].setChecked(True)
         self.reasons[RECENT].setText(f"Like {self.similar[row].text}")
         self.reasons[RECENT].setFocus()
-        self.changed.emit()

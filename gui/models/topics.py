@@ -109,7 +109,7 @@ class TopicTableModel(RowTableModel["TopicRow"]):
         self.sources: list[str] = []
         self._positions: dict[int, int] = {}
         self._text = ""
-        self._status: str | None = None
+        self._status: frozenset[str] | None = None
         self._band: str | None = None
         self._source: str | None = None
         self._by_text: dict[str, list[int]] = {}
@@ -159,8 +159,9 @@ class TopicTableModel(RowTableModel["TopicRow"]):
             self._by_text.clear()
         self._by_text[needle] = self._shown
 
-    def set_status(self, status: str | None) -> None:
-        self._status = status
+    def set_status(self, status: str | tuple[str, ...] | None) -> None:
+        """Show only topics of this status, or of any of these (a stage of the year)."""
+        self._status = None if status is None else frozenset((status,) if isinstance(status, str) else status)
         self.reapply()
 
     def set_band(self, band: str | None) -> None:
@@ -190,7 +191,7 @@ class TopicTableModel(RowTableModel["TopicRow"]):
         def select(pool: Iterable[int]) -> list[int]:
             kept = list(pool)
             if status is not None:
-                kept = [i for i in kept if statuses[i] == status]
+                kept = [i for i in kept if statuses[i] in status]
             if band is not None:
                 kept = [i for i in kept if bands[i] == band]
             if source is not None:

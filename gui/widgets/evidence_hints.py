@@ -69,7 +69,7 @@ class EvidenceHints(QFrame):
         self.setObjectName("EvidenceHints")
         self.hub = hub
         self.undo_stack = undo_stack
-        self.dialog: EvidenceLinksDialog | None = None
+        self.open_dialog: EvidenceLinksDialog | None = None  # while Linked evidence is open
         self.topic_id: int | None = None
         self.rows: Sequence[_Row] = ()
         self.by_row: dict[int, AnswerSuggestion] = {}
@@ -207,7 +207,7 @@ class EvidenceHints(QFrame):
         except Exception as exc:  # noqa: BLE001 - said in the user's words
             errors.report(exc, self, "Linked evidence")
             return
-        self.dialog = dialog = EvidenceLinksDialog(
+        dialog = EvidenceLinksDialog(
             topic_title=found.topic_title, linked=found.linked, suggested=found.suggested,
             everything=everything, parent=self.window(),
         )
@@ -220,8 +220,9 @@ class EvidenceHints(QFrame):
                     self.hub, topic_id=topic_id, topic_title=found.topic_title, before=before, after=after,
                 ))
 
-        dialog.accepted.connect(accepted)
-        dialog.open()
+        from .master_detail import open_tracked
+
+        open_tracked(self, dialog, accepted)
 
 
 def _summary(linked: Sequence[EvidenceInfo]) -> str:

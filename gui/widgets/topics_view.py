@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.values import STAGES
 from domain.words import counted
 
 from ..models import labels
@@ -67,6 +68,10 @@ class TopicsView(QWidget):
         find_label.setBuddy(self.filter_edit)
 
         self.status_combo = self._combo("statusFilter", "Status filter", "All statuses", labels.STATUS)
+        for _name, stage in STAGES:  # the Year page's stages that take in more than one status
+            if len(stage) > 1:
+                first, *rest = (labels.STATUS[code] for code in stage)
+                self.status_combo.addItem(" or ".join([first, *(text.lower() for text in rest)]), stage)
         status_label = QLabel("Stat&us:", self)
         status_label.setBuddy(self.status_combo)
         bands = {b: b for b in ("High", "Medium", "Low", "Not a scrutiny topic")}

@@ -32,6 +32,7 @@ class ScoringToolsFlow:
             push=self.window.push,
             hub=self.window.hub,
             committee=(committee.id, committee.name) if committee is not None else None,
+            undo_stack=self.window.undo_stack,
             parent=self.window,
         )
         self.window.show_dialog(dialog)

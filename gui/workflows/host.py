@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QMainWindow
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QUndoCommand
+    from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
     from PySide6.QtWidgets import QDialog, QTabWidget
 
     from domain.values import CommitteeInfo
@@ -44,6 +44,7 @@ class WorkflowHost(QMainWindow):
     pages: Pages
     selection: SelectionBar
     approved_action: QAction
+    undo_stack: QUndoStack
 
     @property
     def topics_view(self) -> TopicsView:

@@ -37,7 +37,7 @@ def scoring_pdf(
     from domain.errors import Invalid
     from domain.printing.build import build_scoring_papers
     from domain.printing.render import render_scoring_sheet
-    from domain.words import counted
+    from domain.words import counted, slug
 
     one = kind in (TOPIC_FILLED, TOPIC_BLANK)
     papers = hub.query(
@@ -60,8 +60,8 @@ def scoring_pdf(
     first = papers.sheets[0]
     title = first.topic_title if len(papers.sheets) == 1 and one else f"Scoring sheets ({counted(len(papers.sheets), 'topic')})"
     secret = "-NOT-FOR-PUBLICATION" if any(s.not_for_publication for s in papers.sheets) else ""
-    stem = "".join(ch if ch.isalnum() else "-" for ch in (first.topic_title if one else "short-listed-topics"))
-    return PrintedPdf(buffer.getvalue(), title, f"scoring-{'-'.join(filter(None, stem.split('-')))}{secret}.pdf")
+    stem = slug(first.topic_title if one else "short-listed-topics")
+    return PrintedPdf(buffer.getvalue(), title, f"scoring-{stem}{secret}.pdf")
 
 
 def open_scoring_papers(

@@ -36,14 +36,17 @@ class YearFlow:
         if reviews.select_review(review_id):
             reviews.table.setFocus()
 
-    def show_band(self, band: str, status: str) -> None:
-        """The Topics page showing only the band's topics (of the stage's status, if given)."""
+    def show_band(self, band: str, statuses: tuple[str, ...]) -> None:
+        """The Topics page showing only the band's topics (of the stage's statuses, if given),
+        whatever was typed in its Find box."""
         from ..models.labels import UNSCORED
         from ..models.topics import UNSCORED as ANY_UNSCORED
 
         topics = self._page("topics")
         wanted = ANY_UNSCORED if band == UNSCORED else band
-        for combo, data in ((topics.band_combo, wanted), (topics.status_combo, status or None)):
+        status: str | tuple[str, ...] | None = (statuses[0] if len(statuses) == 1 else statuses) or None
+        topics.filter_edit.clear()
+        for combo, data in ((topics.band_combo, wanted), (topics.status_combo, status)):
             index = combo.findData(data)
             combo.setCurrentIndex(max(index, 0))
         topics.table.setFocus()

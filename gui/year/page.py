@@ -14,7 +14,8 @@ Signals:
     meeting_picked(int): show this meeting on the Programme page.
     review_picked(int): show this review on the Reviews page.
     decision_picked(int): show this resolution on the Decisions page.
-    band_picked(str, str): show the topics of this band (and status) on the Topics page.
+    band_picked(str, tuple): show the topics of this band (and of the stage's statuses, if
+        any) on the Topics page.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ class YearPage(QWidget):
     meeting_picked = Signal(int)
     review_picked = Signal(int)
     decision_picked = Signal(int)
-    band_picked = Signal(str, str)
+    band_picked = Signal(str, tuple)
 
     def __init__(self, parent: QWidget | None = None, state: WindowState | None = None) -> None:
         """``state`` keeps the folder a chart was last saved in."""
@@ -242,15 +243,14 @@ class YearPage(QWidget):
 
     def _file_stem(self) -> str:
         """'ECSC-2019-20-load-against-capacity', as a printed programme's file is named."""
+        from domain.words import slug
         from domain.years import short_year_label
 
-        from ..printing import _slug
-
         view = self.view
-        what = _slug(self.current.title_text.lower())
+        what = slug(self.current.title_text.lower())
         if view is None:
             return what
-        who = _slug(view.committee_short_name or view.committee_name)
+        who = slug(view.committee_short_name or view.committee_name)
         return f"{who}-{short_year_label(view.year_start).replace('/', '-')}-{what}"
 
     # --- slots ---------------------------------------------------------------------------------
@@ -275,6 +275,6 @@ class YearPage(QWidget):
             self.decision_picked.emit(ref)
 
     def _on_spread_chart_band_picked(self, band: str, stage: int) -> None:
-        from domain.ops.year_view import STAGES
+        from domain.values import STAGES
 
-        self.band_picked.emit(band, STAGES[stage][1][0] if 0 <= stage < len(STAGES) else "")
+        self.band_picked.emit(band, STAGES[stage][1] if 0 <= stage < len(STAGES) else ())

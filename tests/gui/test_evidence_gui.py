@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 from window_helpers import select_committee
@@ -54,12 +55,15 @@ def test_linking_evidence_is_one_step_that_undo_takes_back(window: MainWindow, q
     panel = _panel(window, "Ambitious Plymouth", "Validated results SATS/GCSE's")
     assert panel.hints.suggestion_texts() == ["Performance: Yes suggested \u2014 P12 is Amber for Q2 2015/16"]
     panel.hints.links_button.click()
-    dialog = panel.hints.dialog
+    dialog = panel.hints.open_dialog
     assert dialog is not None
     for i in range(dialog.list.count()):
         item = dialog.list.item(i)
         item.setCheckState(Qt.CheckState.Unchecked)
     dialog.accept()
+    # Closed for good: each opening does not leave a hidden dialog behind.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert panel.hints.open_dialog is None and not shiboken6.isValid(dialog)
     qtbot.waitUntil(lambda: panel.hints.suggestion_texts() == [])
     assert panel.hints.links_button.text() == "Lin&ked evidence…"
     assert panel.hints.isHidden()

@@ -262,7 +262,7 @@ def _evidence_links(window: MainWindow) -> QWidget | None:
     panel = view.scoring_panel
     assert panel is not None
     panel.hints.links_button.click()  # type: ignore[attr-defined]
-    return panel.hints.dialog  # type: ignore[attr-defined,no-any-return]
+    return panel.hints.open_dialog  # type: ignore[attr-defined,no-any-return]
 
 
 def _find_all(window: MainWindow) -> None:

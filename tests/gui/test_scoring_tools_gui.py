@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
+from window_helpers import ConflictAnswers
 
-from domain.ops.criteria import list_sets
+from domain.db import Database
+from domain.ops.criteria import list_sets, set_for_committee
 from gui.dialogs.scoring_tools import Q_ANSWER, Q_WEIGHT, ScoringToolsDialog
 from gui.mainwindow import MainWindow
 
@@ -62,11 +64,8 @@ def test_a_tool_that_cannot_work_is_refused_with_the_problem_named(window: MainW
     assert window.undo_stack.count() == 0
 
 
-def test_changing_a_used_tool_makes_a_revision_and_undo_brings_the_old_one_back(
-    window: MainWindow, qtbot: QtBot
-) -> None:
-    dialog = _open(window)
-    assert "15 scores made with it. Saving a change makes revision 2" in dialog.about.text()
+def _save_a_heavier_first_question(dialog: ScoringToolsDialog, qtbot: QtBot) -> None:
+    """Weight 2 on PAPER's first question, its top band reaching the new highest total, saved."""
     weight = dialog.questions.cellWidget(0, Q_WEIGHT)
     assert isinstance(weight, QSpinBox)
     weight.setValue(2)
@@ -74,6 +73,14 @@ def test_changing_a_used_tool_makes_a_revision_and_undo_brings_the_old_one_back(
     assert isinstance(top, QSpinBox)
     top.setValue(7)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_changing_a_used_tool_makes_a_revision_and_undo_brings_the_old_one_back(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = _open(window)
+    assert "15 scores made with it. Saving a change makes revision 2" in dialog.about.text()
+    _save_a_heavier_first_question(dialog, qtbot)
     assert dialog.message.text().startswith("Saved PAPER as revision 2; earlier scores keep revision 1.")
     assert _tools(window) == [("PAPER", 2)]
     assert window.undo_stack.undoText() == "save scoring tool PAPER"
@@ -151,6 +158,14 @@ def test_the_scoring_papers_preview_from_the_topics_page(
     panel.reload()
     assert panel.print_papers() is None and asked == [True]  # asked first; declined, nothing opens
 
+    monkeypatch.setattr(PrintDialogs, "confirm_exempt", lambda _self, _parent: True)
+    preview = panel.print_papers()
+    assert preview is not None
+    preview.exempt_check.setChecked(False)  # the exempt topic's own sheet, made public
+    assert "is exempt (Part II)" in messages[-1] and "Include exempt items" in messages[-1]
+    assert "short-listed" not in messages[-1]
+    preview.close()
+
 
 def test_the_tools_editor_works_from_the_keyboard(window: MainWindow, qtbot: QtBot) -> None:
     dialog = _open(window)
@@ -175,3 +190,62 @@ def test_the_tools_editor_works_from_the_keyboard(window: MainWindow, qtbot: QtB
     qtbot.waitUntil(lambda: table.state() != table.State.EditingState)  # Qt commits it queued
     assert dialog.spec().questions[1].title == "Able to influence"
     assert dialog.spec().questions[1].scale_max == 2
+
+
+def test_redo_of_a_revision_keeps_its_id_so_a_later_choice_of_it_redoes_too(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = _open(window)
+    _save_a_heavier_first_question(dialog, qtbot)
+    qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+    assert "scores with PAPER from now on" in dialog.message.text()
+    stack = window.undo_stack
+    stack.undo()
+    stack.undo()
+    assert _tools(window) == [("PAPER", 1)]
+    stack.redo()
+    stack.redo()
+    assert _tools(window) == [("PAPER", 2)]
+    assert stack.index() == stack.count() == 2  # both steps redone; none failed
+    chosen = window.query(set_for_committee, committee_id=window.committee_id)
+    assert (chosen.name, chosen.revision) == ("PAPER", 2)
+
+
+def test_ctrl_z_in_the_dialog_undoes_the_save_and_ctrl_y_redoes_it(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = _open(window)
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    dialog.name_edit.setText("Ours")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.message.text() == "Saved Ours. Ctrl+Z undoes it."
+    listed = lambda: [dialog.tools.item(i).text().split("\n")[0] for i in range(dialog.tools.count())]  # noqa: E731
+    assert listed() == ["PAPER — default", "Ours"]
+    dialog.tools.setFocus()
+    qtbot.keyClick(dialog.tools, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _tools(window) == [("PAPER", 1)]
+    assert listed() == ["PAPER — default"]
+    qtbot.keyClick(dialog.tools, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert _tools(window) == [("PAPER", 1), ("Ours", 1)]
+    assert listed() == ["PAPER — default", "Ours"]
+    assert dialog.isVisible()
+
+
+def test_undoing_a_choice_of_tool_after_someone_else_changed_the_committee_asks(
+    window: MainWindow, qtbot: QtBot, conflicts: ConflictAnswers, demo_db: Database
+) -> None:
+    from domain.models import Committee
+    from domain.ops import committees
+
+    dialog = _open(window)
+    assert dialog.editing is not None
+    paper_id = dialog.editing.id
+    qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+    assert "scores with PAPER from now on" in dialog.message.text()
+    assert window.hub is not None
+    with demo_db.transaction(who="Sam Patel") as s:
+        committees.update_committee(s, committee_id=window.committee_id, chair="Cllr Sam Patel")
+    window.undo_stack.undo()
+    assert len(conflicts.asked) == 1 and str(conflicts.asked[0]).startswith("Sam Patel changed")
+    with demo_db.transaction(read_only=True) as s:  # the choice stays as the user left it
+        assert s.get(Committee, window.committee_id).criteria_set_id == paper_id

@@ -94,3 +94,16 @@ def test_clearing_an_inherited_exemption_asks_why_beside_the_field_and_undoes(
     window.undo_stack.undo()
     row = window.hub.query(topic_ops.get_topic, topic_id=topic_id)
     assert (row.exempt, row.exempt_paragraph, row.exempt_cleared_reason) == (True, 3, "")
+
+
+def test_a_change_that_cannot_be_saved_yet_is_asked_about_not_shown_as_an_error(
+    window: MainWindow, qtbot: QtBot, messages: list[str]
+) -> None:
+    select_committee(window, ECSC, 2019)
+    editor = _edit(window, _topic_id(window, "School Attendance Consultation"))
+    editor.urgent_check.setChecked(True)  # and no reason why yet
+    asked: list[bool] = []
+    editor.confirm_discard = lambda: asked.append(True) or False  # type: ignore[method-assign]
+    editor.open_origin_button.click()
+    assert asked and editor.isVisible() and window.current_page() == "topics"
+    assert messages == []

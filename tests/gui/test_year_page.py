@@ -143,17 +143,22 @@ def test_the_tables_work_from_the_keyboard_and_lead_to_the_row(
     current = window.decisions_view.current_decision()
     assert current is not None and current.title == "Fair Funding for Schools"
 
+    window.topics_view.filter_edit.setText("zzz")  # a search left in the Find box
     window.pages.tabs.setCurrentWidget(page)
     spread = page.spread_chart.table
-    high = next(r for r, cells in enumerate(_rows(spread)) if cells[0] == "High")
+    unscored = next(r for r, cells in enumerate(_rows(spread)) if cells[0] == "Not scored")
     spread.setFocus()
-    spread.setCurrentCell(high, 2)  # the Scheduled column
+    spread.setCurrentCell(unscored, 2)  # the Scheduled column: scheduled and done topics
     qtbot.keyClick(spread, Qt.Key.Key_Enter)
     view = window.topics_view
     assert window.tabs.currentWidget() is view
-    assert view.band_combo.currentData() == "High" and view.status_combo.currentData() == "scheduled"
+    assert view.filter_edit.text() == ""
+    assert (view.band_combo.currentText(), view.status_combo.currentText()) == ("Not scored", "Scheduled or done")
     shown = view.model.shown_rows()
-    assert shown and all(r.band == "High" and r.status == "scheduled" for r in shown)
+    wanted = [t for t in topics_of(window) if t.band is None and t.status in ("scheduled", "done")]
+    assert sorted(r.id for r in shown) == sorted(t.id for t in wanted)
+    assert {r.status for r in shown} == {"scheduled", "done"}
+    assert spread.item(unscored, 2).text() == str(len(shown)) == "8"  # as many as the chart counted
 
 
 def test_after_an_edit_only_the_charts_it_changes_are_drawn_again(window: MainWindow, page: YearPage) -> None:

@@ -146,3 +146,20 @@ def test_an_empty_year_says_so(s: Session) -> None:
     assert view.loads == () and view.load_summary == "No meetings in this year yet."
     assert all(b.total == 0 for b in view.bands)
     assert view.band_summary.startswith("No topics")
+
+
+def test_a_committee_on_its_own_tool_sees_that_tools_bands(s: Session) -> None:
+    from dataclasses import replace
+
+    from domain.ops import criteria
+    from domain.scoring import PAPER
+
+    names = ("Priority", "Maybe", "Later")
+    ours = replace(PAPER, name="Ours", bands=tuple(replace(b, name=n) for b, n in zip(PAPER.bands, names, strict=True)))
+    cid = _ecsc(s)
+    tool = criteria.create_set(s, spec=ours)
+    criteria.choose_set(s, committee_id=cid, criteria_set_id=tool.id)
+    bands = year_view(s, committee_id=cid, year_start=2019, today=SEPT_2).bands
+    assert [b.band for b in bands][:4] == ["Priority", "Maybe", "Later", "Not a scrutiny topic"]
+    # PAPER's bands show only for the topics scored with PAPER before: none is listed empty.
+    assert all(b.total for b in bands if b.band in ("High", "Medium", "Low"))
