@@ -65,11 +65,9 @@ class Candidate:
 
     @property
     def part_ii(self) -> str:
-        """"Part II (paragraph 3)" for an exempt item, as printed; empty for a public one."""
-        from ..printing.document import part_ii
+        from ..printing.document import part_ii_label
 
-        mark = part_ii(self.exempt, self.exempt_paragraph)
-        return mark.label if mark is not None else ""
+        return part_ii_label(self.exempt, self.exempt_paragraph)
 
 
 @dataclass(frozen=True, slots=True)
