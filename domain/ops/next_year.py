@@ -43,10 +43,15 @@ GROUP_WORDS = {
 }
 _LIVE_STANDING = (TopicStatus.ACCEPTED, TopicStatus.SCHEDULED, TopicStatus.TO_BE_SCHEDULED)
 _HEARD = (TopicStatus.SCHEDULED, TopicStatus.DONE)
-# What a carried topic takes from its origin, as it is.
+# What a carried topic takes from its origin, as it is: the item, and the suggestion it came
+# from (who proposed it and how to reply, the outcome wanted, the plan aim, the workload, the
+# screening flags with their reasons). Not ``told_on``: the proposer was told what became of it
+# in the old year, and is still to be told that it goes on into the new one. ``urgent`` and
+# its reason only for an item still waiting (see _new_values).
 _COPIED = (
     "title", "reason", "responsible", "source_kind", "source_ref", "added_on", "kind", "exempt",
-    "exempt_paragraph", "estimated_minutes", "decision_id",
+    "exempt_paragraph", "estimated_minutes", "decision_id", "outcome", "plan_link", "workload",
+    "proposer_name", "proposer_contact", "screening",
 )  # fmt: skip
 
 
@@ -171,6 +176,11 @@ def _new_values(origin: Topic, to_year: int, month: int) -> dict[str, Any]:
     # A needed-by date the old year has passed would only warn; a later one still holds.
     begins = year_bounds(to_year, month)[0]
     values["needed_by"] = origin.needed_by if origin.needed_by and origin.needed_by >= begins else None
+    # An urgent item not yet heard is still urgent; a report heard this year that comes back
+    # next year was urgent for this year's timetable, and is judged afresh.
+    waiting = origin.status in UNSCHEDULED and origin.kind != TopicKind.STANDING
+    values["urgent"] = bool(origin.urgent) and waiting
+    values["urgent_reason"] = origin.urgent_reason if values["urgent"] else ""
     return values
 
 
