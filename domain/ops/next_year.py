@@ -31,7 +31,7 @@ from ..models import Committee, Topic, TopicCarry, TopicKind, TopicStatus
 from ..years import short_year_label, year_bounds
 from ..years import start_month as council_start_month
 from .convert import get
-from .planning.common import UNSCHEDULED, year_meetings
+from .planning.common import UNSCHEDULED, still_to_hold, year_meetings
 from .planning.snapshots import ProgrammeState, capture_state, restore_state
 from .planning.standing import place_standing
 
@@ -152,16 +152,10 @@ def next_year_plan(session: Session, *, committee_id: int, year_start: int) -> N
         ),
         key=lambda x: order[x.group],
     )
-    open_meetings = [m for m in year_meetings(session, committee_id, year_start + 1) if _still_to_hold(m)]
+    open_meetings = [m for m in year_meetings(session, committee_id, year_start + 1) if still_to_hold(m)]
     return NextYearPlan(
         committee_id, committee.name, year_start, year_start + 1, len(open_meetings), tuple(candidates)
     )
-
-
-def _still_to_hold(m: Any) -> bool:
-    from ..models import MeetingStatus
-
-    return m.status not in (MeetingStatus.CANCELLED, MeetingStatus.HELD, MeetingStatus.ADJOURNED)
 
 
 def _new_values(origin: Topic, to_year: int, month: int) -> dict[str, Any]:
