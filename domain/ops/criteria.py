@@ -17,7 +17,7 @@ from .. import scoring
 from ..errors import Invalid, NotFound
 from ..models import Assessment, Band, Committee, CriteriaSet, Criterion
 from ..values import CriteriaSetInfo
-from .convert import criteria_set_info, get
+from .convert import changed_since, criteria_set_info, get
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,10 +213,12 @@ def revise_set(
     criteria_set_id: int,
     spec: scoring.CriteriaSetSpec,
     expected_version: int | None = None,
+    revision_id: int | None = None,
 ) -> CriteriaSetInfo:
     """Change a criteria set. A set already used by a score is never edited in place:
     a new revision is made, replacing the old one for its committees and as the default,
-    while the old scores keep the revision they were made with."""
+    while the old scores keep the revision they were made with. ``revision_id`` makes that
+    new revision again with its old id (redo after undo)."""
     check_spec(spec)
     old = get(session, CriteriaSet, criteria_set_id, expected_version)
     if old.replaced_by is not None:
@@ -245,7 +247,7 @@ def revise_set(
     newest = session.scalar(
         select(func.max(CriteriaSet.revision)).where(CriteriaSet.name == spec.name.strip())
     )
-    new = _create(session, spec, max(newest or 0, old.revision) + 1, old.is_default)
+    new = _create(session, spec, max(newest or 0, old.revision) + 1, old.is_default, revision_id)
     old.is_default = False
     old.replaced_by = new.id
     for c in session.scalars(select(Committee).where(Committee.criteria_set_id == old.id)):
@@ -254,21 +256,31 @@ def revise_set(
     return criteria_set_info(new)
 
 
-def withdraw_revision(session: Session, *, criteria_set_id: int) -> CriteriaSetInfo:
+def withdraw_revision(
+    session: Session, *, criteria_set_id: int, expected_version: int | None = None
+) -> CriteriaSetInfo:
     """Undo a revision: the revision it replaced is in use again (for its committees and as
     the default) and this one is deleted. Refused once a score uses it."""
-    new = get(session, CriteriaSet, criteria_set_id)
+    new = get(session, CriteriaSet, criteria_set_id, expected_version)
     old = session.scalars(select(CriteriaSet).where(CriteriaSet.replaced_by == new.id)).first()
     if old is None:
         raise Invalid(f"{new.name} revision {new.revision} replaced no earlier revision.")
     _refuse_if_used(session, new, "withdrawn")
+    _hand_back(session, new, old)
+    return criteria_set_info(_load(session, old.id))
+
+
+def _hand_back(session: Session, new: CriteriaSet, old: CriteriaSet) -> tuple[int, ...]:
+    """Delete the revision ``new``; ``old``, the one it replaced, is in use again for its
+    committees and as the default. The ids of the committees moved back."""
     old.replaced_by = None
     old.is_default = new.is_default
-    for c in session.scalars(select(Committee).where(Committee.criteria_set_id == new.id)):
+    moved = list(session.scalars(select(Committee).where(Committee.criteria_set_id == new.id)))
+    for c in moved:
         c.criteria_set_id = old.id
     session.delete(new)
     session.flush()
-    return criteria_set_info(_load(session, old.id))
+    return tuple(c.id for c in moved)
 
 
 def _refuse_if_used(session: Session, cs: CriteriaSet, what: str) -> None:
@@ -295,8 +307,10 @@ class DeletedSet:
 def delete_set(
     session: Session, *, criteria_set_id: int, expected_version: int | None = None
 ) -> DeletedSet:
-    """Delete a set no score uses; its committees go back to the default set. The default
-    set itself cannot be deleted."""
+    """Delete a set no score uses. A revision that replaced another is taken back as
+    :func:`withdraw_revision` does (its committees go back to the revision it replaced);
+    any other set's committees go back to the default set. The default set itself cannot be
+    deleted."""
     cs = get(session, CriteriaSet, criteria_set_id, expected_version)
     if cs.is_default:
         raise Invalid(
@@ -306,16 +320,16 @@ def delete_set(
         )
     _refuse_if_used(session, cs, "deleted")
     info = criteria_set_info(_load(session, cs.id))
+    replaced = session.scalars(select(CriteriaSet).where(CriteriaSet.replaced_by == cs.id)).first()
+    if replaced is not None:
+        moved = _hand_back(session, cs, replaced)
+        return DeletedSet(info, moved, (replaced.id,))
     committees = list(session.scalars(select(Committee).where(Committee.criteria_set_id == cs.id)))
     for c in committees:
         c.criteria_set_id = None
-    # The revision it replaced is the one in use again.
-    replaced = list(session.scalars(select(CriteriaSet).where(CriteriaSet.replaced_by == cs.id)))
-    for old in replaced:
-        old.replaced_by = None
     session.delete(cs)
     session.flush()
-    return DeletedSet(info, tuple(c.id for c in committees), tuple(old.id for old in replaced))
+    return DeletedSet(info, tuple(c.id for c in committees))
 
 
 def restore_set(session: Session, *, deleted: DeletedSet) -> CriteriaSetInfo:
@@ -341,14 +355,20 @@ class ToolChoice:
     set chosen before (None: the default), so the choice can be undone."""
 
     previous_id: int | None
+    # The committee's row as the change left it: (table, id, version).
+    versions: tuple[tuple[str, int, int], ...] = ()
 
 
 def choose_set(
-    session: Session, *, committee_id: int, criteria_set_id: int | None
+    session: Session,
+    *,
+    committee_id: int,
+    criteria_set_id: int | None,
+    expected_version: int | None = None,
 ) -> ToolChoice:
     """The committee scores with this set from now on (None: the default); earlier scores
-    keep their own set."""
-    committee = get(session, Committee, committee_id)
+    keep their own set. ``expected_version`` is the committee's version as read."""
+    committee = get(session, Committee, committee_id, expected_version)
     if criteria_set_id is not None:
         cs = get(session, CriteriaSet, criteria_set_id)
         if cs.replaced_by is not None:
@@ -356,17 +376,22 @@ def choose_set(
     previous = committee.criteria_set_id
     committee.criteria_set_id = criteria_set_id
     session.flush()
-    return ToolChoice(previous)
+    return ToolChoice(previous, (("committee", committee.id, committee.version),))
 
 
-def make_default(session: Session, *, criteria_set_id: int) -> ToolChoice:
-    """Make a set the default (for committees that have not chosen one)."""
+def make_default(
+    session: Session, *, criteria_set_id: int, expected_default: int | None = None
+) -> ToolChoice:
+    """Make a set the default (for committees that have not chosen one).
+    ``expected_default`` is the set that was the default when read: if another is the
+    default now, someone else changed it and nothing is written (Conflict)."""
     cs = get(session, CriteriaSet, criteria_set_id)
     if cs.replaced_by is not None:
         raise Invalid(f"{cs.name} revision {cs.revision} has been replaced; choose the newest.")
-    previous = session.scalar(
-        select(CriteriaSet.id).where(CriteriaSet.is_default.is_(True), CriteriaSet.id != cs.id)
-    )
+    current = session.scalar(select(CriteriaSet.id).where(CriteriaSet.is_default.is_(True)))
+    if expected_default is not None and current != expected_default:
+        raise changed_since(session, CriteriaSet, current if current is not None else expected_default)
+    previous = current if current != cs.id else None
     for other in session.scalars(select(CriteriaSet).where(CriteriaSet.is_default.is_(True))):
         other.is_default = False
     cs.is_default = True

@@ -61,7 +61,7 @@ _SAME_ROW = {"TopicState": "TopicRow", "MeetingState": "MeetingInfo", "EntryStat
 # Rows a result names by table with their versions (``versions``: (table, id, version)).
 _TABLE_ROW = {
     "topic": "TopicRow", "programme_entry": "EntryInfo", "decision": "DecisionInfo",
-    "recommendation": "RecommendationInfo",
+    "recommendation": "RecommendationInfo", "committee": "CommitteeInfo",
 }  # fmt: skip
 
 

@@ -14,7 +14,8 @@ from domain.values import CriteriaSetInfo
 from .base import HubCommand, short
 
 if TYPE_CHECKING:  # the ops import SQLAlchemy, which the window loads only after painting
-    from domain.ops.criteria import DeletedSet
+    from domain.ops.criteria import DeletedSet, ToolChoice
+    from domain.values import CommitteeInfo
 
     from ..hub import Hub
 
@@ -31,7 +32,9 @@ class SaveToolCommand(HubCommand):
         self.spec = spec
         self.before = before
         self.result: CriteriaSetInfo | None = None
-        self._made_id: int | None = None  # redo makes the same set again with its id
+        # Redo makes the same new set (or new revision) again with its id, so later commands
+        # naming it still find it.
+        self._made_id: int | None = None
 
     def do(self) -> None:
         from domain.ops import criteria
@@ -45,7 +48,10 @@ class SaveToolCommand(HubCommand):
             criteria_set_id=self.before.id,
             spec=self.spec,
             expected_version=self.expected(self.before),
+            revision_id=self._made_id,
         )
+        if self.result.id != self.before.id:
+            self._made_id = self.result.id
 
     def undo_(self) -> None:
         from domain.ops import criteria
@@ -61,7 +67,11 @@ class SaveToolCommand(HubCommand):
                 expected_version=self.expected(self.result),
             )
         else:
-            self.run(criteria.withdraw_revision, criteria_set_id=self.result.id)
+            self.run(
+                criteria.withdraw_revision,
+                criteria_set_id=self.result.id,
+                expected_version=self.expected(self.result),
+            )
 
 
 class DeleteToolCommand(HubCommand):
@@ -85,41 +95,58 @@ class DeleteToolCommand(HubCommand):
 
 
 class ChooseToolCommand(HubCommand):
-    """A committee scores with another tool from now on; undo gives it back the one before."""
+    """A committee scores with another tool from now on; undo gives it back the one before.
+    ``committee`` is the committee as read, whose version each step checks."""
 
-    def __init__(self, hub: Hub, *, committee_id: int, committee_name: str, tool: CriteriaSetInfo | None) -> None:
+    def __init__(self, hub: Hub, *, committee: CommitteeInfo, tool: CriteriaSetInfo | None) -> None:
         name = tool.name if tool is not None else "the default tool"
-        super().__init__(hub, f"score {short(committee_name, 40)} with {short(name, 30)}")
-        self.committee_id = committee_id
+        super().__init__(hub, f"score {short(committee.name, 40)} with {short(name, 30)}")
+        self.committee = committee
         self.tool_id = tool.id if tool is not None else None
         self.previous: int | None = None
 
     def do(self) -> None:
-        from domain.ops import criteria
-
-        self.previous = self.run(criteria.choose_set, committee_id=self.committee_id, criteria_set_id=self.tool_id).previous_id
+        self.previous = self._choose(self.tool_id).previous_id
 
     def undo_(self) -> None:
+        self._choose(self.previous)
+
+    def _choose(self, tool_id: int | None) -> ToolChoice:
         from domain.ops import criteria
 
-        self.run(criteria.choose_set, committee_id=self.committee_id, criteria_set_id=self.previous)
+        return self.run(
+            criteria.choose_set,
+            committee_id=self.committee.id,
+            criteria_set_id=tool_id,
+            expected_version=self.expected(self.committee),
+        )
 
 
 class MakeDefaultToolCommand(HubCommand):
-    """Make a tool the default; undo makes the one before the default again."""
+    """Make a tool the default; undo makes the one before the default again. Each step
+    checks the default is still the one it left (``default_id``: the default as read)."""
 
-    def __init__(self, hub: Hub, *, tool: CriteriaSetInfo) -> None:
+    def __init__(self, hub: Hub, *, tool: CriteriaSetInfo, default_id: int | None) -> None:
         super().__init__(hub, f"make {short(tool.name)} the default scoring tool")
         self.tool_id = tool.id
+        self.default_id = default_id
         self.previous: int | None = None
 
     def do(self) -> None:
         from domain.ops import criteria
 
-        self.previous = self.run(criteria.make_default, criteria_set_id=self.tool_id).previous_id
+        self.previous = self.run(
+            criteria.make_default,
+            criteria_set_id=self.tool_id,
+            expected_default=self.expected_state(self.previous if self._ran else self.default_id),
+        ).previous_id
 
     def undo_(self) -> None:
         from domain.ops import criteria
 
         if self.previous is not None:
-            self.run(criteria.make_default, criteria_set_id=self.previous)
+            self.run(
+                criteria.make_default,
+                criteria_set_id=self.previous,
+                expected_default=self.expected_state(self.tool_id),
+            )

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from domain import bands as palette
 from domain.scoring import SCALE, YES_NO, BandRule, CriteriaSetSpec, Question, scale_label
-from domain.values import CriteriaSetInfo
+from domain.values import CommitteeInfo, CriteriaSetInfo
 from domain.words import counted
 
 from .. import errors
@@ -96,6 +96,7 @@ class ScoringToolsDialog(QDialog):
         self.push = push
         self.hub = hub
         self.committee = committee
+        self._committee_info: CommitteeInfo | None = None  # as read with the list, for its version
         self.open_file: Callable[[], str] = self._ask_open
         self.save_file: Callable[[str], str] = self._ask_save
         self.confirm: Callable[[str], bool] = self._ask_confirm
@@ -253,6 +254,10 @@ class ScoringToolsDialog(QDialog):
 
         try:
             self.summaries = self.query(list_sets)
+            if self.committee is not None:
+                from domain.ops.committees import get_committee
+
+                self._committee_info = self.query(get_committee, committee_id=self.committee[0])
         except Exception as exc:  # noqa: BLE001 - said in the user's words
             self.message.setText(errors.user_message(exc))
             return
@@ -481,18 +486,20 @@ class ScoringToolsDialog(QDialog):
         if self.editing is None:
             return
         tool = self.editing
-        if self.push(MakeDefaultToolCommand(self.hub, tool=tool)) is None:
+        default_id = next((s.info.id for s in self.summaries if s.info.is_default), None)
+        if self.push(MakeDefaultToolCommand(self.hub, tool=tool, default_id=default_id)) is None:
             self.reload(tool.id)
             self.message.setText(f"{tool.name} is now the default tool.")
 
     def use_for_committee(self) -> None:
         from ..commands.criteria import ChooseToolCommand
 
-        if self.editing is None or self.committee is None:
+        committee = self._committee_info
+        if self.editing is None or committee is None:
             return
         tool = self.editing
-        committee_id, name = self.committee
-        if self.push(ChooseToolCommand(self.hub, committee_id=committee_id, committee_name=name, tool=tool)) is None:
+        name = committee.name
+        if self.push(ChooseToolCommand(self.hub, committee=committee, tool=tool)) is None:
             self.reload(tool.id)
             self.message.setText(f"{name} scores with {tool.name} from now on; its earlier scores keep their own tool.")
 

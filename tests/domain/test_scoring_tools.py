@@ -211,3 +211,58 @@ def test_a_question_on_a_scale_of_1_to_5() -> None:
     assert (spec.max_total, scoring.problems(spec)) == (10, [])
     assert scoring.total([4], [q.weight]) == 8
     assert scoring.answer_word(4, q) == "4" and scoring.answer_word(None, q) == ""
+
+
+def test_deleting_a_revision_gives_its_committees_back_the_revision_it_replaced(
+    db: Database, committee: int
+) -> None:
+    tid = _topic(db, committee)
+    with db.transaction() as s:
+        criteria.ensure_default_set(s)
+        tool = criteria.create_set(s, spec=TOPIC)
+        criteria.choose_set(s, committee_id=committee, criteria_set_id=tool.id)
+        assessments.record_assessment(s, topic_id=tid, scorer="Chair", answers=[(2, "")] * 5)
+        new = criteria.revise_set(s, criteria_set_id=tool.id, spec=replace(TOPIC, name="TOPIC"))
+    with db.transaction() as s:
+        gone = criteria.delete_set(s, criteria_set_id=new.id)
+        assert criteria.set_for_committee(s, committee_id=committee).id == tool.id  # not PAPER
+        assert [(t.name, t.info.revision) for t in criteria.list_sets(s)] == [("PAPER", 1), ("TOPIC", 1)]
+    with db.transaction() as s:
+        criteria.restore_set(s, deleted=gone)
+        assert criteria.set_for_committee(s, committee_id=committee).id == new.id
+
+
+def test_a_choice_of_tool_over_someone_elses_change_is_refused(db: Database, committee: int) -> None:
+    from domain.errors import Conflict
+    from domain.models import Committee
+
+    with db.transaction() as s:
+        paper = criteria.ensure_default_set(s)
+        tool = criteria.create_set(s, spec=TOPIC)
+        read = committees.get_committee(s, committee_id=committee)
+    with db.transaction() as s:
+        committees.update_committee(s, committee_id=committee, name="Health and Care Panel")
+    with db.transaction() as s, pytest.raises(Conflict):
+        criteria.choose_set(s, committee_id=committee, criteria_set_id=tool.id, expected_version=read.version)
+    with db.transaction() as s:  # the default as read was PAPER; someone made TOPIC the default
+        criteria.make_default(s, criteria_set_id=tool.id)
+    with db.transaction() as s, pytest.raises(Conflict):
+        criteria.make_default(s, criteria_set_id=paper.id, expected_default=paper.id)
+    with db.transaction(read_only=True) as s:
+        assert criteria.set_for_committee(s, committee_id=committee).name == "TOPIC"
+        assert s.get(Committee, committee).criteria_set_id is None  # still on the default
+
+
+def test_a_stale_withdraw_of_a_revision_is_refused(db: Database, committee: int) -> None:
+    from domain.errors import Conflict
+
+    tid = _topic(db, committee)
+    with db.transaction() as s:
+        tool = criteria.create_set(s, spec=TOPIC)
+        criteria.choose_set(s, committee_id=committee, criteria_set_id=tool.id)
+        assessments.record_assessment(s, topic_id=tid, scorer="Chair", answers=[(2, "")] * 5)
+        new = criteria.revise_set(s, criteria_set_id=tool.id, spec=TOPIC)
+    with db.transaction() as s:
+        criteria.revise_set(s, criteria_set_id=new.id, spec=replace(TOPIC, name="Topic tool"))
+    with db.transaction() as s, pytest.raises(Conflict):
+        criteria.withdraw_revision(s, criteria_set_id=new.id, expected_version=new.version)
