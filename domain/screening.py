@@ -148,10 +148,13 @@ class Similar:
 
     @property
     def shown(self) -> str:
-        """What the advisor's list shows: :attr:`text`, with an exempt item's title after it,
-        marked as not for publication."""
+        """What the advisor's list shows: :attr:`text`; for an exempt item its title too, after
+        the mark "Part II (paragraph 3), not for publication:"."""
         if self.exempt:
-            return f"{self.text}: '{self.title}' (Part II, not for publication)"
+            from .printing.document import part_ii_label
+
+            mark = part_ii_label(self.exempt, self.exempt_paragraph)
+            return f"{mark}, not for publication: '{self.title}' {self._where}"
         return self.text
 
 
