@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
 from domain import db as dbmod
@@ -16,7 +18,7 @@ from domain.errors import Invalid
 from domain.ops import committees, planning, suggestions, topics
 from domain.ops.convert import committee_row_by_name
 from domain.scheduling import Candidate, MeetingSlot, suggest_schedule
-from domain.screening import likeness, normal_screening, title_words
+from domain.screening import Earlier, likeness, most_alike, normal_screening, title_words
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -205,3 +207,18 @@ def test_an_exempt_items_title_never_reaches_the_import_summary_or_the_public_pa
     assert "Like a Part II item (paragraph 3) at ECSC on 10 Jul 2019" in repr(doc)
     assert secret not in repr(doc)
     assert all(secret not in f.text for f in found) and any(f.exempt for f in found)
+
+
+@given(
+    title=st.text(alphabet=st.characters(categories=("L", "N", "Zs", "P")), min_size=12, max_size=80).filter(
+        lambda t: len(title_words(t)) >= 2
+    ),
+    paragraph=st.one_of(st.none(), st.integers(1, 7)),
+)
+def test_an_exempt_items_title_is_never_in_the_words_a_person_may_copy(title: str, paragraph: int | None) -> None:
+    assume(title.strip() not in f"a Part II item (paragraph {paragraph}) at ECSC on 10 Jul 2019")  # its wording
+    on = dt.date(2019, 9, 2)
+    item = Earlier(topic_id=1, title=title, committee="ECSC", day=dt.date(2019, 7, 10), exempt=True, exempt_paragraph=paragraph)
+    (found,) = most_alike([item], title=title, on=on)
+    assert found.text.startswith("a Part II item") and title.strip() not in found.text
+    assert title in found.shown and "not for publication" in found.shown
