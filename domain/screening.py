@@ -138,12 +138,15 @@ class Similar:
         return f"at {self.committee} {when} {short_date(self.day)}"
 
     @property
+    def _paragraph(self) -> str:
+        return f" (paragraph {self.exempt_paragraph})" if self.exempt_paragraph else ""
+
+    @property
     def text(self) -> str:
         """"'Plymouth Plan' at Growth OSC on 10 July 2019" (or "booked for"); "a Part II item
         (paragraph 3) at ..." for an exempt item, whose title stays out."""
         if self.exempt:
-            paragraph = f" (paragraph {self.exempt_paragraph})" if self.exempt_paragraph else ""
-            return f"a Part II item{paragraph} {self._where}"
+            return f"a Part II item{self._paragraph} {self._where}"
         return f"'{self.title}' {self._where}"
 
     @property
@@ -151,10 +154,7 @@ class Similar:
         """What the advisor's list shows: :attr:`text`; for an exempt item its title too, after
         the mark "Part II (paragraph 3), not for publication:"."""
         if self.exempt:
-            from .printing.document import part_ii_label
-
-            mark = part_ii_label(self.exempt, self.exempt_paragraph)
-            return f"{mark}, not for publication: '{self.title}' {self._where}"
+            return f"Part II{self._paragraph}, not for publication: '{self.title}' {self._where}"
         return self.text
 
 
