@@ -85,3 +85,21 @@ _EVIDENCE_LABELS = {
     EvidenceKind.FORWARD_PLAN: "Forward plan",
     EvidenceKind.RISK: "Risk",
 }
+
+
+# A topic's source (``SourceKind``) in words, as its form, the tables and the prints write it.
+SOURCE_WORDS = {
+    "motion": "Motion on notice to Council",
+    "referral": "Referral (Board or Cabinet)",
+    "risk_register": "Strategic risk register",
+    "pledge": "Pledge",
+    "resolution": "Resolution of a meeting",
+    "member": "Member",
+    "chair": "Chair",
+    "public": "Member of the public",
+    "officer": "Officer",
+    "partner": "Partner organisation",
+}
+
+# A suggestion's workload (``Workload``) in words.
+WORKLOAD_WORDS = {"heavy": "Heavy", "medium": "Medium", "light": "Light"}

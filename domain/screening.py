@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .dates import short_date
+from .dates import add_months, short_date
 from .errors import Invalid
 
 COMPLAINT = "complaint"
@@ -118,7 +118,10 @@ def likeness(a: frozenset[str], b: frozenset[str]) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Similar:
-    """An earlier item whose title is like the suggestion's, for a person to judge."""
+    """An earlier item whose title is like the suggestion's, for a person to judge.
+
+    An exempt (Part II) item's title is for the advisor's eyes only: :attr:`text`, which a
+    person may copy into a public reason, never holds it; :attr:`shown` does, marked Part II."""
 
     topic_id: int
     title: str
@@ -126,9 +129,72 @@ class Similar:
     day: dt.date  # of the meeting it was (or is booked) on
     held: bool  # the meeting has taken place (else it is booked)
     likeness: float
+    exempt: bool = False
+    exempt_paragraph: int | None = None
+
+    @property
+    def _where(self) -> str:
+        when = "on" if self.held else "booked for"
+        return f"at {self.committee} {when} {short_date(self.day)}"
+
+    @property
+    def _paragraph(self) -> str:
+        return f" (paragraph {self.exempt_paragraph})" if self.exempt_paragraph else ""
 
     @property
     def text(self) -> str:
-        """"'Plymouth Plan' at Growth OSC on 10 July 2019" (or "booked for")."""
-        when = "on" if self.held else "booked for"
-        return f"'{self.title}' at {self.committee} {when} {short_date(self.day)}"
+        """"'Plymouth Plan' at Growth OSC on 10 July 2019" (or "booked for"); "a Part II item
+        (paragraph 3) at ..." for an exempt item, whose title stays out."""
+        if self.exempt:
+            return f"a Part II item{self._paragraph} {self._where}"
+        return f"'{self.title}' {self._where}"
+
+    @property
+    def shown(self) -> str:
+        """What the advisor's list shows: :attr:`text`; for an exempt item its title too, after
+        the mark "Part II (paragraph 3), not for publication:"."""
+        if self.exempt:
+            return f"Part II{self._paragraph}, not for publication: '{self.title}' {self._where}"
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """An item on a meeting, as :func:`most_alike` compares it with a suggestion."""
+
+    topic_id: int
+    title: str
+    committee: str
+    day: dt.date
+    exempt: bool
+    exempt_paragraph: int | None
+
+
+def most_alike(
+    items: Iterable[Earlier], *, title: str, on: dt.date, exclude_topic_id: int | None = None, limit: int = 5
+) -> tuple[Similar, ...]:
+    """The items on a meeting within 12 months of ``on`` (either side) whose titles are like
+    ``title``: most alike first, a topic on several meetings at the one nearest ``on``."""
+    wanted = title_words(title)
+    if not wanted:
+        return ()
+    start, end = add_months(on, -12), add_months(on, 12)
+    found: dict[int, Similar] = {}
+    words_of: dict[str, frozenset[str]] = {}
+    for item in items:
+        if item.topic_id == exclude_topic_id or not start <= item.day < end:
+            continue
+        words = words_of.get(item.title)
+        if words is None:
+            words = words_of[item.title] = title_words(item.title)
+        alike = likeness(wanted, words)
+        if not alike:
+            continue
+        earlier = found.get(item.topic_id)
+        if earlier is None or abs((item.day - on).days) < abs((earlier.day - on).days):
+            found[item.topic_id] = Similar(
+                topic_id=item.topic_id, title=item.title, committee=item.committee, day=item.day,
+                held=item.day < on, likeness=alike, exempt=item.exempt, exempt_paragraph=item.exempt_paragraph,
+            )  # fmt: skip
+    ranked = sorted(found.values(), key=lambda s: (-s.likeness, s.title))
+    return tuple(ranked[:limit])

@@ -1,8 +1,8 @@
 """The text index that finds words anywhere in a council's programmes, on SQLite.
 
 SQLite's FTS5 with the trigram tokenizer answers ``text LIKE '%school admissions%'`` from an
-index (https://www.sqlite.org/fts5.html#the_trigram_tokenizer), case-insensitively for every
-letter with an upper and lower case, not only ASCII. One virtual table, ``search_fts``, holds one row per
+index (https://www.sqlite.org/fts5.html#the_trigram_tokenizer), case-insensitively for ASCII
+letters only, as SQLite's LIKE itself: "école" does not find "École". One virtual table, ``search_fts``, holds one row per
 searchable thing; triggers on the tables keep it up to date, whoever writes (the program, the
 command line, a bulk insert, a cascaded delete). Its rowid says what the row is: the source
 row's id times 8 plus the kind below, so a trigger finds its row by rowid, not by a scan.

@@ -52,3 +52,18 @@ def test_an_exempt_items_title_is_listed_only_when_asked_for(tmp_path: Path, cap
     assert "Brickfields" not in public and "Exempt (Part II) forward-plan item" in public
     assert main(["--db", db, "evidence", "--include-exempt"]) == 0
     assert "Brickfields  [Key decision expected 9 Mar 2023]  [Part II]" in capsys.readouterr().out
+
+
+def test_a_topic_is_named_as_print_scoring_names_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "e.sqlite")
+    assert main(["--db", db, "demo"]) == 0
+    capsys.readouterr()
+    # Part of one title is enough; spacing and case do not matter.
+    assert main(["--db", db, "link-evidence", "P31", "--committee", "ECSC", "--topic", "cyber  BULLYING"]) == 0
+    assert main(["--db", db, "link-evidence", "P31", "--committee", "ECSC", "--topic", "cyber"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "link-evidence", "P31", "--committee", "ECSC", "--topic", "bullying"]) == 1
+    err = capsys.readouterr().err
+    assert "matches several topics" in err and "Cyber Bullying" in err and "Traceback" not in err
+    # The whole title wins over the longer ones that hold it.
+    assert main(["--db", db, "evidence", "--committee", "ECSC", "--topic", "Care Leavers and NEET"]) == 0

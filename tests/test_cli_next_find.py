@@ -61,3 +61,16 @@ def test_search_groups_by_committee_and_year_and_marks_part_ii(db_file: Path, ca
     assert "Topic" in lines[1] and "Sale of the Capybara site  [Part II (paragraph 3)]" in lines[1]
     code, out, _err = cli(capsys, "--db", str(db_file), "search", "nothing-like-this")
     assert out.strip() == "Nothing found for 'nothing-like-this'."
+
+
+def test_a_dry_run_reads_while_someone_else_is_saving(db_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    other = sqlite3.connect(db_file, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another writer holds the write lock
+        code, out, err = cli(capsys, "--db", str(db_file), "next-year", "--committee", "ECSC", "--year", "2019-20", "--dry-run")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == 0 and out.count("would carry:") == 10, err

@@ -99,3 +99,13 @@ def test_a_bad_suggestion_file_is_refused_in_words_and_nothing_is_added(db: Path
     assert "row 2, column 'Workload'" in done.stderr and "Traceback" not in done.stderr
     listed = run("print-session-pack", "--committee", "ECSC", "--year", "2019-20", "--out", str(tmp_path / "p.pdf"), db=db)
     assert "(4 on the short list)" in listed.stdout
+
+
+def test_the_pack_names_a_source_in_the_words_of_the_topic_form() -> None:
+    from domain.printing.session_pack import proposer_text
+    from gui.models import labels
+
+    assert proposer_text("motion", "Cllr Jo Bowles") == "Motion on notice to Council: Cllr Jo Bowles"
+    assert proposer_text("public", "Pat Resident") == "Member of the public"
+    for code, words in labels.SOURCE.items():
+        assert proposer_text(code, "") == words

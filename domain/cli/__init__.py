@@ -133,6 +133,36 @@ def find_committee(session: Reader, name: str) -> Row[*tuple[Any, ...]]:
         raise CliError(f"{exc} Run 'python app.py committees' to list them with their years.") from None
 
 
+def find_topic(session: Reader, committee_id: int, title: str, *, year: int | None = None) -> int:
+    """The topic a --topic value names in the committee's programme for ``year`` (any year when
+    None, the newest first): the one whose title is ``title`` (any case and spacing), else the
+    one title holding it; CliError when none or several match."""
+    from sqlalchemy import select
+
+    from .. import schema
+
+    t = schema.topic
+    q = select(t.c.id, t.c.title, t.c.year_start).where(t.c.committee_id == committee_id)
+    rows = session.execute(q if year is None else q.where(t.c.year_start == year)).all()
+    wanted = " ".join(title.split()).casefold()
+
+    def newest(found: list[Any]) -> list[Any]:
+        # A topic carried from year to year keeps its title: the latest year's is meant.
+        last = max((r.year_start for r in found), default=None)
+        return [r for r in found if r.year_start == last]
+
+    exact = newest([r for r in rows if " ".join(r.title.split()).casefold() == wanted])
+    partial = newest([r for r in rows if wanted in " ".join(r.title.split()).casefold()])
+    found = exact or partial
+    if len(found) == 1:
+        return int(found[0].id)
+    where = "of that year" if year is not None else "of that committee"
+    if not found:
+        raise CliError(f"No topic {where} is titled {title!r}. Check the title (see the Topics page).")
+    names = "; ".join(r.title for r in found[:5])
+    raise CliError(f"--topic {title!r} matches several topics ({names}); give the whole title.")
+
+
 def committee_to_import_into(session: Session, name: str, *, create: bool) -> Committee:
     """The committee an import names with --committee; with --create-committee (``create``) a
     new one of that name when there is none. Two imports creating it at once make it once: the

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..words import counted
-from . import CliError, find_committee, parse_year
+from . import CliError, find_committee, find_topic, parse_year
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -160,29 +160,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _topic_id(s: Session, committee_id: int, year: int, title: str) -> int:
-    from sqlalchemy import select
-
-    from .. import schema
-
-    wanted = " ".join(title.split()).casefold()
-    rows = s.execute(
-        select(schema.topic.c.id, schema.topic.c.title).where(
-            schema.topic.c.committee_id == committee_id, schema.topic.c.year_start == year
-        )
-    ).all()
-    exact: list[int] = [r.id for r in rows if " ".join(r.title.split()).casefold() == wanted]
-    if len(exact) == 1:
-        return exact[0]
-    partial = [r for r in rows if wanted in r.title.casefold()]
-    if len(partial) == 1 and not exact:
-        return int(partial[0].id)
-    if len(exact) > 1 or len(partial) > 1:
-        names = "; ".join(r.title for r in partial[:5])
-        raise CliError(f"--topic {title!r} matches several topics ({names}); give the whole title.")
-    raise CliError(f"No topic of that year is titled {title!r}.")
-
-
 def cmd_print_scoring(args: argparse.Namespace) -> int:
     from ..printing.build import build_scoring_papers
     from ..printing.render import render_scoring_sheet
@@ -194,7 +171,7 @@ def cmd_print_scoring(args: argparse.Namespace) -> int:
 
     def work(s: Session) -> Any:
         committee = find_committee(s, args.committee)
-        topic_ids = None if args.topic is None else [_topic_id(s, committee.id, year, args.topic)]
+        topic_ids = None if args.topic is None else [find_topic(s, committee.id, args.topic, year=year)]
         papers = build_scoring_papers(
             s, committee_id=committee.id, year_start=year, topic_ids=topic_ids,
             blank=args.blank, include_exempt=args.include_exempt,

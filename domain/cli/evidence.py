@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 KINDS = ("kpi", "forward-plan", "risk")
 
@@ -50,23 +54,10 @@ def cmd_import_evidence(args: argparse.Namespace) -> int:
     return 0
 
 
-def _topic_id(s: object, committee: str, title: str) -> int:
-    from sqlalchemy import select
-    from sqlalchemy.orm import Session
+def _topic_id(s: Session, committee: str, title: str) -> int:
+    from . import find_committee, find_topic
 
-    from .. import schema
-    from . import CliError, find_committee
-
-    assert isinstance(s, Session)
-    c = find_committee(s, committee)
-    ids = s.scalars(
-        select(schema.topic.c.id).where(
-            schema.topic.c.committee_id == c.id, schema.topic.c.title.ilike(title.strip())
-        ).order_by(schema.topic.c.year_start.desc())
-    ).all()
-    if not ids:
-        raise CliError(f"{c.name} has no topic called '{title}'. Check the title (see the Topics page).")
-    return int(ids[0])
+    return find_topic(s, find_committee(s, committee).id, title)
 
 
 def _line(e: object, include_exempt: bool) -> str:

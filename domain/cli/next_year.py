@@ -63,7 +63,8 @@ def cmd_next_year(args: argparse.Namespace) -> int:
     year = parse_year(args.year)
     database = open_db(args.db, user=args.user)
     try:
-        with database.transaction(action=f"Start {short_year_label(year + 1)} programme") as s:
+        # A dry run only reads: it neither waits for the write lock nor tells other windows to reload.
+        with database.transaction(action=f"Start {short_year_label(year + 1)} programme", read_only=args.dry_run) as s:
             committee = find_committee(s, args.committee)
             plan = next_year_plan(s, committee_id=committee.id, year_start=year)
             chosen = _chosen(plan, args)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .layout import DEFAULT_MAX_SCORE, FORMULA_START, HEADER, cells_of, known_columns, read_records
@@ -107,20 +107,25 @@ def _records(text: str, delimiter: str, label: str, limit: int | None = None) ->
     return out
 
 
-def _delimiter(text: str, label: str) -> str:
-    """The delimiter under which a header row is recognised, else the commonest one."""
+DELIMITERS = (",", ";", "\t")
+
+
+def delimited_records(text: str, label: str, known: Callable[[list[str]], int]) -> list[list[str]]:
+    """The records of a CSV text, split at the delimiter under which a row of the first 30
+    names the most columns (``known`` counts those a row names: a header row), else at the
+    commonest one in the first line."""
     best, best_known = "", 0
-    for d in (",", ";", "\t"):
+    for d in DELIMITERS:
         try:
-            known = max((known_columns(r) for r in _records(text, d, label, 30)), default=0)
+            found = max((known(r) for r in _records(text, d, label, 30)), default=0)
         except ImportFileError:
             continue
-        if known > best_known:
-            best, best_known = d, known
-    if best:
-        return best
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    return max((",", ";", "\t"), key=first.count)
+        if found > best_known:
+            best, best_known = d, found
+    if not best:
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        best = max(DELIMITERS, key=first.count)
+    return _records(text.removeprefix("\ufeff"), best, label)
 
 
 def read_programme_csv(
@@ -136,8 +141,7 @@ def read_programme_csv(
     """
     label, raw = _read_source(source, name)
     text = _decode(raw, label) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
-    records = _records(text, _delimiter(text, label), label)
-    return read_records(records, label=label, max_score=max_score)
+    return read_records(delimited_records(text, label, known_columns), label=label, max_score=max_score)
 
 
 # --- writing -----------------------------------------------------------------------------------

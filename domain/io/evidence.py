@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import io
 import re
-import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,10 +24,10 @@ from pathlib import Path
 from ..codes import EvidenceKind, Rag
 from ..dates import parse_council_date
 from ..years import parse_municipal_year, short_year_label
-from .csv import _decode, _records
+from .csv import _decode, delimited_records
 from .rows import ImportFileError, read_source, source_data
 from .sniff import CSV, XLSX, file_kind
-from .xlsx import _text
+from .xlsx import sheets
 
 
 class EvidenceFile(enum.StrEnum):
@@ -197,10 +195,10 @@ def read_evidence(
     label, data = source_data(source, name, kind=f"{kind.label} file")
     what = file_kind(data, label)
     if what == XLSX:
-        tables = _xlsx_tables(data, label)
+        tables: list[tuple[str | None, list[list[str]]]] = [(f"sheet '{t}'", r) for t, r in sheets(data, label)]
     elif what == CSV:
         text = _decode(data, label)
-        tables = [(None, _csv_records(text, label, kind))]
+        tables = [(None, delimited_records(text, label, lambda r: _known(r, _column_of(LAYOUTS[kind]))))]
     else:
         raise ImportFileError(
             label, None, None, "This is a Word document; evidence is read from CSV files or Excel workbooks.",
@@ -236,45 +234,14 @@ def detect_kind(source: Path, *, name: str | None = None) -> EvidenceFile:
     )
 
 
-def _csv_records(text: str, label: str, kind: EvidenceFile) -> list[list[str]]:
-    columns = _column_of(LAYOUTS[kind])
-    best, best_known = ",", -1
-    for d in (",", ";", "\t"):
-        try:
-            sample = _records(text, d, label, 30)
-        except ImportFileError:
-            continue
-        known = max((len({columns[_norm(c)] for c in r if _norm(c) in columns}) for r in sample), default=0)
-        if known > best_known:
-            best, best_known = d, known
-    return _records(text.removeprefix("\ufeff"), best, label)
-
-
-def _xlsx_tables(data: bytes, label: str) -> list[tuple[str | None, list[list[str]]]]:
-    from openpyxl import load_workbook
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise ImportFileError(
-            label, None, None, f"The file cannot be opened as an Excel workbook ({exc}).",
-            hint="Open it in Excel and save it again as an Excel workbook (.xlsx), or save the "
-            "sheet as CSV and import that; nothing was imported.",
-        ) from None
-    try:
-        return [
-            (f"sheet '{sheet.title}'", [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)])
-            for sheet in workbook.worksheets
-            if isinstance(sheet, ReadOnlyWorksheet)
-        ]
-    finally:
-        workbook.close()
+def _known(record: Sequence[str], columns: dict[str, str]) -> int:
+    """How many of the layout's columns ``record`` names."""
+    return len({columns[_norm(c)] for c in record if _norm(c) in columns})
 
 
 def _header_index(records: Sequence[Sequence[str]], columns: dict[str, str]) -> int | None:
     for i, r in enumerate(records[:20]):
-        if len({columns[_norm(c)] for c in r if _norm(c) in columns}) >= 2:
+        if _known(r, columns) >= 2:
             return i
     return None
 

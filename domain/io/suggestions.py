@@ -11,17 +11,15 @@ file, the row as a spreadsheet numbers it (header = row 1) and the column.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..dates import parse_council_date
-from .csv import _decode, _records
+from .csv import _decode, delimited_records
 from .rows import ImportFileError, source_data
 from .sniff import CSV, file_kind
-from .xlsx import _text
+from .xlsx import sheets
 
 FILE_FILTER = "Suggestion form exports (*.csv *.txt *.xlsx);;CSV files (*.csv *.txt);;Excel workbooks (*.xlsx);;All files (*)"
 FIX = "Correct the file and import it again; nothing was imported."
@@ -183,30 +181,10 @@ def read_records(records: list[list[str]], *, label: str, table: str | None = No
     return out
 
 
-def _xlsx_records(data: bytes, label: str) -> tuple[list[list[str]], str]:
-    from openpyxl import load_workbook
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise ImportFileError(
-            label, None, None, f"The file cannot be opened as an Excel workbook ({exc}).",
-            hint="Open it in Excel and save it again as .xlsx, or save it as CSV; nothing was imported.",
-        ) from None
-    try:
-        first: tuple[list[list[str]], str] | None = None
-        for sheet in workbook.worksheets:
-            if not isinstance(sheet, ReadOnlyWorksheet):
-                continue
-            records = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-            found = (records, f"sheet '{sheet.title}'")
-            if any("title" in header_columns(r) for r in records[:20]):
-                return found
-            first = first or found
-    finally:
-        workbook.close()
-    return first or ([], "the first sheet")
+def _named(record: list[str]) -> int:
+    """How many of the form's columns ``record`` names, when one is the topic; else 0."""
+    columns = header_columns(record)
+    return len(columns) if "title" in columns else 0
 
 
 def read_suggestions(source: Path | bytes, *, name: str | None = None) -> list[SuggestionRow]:
@@ -214,22 +192,14 @@ def read_suggestions(source: Path | bytes, *, name: str | None = None) -> list[S
     label, data = source_data(source, name, kind="suggestion file")
     kind = file_kind(data, label)
     if kind == CSV:
-        text = _decode(data, label)
-        best: list[list[str]] = []
-        for delimiter in (",", ";", "\t"):
-            try:
-                records = _records(text, delimiter, label)
-            except ImportFileError:
-                continue
-            if any("title" in header_columns(r) for r in records[:20]):
-                return read_records(records, label=label)
-            best = best or records
-        return read_records(best, label=label)
+        return read_records(delimited_records(_decode(data, label), label, _named), label=label)
     if kind != "xlsx":
         raise ImportFileError(
             label, None, None, "This is a Word document, not a suggestion form's export.",
             hint="Export the form's responses as CSV or Excel and import that; nothing was imported.",
         )
-    records, table = _xlsx_records(data, label)
-    return read_records(records, label=label, table=table)
+    found = sheets(data, label)
+    # The first sheet with the form's columns, else the first sheet (whose error then says so).
+    title, records = next((s for s in found if any(_named(r) for r in s[1][:20])), found[0] if found else ("", []))
+    return read_records(records, label=label, table=f"sheet '{title}'" if found else "the first sheet")
 

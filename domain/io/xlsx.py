@@ -33,8 +33,8 @@ from .layout import (
 from .rows import ImportFileError, ProgrammeExport, ProgrammeRow, Section
 
 _NOT_XLSX = (
-    "Open it in Excel and save it again as an Excel workbook (.xlsx), or save the programme's "
-    "sheet as CSV and import that; nothing was imported."
+    "Open it in Excel and save it again as an Excel workbook (.xlsx), or save the sheet as CSV "
+    "and import that; nothing was imported."
 )
 
 
@@ -53,11 +53,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def read_programme_xlsx(
-    data: bytes, *, label: str, max_score: int = DEFAULT_MAX_SCORE
-) -> list[ProgrammeRow]:
-    """Read and check a whole programme workbook. Raises ``ImportFileError`` naming the file,
-    the sheet, the row and the column at the first problem; returns the rows otherwise."""
+def sheets(data: bytes, label: str) -> list[tuple[str, list[list[str]]]]:
+    """Every worksheet's title and its rows (cells as text), in the workbook's order; chart
+    sheets are left out. ``ImportFileError`` when the file cannot be opened or read as one."""
     from openpyxl import load_workbook
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
@@ -69,27 +67,36 @@ def read_programme_xlsx(
             hint=_NOT_XLSX,
         ) from None
     try:
-        programme: Table | None = None
-        sections: list[Table] = []
-        names: list[str] = []
-        for sheet in workbook.worksheets:
-            if not isinstance(sheet, ReadOnlyWorksheet):
-                continue  # a chart sheet
-            names.append(sheet.title)
-            records = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-            table = Table(records, f"sheet '{sheet.title}'", section_named(sheet.title))
-            if not table.has_header:
-                continue
-            if table.section is not None:
-                sections.append(table)
-            elif programme is None:
-                programme = table
+        return [
+            (sheet.title, [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)])
+            for sheet in workbook.worksheets
+            if isinstance(sheet, ReadOnlyWorksheet)
+        ]
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         raise ImportFileError(
             label, None, None, f"The workbook cannot be read ({exc}).", hint=_NOT_XLSX
         ) from None
     finally:
         workbook.close()
+
+
+def read_programme_xlsx(
+    data: bytes, *, label: str, max_score: int = DEFAULT_MAX_SCORE
+) -> list[ProgrammeRow]:
+    """Read and check a whole programme workbook. Raises ``ImportFileError`` naming the file,
+    the sheet, the row and the column at the first problem; returns the rows otherwise."""
+    programme: Table | None = None
+    sections: list[Table] = []
+    found = sheets(data, label)
+    names = [title for title, _records in found]
+    for title, records in found:
+        table = Table(records, f"sheet '{title}'", section_named(title))
+        if not table.has_header:
+            continue
+        if table.section is not None:
+            sections.append(table)
+        elif programme is None:
+            programme = table
     tables = ([programme] if programme is not None else []) + sections
     if not tables:
         listed = ", ".join(f"'{n}'" for n in names) or "none"

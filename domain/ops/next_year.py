@@ -31,7 +31,7 @@ from ..models import Committee, Topic, TopicCarry, TopicKind, TopicStatus
 from ..years import short_year_label, year_bounds
 from ..years import start_month as council_start_month
 from .convert import get
-from .planning.common import UNSCHEDULED, year_meetings
+from .planning.common import UNSCHEDULED, still_to_hold, year_meetings
 from .planning.snapshots import ProgrammeState, capture_state, restore_state
 from .planning.standing import place_standing
 
@@ -43,10 +43,15 @@ GROUP_WORDS = {
 }
 _LIVE_STANDING = (TopicStatus.ACCEPTED, TopicStatus.SCHEDULED, TopicStatus.TO_BE_SCHEDULED)
 _HEARD = (TopicStatus.SCHEDULED, TopicStatus.DONE)
-# What a carried topic takes from its origin, as it is.
+# What a carried topic takes from its origin, as it is: the item, and the suggestion it came
+# from (who proposed it and how to reply, the outcome wanted, the plan aim, the workload, the
+# screening flags with their reasons). Not ``told_on``: the proposer was told what became of it
+# in the old year, and is still to be told that it goes on into the new one. ``urgent`` and
+# its reason only for an item still waiting (see _new_values).
 _COPIED = (
     "title", "reason", "responsible", "source_kind", "source_ref", "added_on", "kind", "exempt",
-    "exempt_paragraph", "estimated_minutes", "decision_id",
+    "exempt_paragraph", "estimated_minutes", "decision_id", "outcome", "plan_link", "workload",
+    "proposer_name", "proposer_contact", "screening",
 )  # fmt: skip
 
 
@@ -65,11 +70,9 @@ class Candidate:
 
     @property
     def part_ii(self) -> str:
-        """"Part II (paragraph 3)" for an exempt item, as printed; empty for a public one."""
-        from ..printing.document import part_ii
+        from ..printing.document import part_ii_label
 
-        mark = part_ii(self.exempt, self.exempt_paragraph)
-        return mark.label if mark is not None else ""
+        return part_ii_label(self.exempt, self.exempt_paragraph)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,16 +152,10 @@ def next_year_plan(session: Session, *, committee_id: int, year_start: int) -> N
         ),
         key=lambda x: order[x.group],
     )
-    open_meetings = [m for m in year_meetings(session, committee_id, year_start + 1) if _still_to_hold(m)]
+    open_meetings = [m for m in year_meetings(session, committee_id, year_start + 1) if still_to_hold(m)]
     return NextYearPlan(
         committee_id, committee.name, year_start, year_start + 1, len(open_meetings), tuple(candidates)
     )
-
-
-def _still_to_hold(m: Any) -> bool:
-    from ..models import MeetingStatus
-
-    return m.status not in (MeetingStatus.CANCELLED, MeetingStatus.HELD, MeetingStatus.ADJOURNED)
 
 
 def _new_values(origin: Topic, to_year: int, month: int) -> dict[str, Any]:
@@ -173,6 +170,11 @@ def _new_values(origin: Topic, to_year: int, month: int) -> dict[str, Any]:
     # A needed-by date the old year has passed would only warn; a later one still holds.
     begins = year_bounds(to_year, month)[0]
     values["needed_by"] = origin.needed_by if origin.needed_by and origin.needed_by >= begins else None
+    # An urgent item not yet heard is still urgent; a report heard this year that comes back
+    # next year was urgent for this year's timetable, and is judged afresh.
+    waiting = origin.status in UNSCHEDULED and origin.kind != TopicKind.STANDING
+    values["urgent"] = bool(origin.urgent) and waiting
+    values["urgent_reason"] = origin.urgent_reason if values["urgent"] else ""
     return values
 
 

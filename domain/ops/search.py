@@ -81,11 +81,9 @@ class Hit:
 
     @property
     def part_ii(self) -> str:
-        """"Part II (paragraph 3)" for an exempt row, as printed; empty for a public one."""
-        from ..printing.document import part_ii
+        from ..printing.document import part_ii_label
 
-        mark = part_ii(self.exempt, self.exempt_paragraph)
-        return mark.label if mark is not None else ""
+        return part_ii_label(self.exempt, self.exempt_paragraph)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +104,13 @@ class SearchResult:
 
 
 def words_of(query: str) -> tuple[str, ...]:
-    """The words to find: whitespace-separated, repeats dropped, in the order typed."""
-    seen: dict[str, None] = {}
+    """The words to find, as typed: whitespace-separated, repeats (in any case) dropped, in
+    the order typed. They are not lowercased: SQLite's LIKE and its trigram index fold the case
+    of ASCII letters only, so "école" would not find "École"."""
+    seen: dict[str, str] = {}
     for w in query.split():
-        seen.setdefault(w.lower(), None)
-    return tuple(seen)
+        seen.setdefault(w.casefold(), w)
+    return tuple(seen.values())
 
 
 def _pattern(word: str) -> str:
@@ -151,7 +151,7 @@ def search(session: Session, *, query: str, limit: int = LIMIT) -> SearchResult:
 # process on "text LIKE '%by%' AND text LIKE '%raised%'" (a shorter piece before a longer one),
 # so shorter pieces are never sent with others: the text read back is checked for them instead.
 _TRIGRAM = 3
-_CHECKED_MORE = 10  # rows read per row wanted when some words are checked afterwards
+_PAGE = 500  # rows read at a time when some words are checked afterwards
 
 
 def _indexed(session: Session, words: Sequence[str], limit: int) -> list[int]:
@@ -163,12 +163,25 @@ def _indexed(session: Session, words: Sequence[str], limit: int) -> list[int]:
     checked = len(looked_up) < len(pieces) or any(re.search(r"[%_\\]", w) for w in words)
     where = " AND ".join(f"text LIKE :w{i}" for i in range(len(looked_up)))
     params: dict[str, Any] = {f"w{i}": f"%{p}%" for i, p in enumerate(looked_up)}
-    params["limit"] = limit * _CHECKED_MORE if checked else limit
-    sql = text(f"SELECT rowid, text FROM {search_index.TABLE} WHERE {where} LIMIT :limit")  # noqa: S608 - names are ours
-    rows = session.execute(sql, params).all()
     if not checked:
-        return [int(rowid) for rowid, _text in rows]
-    return [int(rowid) for rowid, found in rows if all(w in found.lower() for w in words)][:limit]
+        sql = text(f"SELECT rowid FROM {search_index.TABLE} WHERE {where} LIMIT :limit")  # noqa: S608 - names are ours
+        return [int(rowid) for rowid in session.scalars(sql, {**params, "limit": limit})]
+    # Read the index a page at a time, in rowid order, until ``limit`` rows hold every word or
+    # the index runs out, so that rows the check drops never hide rows further on.
+    sql = text(
+        f"SELECT rowid, text FROM {search_index.TABLE} WHERE {where} AND rowid > :after "  # noqa: S608 - names are ours
+        "ORDER BY rowid LIMIT :page"
+    )
+    folded = [w.casefold() for w in words]
+    out: list[int] = []
+    after = -1
+    while len(out) < limit:
+        rows = session.execute(sql, {**params, "after": after, "page": _PAGE}).all()
+        out += [int(rowid) for rowid, found in rows if all(w in found.casefold() for w in folded)]
+        if len(rows) < _PAGE:
+            break
+        after = int(rows[-1][0])
+    return out[:limit]
 
 
 def _scanned(session: Session, table: str, words: Sequence[str], limit: int) -> list[int]:

@@ -18,7 +18,7 @@ from .. import schema
 from ..dates import add_months
 from ..errors import Invalid
 from ..schema import MeetingStatus, TopicStatus
-from ..screening import Similar, likeness, title_words
+from ..screening import Earlier, Similar, most_alike, title_words
 from ..values import TopicRow
 from ..words import counted
 from .convert import get, row_of, topic_row
@@ -49,7 +49,7 @@ WHERE_IT_APPEARS = {
 
 def where_it_appears(status: str) -> str:
     """Where a topic of this status shows: 'on the long list (Topics page) until ...'."""
-    return WHERE_IT_APPEARS.get(TopicStatus(status), "on the Topics page")
+    return WHERE_IT_APPEARS[TopicStatus(status)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +111,25 @@ def move_to_stage(
 # --- reviewed in the last 12 months -----------------------------------------------------------
 
 
+def recent_items(session: Session, *, start: dt.date, end: dt.date) -> list[Earlier]:
+    """The items of any committee and year on a meeting (not cancelled) from ``start`` up to
+    ``end``, exempt ones with their paragraph."""
+    t, m, c, e = schema.topic, schema.meeting, schema.committee, schema.programme_entry
+    q = (
+        select(t.c.id, t.c.title, c.c.name, c.c.short_name, m.c.starts_at, t.c.exempt, t.c.exempt_paragraph)
+        .select_from(e.join(m, m.c.id == e.c.meeting_id).join(t, t.c.id == e.c.topic_id).join(c, c.c.id == m.c.committee_id))
+        .where(
+            m.c.starts_at >= dt.datetime.combine(start, dt.time()),
+            m.c.starts_at < dt.datetime.combine(end, dt.time()),
+            m.c.status != MeetingStatus.CANCELLED,
+        )
+    )
+    return [
+        Earlier(topic_id=i, title=title, committee=short or name, day=at.date(), exempt=bool(ex), exempt_paragraph=par)
+        for i, title, name, short, at, ex, par in session.execute(q)
+    ]
+
+
 def similar_recent(
     session: Session,
     *,
@@ -123,40 +142,13 @@ def similar_recent(
     default) or booked for the 12 after, whose titles are like ``title``: most alike first.
 
     Titles are compared by their words (domain.screening), so "Plymouth Plan Refresh" finds
-    "Plymouth Plan"; the program only points them out, a person decides."""
-    wanted = title_words(title)
-    if not wanted:
+    "Plymouth Plan"; the program only points them out, a person decides. An exempt item comes
+    marked (``Similar.exempt``), its title kept out of ``Similar.text``."""
+    if not title_words(title):
         return ()
     on = on or dt.date.today()
-    t, m, c, e = schema.topic, schema.meeting, schema.committee, schema.programme_entry
-    start = dt.datetime.combine(add_months(on, -12), dt.time())
-    end = dt.datetime.combine(add_months(on, 12), dt.time())
-    q = (
-        select(t.c.id, t.c.title, c.c.name, c.c.short_name, m.c.starts_at)
-        .select_from(e.join(m, m.c.id == e.c.meeting_id).join(t, t.c.id == e.c.topic_id).join(c, c.c.id == m.c.committee_id))
-        .where(m.c.starts_at >= start, m.c.starts_at < end, m.c.status != MeetingStatus.CANCELLED)
-    )
-    if exclude_topic_id is not None:
-        q = q.where(t.c.id != exclude_topic_id)
-    found: dict[int, Similar] = {}
-    words_of: dict[str, frozenset[str]] = {}
-    for topic_id, other, name, short_name, starts_at in session.execute(q):
-        words = words_of.get(other)
-        if words is None:
-            words = words_of[other] = title_words(other)
-        alike = likeness(wanted, words)
-        if not alike:
-            continue
-        day = starts_at.date()
-        earlier = found.get(topic_id)
-        # A topic on several meetings is shown at the one nearest the suggestion's day.
-        if earlier is None or abs((day - on).days) < abs((earlier.day - on).days):
-            found[topic_id] = Similar(
-                topic_id=topic_id, title=other, committee=short_name or name,
-                day=day, held=day < on, likeness=alike,
-            )  # fmt: skip
-    ranked = sorted(found.values(), key=lambda s: (-s.likeness, s.title))
-    return tuple(ranked[:limit])
+    items = recent_items(session, start=add_months(on, -12), end=add_months(on, 12))
+    return most_alike(items, title=title, on=on, exclude_topic_id=exclude_topic_id, limit=limit)
 
 
 # --- suggestions from a file ------------------------------------------------------------------
@@ -195,7 +187,6 @@ def import_suggestions(
 
     row_of(session, schema.committee, committee_id)
     made: list[TopicRow] = []
-    similar: list[tuple[str, Similar]] = []
     for r in rows:
         topic = create_topic(
             session, committee_id=committee_id, year_start=year_start, title=r.title,
@@ -206,9 +197,17 @@ def import_suggestions(
             status=TopicStatus.LONG_LISTED,
         )  # fmt: skip
         made.append(topic)
-        like = similar_recent(session, title=r.title, on=topic.added_on, exclude_topic_id=topic.id, limit=1)
-        if like:
-            similar.append((r.title, like[0]))
+    similar: list[tuple[str, Similar]] = []
+    if made:
+        # One read for the whole file's window, matched in memory row by row.
+        days = [t.added_on for t in made if t.added_on is not None]
+        items = recent_items(session, start=add_months(min(days), -12), end=add_months(max(days), 12)) if days else []
+        for topic in made:
+            if topic.added_on is None:
+                continue
+            like = most_alike(items, title=topic.title, on=topic.added_on, exclude_topic_id=topic.id, limit=1)
+            if like:
+                similar.append((topic.title, like[0]))
     return SuggestionImport(tuple(made), tuple(similar))
 
 

@@ -82,6 +82,12 @@ def part_ii(exempt: bool, paragraph: int | None) -> PartII | None:
     return PartII(paragraph) if exempt else None
 
 
+def part_ii_label(exempt: bool, paragraph: int | None) -> str:
+    """"Part II (paragraph 3)" for an exempt row, as printed; empty for a public one."""
+    mark = part_ii(exempt, paragraph)
+    return mark.label if mark is not None else ""
+
+
 @dataclass(frozen=True, slots=True)
 class ProgrammeRow:
     """One agenda item of a meeting on the work programme."""

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, Spacer
 
+from domain.codes import SOURCE_WORDS, WORKLOAD_WORDS
 from domain.printing.document import PartII, PartIIPlaceholder, part_ii
 from domain.printing.render import (
     Bookmark,
@@ -38,12 +39,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 HEADING = "Work-planning session: the short list"
-_WORKLOAD = {"heavy": "Heavy", "medium": "Medium", "light": "Light"}
-_PROPOSER = {
-    "member": "Member", "chair": "Chair", "officer": "Officer", "partner": "Partner",
-    "public": "Member of the public", "motion": "Motion to Council", "referral": "Referral",
-    "risk_register": "Risk register", "pledge": "Pledge", "resolution": "Resolution",
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +72,7 @@ class SessionPackDoc:
 
 def proposer_text(kind: str | None, name: str) -> str:
     """Who proposed a topic, as a print may show it: a member of the public is not named."""
-    words = _PROPOSER.get(kind or "", "")
+    words = SOURCE_WORDS.get(kind or "", "")
     if kind == "public" or not name:
         return words
     return f"{words}: {name}" if words else name
@@ -116,7 +111,7 @@ def build_session_pack(
         row = PackRow(
             title=r.title, reason=r.reason, outcome=r.outcome,
             proposer=proposer_text(r.source_kind.value if r.source_kind else None, r.proposer_name),
-            plan_link=r.plan_link, workload=_WORKLOAD.get(r.workload.value, "") if r.workload else "",
+            plan_link=r.plan_link, workload=WORKLOAD_WORDS.get(r.workload.value, "") if r.workload else "",
             score=score, band=band, flags=tuple(flags), part_ii=part_ii(r.exempt, r.exempt_paragraph),
         )  # fmt: skip
         rows.append(((not r.urgent, score is None, -(score or 0), r.title.lower()), row))

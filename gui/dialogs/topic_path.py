@@ -113,8 +113,9 @@ class ScreeningBox(QWidget):
         self.similar = tuple(self._find_similar(title)) if title else ()
         self.similar_list.clear()
         for s in self.similar:
-            item = QListWidgetItem(s.text, self.similar_list)
-            item.setToolTip(s.text)
+            # An exempt item's title is shown to the advisor, marked; "Use" copies only s.text.
+            item = QListWidgetItem(s.shown, self.similar_list)
+            item.setToolTip(s.shown)
         if not self.similar:
             item = QListWidgetItem("None found", self.similar_list)
             item.setFlags(Qt.ItemFlag.NoItemFlags)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from domain import bands
 from domain.bands import Swatch
+from domain.codes import SOURCE_WORDS, WORKLOAD_WORDS
 from domain.dates import short_date, time_text, weekday_date  # noqa: F401 - the GUI reads time_text here
 from domain.scoring import PAPER, BandRule
 from domain.years import municipal_year_of, year_bounds, year_label  # noqa: F401 - the GUI reads them here
@@ -23,20 +24,8 @@ STATUS = {
     "withdrawn": "Withdrawn",
 }
 
-SOURCE = {
-    "motion": "Motion on notice to Council",
-    "referral": "Referral (Board or Cabinet)",
-    "risk_register": "Strategic risk register",
-    "pledge": "Pledge",
-    "resolution": "Resolution of a meeting",
-    "member": "Member",
-    "chair": "Chair",
-    "public": "Member of the public",
-    "officer": "Officer",
-    "partner": "Partner organisation",
-}
-
-WORKLOAD = {"heavy": "Heavy", "medium": "Medium", "light": "Light"}
+SOURCE = SOURCE_WORDS
+WORKLOAD = WORKLOAD_WORDS
 URGENT = "Urgent"
 
 KIND = {

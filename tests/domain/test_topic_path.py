@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
 from domain import db as dbmod
@@ -16,7 +18,9 @@ from domain.errors import Invalid
 from domain.ops import committees, planning, suggestions, topics
 from domain.ops.convert import committee_row_by_name
 from domain.scheduling import Candidate, MeetingSlot, suggest_schedule
-from domain.screening import likeness, normal_screening, title_words
+from domain.screening import Earlier, likeness, most_alike, normal_screening, title_words
+
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def alike(a: str, b: str) -> bool:
@@ -173,3 +177,48 @@ def test_a_0007_database_with_topics_upgrades_with_empty_suggestion_fields(tmp_p
     )  # fmt: skip
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (dbmod.SCHEMA_HEAD,)
+
+
+def test_an_exempt_items_title_never_reaches_the_import_summary_or_the_public_pack(demo_db: Database, ecsc: int) -> None:
+    from domain.io.suggestions import read_suggestions
+    from domain.printing.session_pack import build_session_pack
+    from domain.screening import RECENT
+
+    secret = "Care Leavers and NEET - plan"
+    with demo_db.transaction() as s:
+        earlier = next(t for t in topics.list_topics(s, committee_id=ecsc, year_start=2019) if t.title == secret)
+        topics.update_topic(s, topic_id=earlier.id, exempt=True, exempt_paragraph=3)
+    form = (ROOT / "tests" / "fixtures" / "suggestion_form.csv").read_bytes()
+    rows = read_suggestions(form, name="suggestion_form.csv")
+    with demo_db.transaction() as s:
+        done = suggestions.import_suggestions(s, committee_id=ecsc, year_start=2019, rows=rows)
+    assert "a Part II item (paragraph 3) at ECSC on 10 Jul 2019" in done.summary
+    assert secret not in done.summary
+    like = next(sim for title, sim in done.similar if title == "Care Leavers and NEET plan refresh")
+    made = next(t for t in done.rows if t.title == "Care Leavers and NEET plan refresh")
+    assert like.exempt and like.title == secret and secret in like.shown and "Part II" in like.shown
+    # The advisor copies the earlier item into the flag's reason (the editor's "Use" button).
+    with demo_db.transaction() as s:
+        topics.update_topic(s, topic_id=made.id, screening={RECENT: f"Like {like.text}"})
+        suggestions.move_to_stage(s, topics=[(made.id, None)], stage="short_list")
+    with demo_db.transaction(read_only=True) as s:
+        doc = build_session_pack(s, committee_id=ecsc, year_start=2019)
+        found = suggestions.similar_recent(s, title=made.title, on=made.added_on, exclude_topic_id=made.id)
+    assert "Like a Part II item (paragraph 3) at ECSC on 10 Jul 2019" in repr(doc)
+    assert secret not in repr(doc)
+    assert all(secret not in f.text for f in found) and any(f.exempt for f in found)
+
+
+@given(
+    title=st.text(alphabet=st.characters(categories=("L", "N", "Zs", "P")), min_size=12, max_size=80).filter(
+        lambda t: len(title_words(t)) >= 2
+    ),
+    paragraph=st.one_of(st.none(), st.integers(1, 7)),
+)
+def test_an_exempt_items_title_is_never_in_the_words_a_person_may_copy(title: str, paragraph: int | None) -> None:
+    assume(title.strip() not in f"a Part II item (paragraph {paragraph}) at ECSC on 10 Jul 2019")  # its wording
+    on = dt.date(2019, 9, 2)
+    item = Earlier(topic_id=1, title=title, committee="ECSC", day=dt.date(2019, 7, 10), exempt=True, exempt_paragraph=paragraph)
+    (found,) = most_alike([item], title=title, on=on)
+    assert found.text.startswith("a Part II item") and title.strip() not in found.text
+    assert title in found.shown and "not for publication" in found.shown

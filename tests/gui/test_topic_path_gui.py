@@ -50,6 +50,16 @@ def _select(window: MainWindow, titles: list[str]) -> None:
         view.table.selectionModel().select(index, flags)  # as Ctrl+click
 
 
+def _screening_of_first_suggestion(window: MainWindow) -> TopicEditor:
+    """The editor of the first suggestion, open on its screening tab."""
+    _select(window, SUGGESTED[:1])
+    window.edit_topic_action.trigger()
+    editor = window.open_dialog
+    assert isinstance(editor, TopicEditor)
+    editor.tabs.setCurrentIndex(2)
+    return editor
+
+
 SUGGESTED = ["Care Leavers and NEET plan refresh", "School crossing patrols", "Youth services after the budget cuts"]
 
 
@@ -114,11 +124,7 @@ def test_a_new_topic_starts_on_the_long_list_and_says_where_it_appears(window: M
 
 def test_the_screening_tab_shows_an_earlier_item_and_a_person_uses_it(imported: MainWindow, qtbot: QtBot) -> None:
     window = imported
-    _select(window, SUGGESTED[:1])
-    window.edit_topic_action.trigger()
-    editor = window.open_dialog
-    assert isinstance(editor, TopicEditor)
-    editor.tabs.setCurrentIndex(2)
+    editor = _screening_of_first_suggestion(window)
     box = editor.screening_box
     assert box.similar_list.item(0).text() == "'Care Leavers and NEET - plan' at ECSC on 10 Jul 2019"
     assert not box.checks["recent"].isChecked()  # the program only points it out
@@ -163,3 +169,20 @@ def test_an_empty_items_to_be_scheduled_says_how_a_topic_gets_there(window: Main
     window.hub.run(suggestions.move_to_stage, topics=waiting, stage="long_list")
     window.tabs.setCurrentWidget(window.programme_view)
     assert window.programme_view.waiting_label.text().endswith("(0) — accept topics on the Topics page")
+
+
+def test_an_exempt_earlier_item_is_shown_marked_and_use_copies_no_title(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    select_committee(window, ECSC, 2019)
+    rows = window.hub.query(topic_ops.list_topics, committee_id=window.committee_id, year_start=2019)
+    earlier = next(r for r in rows if r.title == "Care Leavers and NEET - plan")
+    window.hub.run(topic_ops.update_topic, topic_id=earlier.id, exempt=True, exempt_paragraph=3)
+    monkeypatch.setattr(Dialogs, "open_file", lambda _self, _parent, _title, _filter: str(FORM))
+    window.findChild(type(window.new_topic_action), "importSuggestions").trigger()
+    assert "Care Leavers and NEET - plan" not in window.statusBar().currentMessage()
+    editor = _screening_of_first_suggestion(window)
+    box = editor.screening_box
+    shown = box.similar_list.item(0).text()
+    assert shown == "Part II (paragraph 3), not for publication: 'Care Leavers and NEET - plan' at ECSC on 10 Jul 2019"
+    box.similar_list.setCurrentRow(0)
+    box.use_button.click()
+    assert box.reasons["recent"].text() == "Like a Part II item (paragraph 3) at ECSC on 10 Jul 2019"

@@ -1,5 +1,5 @@
-"""topics carried into the next municipal year keep a link to their origin; a text index for
-finding anything in every committee (SQLite)
+"""topics carried into the next municipal year keep a link to their origin; text indexes for
+finding anything in every committee
 
 Revision ID: 0010
 Revises: 0009
@@ -7,8 +7,9 @@ Create Date: 2026-11-29
 
 The link's origin is unique, so a topic is carried at most once however many people start
 next year's programme at the same moment. On SQLite the FTS5 trigram index and its triggers
-are made and filled from the rows already there (domain.search_index); PostgreSQL searches the
-tables themselves and needs nothing here.
+are made and filled from the rows already there (domain.search_index). On PostgreSQL the
+pg_trgm extension is created (where the database's owner may) with a trigram index on each
+searched table's text; without it the search reads the tables.
 """
 
 from __future__ import annotations

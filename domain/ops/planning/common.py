@@ -20,6 +20,13 @@ from ...years import start_month, year_bounds
 from ..convert import agreed_scores
 
 UNSCHEDULED = (TopicStatus.TO_BE_SCHEDULED, TopicStatus.ACCEPTED)
+# A meeting in one of these will not take place (again): nothing more goes on its agenda.
+NOT_TO_BE_HELD = (MeetingStatus.CANCELLED, MeetingStatus.HELD, MeetingStatus.ADJOURNED)
+
+
+def still_to_hold(meeting: Meeting) -> bool:
+    """The meeting is still to take place: not cancelled, held or adjourned."""
+    return meeting.status not in NOT_TO_BE_HELD
 
 
 # --- the municipal year -----------------------------------------------------------------------
@@ -201,9 +208,7 @@ def next_meeting_after(session: Session, meeting: Meeting, today: dt.date) -> Me
             Meeting.committee_id == meeting.committee_id,
             Meeting.starts_at > meeting.starts_at,
             Meeting.starts_at >= dt.datetime.combine(today, dt.time.min),
-            Meeting.status.not_in(
-                (MeetingStatus.CANCELLED, MeetingStatus.HELD, MeetingStatus.ADJOURNED)
-            ),
+            Meeting.status.not_in(NOT_TO_BE_HELD),
         )
         .order_by(Meeting.starts_at)
         .limit(1)

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from ...models import (
     Committee,
     Meeting,
-    MeetingStatus,
     ProgrammeEntry,
     StandingExclusion,
     Topic,
@@ -19,7 +18,7 @@ from ...models import (
     TopicStatus,
 )
 from ..convert import check_versions, get
-from .common import entries_of, mark_scheduled, renumber, year_meetings
+from .common import entries_of, mark_scheduled, renumber, still_to_hold, year_meetings
 from .snapshots import Undoable, capture_state
 
 # A standing item stays on the programme only while the committee still takes it.
@@ -53,8 +52,7 @@ def place_standing(
     meetings = [
         m
         for m in year_meetings(session, committee_id, year_start)
-        if m.status not in (MeetingStatus.CANCELLED, MeetingStatus.HELD, MeetingStatus.ADJOURNED)
-        and (only is None or m.id in only)
+        if still_to_hold(m) and (only is None or m.id in only)
     ]
     if not meetings:
         return []

@@ -162,3 +162,30 @@ def test_two_people_carrying_at_the_same_moment_make_one_copy(demo_db: Database)
     assert len(results["first"].rows) == 10
     assert results["second"].rows == () and len(results["second"].skipped) == 10
     assert _count(demo_db, cid, 2020) == 10
+
+
+def test_a_carried_item_keeps_its_suggestion_and_a_waiting_one_its_urgency(demo_db: Database) -> None:
+    cid = _ecsc(demo_db)
+    details = dict(
+        outcome="A plan with targets", plan_link="A caring council", workload="heavy", proposer_name="Cllr Jo Bowles",
+        proposer_contact="jo@example.gov.uk", screening={"elsewhere": "The Health and Wellbeing Board in March"},
+        urgent=True, urgent_reason="Budget decision due in October",
+    )  # fmt: skip
+    with demo_db.transaction() as s:
+        plan = next_year.next_year_plan(s, committee_id=cid, year_start=2019)
+        waiting = next(c for c in plan.candidates if c.group == WAITING)
+        heard = next(c for c in plan.candidates if c.group == REPORT)
+        for c in (waiting, heard):
+            topics.update_topic(s, topic_id=c.id, told_on=dt.date(2019, 9, 30), **details)
+    with demo_db.transaction() as s:
+        carried = next_year.carry_forward(s, committee_id=cid, year_start=2019, topic_ids=[waiting.id, heard.id])
+    with demo_db.transaction() as s:
+        new = {r.origin_id: topics.get_topic(s, topic_id=r.id) for r in carried.rows}
+    for t in new.values():
+        assert (t.outcome, t.plan_link, t.workload, t.proposer_name, t.proposer_contact) == (
+            "A plan with targets", "A caring council", "heavy", "Cllr Jo Bowles", "jo@example.gov.uk",
+        )  # fmt: skip
+        assert t.screening == (("elsewhere", "The Health and Wellbeing Board in March"),)
+        assert t.told_on is None
+    assert (new[waiting.id].urgent, new[waiting.id].urgent_reason) == (True, "Budget decision due in October")
+    assert (new[heard.id].urgent, new[heard.id].urgent_reason) == (False, "")

@@ -142,3 +142,24 @@ def test_short_words_are_found_with_long_ones_in_any_order(demo_db: Database) ->
         titles = [h.title for h in _find(demo_db, query).hits]
         assert "Raised by residents at ward surgeries" in titles, query
     assert _find(demo_db, "by zz").hits == ()
+
+
+def test_a_word_with_an_accented_capital_is_found_as_typed(demo_db: Database) -> None:
+    cid = _ecsc(demo_db)
+    with demo_db.transaction() as s:
+        topics.create_topic(s, committee_id=cid, year_start=2019, title="École Street admissions")
+    for query in ("École", "admissions École", "École st", "École école"):
+        assert [h.title for h in _find(demo_db, query).hits] == ["École Street admissions"], query
+
+
+def test_a_short_word_never_hides_rows_the_limit_would_show(demo_db: Database) -> None:
+    cid = _ecsc(demo_db)
+    with demo_db.transaction() as s:
+        for n in range(40):
+            topics.create_topic(s, committee_id=cid, year_start=2019, title=f"Zanzibar tax {n}")
+        for n in range(5):
+            topics.create_topic(s, committee_id=cid, year_start=2019, title=f"Zanzibar tax set by cabinet {n}")
+    found = _find(demo_db, "zanzibar by", limit=2)
+    assert len(found.hits) == 2 and found.more
+    assert all("set by cabinet" in h.title for h in found.hits)
+    assert len(_find(demo_db, "zanzibar by", limit=10).hits) == 5
