@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from cli_run import cli
 
-from domain.cli import main
 from domain.io import layout
 
 CSV = (
@@ -15,12 +15,6 @@ CSV = (
     "11 Sept 2019,Child Exploitation,2,Include a progress report,Jean Kelly\n"
     "To be scheduled,School visits,2,Visits,Judith Harwood\n"
 )
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_run import cli
 
-from domain.cli import main
 from domain.db import open_database
 from domain.ops import planning
 from domain.ops.convert import committee_by_name
@@ -18,12 +18,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MEETINGS = FIXTURES / "modgov_getmeetings_ecsc.xml"
 AGENDA = FIXTURES / "modgov_getmeeting_ecsc.xml"
 NAME = "Education and Children's Social Care"
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def meetings_of(url: str) -> list[tuple]:

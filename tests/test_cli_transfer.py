@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import cli
 
-from domain.cli import main
 from domain.db import open_database
 from domain.errors import Invalid
 from domain.io import layout
@@ -25,12 +25,6 @@ GOOD = (
     ",Together for Childhood,,,Siobhan Wallace\n"
     "13 Nov 2019,STEM refresh of plan,4,A retrospective,Ed Coley\n"
 )
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
